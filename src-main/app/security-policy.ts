@@ -1,0 +1,59 @@
+// App-wide guards for every web contents: no navigation away from the app, no new windows, no
+// webviews, no permissions, no downloads; http(s) links open in the system browser only after the
+// user confirms.
+import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
+
+export function isAppUrl(url: string, allowedOrigins: readonly string[]): boolean {
+  try {
+    return allowedOrigins.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
+
+async function confirmExternalLink(contents: WebContents, url: string): Promise<void> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return;
+  const options = {
+    type: 'question' as const,
+    buttons: ['Cancel', 'Open in browser'],
+    defaultId: 0,
+    cancelId: 0,
+    message: 'Open this link in your web browser?',
+    detail: `${parsed.href}\n\nThe site will see your IP address unless your browser uses Tor or a VPN.`,
+  };
+  const owner = BrowserWindow.fromWebContents(contents);
+  const { response } = owner
+    ? await dialog.showMessageBox(owner, options)
+    : await dialog.showMessageBox(options);
+  if (response === 1) await shell.openExternal(parsed.href);
+}
+
+export function applySecurityPolicy(allowedOrigins: readonly string[]): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setSpellCheckerEnabled(false);
+  ses.on('will-download', (event) => event.preventDefault());
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (isAppUrl(url, allowedOrigins)) return;
+      event.preventDefault();
+      void confirmExternalLink(contents, url);
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url, allowedOrigins)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      void confirmExternalLink(contents, url);
+      return { action: 'deny' };
+    });
+  });
+}

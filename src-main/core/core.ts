@@ -1,0 +1,36 @@
+// The engine as one object with the API contract's shape: both the Electron IPC wiring and the
+// browser host drive exactly this, so they cannot drift apart.
+import type { CallOutcome, EventName, EventPayload } from '../../src-shared/api';
+import { sodiumReady, KDF_MODERATE, type KdfParams } from './crypto/sodium';
+import { createHandlers } from './api/handlers';
+import { dispatch } from './api/dispatch';
+import { createSession } from './session/session';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Argon2id cost; only tests pass something weaker than KDF_MODERATE. */
+  kdf?: KdfParams;
+  logError?: (error: unknown) => void;
+}
+
+export interface Core {
+  call(method: unknown, args: unknown): Promise<CallOutcome<unknown>>;
+  onEvent(listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void;
+  /** Locks the vault (closing the database cleanly) before the process exits. */
+  shutdown(): Promise<void>;
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  await sodiumReady();
+  const session = createSession(options.dataDir, options.kdf ?? KDF_MODERATE);
+  const handlers = createHandlers(session);
+  const context = {
+    isUnlocked: session.isUnlocked,
+    logError: options.logError ?? ((error: unknown) => console.error('suviaz:', error)),
+  };
+  return {
+    call: (method, args) => dispatch(handlers, context, method, args),
+    onEvent: session.onEvent,
+    shutdown: () => session.lock('quit'),
+  };
+}

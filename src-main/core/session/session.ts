@@ -1,0 +1,103 @@
+// The unlocked/locked state of one vault: what is open, the idle auto-lock, and the events the
+// renderer hears. Vault operations run one at a time so two unlocks can never race.
+import type { DeviceIdentity, EventName, EventPayload, VaultStatus } from '../../../src-shared/api';
+import type { KdfParams } from '../crypto/sodium';
+import { SuviazError } from '../errors';
+import { getDeviceIdentity } from '../identity/device-identity';
+import { createNotesStore, type NotesStore } from '../notes/notes-store';
+import { getSettings } from '../settings/settings';
+import {
+  changePassphrase,
+  createVault,
+  unlockVault,
+  vaultStatus,
+  type OpenVault,
+} from '../vault/vault';
+import { createAutoLock, type AutoLock } from './auto-lock';
+
+export interface Unlocked {
+  vault: OpenVault;
+  notes: NotesStore;
+}
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface Session {
+  status(): VaultStatus;
+  isUnlocked(): boolean;
+  create(passphrase: string): Promise<DeviceIdentity>;
+  unlock(passphrase: string): Promise<void>;
+  lock(reason: EventPayload<'vault.locked'>['reason']): Promise<void>;
+  changePassphrase(current: string, next: string): Promise<void>;
+  activity(): void;
+  setAutoLockMinutes(minutes: number): void;
+  /** The open vault; throws 'locked' when there is none. */
+  unlocked(): Unlocked;
+  onEvent(listener: EventListener): () => void;
+}
+
+export function createSession(dataDir: string, kdf: KdfParams): Session {
+  let open: Unlocked | undefined;
+  let autoLock: AutoLock | undefined;
+  const listeners = new Set<EventListener>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const emit: EventListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const adopt = (vault: OpenVault): void => {
+    open = { vault, notes: createNotesStore(vault.db) };
+    const { autoLockMinutes } = getSettings(vault.db);
+    autoLock = createAutoLock(autoLockMinutes, () => void session.lock('idle'));
+    emit('vault.unlocked', {});
+  };
+
+  const session: Session = {
+    status: () => (open ? { state: 'unlocked', problem: null } : vaultStatus(dataDir)),
+    isUnlocked: () => open !== undefined,
+    create: (passphrase) =>
+      serially(async () => {
+        if (open) throw new SuviazError('vault-exists', 'A vault is already open.');
+        const vault = await createVault(dataDir, passphrase, { kdf });
+        adopt(vault);
+        return getDeviceIdentity(vault.db);
+      }),
+    unlock: (passphrase) =>
+      serially(async () => {
+        if (open) return;
+        adopt(await unlockVault(dataDir, passphrase));
+      }),
+    lock: (reason) =>
+      serially(async () => {
+        if (!open) return;
+        autoLock?.stop();
+        autoLock = undefined;
+        const { vault } = open;
+        open = undefined;
+        vault.close();
+        emit('vault.locked', { reason });
+      }),
+    changePassphrase: (current, next) =>
+      serially(async () => {
+        if (!open) throw new SuviazError('locked', 'The vault is locked.');
+        await changePassphrase(dataDir, current, next);
+      }),
+    activity: () => autoLock?.touch(),
+    setAutoLockMinutes: (minutes) => autoLock?.setMinutes(minutes),
+    unlocked: () => {
+      if (!open) throw new SuviazError('locked', 'The vault is locked.');
+      return open;
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return session;
+}

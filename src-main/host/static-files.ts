@@ -1,0 +1,26 @@
+// Serves the built renderer over HTTP with the renderer's security headers on every response.
+import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { RENDERER_SECURITY_HEADERS } from '../../src-shared/content-security-policy';
+import { resolveRendererFile } from '../core/renderer/renderer-files';
+
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  res: ServerResponse,
+): Promise<void> {
+  const file = resolveRendererFile(root, urlPath);
+  if (!file) return sendStatus(res, 404);
+  try {
+    const body = await readFile(file.path);
+    res.writeHead(200, { ...RENDERER_SECURITY_HEADERS, 'Content-Type': file.contentType });
+    res.end(body);
+  } catch {
+    sendStatus(res, 404);
+  }
+}
+
+export function sendStatus(res: ServerResponse, status: number): void {
+  res.writeHead(status, { ...RENDERER_SECURITY_HEADERS, 'Content-Type': 'text/plain' });
+  res.end(String(status));
+}

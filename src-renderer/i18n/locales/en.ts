@@ -1,0 +1,223 @@
+// English: the complete catalogue and the shape every other language follows (missing keys fall back here).
+export const en = {
+  language: {
+    label: 'Language',
+  },
+  common: {
+    cancel: 'Cancel',
+    close: 'Close',
+    continue: 'Continue',
+    retry: 'Try again',
+    loading: 'Loading…',
+    showPassphrase: 'Show passphrase',
+  },
+  connection: {
+    lost: 'Lost connection to Suviaz… reconnecting',
+  },
+  start: {
+    opening: 'Opening Suviaz…',
+    failed: 'Suviaz could not check the vault.',
+  },
+  onboarding: {
+    title: 'Create your vault',
+    intro:
+      'Suviaz keeps your notes encrypted on this device. Choose a passphrase: it is the only key to them.',
+    passphrase: 'Passphrase',
+    confirm: 'Repeat the passphrase',
+    rulesTitle: 'Your passphrase needs',
+    ruleLength_one: 'at least {{count}} character',
+    ruleLength_other: 'at least {{count}} characters',
+    ruleStrength: 'the strength “Strong”',
+    ruleMatch: 'to be typed the same way twice',
+    tip: 'Several unrelated words that only you would put together work best: easy to remember and type, very hard to guess.',
+    warning:
+      'Nobody can recover a forgotten passphrase — not the Suviaz team, not your organisation, not you. If you forget it, everything in this vault is lost.',
+    mismatch: 'The two passphrases are not the same yet.',
+    create: 'Create vault',
+    creating: 'Creating your vault… this takes about a second',
+    met: 'done',
+    notMet: 'not yet',
+  },
+  strength: {
+    label: 'Passphrase strength',
+    level0: 'Very weak',
+    level1: 'Weak',
+    level2: 'Fair',
+    level3: 'Good',
+    level4: 'Strong',
+    empty: 'Type a passphrase to see how strong it is.',
+    tooShort_one: 'Too short: use at least {{count}} character.',
+    tooShort_other: 'Too short: use at least {{count}} characters.',
+    acceptable: 'Strong enough.',
+    warnings: {
+      straightRow: 'Straight rows of keys on the keyboard are easy to guess.',
+      keyPattern: 'Short keyboard patterns are easy to guess.',
+      simpleRepeat: 'Repeated characters like “aaa” are easy to guess.',
+      extendedRepeat: 'Repeated patterns like “abcabcabc” are easy to guess.',
+      sequences: 'Common sequences like “abc” or “123” are easy to guess.',
+      recentYears: 'Recent years are easy to guess.',
+      dates: 'Dates are easy to guess.',
+      topTen: 'This is one of the most used passwords.',
+      topHundred: 'This is a very often used password.',
+      common: 'This is a commonly used password.',
+      similarToCommon: 'This is similar to a commonly used password.',
+      wordByItself: 'A single word is easy to guess.',
+      namesByThemselves: 'Names or surnames on their own are easy to guess.',
+      commonNames: 'Common names and surnames are easy to guess.',
+      userInputs: 'Do not use personal details.',
+      pwned: 'This password has appeared in a data breach.',
+    },
+    suggestions: {
+      l33t: 'Swapping letters for look-alikes, like “@” for “a”, does not help much.',
+      reverseWords: 'Writing common words backwards does not help much.',
+      allUppercase: 'Capitalise some letters, not all of them.',
+      capitalization: 'Capitalise more than the first letter.',
+      dates: 'Avoid dates and years connected to you.',
+      recentYears: 'Avoid recent years.',
+      associatedYears: 'Avoid years connected to you.',
+      sequences: 'Avoid common sequences of characters.',
+      repeated: 'Avoid repeated words and characters.',
+      longerKeyboardPattern: 'Avoid keyboard patterns.',
+      anotherWord: 'Add another word or two, less common ones.',
+      useWords: 'Use several words, but not a well-known phrase.',
+      noNeed: 'You do not need symbols, digits or capitals: more words are enough.',
+      pwned: 'If you use this password anywhere else, change it there.',
+    },
+  },
+  identity: {
+    title: 'Your vault is ready',
+    text: 'This is the safety number of this device. People you work with can compare it with what their Suviaz shows, in person or over a trusted channel, to be sure they reach this device. You can find it again in Settings.',
+    label: 'Safety number of this device',
+  },
+  unlock: {
+    title: 'Unlock Suviaz',
+    passphrase: 'Passphrase',
+    submit: 'Unlock',
+    unlocking: 'Unlocking… this takes about a second',
+    lockedIdle: 'Suviaz locked itself after a period of inactivity.',
+    lockedUser: 'Suviaz is locked.',
+  },
+  damaged: {
+    title: 'Suviaz cannot open your vault',
+    keyfileMissing:
+      'The key file of your vault is missing from the data folder. Without it the vault cannot be opened.',
+    databaseMissing:
+      'The database file of your vault is missing from the data folder. Your notes were stored in it.',
+    unknown: 'A file of your vault is missing from the data folder.',
+    nothingChanged: 'Suviaz has not changed or deleted anything.',
+    whatToDo:
+      'If you have a backup of the Suviaz data folder, quit Suviaz, restore the whole folder from the backup, then start Suviaz again. If the files were moved, put them back where they were.',
+    noCreate:
+      'Suviaz will not create a new vault here, because that would hide whatever is left of the old one.',
+  },
+  errors: {
+    'invalid-args':
+      'Suviaz could not accept this because some of the data was not valid. Nothing was changed. Check what you entered and try again.',
+    'unknown-method':
+      'This part of Suviaz does not match the rest of the app. Nothing was changed. Restart Suviaz; if it keeps happening, reinstall it.',
+    locked: 'The vault is locked, so this could not be done. Unlock it and try again.',
+    'wrong-passphrase':
+      'That passphrase did not unlock this vault. Check the keyboard layout and Caps Lock, then try again.',
+    'weak-passphrase':
+      'This passphrase is too easy to guess. Make it longer with a few more unrelated words.',
+    'same-passphrase': 'The new passphrase is the same as the current one. Choose a different one.',
+    'vault-exists':
+      'There is already a vault on this device, so Suviaz did not create another one. Restart Suviaz to unlock it.',
+    'vault-missing': 'There is no vault on this device yet. Restart Suviaz to create one.',
+    'keyfile-missing':
+      'The key file of your vault is missing, so the vault cannot be opened. Suviaz changed nothing. Restore the data folder from a backup, then start Suviaz again.',
+    'keyfile-corrupt':
+      'The key file of your vault is damaged and cannot be read. Suviaz changed nothing. Restore the data folder from a backup, then start Suviaz again.',
+    'database-missing':
+      'The database file of your vault is missing. Suviaz changed nothing. Restore the data folder from a backup, then start Suviaz again.',
+    'database-corrupt':
+      'The database of your vault is damaged and cannot be read. Suviaz changed nothing. Restore the data folder from a backup, then start Suviaz again.',
+    'not-found':
+      'This note no longer exists; it may have been deleted forever. Choose another note.',
+    'disk-full':
+      'The disk is full, so Suviaz could not store this. Free some space on this device, then try again.',
+    'forbidden-sender':
+      'Suviaz refused a request from an unexpected window. Nothing was changed. Restart Suviaz.',
+    internal:
+      'Something went wrong inside Suviaz. Try again; if it keeps happening, restart Suviaz.',
+  },
+  header: {
+    lock: 'Lock',
+    lockTitle: 'Lock Suviaz ({{shortcut}})',
+    settings: 'Settings',
+    locking: 'Locking…',
+    unsavedTitle: 'Some changes are not saved',
+    unsavedText:
+      'Suviaz could not store your latest changes. If you lock now, they will be lost. Keep Suviaz unlocked to try saving again.',
+    keepUnlocked: 'Keep unlocked',
+    lockAnyway: 'Lock and lose changes',
+  },
+  sidebar: {
+    label: 'Notes',
+    newNote: 'New note',
+    newNoteTitle: 'New note ({{shortcut}})',
+    search: 'Search notes',
+    searchTitle: 'Search notes ({{shortcut}})',
+    tagFilter: 'Filter by tag',
+    allTags: 'All tags',
+    notes: 'Notes',
+    trash: 'Trash',
+    noNotes: 'No notes yet. Create one with “New note”.',
+    noNotesWithTag: 'No notes with this tag.',
+    noResults: 'Nothing found.',
+    results_one: '{{count}} note found',
+    results_other: '{{count}} notes found',
+    untitled: 'Untitled',
+    loadFailed: 'The notes could not be loaded.',
+  },
+  trash: {
+    title: 'Trash',
+    empty: 'The trash is empty.',
+    restore: 'Restore',
+    purge: 'Delete forever',
+    emptyTrash: 'Empty trash',
+    purgeTitle: 'Delete this note forever?',
+    purgeText: '“{{title}}” will be erased from this device. This cannot be undone.',
+    emptyTitle: 'Empty the trash?',
+    emptyText: 'Every note in the trash will be erased from this device. This cannot be undone.',
+    trashedOn: 'Moved to trash {{when}}',
+  },
+  editor: {
+    title: 'Title',
+    body: 'Note',
+    tags: 'Tags',
+    tagsHint: 'Separate tags with commas.',
+    tagsTooMany_one: 'Only the first {{count}} tag is kept.',
+    tagsTooMany_other: 'Only the first {{count}} tags are kept.',
+    trash: 'Move to trash',
+    saving: 'Saving…',
+    saved: 'Saved',
+    notSaved: 'Not saved yet.',
+    placeholder: 'Choose a note on the left, or create a new one.',
+    loadFailed: 'This note could not be opened.',
+    lastChanged: 'Changed {{when}}',
+  },
+  settings: {
+    title: 'Settings',
+    autoLock: 'Lock automatically after this many minutes without activity',
+    autoLockHint: '0 means never. The vault also locks when Suviaz quits.',
+    autoLockInvalid: 'Enter a whole number from 0 to {{max}}.',
+    saved: 'Saved',
+    saving: 'Saving…',
+    identity: 'Safety number of this device',
+    identityHint: 'Compare it with what your contacts see, in person or over a trusted channel.',
+    changePassphrase: 'Change passphrase',
+    currentPassphrase: 'Current passphrase',
+    newPassphrase: 'New passphrase',
+    confirmPassphrase: 'Repeat the new passphrase',
+    changeSubmit: 'Change passphrase',
+    changing: 'Changing the passphrase… this takes a few seconds',
+    changed: 'The passphrase was changed. Use the new one from now on.',
+    language: 'Language',
+  },
+  dates: {
+    justNow: 'just now',
+  },
+};
+
+export type Catalogue = typeof en;

@@ -1,0 +1,125 @@
+// Create the vault: a passphrase that meets the same rule main enforces, typed twice, with the plain
+// warning that nobody can recover it.
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, DeviceIdentity } from '../../src-shared/api';
+import { LIMITS } from '../../src-shared/limits';
+import { call } from '../bridge/call';
+import { BusyIndicator } from '../components/BusyIndicator';
+import { StrengthMeter } from '../components/StrengthMeter';
+import { usePassphraseStrength } from '../hooks/use-passphrase-strength';
+import { errorMessage } from '../i18n/error-message';
+import { ScreenFrame } from './ScreenFrame';
+
+function Rule({ met, text }: { met: boolean; text: string }) {
+  const { t } = useTranslation();
+  return (
+    <li className={met ? 'rule met' : 'rule'}>
+      <span aria-hidden="true" className="rule-mark">
+        {met ? '✓' : '•'}
+      </span>{' '}
+      {text}{' '}
+      <span className="visually-hidden">
+        ({met ? t('onboarding.met') : t('onboarding.notMet')})
+      </span>
+    </li>
+  );
+}
+
+export function OnboardingScreen({ onCreated }: { onCreated: (identity: DeviceIdentity) => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const strength = usePassphraseStrength(passphrase);
+
+  const longEnough = [...passphrase].length >= LIMITS.passphraseMinChars;
+  const strongEnough = strength !== null && strength.score >= LIMITS.passphraseMinScore;
+  const matches = passphrase.length > 0 && passphrase === confirm;
+  const acceptable = strength?.acceptable === true && matches;
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (!acceptable || busy) return;
+    setBusy(true);
+    setError(null);
+    const outcome = await call('vault.create', { passphrase });
+    if (outcome.ok) {
+      onCreated(outcome.value);
+      return;
+    }
+    setBusy(false);
+    setError(outcome.error);
+  }
+
+  return (
+    <ScreenFrame>
+      <h1>{t('onboarding.title')}</h1>
+      <p>{t('onboarding.intro')}</p>
+      <form onSubmit={(event) => void submit(event)} aria-busy={busy}>
+        <label htmlFor={`${id}-pass`}>{t('onboarding.passphrase')}</label>
+        <input
+          id={`${id}-pass`}
+          type="password"
+          data-testid="create-passphrase"
+          autoFocus
+          autoComplete="new-password"
+          spellCheck={false}
+          readOnly={busy}
+          maxLength={LIMITS.passphraseMaxChars}
+          aria-describedby={`${id}-rules`}
+          value={passphrase}
+          onChange={(event) => setPassphrase(event.target.value)}
+        />
+        <StrengthMeter passphrase={passphrase} strength={strength} />
+        <label htmlFor={`${id}-confirm`}>{t('onboarding.confirm')}</label>
+        <input
+          id={`${id}-confirm`}
+          type="password"
+          data-testid="create-passphrase-confirm"
+          autoComplete="new-password"
+          spellCheck={false}
+          readOnly={busy}
+          maxLength={LIMITS.passphraseMaxChars}
+          aria-invalid={confirm.length > 0 && !matches ? true : undefined}
+          value={confirm}
+          onChange={(event) => setConfirm(event.target.value)}
+        />
+        <p className="hint" aria-live="polite">
+          {confirm.length > 0 && !matches ? t('onboarding.mismatch') : ''}
+        </p>
+        <div id={`${id}-rules`} className="rules">
+          <p className="rules-title">{t('onboarding.rulesTitle')}:</p>
+          <ul>
+            <Rule
+              met={longEnough}
+              text={t('onboarding.ruleLength', { count: LIMITS.passphraseMinChars })}
+            />
+            <Rule met={strongEnough} text={t('onboarding.ruleStrength')} />
+            <Rule met={matches} text={t('onboarding.ruleMatch')} />
+          </ul>
+          <p className="hint">{t('onboarding.tip')}</p>
+        </div>
+        <p className="warning" role="note">
+          {t('onboarding.warning')}
+        </p>
+        <div role="alert" className="error-slot">
+          {error && <p className="error">{errorMessage(t, error)}</p>}
+        </div>
+        {busy && <BusyIndicator label={t('onboarding.creating')} />}
+        <div className="actions">
+          <button
+            type="submit"
+            className="primary"
+            data-testid="create-vault"
+            disabled={!acceptable || busy}
+          >
+            {t('onboarding.create')}
+          </button>
+        </div>
+      </form>
+    </ScreenFrame>
+  );
+}

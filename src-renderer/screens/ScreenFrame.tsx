@@ -1,0 +1,17 @@
+// The calm centred frame of the screens before the vault is open, with the language switcher.
+import type { ReactNode } from 'react';
+import { LanguageSelect } from '../components/LanguageSelect';
+
+export function ScreenFrame({ children, testId }: { children: ReactNode; testId?: string }) {
+  return (
+    <main className="screen" data-testid={testId}>
+      <div className="screen-top">
+        <span className="brand" aria-hidden="true">
+          Suviaz
+        </span>
+        <LanguageSelect />
+      </div>
+      <div className="card">{children}</div>
+    </main>
+  );
+}

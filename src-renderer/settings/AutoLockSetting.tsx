@@ -1,0 +1,97 @@
+// Auto-lock minutes: every valid value is stored as it is typed, one update at a time, in order.
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../src-shared/api';
+import { LIMITS } from '../../src-shared/limits';
+import { call } from '../bridge/call';
+import { errorMessage } from '../i18n/error-message';
+
+type Status = 'idle' | 'saving' | 'saved' | 'invalid';
+
+function parseMinutes(text: string): number | null {
+  if (!/^\d+$/.test(text.trim())) return null;
+  const minutes = Number(text.trim());
+  return minutes <= LIMITS.autoLockMaxMinutes ? minutes : null;
+}
+
+export function AutoLockSetting() {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>('idle');
+  const [error, setError] = useState<ApiError | null>(null);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const latest = useRef(0);
+
+  useEffect(() => {
+    let active = true;
+    void call('settings.get', {}).then((outcome) => {
+      if (!active) return;
+      if (outcome.ok) setText(String(outcome.value.autoLockMinutes));
+      else setError(outcome.error);
+    });
+    return () => {
+      active = false;
+    };
+  }, []);
+
+  function change(next: string): void {
+    setText(next);
+    const minutes = parseMinutes(next);
+    if (minutes === null) {
+      setStatus('invalid');
+      return;
+    }
+    setStatus('saving');
+    const seq = ++latest.current;
+    // Chained so an older value can never land after a newer one.
+    chain.current = chain.current.then(async () => {
+      const outcome = await call('settings.update', { autoLockMinutes: minutes });
+      if (seq !== latest.current) return;
+      if (outcome.ok) {
+        setStatus('saved');
+        setError(null);
+      } else {
+        setStatus('idle');
+        setError(outcome.error);
+      }
+    });
+  }
+
+  return (
+    <section className="settings-section">
+      <label htmlFor={id}>{t('settings.autoLock')}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={LIMITS.autoLockMaxMinutes}
+        step={1}
+        data-testid="autolock-minutes"
+        disabled={text === null}
+        aria-invalid={status === 'invalid' ? true : undefined}
+        aria-describedby={`${id}-hint ${id}-status`}
+        value={text ?? ''}
+        onChange={(event) => change(event.target.value)}
+      />
+      <p id={`${id}-hint`} className="hint">
+        {t('settings.autoLockHint')}
+      </p>
+      <p id={`${id}-status`} className="hint" role="status" aria-live="polite">
+        {status === 'invalid'
+          ? t('settings.autoLockInvalid', { max: LIMITS.autoLockMaxMinutes })
+          : status === 'saving'
+            ? t('settings.saving')
+            : status === 'saved'
+              ? t('settings.saved')
+              : ''}
+      </p>
+      {error && (
+        <p className="error" role="alert">
+          {errorMessage(t, error)}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,290 @@
+// The unlocked app. It owns every note text on screen; when it unmounts (lock), all of it goes with
+// it. Locking first waits until every change has reached main.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError, CallOutcome, NoteSummary, SearchHit, TagCount } from '../../src-shared/api';
+import { call } from '../bridge/call';
+import { subscribeConnectionStatus } from '../bridge/connection-status';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { NoteEditor } from '../editor/NoteEditor';
+import type { NotePatch } from '../editor/note-saver';
+import { NoteSavers } from '../editor/note-savers';
+import { useActivityReporter } from '../hooks/use-activity-reporter';
+import { useShortcuts } from '../hooks/use-shortcuts';
+import { errorMessage } from '../i18n/error-message';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { Header } from './Header';
+import { NoteList } from './NoteList';
+import { SearchResults } from './SearchResults';
+import { Sidebar, type View } from './Sidebar';
+import { TrashList } from './TrashList';
+
+function byLastChange(a: NoteSummary, b: NoteSummary): number {
+  return b.updatedAt - a.updatedAt;
+}
+
+function summaryOf(note: NoteSummary): NoteSummary {
+  // Notes from 'notes.create' carry the body; the list keeps only what it shows.
+  const { id, title, excerpt, tags, createdAt, updatedAt, trashedAt } = note;
+  return { id, title, excerpt, tags, createdAt, updatedAt, trashedAt };
+}
+
+export function Workspace({ onLocked }: { onLocked: () => void }) {
+  const { t } = useTranslation();
+  const [view, setView] = useState<View>('notes');
+  const [tag, setTag] = useState<string | null>(null);
+  const [notes, setNotes] = useState<NoteSummary[]>([]);
+  const [tags, setTags] = useState<TagCount[]>([]);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [freshId, setFreshId] = useState<string | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [locking, setLocking] = useState(false);
+  const [unsavedPrompt, setUnsavedPrompt] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const searchSeq = useRef(0);
+  const listSeq = useRef(0);
+
+  const applyTags = useCallback((outcome: CallOutcome<TagCount[]>) => {
+    if (outcome.ok) setTags(outcome.value);
+  }, []);
+  const refreshTags = useCallback(() => {
+    void call('notes.tags', {}).then(applyTags);
+  }, [applyTags]);
+
+  const [savers] = useState(
+    () =>
+      new NoteSavers(
+        (id, patch) => call('notes.update', { id, ...patch }),
+        (summary: NoteSummary, patch: NotePatch) => {
+          setNotes((list) =>
+            list.some((n) => n.id === summary.id)
+              ? list.map((n) => (n.id === summary.id ? summary : n)).sort(byLastChange)
+              : list,
+          );
+          if (patch.tags) refreshTags();
+        },
+      ),
+  );
+
+  /** Resolves to null when a newer list request was made meanwhile. */
+  const fetchList = useCallback(async (nextView: View, nextTag: string | null) => {
+    const seq = ++listSeq.current;
+    const outcome = await call('notes.list', {
+      view: nextView === 'trash' ? 'trash' : 'active',
+      ...(nextTag !== null && nextView === 'notes' ? { tag: nextTag } : {}),
+    });
+    return seq === listSeq.current ? outcome : null;
+  }, []);
+  const applyList = useCallback((outcome: CallOutcome<NoteSummary[]> | null) => {
+    if (!outcome) return;
+    if (outcome.ok) setNotes([...outcome.value].sort(byLastChange));
+    else setError(outcome.error);
+  }, []);
+  const reloadList = useCallback(
+    (nextView: View, nextTag: string | null) => {
+      void fetchList(nextView, nextTag).then(applyList);
+    },
+    [fetchList, applyList],
+  );
+
+  useEffect(() => {
+    void fetchList(view, tag).then(applyList);
+  }, [fetchList, applyList, view, tag]);
+
+  useEffect(() => {
+    void call('notes.tags', {}).then(applyTags);
+  }, [applyTags]);
+
+  useEffect(
+    () =>
+      subscribeConnectionStatus((status) => {
+        if (status !== 'connected') return;
+        savers.retryFailed();
+        reloadList(view, tag);
+      }),
+    [savers, reloadList, view, tag],
+  );
+
+  useActivityReporter();
+
+  function search(next: string): void {
+    setQuery(next);
+    const seq = ++searchSeq.current;
+    if (next.trim() === '') {
+      setHits(null);
+      return;
+    }
+    void call('notes.search', { query: next }).then((outcome) => {
+      // Only the answer to the latest query counts; earlier ones may arrive after it.
+      if (seq !== searchSeq.current) return;
+      if (outcome.ok) setHits(outcome.value);
+      else setError(outcome.error);
+    });
+  }
+
+  function openNote(id: string): void {
+    setFreshId(null);
+    setSelectedId(id);
+  }
+
+  async function newNote(): Promise<void> {
+    const outcome = await call('notes.create', {});
+    if (!outcome.ok) {
+      setError(outcome.error);
+      return;
+    }
+    const summary = summaryOf(outcome.value);
+    search('');
+    setView('notes');
+    setTag(null);
+    setNotes((list) => [summary, ...list.filter((n) => n.id !== summary.id)]);
+    setFreshId(summary.id);
+    setSelectedId(summary.id);
+  }
+
+  async function act(outcomePromise: Promise<CallOutcome<unknown>>): Promise<boolean> {
+    const outcome = await outcomePromise;
+    if (!outcome.ok) {
+      setError(outcome.error);
+      return false;
+    }
+    setError(null);
+    return true;
+  }
+
+  async function trashNote(id: string): Promise<void> {
+    if (!(await act(call('notes.trash', { id })))) return;
+    setSelectedId((current) => (current === id ? null : current));
+    setNotes((list) => list.filter((n) => n.id !== id));
+    setHits((list) => list && list.filter((h) => h.id !== id));
+    refreshTags();
+  }
+
+  async function restoreNote(id: string): Promise<void> {
+    if (!(await act(call('notes.restore', { id })))) return;
+    setNotes((list) => list.filter((n) => n.id !== id));
+    refreshTags();
+  }
+
+  async function purgeNote(id: string): Promise<void> {
+    if (!(await act(call('notes.purge', { id })))) return;
+    setNotes((list) => list.filter((n) => n.id !== id));
+    savers.forget(id);
+  }
+
+  async function emptyTrash(): Promise<void> {
+    if (!(await act(call('notes.emptyTrash', {})))) return;
+    reloadList('trash', null);
+  }
+
+  async function lock(force: boolean): Promise<void> {
+    if (locking) return;
+    setLocking(true);
+    setUnsavedPrompt(false);
+    if (!force && !(await savers.flushAll())) {
+      setLocking(false);
+      setUnsavedPrompt(true);
+      return;
+    }
+    const outcome = await call('vault.lock', {});
+    if (outcome.ok) {
+      onLocked();
+    } else {
+      setLocking(false);
+      setError(outcome.error);
+    }
+  }
+
+  useShortcuts({
+    l: () => void lock(false),
+    n: () => void newNote(),
+    k: () => searchRef.current?.focus(),
+    f: () => searchRef.current?.focus(),
+  });
+
+  function changeView(next: View): void {
+    setView(next);
+    setSelectedId(null);
+    search('');
+  }
+
+  const list =
+    hits !== null ? (
+      <SearchResults hits={hits} selectedId={selectedId} onSelect={openNote} />
+    ) : view === 'trash' ? (
+      <TrashList
+        notes={notes}
+        onRestore={(id) => void restoreNote(id)}
+        onPurge={(id) => void purgeNote(id)}
+        onEmpty={() => void emptyTrash()}
+      />
+    ) : (
+      <NoteList
+        notes={notes}
+        selectedId={selectedId}
+        emptyText={tag ? t('sidebar.noNotesWithTag') : t('sidebar.noNotes')}
+        onSelect={openNote}
+      />
+    );
+
+  return (
+    <div className="workspace">
+      <Header
+        locking={locking}
+        onLock={() => void lock(false)}
+        onSettings={() => setSettingsOpen(true)}
+      />
+      <div role="alert" className="workspace-error">
+        {error && (
+          <p className="error">
+            {errorMessage(t, error)}{' '}
+            <button type="button" className="link" onClick={() => setError(null)}>
+              {t('common.close')}
+            </button>
+          </p>
+        )}
+      </div>
+      <div className="workspace-body">
+        <Sidebar
+          view={view}
+          onView={changeView}
+          query={query}
+          onQuery={search}
+          searchRef={searchRef}
+          tags={tags}
+          tag={tag}
+          onTag={setTag}
+          onNewNote={() => void newNote()}
+        >
+          {list}
+        </Sidebar>
+        <main className="editor-pane">
+          {selectedId ? (
+            <NoteEditor
+              key={selectedId}
+              saver={savers.get(selectedId)}
+              focusTitle={selectedId === freshId}
+              onTrash={() => void trashNote(selectedId)}
+            />
+          ) : (
+            <p className="editor-empty">{t('editor.placeholder')}</p>
+          )}
+        </main>
+      </div>
+      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+      {unsavedPrompt && (
+        <ConfirmDialog
+          title={t('header.unsavedTitle')}
+          text={t('header.unsavedText')}
+          confirmLabel={t('header.lockAnyway')}
+          cancelLabel={t('header.keepUnlocked')}
+          onCancel={() => setUnsavedPrompt(false)}
+          onConfirm={() => void lock(true)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+// The first-run journey through the real UI, the real host process and the real encrypted vault:
+// create → write → search → lock → wrong passphrase → unlock → restart → and nothing readable on disk.
+import { expect, test, type Page } from '@playwright/test';
+import { filesContaining, uniqueCanary } from '../support/canary-scan';
+import { startHostProcess, tempDataDir, type HostProcess } from './host-process';
+
+const PASSPHRASE = 'lantern orchard velvet 1994 compass';
+
+let host: HostProcess | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+/** Onboarding with a strong passphrase, through to the notes screen. */
+async function createVault(page: Page): Promise<void> {
+  await page.getByTestId('create-passphrase').fill(PASSPHRASE);
+  await page.getByTestId('create-passphrase-confirm').fill(PASSPHRASE);
+  await page.getByTestId('create-vault').click();
+  const continueButton = page.getByTestId('identity-continue');
+  await expect(continueButton.or(page.getByTestId('new-note'))).toBeVisible({ timeout: 30_000 });
+  if (await continueButton.isVisible()) await continueButton.click();
+}
+
+async function unlock(page: Page, passphrase: string): Promise<void> {
+  await page.getByTestId('unlock-passphrase').fill(passphrase);
+  await page.getByTestId('unlock-submit').click();
+}
+
+test('create a vault, write a note, lock, unlock, restart: the note survives and never touches disk in plaintext', async ({
+  page,
+}) => {
+  const dataDir = tempDataDir();
+  const canary = uniqueCanary('canary');
+  host = await startHostProcess(dataDir);
+  await page.goto(host.url);
+
+  // Onboarding refuses a weak passphrase, then accepts a strong one.
+  await page.getByTestId('create-passphrase').fill('password123');
+  await page.getByTestId('create-passphrase-confirm').fill('password123');
+  await expect(page.getByTestId('create-vault')).toBeDisabled();
+  await expect(page.getByTestId('strength-meter')).toBeVisible();
+  await createVault(page);
+
+  // Write a note with the canary and Cyrillic text.
+  await page.getByTestId('new-note').click();
+  await page.getByTestId('note-title').fill('Маршрут на МЕНСК');
+  await page.getByTestId('note-body').fill(`Meeting notes ${canary}\nДругая строка: МЕНСК`);
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+  // Full-text search finds it by the canary and, regardless of case, by "менск".
+  await page.getByTestId('note-search').fill(canary);
+  await expect(page.getByTestId('search-result')).toHaveCount(1);
+  await page.getByTestId('note-search').fill('менск');
+  await expect(page.getByTestId('search-result').first()).toContainText('МЕНСК');
+  await page.getByTestId('note-search').fill('');
+
+  // Lock; a wrong passphrase is refused with a clear message; the right one opens the note again.
+  await page.getByTestId('lock-button').click();
+  await expect(page.getByTestId('unlock-passphrase')).toBeVisible();
+  await expect(page.getByText(canary)).toHaveCount(0);
+  await unlock(page, 'not the passphrase at all 42');
+  await expect(page.getByTestId('unlock-error')).toBeVisible({ timeout: 30_000 });
+  await unlock(page, PASSPHRASE);
+  await page.getByTestId('note-item').first().click();
+  await expect(page.getByTestId('note-body')).toHaveValue(new RegExp(canary));
+
+  // Stop and restart the host process: the note is still there after unlocking.
+  await host.stop();
+  host = await startHostProcess(dataDir);
+  await page.goto(host.url);
+  await unlock(page, PASSPHRASE);
+  await page.getByTestId('note-item').first().click();
+  await expect(page.getByTestId('note-title')).toHaveValue('Маршрут на МЕНСК');
+  await expect(page.getByTestId('note-body')).toHaveValue(new RegExp(canary));
+  await host.stop();
+  host = undefined;
+
+  // Whoever seizes the disk finds neither the canary nor the Cyrillic title in any file.
+  expect(filesContaining(dataDir, canary)).toEqual([]);
+  expect(filesContaining(dataDir, 'Маршрут на МЕНСК')).toEqual([]);
+});
+
+test('the lock shortcut locks, and text typed just before locking is kept', async ({ page }) => {
+  const dataDir = tempDataDir();
+  host = await startHostProcess(dataDir);
+  await page.goto(host.url);
+  await createVault(page);
+
+  await page.getByTestId('new-note').click();
+  await page.getByTestId('note-body').click();
+  await page.keyboard.type('typed right before the lock');
+  await page.keyboard.press('Control+l');
+  await expect(page.getByTestId('unlock-passphrase')).toBeVisible();
+  await unlock(page, PASSPHRASE);
+  await page.getByTestId('note-item').first().click();
+  await expect(page.getByTestId('note-body')).toHaveValue('typed right before the lock');
+});
+
+test('the browser host refuses a page without the token and a foreign origin', async ({
+  page,
+  request,
+}) => {
+  host = await startHostProcess(tempDataDir());
+  const origin = new URL(host.url).origin;
+  // A page of the right origin but without this run's token cannot open the API socket.
+  await page.goto(`${origin}/`);
+  const refused = await page.evaluate(
+    async (wsUrl) => {
+      return await new Promise<boolean>((resolve) => {
+        const ws = new WebSocket(wsUrl);
+        ws.onopen = () => resolve(false);
+        ws.onerror = () => resolve(true);
+      });
+    },
+    `${origin.replace('http', 'ws')}/api?token=${'0'.repeat(64)}`,
+  );
+  expect(refused).toBe(true);
+  // A request that names another host (DNS rebinding) gets nothing.
+  const rebound = await request.get(`${origin}/`, { headers: { Host: 'evil.example:80' } });
+  expect(rebound.status()).toBe(421);
+  // The page itself is served with the strict CSP.
+  const index = await request.get(`${origin}/`);
+  expect(index.headers()['content-security-policy']).toContain("script-src 'self'");
+});
+
+test('a saved note survives kill -9 of the host', async ({ page }) => {
+  const dataDir = tempDataDir();
+  host = await startHostProcess(dataDir);
+  await page.goto(host.url);
+  await createVault(page);
+
+  await page.getByTestId('new-note').click();
+  await page.getByTestId('note-body').fill('acknowledged before the crash');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await host.kill();
+
+  host = await startHostProcess(dataDir);
+  await page.goto(host.url);
+  await unlock(page, PASSPHRASE);
+  await page.getByTestId('note-item').first().click();
+  await expect(page.getByTestId('note-body')).toHaveValue('acknowledged before the crash');
+});

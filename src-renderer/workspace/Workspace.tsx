@@ -131,6 +131,10 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
   }
 
   async function newNote(): Promise<void> {
+    // Close the open editor first: typing that lands before the new note exists must not go into
+    // the previous note.
+    setFreshId(null);
+    setSelectedId(null);
     const outcome = await call('notes.create', {});
     if (!outcome.ok) {
       setError(outcome.error);

@@ -141,3 +141,25 @@ test('a saved note survives kill -9 of the host', async ({ page }) => {
   await page.getByTestId('note-item').first().click();
   await expect(page.getByTestId('note-body')).toHaveValue('acknowledged before the crash');
 });
+
+test('typing right after "New note" goes into the new note, never over the previous one', async ({
+  page,
+}) => {
+  host = await startHostProcess(tempDataDir());
+  await page.goto(host.url);
+  await createVault(page);
+  await page.getByTestId('new-note').click();
+  await page.getByTestId('note-title').fill('First plan');
+  await page.getByTestId('note-body').fill('first body');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.getByTestId('new-note').click();
+  await page.getByTestId('note-title').fill('Second plan');
+  await page.getByTestId('note-body').fill('second body');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+  await expect(page.getByTestId('note-item')).toHaveCount(2);
+  await page.getByTestId('note-item').filter({ hasText: 'First plan' }).click();
+  await expect(page.getByTestId('note-body')).toHaveValue('first body');
+  await page.getByTestId('note-item').filter({ hasText: 'Second plan' }).click();
+  await expect(page.getByTestId('note-body')).toHaveValue('second body');
+});

@@ -61,6 +61,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electron],
+          patterns: [
+            libsodium,
+            {
+              group: ['**/src-main/**', '**/src-renderer/**'],
+              message: 'The relay imports only src-shared: it never holds keys or client code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

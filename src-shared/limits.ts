@@ -1,4 +1,4 @@
-// Every size and time limit of the app in one place, so the UI, main and tests agree on them.
+// Every size and time limit of the app in one place, so the UI, main, the relay and tests agree.
 export const LIMITS = {
   passphraseMaxChars: 1024,
   /** A passphrase must reach this zxcvbn score (0–4, 4 = over 10^10 guesses) to be accepted. */
@@ -16,4 +16,29 @@ export const LIMITS = {
   keyFileSlots: 8,
   /** The renderer reports activity at most this often. */
   activityThrottleMs: 15_000,
+  /** Defaults of the relay's limits; each can be changed by a flag or environment variable. */
+  relay: {
+    maxFrameBytes: 1024 * 1024,
+    maxHeaderBytes: 64 * 1024,
+    maxEpoch: 1_000_000,
+    maxAuthorsPerSnapshot: 1000,
+    maxEntryBytes: 16 * 1024,
+    maxGroupsListed: 1000,
+    maxMessageString: 500,
+    /** Frames per connection per second, sustained; bursts up to ratePerSecond * 2. */
+    ratePerSecond: 200,
+    documentsPerGroup: 1000,
+    bytesPerGroup: 512 * 1024 * 1024,
+    authTimeoutMs: 10_000,
+  },
+  sync: {
+    /** Local edits within this window go out as one update. */
+    batchMs: 60,
+    /** A client compacts a document into a new snapshot after this many updates on the current one. */
+    snapshotEvery: 300,
+    reconnectMinMs: 250,
+    reconnectMaxMs: 30_000,
+    presenceIntervalMs: 10_000,
+    presenceTimeoutMs: 30_000,
+  },
 } as const;

@@ -1,0 +1,91 @@
+// Numbers of the sync wire protocol v1 (docs/protocol.md): frame types, envelope kinds, roles,
+// error codes, domain strings and fixed sizes. Client and relay both read them from here.
+export const PROTOCOL_VERSION = 1;
+
+export const ID_BYTES = 16;
+export const KEY_BYTES = 32;
+export const HASH_BYTES = 32;
+export const NONCE_BYTES = 24;
+export const SIGNATURE_BYTES = 64;
+export const CHALLENGE_BYTES = 32;
+
+export const ClientFrameType = {
+  auth: 0x01,
+  subscribe: 0x02,
+  unsubscribe: 0x03,
+  publish: 0x04,
+  ephemeral: 0x05,
+  groupAppend: 0x06,
+  groupFetch: 0x07,
+  lockboxPut: 0x08,
+  listGroups: 0x09,
+} as const;
+
+export const RelayFrameType = {
+  challenge: 0x81,
+  authOk: 0x82,
+  error: 0x83,
+  ack: 0x84,
+  deliver: 0x85,
+  snapshotLink: 0x86,
+  caughtUp: 0x87,
+  ephemeral: 0x88,
+  groupEntries: 0x89,
+  groupList: 0x8a,
+  ok: 0x8b,
+  groupChanged: 0x8c,
+} as const;
+
+export const EnvelopeKind = { update: 1, snapshot: 2, ephemeral: 3 } as const;
+export type EnvelopeKindName = keyof typeof EnvelopeKind;
+
+export const Role = { admin: 1, editor: 2, viewer: 3 } as const;
+export type RoleName = keyof typeof Role;
+
+export const MembershipOpType = { create: 1, addMember: 2 } as const;
+
+/** Error codes of the relay's ERROR frame. */
+export const RelayError = {
+  malformed: 1,
+  unsupportedVersion: 2,
+  notAuthenticated: 3,
+  authFailed: 4,
+  notMember: 5,
+  forbidden: 6,
+  badSignature: 7,
+  unknownGroup: 8,
+  wrongGroup: 9,
+  staleSnapshot: 10,
+  clockMismatch: 11,
+  snapshotConflict: 12,
+  frameTooLarge: 13,
+  rateLimited: 14,
+  quotaDocuments: 15,
+  quotaBytes: 16,
+  logConflict: 17,
+  invalidEntry: 18,
+  internal: 19,
+  shuttingDown: 20,
+  wrongEpoch: 21,
+  notAuthor: 22,
+} as const;
+export type RelayErrorName = keyof typeof RelayError;
+
+export function relayErrorName(code: number): RelayErrorName | 'unknown' {
+  const entry = Object.entries(RelayError).find(([, value]) => value === code);
+  return entry ? (entry[0] as RelayErrorName) : 'unknown';
+}
+
+/** Domain separation: every signature and hash says what it is for, so none can be reused as another. */
+export const Domain = {
+  auth: 'suviaz/v1/auth',
+  envelope: 'suviaz/v1/envelope',
+  membership: 'suviaz/v1/membership-entry',
+  entryHash: 'suviaz/v1/membership-entry-hash',
+  lockbox: 'suviaz/v1/lockbox',
+  snapshotProof: 'suviaz/v1/snapshot-proof',
+  ciphertextHash: 'suviaz/v1/ciphertext-hash',
+  epochKeyCommitment: 'suviaz/v1/epoch-key-commitment',
+  documentKey: 'suviaz/v1/document-key',
+  metadataKey: 'suviaz/v1/group-metadata-key',
+} as const;

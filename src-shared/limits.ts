@@ -14,6 +14,11 @@ export const LIMITS = {
   autoLockMaxMinutes: 24 * 60,
   /** Key file: how many equal-size passphrase slots it holds (real, duress, and random filler). */
   keyFileSlots: 8,
+  displayNameMaxChars: 60,
+  spaceNameMaxChars: 100,
+  deviceCodeMaxChars: 300,
+  /** A single edit's Yjs update, base64: must fit a relay frame with room for the envelope. */
+  yjsUpdateMaxBase64Chars: 1_000_000,
   /** The renderer reports activity at most this often. */
   activityThrottleMs: 15_000,
   /** Defaults of the relay's limits; each can be changed by a flag or environment variable. */

@@ -129,8 +129,15 @@ function readHeader(r: WireReader): EnvelopeHeader {
     const generation = r.varUint();
     const count = r.varUint(LIMITS.relay.maxAuthorsPerSnapshot);
     const parentClocks: AuthorClock[] = [];
-    for (let i = 0; i < count; i++)
-      parentClocks.push({ author: r.fixed(KEY_BYTES), clock: r.varUint() });
+    for (let i = 0; i < count; i++) {
+      const author = r.fixed(KEY_BYTES);
+      const previous = parentClocks.at(-1);
+      // Strictly increasing: one clock per author, in one order.
+      if (previous && compareBytes(previous.author, author) >= 0) {
+        throw new ProtocolError('snapshot clocks not strictly ordered by author');
+      }
+      parentClocks.push({ author, clock: r.varUint() });
+    }
     header.snapshot = { parentId, parentProof, generation, parentClocks };
   }
   return header;

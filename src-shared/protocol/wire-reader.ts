@@ -38,6 +38,9 @@ export function wireReader(input: Uint8Array): WireReader {
       for (let i = 0; i < 8; i++) {
         need(1, 'number');
         const byte = decoding.readUint8(decoder);
+        // A zero last byte after the first is padding: a second encoding of the same number, which
+        // would let one signed blob be re-framed with other bytes (and another hash).
+        if (byte === 0 && i > 0) throw new ProtocolError('number not minimally encoded');
         value += (byte & 0x7f) * multiplier;
         if (byte < 0x80) {
           if (value > max) throw new ProtocolError(`number ${value} over ${max}`);

@@ -74,7 +74,7 @@ describe('protocol codecs', () => {
   it('refuses a header that is not in canonical form', () => {
     const header = encodeHeader(updateHeader);
     // The epoch (0) sits after version, kind, group id and doc id; write it as the two-byte varuint
-    // 0x80 0x00, which reads as the same number but is a second encoding of the same header.
+    // 0x80 0x00, which reads as the same number but would be a second encoding of the same header.
     const epochAt = 2 + 16 + 16;
     expect(header[epochAt]).toBe(0);
     const padded = new Uint8Array([
@@ -83,7 +83,7 @@ describe('protocol codecs', () => {
       0x00,
       ...header.slice(epochAt + 1),
     ]);
-    expect(() => decodeHeader(padded)).toThrow('canonical');
+    expect(() => decodeHeader(padded)).toThrow(ProtocolError);
   });
 
   it('round-trips every client and relay frame', () => {
@@ -180,5 +180,28 @@ describe('protocol codecs', () => {
         }
       }
     }
+  });
+});
+
+describe('protocol codecs refuse second encodings', () => {
+  it('refuses a length prefix padded to more bytes than needed', () => {
+    const frame = encodeRelayFrame({ type: 'ok', requestId: 5 });
+    // requestId 5 is one byte (0x05); 0x85 0x00 reads as 5 too.
+    const padded = new Uint8Array([...frame.slice(0, 2), 0x85, 0x00]);
+    expect(() => decodeRelayFrame(padded)).toThrow('minimally');
+  });
+
+  it('refuses snapshot clocks that name an author twice', () => {
+    const header = encodeHeader({
+      ...snapshotHeader,
+      snapshot: snapshotHeader.snapshot && {
+        ...snapshotHeader.snapshot,
+        parentClocks: [
+          { author: bytes(32, 4), clock: 1 },
+          { author: bytes(32, 4), clock: 2 },
+        ],
+      },
+    });
+    expect(() => decodeHeader(header)).toThrow('strictly ordered');
   });
 });

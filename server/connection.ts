@@ -1,0 +1,277 @@
+// One client connection: challenge and auth, then frames handled strictly one at a time in arrival
+// order, each answered with OK/ACK or an ERROR frame. Size, rate and malformation limits are applied
+// here, before any handler runs.
+import { randomBytes } from 'node:crypto';
+import type WebSocket from 'ws';
+import { toHex } from '../src-shared/protocol/bytes';
+import {
+  authSigningBytes,
+  decodeClientFrame,
+  encodeRelayFrame,
+  type ClientFrame,
+  type RelayFrame,
+} from '../src-shared/protocol/frames';
+import {
+  CHALLENGE_BYTES,
+  PROTOCOL_VERSION,
+  RelayError,
+  type RelayErrorName,
+} from '../src-shared/protocol/wire-constants';
+import { ProtocolError } from '../src-shared/protocol/wire-reader';
+import { verifyEd25519 } from './crypto';
+import { deviceTopic } from './fanout/fanout';
+import { peekRequestId } from './frame-peek';
+import * as docs from './handlers/doc-handlers';
+import * as groups from './handlers/group-handlers';
+import { TokenBucket } from './rate-limit';
+import { Refusal } from './refusal';
+import type { RelayContext, Session } from './relay-context';
+import { Subscriptions } from './subscriptions';
+
+/** WebSocket close codes the relay uses. */
+export const CloseCode = { goingAway: 1001, policy: 1008, tooSlow: 1013 } as const;
+/** How long a shutting-down relay waits for a connection's in-flight frames and close handshake. */
+const SHUTDOWN_GRACE_MS = 5000;
+const DRAIN_POLL_MS = 10;
+
+let nextConnectionId = 1;
+
+export class Connection {
+  readonly id = `c${nextConnectionId++}`;
+  private device: Uint8Array | null = null;
+  private readonly challenge = new Uint8Array(randomBytes(CHALLENGE_BYTES));
+  private readonly bucket: TokenBucket;
+  private readonly subscriptions: Subscriptions;
+  private chain: Promise<void> = Promise.resolve();
+  private pending = 0;
+  private paused = false;
+  private malformedInARow = 0;
+  private shuttingDown = false;
+  /** close() was called: nothing more is read or handled. */
+  private closing = false;
+  /** The socket has closed and everything is cleaned up. */
+  private closed = false;
+  private readonly closedPromise: Promise<void>;
+  private authTimer: NodeJS.Timeout | undefined;
+  private leaveDeviceTopic: (() => void) | undefined;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly ctx: RelayContext,
+    private readonly log: (line: string) => void,
+  ) {
+    this.bucket = new TokenBucket(ctx.limits.ratePerSecond);
+    this.subscriptions = new Subscriptions(
+      this.id,
+      ctx.fanout,
+      (frame) => this.sendBytes(frame),
+      () => this.close(CloseCode.tooSlow, 'too slow'),
+    );
+    this.closedPromise = new Promise((resolve) => ws.once('close', () => resolve()));
+  }
+
+  start(): void {
+    this.ctx.metrics.connections++;
+    this.log(`${this.id} open`);
+    this.ws.on('message', (data, isBinary) => this.receive(data, isBinary));
+    this.ws.once('close', (code) => this.cleanUp(code));
+    this.ws.on('error', () => undefined); // 'close' follows; the reason is in its code.
+    this.authTimer = setTimeout(
+      () => this.close(CloseCode.policy, 'authentication timeout'),
+      this.ctx.limits.authTimeoutMs,
+    );
+    this.send({ type: 'challenge', challenge: this.challenge });
+  }
+
+  /** Stops taking frames, lets in-flight ones finish (their ACKs go out), then closes with 1001. */
+  async shutdown(): Promise<void> {
+    this.shuttingDown = true;
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+    await Promise.race([this.chain, grace]);
+    this.close(CloseCode.goingAway, 'relay shutting down');
+    await Promise.race([this.closedPromise, grace]);
+    if (!this.closed) this.ws.terminate();
+  }
+
+  private receive(data: WebSocket.RawData, isBinary: boolean): void {
+    this.ctx.metrics.framesIn++;
+    if (this.closing) return;
+    const bytes = toBytes(data);
+    const limits = this.ctx.limits;
+    if (this.shuttingDown)
+      return this.error(peekRequestId(bytes), 'shuttingDown', 'relay stopping');
+    if (bytes.length > limits.maxFrameBytes) {
+      return this.error(peekRequestId(bytes), 'frameTooLarge', `limit ${limits.maxFrameBytes} B`);
+    }
+    if (!this.bucket.take()) {
+      return this.error(peekRequestId(bytes), 'rateLimited', `limit ${limits.ratePerSecond}/s`);
+    }
+    if (!isBinary) return this.malformed(0, 'frames are binary');
+    // Backpressure: stop reading the socket while too many frames wait, rather than buffer them.
+    this.pending++;
+    if (this.pending >= limits.maxPendingFrames && !this.paused) {
+      this.paused = true;
+      this.ws.pause();
+    }
+    this.chain = this.chain
+      .then(() => this.handle(bytes))
+      .catch((error: unknown) => this.unexpected(error))
+      .finally(() => {
+        this.pending--;
+        if (this.paused && this.pending < limits.maxPendingFrames / 2) {
+          this.paused = false;
+          this.ws.resume();
+        }
+      });
+  }
+
+  private async handle(bytes: Uint8Array): Promise<void> {
+    if (this.closing) return;
+    if (bytes.length >= 2 && bytes[0] !== PROTOCOL_VERSION) {
+      this.error(
+        peekRequestId(bytes),
+        'unsupportedVersion',
+        `this relay speaks ${PROTOCOL_VERSION}`,
+      );
+      return this.countMalformed();
+    }
+    let frame: ClientFrame;
+    try {
+      frame = decodeClientFrame(bytes);
+    } catch (error) {
+      if (!(error instanceof ProtocolError)) throw error;
+      return this.malformed(peekRequestId(bytes), error.message);
+    }
+    this.malformedInARow = 0;
+    if (!this.device) return this.authenticate(frame);
+    const session = this.session(this.device);
+    try {
+      await this.dispatch(session, frame);
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      this.error('requestId' in frame ? frame.requestId : 0, error.code, error.message);
+      if (error.code === 'malformed') this.countMalformed();
+    }
+  }
+
+  private dispatch(session: Session, frame: ClientFrame): Promise<void> | void {
+    const ctx = this.ctx;
+    switch (frame.type) {
+      case 'auth':
+        throw new Refusal('malformed', 'already authenticated');
+      case 'subscribe':
+        return docs.subscribe(ctx, session, frame);
+      case 'unsubscribe':
+        return docs.unsubscribe(session, frame);
+      case 'publish':
+        return docs.publish(ctx, session, frame);
+      case 'ephemeral':
+        return docs.ephemeral(ctx, session, frame);
+      case 'groupAppend':
+        return groups.groupAppend(ctx, session, frame);
+      case 'groupFetch':
+        return groups.groupFetch(ctx, session, frame);
+      case 'lockboxPut':
+        return groups.lockboxPut(ctx, session, frame);
+      case 'listGroups':
+        return groups.listGroups(ctx, session, frame);
+    }
+  }
+
+  private authenticate(frame: ClientFrame): void {
+    if (frame.type !== 'auth') {
+      this.error('requestId' in frame ? frame.requestId : 0, 'notAuthenticated', 'AUTH first');
+      return this.close(CloseCode.policy, 'not authenticated');
+    }
+    if (!verifyEd25519(frame.device, authSigningBytes(this.challenge), frame.signature)) {
+      this.error(0, 'authFailed', 'the challenge signature does not verify');
+      return this.close(CloseCode.policy, 'authentication failed');
+    }
+    clearTimeout(this.authTimer);
+    this.device = frame.device;
+    this.leaveDeviceTopic = this.ctx.fanout.subscribe(deviceTopic(toHex(frame.device)), (m) =>
+      this.sendBytes(m.frame),
+    );
+    this.send({ type: 'authOk' });
+  }
+
+  private session(device: Uint8Array): Session {
+    return {
+      id: this.id,
+      device,
+      subscriptions: this.subscriptions,
+      send: (frame) => this.send(frame),
+      drained: () => this.drained(),
+      isOpen: () => !this.closed,
+    };
+  }
+
+  private malformed(requestId: number, message: string): void {
+    this.error(requestId, 'malformed', message);
+    this.countMalformed();
+  }
+
+  private countMalformed(): void {
+    this.malformedInARow++;
+    // Before auth there is no benefit of the doubt; after it, a few mistakes are tolerated.
+    if (!this.device || this.malformedInARow >= this.ctx.limits.maxConsecutiveMalformed) {
+      this.close(CloseCode.policy, 'too many malformed frames');
+    }
+  }
+
+  private error(requestId: number, code: RelayErrorName, message: string): void {
+    this.ctx.metrics.reject(code);
+    this.send({ type: 'error', requestId, code: RelayError[code], message });
+  }
+
+  private unexpected(error: unknown): void {
+    // Never log the frame; the error's name is enough to look for the bug.
+    this.log(`${this.id} internal error: ${error instanceof Error ? error.name : 'unknown'}`);
+    this.error(0, 'internal', 'the relay failed to handle this frame');
+  }
+
+  private send(frame: RelayFrame): void {
+    this.sendBytes(encodeRelayFrame(frame));
+  }
+
+  private sendBytes(bytes: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > this.ctx.limits.maxBufferedBytes) {
+      return this.close(CloseCode.tooSlow, 'too slow');
+    }
+    this.ctx.metrics.framesOut++;
+    this.ws.send(bytes, { binary: true });
+  }
+
+  private async drained(): Promise<void> {
+    const threshold = Math.min(this.ctx.limits.maxBufferedBytes / 4, 4 * 1024 * 1024);
+    while (!this.closed && this.ws.bufferedAmount > threshold) {
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+    }
+  }
+
+  private close(code: number, reason: string): void {
+    if (this.closing) return;
+    this.closing = true;
+    // A paused socket would never read the peer's close frame; frames after this are ignored.
+    if (this.paused) this.ws.resume();
+    this.ws.close(code, reason);
+  }
+
+  private cleanUp(code: number): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.closing = true;
+    clearTimeout(this.authTimer);
+    this.subscriptions.endAll();
+    this.leaveDeviceTopic?.();
+    this.ctx.metrics.connections--;
+    this.log(`${this.id} closed ${code}`);
+  }
+}
+
+function toBytes(data: WebSocket.RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.length);
+}

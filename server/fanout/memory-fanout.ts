@@ -1,0 +1,31 @@
+// The in-process fan-out: listeners per topic, called synchronously in publish order.
+import type { Fanout, FanoutListener, FanoutMessage } from './fanout';
+
+export function createMemoryFanout(): Fanout {
+  const topics = new Map<string, Set<FanoutListener>>();
+  return {
+    subscribe(topic, listener) {
+      let listeners = topics.get(topic);
+      if (!listeners) {
+        listeners = new Set();
+        topics.set(topic, listeners);
+      }
+      listeners.add(listener);
+      return () => {
+        const current = topics.get(topic);
+        if (!current) return;
+        current.delete(listener);
+        if (current.size === 0) topics.delete(topic);
+      };
+    },
+    publish(topic, message: FanoutMessage) {
+      const listeners = topics.get(topic);
+      if (!listeners) return;
+      // A copy: a listener may unsubscribe (close its connection) while we iterate.
+      for (const listener of [...listeners]) listener(message);
+    },
+    async close() {
+      topics.clear();
+    },
+  };
+}

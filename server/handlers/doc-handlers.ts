@@ -1,0 +1,158 @@
+// SUBSCRIBE (with catch-up), UNSUBSCRIBE, PUBLISH and EPHEMERAL: the document side of the relay.
+import { bytesEqual, toHex } from '../../src-shared/protocol/bytes';
+import { encodeRelayFrame, type ClientFrame } from '../../src-shared/protocol/frames';
+import { canWrite, isMember } from '../../src-shared/protocol/membership-state';
+import { docTopic } from '../fanout/fanout';
+import { refuse } from '../refusal';
+import type { RelayContext, Session } from '../relay-context';
+import { StoreConflictError, type StoredMessage } from '../store/relay-store';
+import { checkEnvelope, type CheckedEnvelope } from './envelope-auth';
+import { existingGroup, requireMember, withGroupLock } from './group-access';
+import { planPublish } from './publish-rules';
+
+type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
+
+const CATCH_UP_PAGE = 256;
+/** A commit that lost a race with another relay process is re-validated this many times. */
+const COMMIT_ATTEMPTS = 3;
+
+export async function subscribe(
+  ctx: RelayContext,
+  session: Session,
+  frame: Frame<'subscribe'>,
+): Promise<void> {
+  const { groupId, docId, afterSeq, requestId } = frame;
+  await withGroupLock(ctx, groupId, async () => {
+    requireMember(await existingGroup(ctx, groupId), session.device);
+  });
+  const subs = session.subscriptions;
+  if (!subs.has(docId) && subs.size >= ctx.limits.maxSubscriptions) {
+    refuse('rateLimited', 'too many subscriptions on one connection');
+  }
+  // Register first, read the store second: whatever commits in between is buffered, not lost.
+  subs.begin(groupId, docId);
+  try {
+    const doc = await ctx.store.getDoc(docId);
+    if (doc && !bytesEqual(doc.groupId, groupId)) {
+      refuse('wrongGroup', 'the document belongs to another group');
+    }
+    session.send({ type: 'ok', requestId });
+    const lastSeq = doc?.lastSeq ?? 0;
+    if (doc) {
+      for (const link of await ctx.store.snapshotLinks(docId, afterSeq, lastSeq)) {
+        if (link.seq === doc.activeSeq) continue;
+        session.send({ type: 'snapshotLink', seq: link.seq, link: link.link });
+      }
+      if (doc.activeSeq > afterSeq) {
+        const active = await ctx.store.getMessage(docId, doc.activeSeq);
+        if (!active) throw new Error('active snapshot missing from the store');
+        session.send({ type: 'deliver', seq: active.seq, envelope: active.envelope });
+      }
+      let from = Math.max(afterSeq, doc.activeSeq);
+      for (;;) {
+        const page: StoredMessage[] = await ctx.store.updates(docId, from, lastSeq, CATCH_UP_PAGE);
+        for (const update of page) {
+          session.send({ type: 'deliver', seq: update.seq, envelope: update.envelope });
+        }
+        if (page.length < CATCH_UP_PAGE || !session.isOpen()) break;
+        from = page[page.length - 1]?.seq ?? lastSeq;
+        await session.drained();
+      }
+    }
+    session.send({ type: 'caughtUp', groupId, docId, seq: lastSeq });
+    subs.goLive(docId, lastSeq);
+  } catch (error) {
+    subs.end(docId);
+    throw error;
+  }
+}
+
+export function unsubscribe(session: Session, frame: Frame<'unsubscribe'>): void {
+  session.subscriptions.end(frame.docId, frame.groupId);
+}
+
+/** An identical envelope already stored (a retry after a lost ACK): its seq, else null. */
+async function storedDuplicate(
+  ctx: RelayContext,
+  { envelope }: CheckedEnvelope,
+  bytes: Uint8Array,
+): Promise<number | null> {
+  const h = envelope.header;
+  const stored =
+    h.kind === 'snapshot'
+      ? await ctx.store.findSnapshot(h.docId, h.snapshotId)
+      : await ctx.store.findUpdate(h.docId, h.snapshotId, h.author, h.clock);
+  if (!stored) return null;
+  if (bytesEqual(stored.envelope, bytes)) return stored.seq;
+  return h.kind === 'snapshot'
+    ? refuse('snapshotConflict', 'this snapshot id is already used in the document')
+    : refuse('clockMismatch', 'this clock is already used on the snapshot');
+}
+
+export async function publish(
+  ctx: RelayContext,
+  session: Session,
+  frame: Frame<'publish'>,
+): Promise<void> {
+  const checked = checkEnvelope(frame.envelope, session.device, ['update', 'snapshot']);
+  const h = checked.envelope.header;
+  await withGroupLock(ctx, h.groupId, async () => {
+    const group = await existingGroup(ctx, h.groupId);
+    requireMember(group, session.device);
+    if (!canWrite(group, session.device)) refuse('forbidden', 'viewers cannot write');
+    if (h.epoch !== group.epoch) refuse('wrongEpoch', `the group is at epoch ${group.epoch}`);
+
+    for (let attempt = 1; ; attempt++) {
+      const doc = await ctx.store.getDoc(h.docId);
+      if (doc && !bytesEqual(doc.groupId, h.groupId)) {
+        refuse('wrongGroup', 'the document belongs to another group');
+      }
+      const duplicate = doc ? await storedDuplicate(ctx, checked, frame.envelope) : null;
+      if (duplicate !== null) {
+        session.send({ type: 'ack', requestId: frame.requestId, seq: duplicate });
+        return;
+      }
+      const commit = planPublish(checked, frame.envelope, doc);
+      const usage = await ctx.store.groupUsage(h.groupId);
+      if (!doc && usage.documents >= ctx.limits.documentsPerGroup) {
+        refuse('quotaDocuments', `the group has ${usage.documents} documents, the limit`);
+      }
+      if (usage.bytes + frame.envelope.length > ctx.limits.bytesPerGroup) {
+        refuse('quotaBytes', 'the group has used its storage');
+      }
+      let seq: number;
+      try {
+        seq = await ctx.metrics.timeStore(() => ctx.store.commitEnvelope(commit));
+      } catch (error) {
+        // Another writer moved the document on between our read and our commit: check again.
+        if (error instanceof StoreConflictError && attempt < COMMIT_ATTEMPTS) continue;
+        throw error;
+      }
+      // Committed: only now may the author hear that it is safe.
+      session.send({ type: 'ack', requestId: frame.requestId, seq });
+      const deliver = encodeRelayFrame({ type: 'deliver', seq, envelope: frame.envelope });
+      ctx.fanout.publish(docTopic(toHex(h.docId)), { frame: deliver, origin: session.id, seq });
+      return;
+    }
+  });
+}
+
+export async function ephemeral(
+  ctx: RelayContext,
+  session: Session,
+  frame: Frame<'ephemeral'>,
+): Promise<void> {
+  const { envelope } = checkEnvelope(frame.envelope, session.device, ['ephemeral']);
+  const h = envelope.header;
+  await withGroupLock(ctx, h.groupId, async () => {
+    const group = await existingGroup(ctx, h.groupId);
+    if (!isMember(group, session.device)) refuse('notMember', 'this device is not a member');
+  });
+  const doc = await ctx.store.getDoc(h.docId);
+  if (!doc || !bytesEqual(doc.groupId, h.groupId)) {
+    refuse('wrongGroup', 'no such document in this group');
+  }
+  // Relayed, never stored.
+  const out = encodeRelayFrame({ type: 'ephemeral', envelope: frame.envelope });
+  ctx.fanout.publish(docTopic(toHex(h.docId)), { frame: out, origin: session.id });
+}

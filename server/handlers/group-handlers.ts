@@ -1,0 +1,175 @@
+// GROUP_APPEND, GROUP_FETCH, LOCKBOX_PUT and LIST_GROUPS: the membership side of the relay. The
+// rules are the shared ones (membership-state.ts), so relay and clients agree on who may do what.
+import { bytesEqual, toHex } from '../../src-shared/protocol/bytes';
+import { encodeRelayFrame, type ClientFrame } from '../../src-shared/protocol/frames';
+import { decodeLockbox, lockboxSigningBytes } from '../../src-shared/protocol/lockbox';
+import { decodeEntry, type MembershipEntry } from '../../src-shared/protocol/membership-entry';
+import {
+  applyEntry,
+  MembershipError,
+  type GroupState,
+  type MembershipRejection,
+} from '../../src-shared/protocol/membership-state';
+import type { RelayErrorName } from '../../src-shared/protocol/wire-constants';
+import { nodeProtocolCrypto, verifyEd25519 } from '../crypto';
+import { deviceTopic } from '../fanout/fanout';
+import { refuse } from '../refusal';
+import type { RelayContext, Session } from '../relay-context';
+import { StoreConflictError } from '../store/relay-store';
+import { decodeOrRefuse } from './envelope-auth';
+import { existingGroup, requireMember, withGroupLock } from './group-access';
+
+type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
+
+const REJECTION_CODES: Record<MembershipRejection, RelayErrorName> = {
+  'wrong-group': 'wrongGroup',
+  'wrong-index': 'logConflict',
+  'wrong-previous-hash': 'logConflict',
+  'bad-signature': 'badSignature',
+  'first-entry-must-create': 'invalidEntry',
+  'only-first-entry-creates': 'invalidEntry',
+  'not-admin': 'forbidden',
+  'already-member': 'invalidEntry',
+};
+
+/** Most entries one GROUP_ENTRIES frame carries; the client fetches again from where it ends. */
+const ENTRIES_PER_FETCH = 1000;
+
+function notifyMembers(ctx: RelayContext, groupId: Uint8Array, devices: Iterable<string>): void {
+  const frame = encodeRelayFrame({ type: 'groupChanged', groupId });
+  for (const device of devices) ctx.fanout.publish(deviceTopic(device), { frame, origin: '' });
+}
+
+/** Is this exact entry already stored at its index (a retry after a lost OK)? */
+async function alreadyStored(ctx: RelayContext, entry: MembershipEntry): Promise<boolean> {
+  const [stored] = await ctx.store.groupEntries(entry.groupId, entry.index, 1);
+  return stored !== undefined && bytesEqual(stored, entry.bytes);
+}
+
+function applyOrRefuse(state: GroupState | null, entry: MembershipEntry): GroupState {
+  try {
+    return applyEntry(state, entry, nodeProtocolCrypto);
+  } catch (error) {
+    if (error instanceof MembershipError) refuse(REJECTION_CODES[error.reason], error.reason);
+    throw error;
+  }
+}
+
+export async function groupAppend(
+  ctx: RelayContext,
+  session: Session,
+  frame: Frame<'groupAppend'>,
+): Promise<void> {
+  const entry = decodeOrRefuse(() => decodeEntry(frame.entry), 'membership entry');
+  await withGroupLock(ctx, entry.groupId, async () => {
+    for (let attempt = 1; ; attempt++) {
+      const state = await ctx.groups.get(entry.groupId);
+      if (state && entry.index < state.length && (await alreadyStored(ctx, entry))) {
+        session.send({ type: 'ok', requestId: frame.requestId });
+        return;
+      }
+      if (entry.index === 0) {
+        if (state) refuse('logConflict', 'the group already exists');
+        if (!bytesEqual(entry.author, session.device)) {
+          refuse('notAuthor', 'a group is created by the device that sends its first entry');
+        }
+      } else if (!state) {
+        refuse('unknownGroup', 'no such group');
+      }
+      const next = applyOrRefuse(state, entry);
+      const newMember = entry.op.type === 'create' ? entry.author : entry.op.member;
+      try {
+        await ctx.metrics.timeStore(() =>
+          ctx.store.appendGroupEntry({
+            groupId: entry.groupId,
+            index: entry.index,
+            entry: entry.bytes,
+            newMember,
+          }),
+        );
+      } catch (error) {
+        // Another relay process appended first: forget our view of the log and check again.
+        ctx.groups.forget(entry.groupId);
+        if (error instanceof StoreConflictError && attempt < 3) continue;
+        throw error;
+      }
+      ctx.groups.remember(next);
+      session.send({ type: 'ok', requestId: frame.requestId });
+      notifyMembers(ctx, entry.groupId, next.members.keys());
+      return;
+    }
+  });
+}
+
+export async function groupFetch(
+  ctx: RelayContext,
+  session: Session,
+  frame: Frame<'groupFetch'>,
+): Promise<void> {
+  const { groupId, fromIndex, requestId } = frame;
+  await withGroupLock(ctx, groupId, async () => {
+    requireMember(await existingGroup(ctx, groupId), session.device);
+    const lockboxes = await ctx.store.lockboxesFor(groupId, session.device);
+    const stored = await ctx.store.groupEntries(groupId, fromIndex, ENTRIES_PER_FETCH);
+    // Keep the answer within one frame; the client asks again from the next index.
+    let budget = ctx.limits.maxFrameBytes - 1024 - lockboxes.reduce((n, l) => n + l.length + 4, 0);
+    const entries: Uint8Array[] = [];
+    for (const entry of stored) {
+      budget -= entry.length + 4;
+      if (budget < 0 && entries.length > 0) break;
+      entries.push(entry);
+    }
+    session.send({ type: 'groupEntries', requestId, groupId, fromIndex, entries, lockboxes });
+  });
+}
+
+export async function lockboxPut(
+  ctx: RelayContext,
+  session: Session,
+  frame: Frame<'lockboxPut'>,
+): Promise<void> {
+  const box = decodeOrRefuse(() => decodeLockbox(frame.lockbox), 'lockbox');
+  if (!bytesEqual(box.author, session.device)) {
+    refuse('notAuthor', 'the lockbox names another device as its author');
+  }
+  await withGroupLock(ctx, box.groupId, async () => {
+    const group = await existingGroup(ctx, box.groupId);
+    requireMember(group, session.device);
+    if (group.members.get(toHex(session.device))?.role !== 'admin') {
+      refuse('forbidden', 'only admins seal epoch keys');
+    }
+    if (!group.members.has(toHex(box.recipient))) {
+      refuse('notMember', 'the recipient is not a member of the group');
+    }
+    if (box.epoch > group.epoch) refuse('wrongEpoch', `the group is at epoch ${group.epoch}`);
+    if (!verifyEd25519(box.author, lockboxSigningBytes(box), box.signature)) {
+      refuse('badSignature', 'the lockbox signature does not verify');
+    }
+    const existing = await ctx.store.getLockbox(box.groupId, box.epoch, box.recipient);
+    if (existing) {
+      if (!bytesEqual(existing, frame.lockbox)) {
+        refuse('logConflict', 'another lockbox is stored for this recipient and epoch');
+      }
+    } else {
+      await ctx.metrics.timeStore(() =>
+        ctx.store.putLockbox({
+          groupId: box.groupId,
+          epoch: box.epoch,
+          recipient: box.recipient,
+          lockbox: frame.lockbox,
+        }),
+      );
+    }
+    session.send({ type: 'ok', requestId: frame.requestId });
+    if (!existing) notifyMembers(ctx, box.groupId, [toHex(box.recipient)]);
+  });
+}
+
+export async function listGroups(
+  ctx: RelayContext,
+  session: Session,
+  frame: Frame<'listGroups'>,
+): Promise<void> {
+  const groupIds = await ctx.store.groupsOfDevice(session.device, ctx.limits.maxGroupsListed);
+  session.send({ type: 'groupList', requestId: frame.requestId, groupIds });
+}

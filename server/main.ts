@@ -1,0 +1,48 @@
+// The relay's command line: parse the settings, start, print the address, stop gracefully on
+// SIGTERM/SIGINT (in-flight frames finish, sockets close with 1001, the database closes cleanly).
+import { ConfigError, helpText, parseConfig, relayOptionsFrom } from './config';
+import { startRelay } from './relay';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig(process.argv.slice(2), process.env);
+    if (config === null) {
+      process.stdout.write(`${helpText()}\n`);
+      return;
+    }
+    const options = relayOptionsFrom(config);
+    const relay = await startRelay(options);
+    process.stdout.write(`Suviaz relay listening on ${relay.url} (data in ${options.dataDir})\n`);
+
+    let stopping = false;
+    const stop = (signal: string): void => {
+      if (stopping) return;
+      stopping = true;
+      process.stdout.write(`${signal}: stopping\n`);
+      relay.close().then(
+        () => {
+          process.stdout.write('relay stopped\n');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          process.stderr.write(`relay failed to stop cleanly: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`suviaz relay: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`suviaz relay failed to start: ${String(error)}\n`);
+  process.exit(1);
+});

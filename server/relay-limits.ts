@@ -1,0 +1,61 @@
+// The limits one relay runs with: the shared defaults of LIMITS.relay, overridable per relay, plus
+// the few that only the relay's own robustness needs.
+import { LIMITS } from '../src-shared/limits';
+
+export interface RelayLimits {
+  /** Largest frame the relay answers; protocol v1 decoders cap this at LIMITS.relay.maxFrameBytes. */
+  maxFrameBytes: number;
+  /** Frames per connection per second, sustained; bursts up to twice that. */
+  ratePerSecond: number;
+  documentsPerGroup: number;
+  bytesPerGroup: number;
+  authTimeoutMs: number;
+  maxGroupsListed: number;
+  /** Consecutive malformed frames after which a connection is closed. */
+  maxConsecutiveMalformed: number;
+  /** Frames waiting to be handled per connection before the relay stops reading from its socket. */
+  maxPendingFrames: number;
+  /** Documents one connection may be subscribed to at once. */
+  maxSubscriptions: number;
+  /** Bytes queued towards one slow client before the relay gives up on it. */
+  maxBufferedBytes: number;
+  /** Membership states kept in memory; the rest are replayed from the store when needed. */
+  groupCacheSize: number;
+}
+
+export const DEFAULT_RELAY_LIMITS: RelayLimits = {
+  maxFrameBytes: LIMITS.relay.maxFrameBytes,
+  ratePerSecond: LIMITS.relay.ratePerSecond,
+  documentsPerGroup: LIMITS.relay.documentsPerGroup,
+  bytesPerGroup: LIMITS.relay.bytesPerGroup,
+  authTimeoutMs: LIMITS.relay.authTimeoutMs,
+  maxGroupsListed: LIMITS.relay.maxGroupsListed,
+  maxConsecutiveMalformed: 32,
+  maxPendingFrames: 64,
+  maxSubscriptions: 1000,
+  maxBufferedBytes: 64 * 1024 * 1024,
+  groupCacheSize: 10_000,
+};
+
+export function resolveLimits(overrides: Partial<RelayLimits> = {}): RelayLimits {
+  // An override given as undefined keeps the default.
+  const given = Object.entries(overrides).filter(([, value]) => value !== undefined);
+  const limits: RelayLimits = { ...DEFAULT_RELAY_LIMITS, ...Object.fromEntries(given) };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!Number.isFinite(value) || value <= 0) throw new Error(`relay limit ${name} must be > 0`);
+  }
+  if (limits.maxFrameBytes > LIMITS.relay.maxFrameBytes) {
+    // frames.ts and envelope.ts decode with the shared default as their bound, so a larger frame
+    // would be refused as malformed anyway; say so up front instead.
+    throw new Error(`maxFrameBytes can be at most ${LIMITS.relay.maxFrameBytes} in protocol v1`);
+  }
+  return limits;
+}
+
+/**
+ * The WebSocket layer's own cap, somewhat above maxFrameBytes so that a frame a little too large
+ * still reaches the relay and gets a frameTooLarge answer; far larger ones close the socket (1009).
+ */
+export function wsMaxPayload(limits: RelayLimits): number {
+  return limits.maxFrameBytes + Math.max(64 * 1024, Math.floor(limits.maxFrameBytes / 4));
+}

@@ -1,0 +1,125 @@
+// Starts one relay: HTTP(S) server with /health and /metrics, the WebSocket endpoint on the same
+// port, the store and the fan-out. Used by server/main.ts and, in-process, by tests.
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import { Connection } from './connection';
+import type { Fanout } from './fanout/fanout';
+import { createMemoryFanout } from './fanout/memory-fanout';
+import { GroupDirectory } from './group-directory';
+import { httpHandler } from './http-endpoints';
+import { KeyedLock } from './keyed-lock';
+import { RelayMetrics } from './metrics';
+import type { RelayContext } from './relay-context';
+import { resolveLimits, wsMaxPayload, type RelayLimits } from './relay-limits';
+import type { RelayStore } from './store/relay-store';
+import { openSqliteStore } from './store/sqlite-store';
+
+export interface RelayTlsOptions {
+  /** PEM certificate chain and private key (contents, not paths). */
+  cert: string | Buffer;
+  key: string | Buffer;
+}
+
+export interface RelayOptions {
+  /** 0 picks any free port. */
+  port: number;
+  /** Default 127.0.0.1: a reverse proxy or Tor onion service sits in front. */
+  host?: string;
+  /** Where the SQLite store lives (created if missing). */
+  dataDir: string;
+  limits?: Partial<RelayLimits>;
+  /** With a certificate the relay serves wss/https itself; without, plain ws behind a proxy. */
+  tls?: RelayTlsOptions;
+  /** Another store or fan-out implementation; default SQLite in dataDir and in-memory fan-out. */
+  store?: RelayStore;
+  fanout?: Fanout;
+  /** One line per connection event; default stderr. */
+  log?: (line: string) => void;
+}
+
+export interface RunningRelay {
+  /** e.g. ws://127.0.0.1:8787 */
+  url: string;
+  port: number;
+  /** Graceful: stops accepting, lets in-flight frames finish, closes sockets with 1001, the store. */
+  close(): Promise<void>;
+}
+
+const defaultLog = (line: string): void => {
+  process.stderr.write(`${new Date().toISOString()} relay ${line}\n`);
+};
+
+export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
+  const limits = resolveLimits(options.limits);
+  const log = options.log ?? defaultLog;
+  const store = options.store ?? openSqliteStore(options.dataDir);
+  const fanout = options.fanout ?? createMemoryFanout();
+  const metrics = new RelayMetrics();
+  const ctx: RelayContext = {
+    store,
+    fanout,
+    groups: new GroupDirectory(store, limits.groupCacheSize),
+    locks: new KeyedLock(),
+    metrics,
+    limits,
+  };
+
+  const onRequest = httpHandler(metrics, store);
+  const server = options.tls
+    ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest)
+    : http.createServer(onRequest);
+  // No compression: it would open a compression oracle and let small frames inflate into huge ones.
+  const wss = new WebSocketServer({
+    server,
+    maxPayload: wsMaxPayload(limits),
+    perMessageDeflate: false,
+  });
+  const connections = new Set<Connection>();
+  let closing = false;
+  wss.on('connection', (ws) => {
+    if (closing) return ws.close(1001, 'relay shutting down');
+    const connection = new Connection(ws, ctx, log);
+    connections.add(connection);
+    ws.once('close', () => connections.delete(connection));
+    connection.start();
+  });
+  wss.on('error', () => undefined); // Errors of the underlying server surface on `server`.
+
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: `${options.tls ? 'wss' : 'ws'}://${urlHost}:${port}`,
+    port,
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await Promise.all([...connections].map((connection) => connection.shutdown()));
+        await ctx.locks.idle();
+        wss.close();
+        server.closeAllConnections();
+        await serverClosed;
+        await fanout.close();
+        await store.close();
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// What the relay needs from durable storage. The embedded default is SQLite (sqlite-store.ts); the
+// interface is async so that a PostgreSQL implementation can take its place unchanged.
+//
+// Every mutating method is ONE transaction that has committed when its promise resolves: the relay
+// acknowledges only after that, so nothing acknowledged can be lost. Mutations re-check what the relay
+// validated against (expected index or last seq) and throw StoreConflictError if another writer got
+// there first, so several relay processes over one database stay correct.
+
+export class StoreConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreConflictError';
+  }
+}
+
+export interface GroupUsage {
+  documents: number;
+  bytes: number;
+}
+
+/** A document's position: its group, last seq and active snapshot with the clocks on it. */
+export interface StoredDoc {
+  docId: Uint8Array;
+  groupId: Uint8Array;
+  lastSeq: number;
+  activeSnapshotId: Uint8Array;
+  activeProof: Uint8Array;
+  activeGeneration: number;
+  activeSeq: number;
+  /** Per author (hex signing key), the last update clock on the active snapshot. */
+  clocks: Map<string, number>;
+}
+
+export interface StoredMessage {
+  seq: number;
+  envelope: Uint8Array;
+}
+
+export interface StoredLink {
+  seq: number;
+  snapshotId: Uint8Array;
+  link: Uint8Array;
+}
+
+export interface AppendEntry {
+  groupId: Uint8Array;
+  index: number;
+  entry: Uint8Array;
+  /** The device this entry makes a member (the creator for index 0), for LIST_GROUPS. */
+  newMember: Uint8Array | null;
+}
+
+export interface PutLockbox {
+  groupId: Uint8Array;
+  epoch: number;
+  recipient: Uint8Array;
+  lockbox: Uint8Array;
+}
+
+export interface CommitEnvelope {
+  docId: Uint8Array;
+  groupId: Uint8Array;
+  /** null: the document must not exist yet and this envelope creates it. */
+  expectedLastSeq: number | null;
+  kind: 'update' | 'snapshot';
+  snapshotId: Uint8Array;
+  author: Uint8Array;
+  clock: number;
+  envelope: Uint8Array;
+  /** For a snapshot: what becomes the document's active snapshot. */
+  snapshot: { proof: Uint8Array; generation: number; link: Uint8Array } | null;
+}
+
+export interface RelayStore {
+  groupEntries(groupId: Uint8Array, fromIndex: number, limit: number): Promise<Uint8Array[]>;
+  groupExists(groupId: Uint8Array): Promise<boolean>;
+  /** Stores the entry; StoreConflictError if that index is taken or the one before is missing. */
+  appendGroupEntry(append: AppendEntry): Promise<void>;
+  groupsOfDevice(device: Uint8Array, limit: number): Promise<Uint8Array[]>;
+  groupUsage(groupId: Uint8Array): Promise<GroupUsage>;
+
+  getLockbox(groupId: Uint8Array, epoch: number, recipient: Uint8Array): Promise<Uint8Array | null>;
+  /** Stores a new lockbox; StoreConflictError if one exists for (group, epoch, recipient). */
+  putLockbox(put: PutLockbox): Promise<void>;
+  lockboxesFor(groupId: Uint8Array, recipient: Uint8Array): Promise<Uint8Array[]>;
+
+  getDoc(docId: Uint8Array): Promise<StoredDoc | null>;
+  /** The stored update of this author with this clock on this snapshot, if any. */
+  findUpdate(
+    docId: Uint8Array,
+    snapshotId: Uint8Array,
+    author: Uint8Array,
+    clock: number,
+  ): Promise<StoredMessage | null>;
+  findSnapshot(docId: Uint8Array, snapshotId: Uint8Array): Promise<StoredMessage | null>;
+  /** Assigns the next seq, stores, moves clocks and the active snapshot; returns the seq. */
+  commitEnvelope(commit: CommitEnvelope): Promise<number>;
+
+  /** Links of the document's snapshots with afterSeq < seq <= maxSeq, in seq order. */
+  snapshotLinks(docId: Uint8Array, afterSeq: number, maxSeq: number): Promise<StoredLink[]>;
+  getMessage(docId: Uint8Array, seq: number): Promise<StoredMessage | null>;
+  /** Up to limit updates with afterSeq < seq <= maxSeq, in seq order. */
+  updates(
+    docId: Uint8Array,
+    afterSeq: number,
+    maxSeq: number,
+    limit: number,
+  ): Promise<StoredMessage[]>;
+
+  countDocuments(): Promise<number>;
+  close(): Promise<void>;
+}

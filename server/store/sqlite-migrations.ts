@@ -1,0 +1,110 @@
+// The relay database schema as numbered steps: MIGRATIONS[i] brings PRAGMA user_version from i to
+// i + 1. Append only; never edit a step that has shipped, since relays in the field already ran it.
+import type Database from 'better-sqlite3-multiple-ciphers';
+
+type Db = Database.Database;
+type Migration = (db: Db) => void;
+
+const v1: Migration = (db) => {
+  db.exec(`
+    -- One row per group; length, documents and bytes are kept up to date by the same transactions
+    -- that append entries and envelopes, so quotas never need a scan.
+    CREATE TABLE groups (
+      group_id BLOB PRIMARY KEY,
+      length INTEGER NOT NULL,
+      documents INTEGER NOT NULL DEFAULT 0,
+      bytes INTEGER NOT NULL DEFAULT 0
+    ) STRICT, WITHOUT ROWID;
+
+    -- Membership log entries exactly as received.
+    CREATE TABLE group_entries (
+      group_id BLOB NOT NULL REFERENCES groups (group_id),
+      idx INTEGER NOT NULL,
+      entry BLOB NOT NULL,
+      PRIMARY KEY (group_id, idx)
+    ) STRICT, WITHOUT ROWID;
+
+    -- Derived from the log, for LIST_GROUPS without replaying every log.
+    CREATE TABLE group_members (
+      device BLOB NOT NULL,
+      group_id BLOB NOT NULL REFERENCES groups (group_id),
+      PRIMARY KEY (device, group_id)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE lockboxes (
+      group_id BLOB NOT NULL REFERENCES groups (group_id),
+      recipient BLOB NOT NULL,
+      epoch INTEGER NOT NULL,
+      lockbox BLOB NOT NULL,
+      PRIMARY KEY (group_id, recipient, epoch)
+    ) STRICT, WITHOUT ROWID;
+
+    CREATE TABLE documents (
+      doc_id BLOB PRIMARY KEY,
+      group_id BLOB NOT NULL REFERENCES groups (group_id),
+      last_seq INTEGER NOT NULL,
+      active_snapshot_id BLOB NOT NULL,
+      active_proof BLOB NOT NULL,
+      active_generation INTEGER NOT NULL,
+      active_seq INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+
+    -- Every stored envelope (updates and snapshots) exactly as received, by per-document seq.
+    -- Old snapshots and their updates stay: every version remains restorable.
+    CREATE TABLE messages (
+      doc_id BLOB NOT NULL REFERENCES documents (doc_id),
+      seq INTEGER NOT NULL,
+      kind INTEGER NOT NULL,
+      snapshot_id BLOB NOT NULL,
+      author BLOB NOT NULL,
+      clock INTEGER NOT NULL,
+      envelope BLOB NOT NULL,
+      PRIMARY KEY (doc_id, seq)
+    ) STRICT, WITHOUT ROWID;
+    -- One update per (snapshot, author, clock); the snapshot itself is clock 0.
+    CREATE UNIQUE INDEX messages_by_origin ON messages (doc_id, snapshot_id, author, clock);
+
+    CREATE TABLE snapshots (
+      doc_id BLOB NOT NULL REFERENCES documents (doc_id),
+      snapshot_id BLOB NOT NULL,
+      seq INTEGER NOT NULL,
+      link BLOB NOT NULL,
+      PRIMARY KEY (doc_id, snapshot_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE UNIQUE INDEX snapshots_by_seq ON snapshots (doc_id, seq);
+
+    -- Per snapshot and author, the last update clock: what the next update and snapshot must match.
+    CREATE TABLE author_clocks (
+      doc_id BLOB NOT NULL,
+      snapshot_id BLOB NOT NULL,
+      author BLOB NOT NULL,
+      clock INTEGER NOT NULL,
+      PRIMARY KEY (doc_id, snapshot_id, author)
+    ) STRICT, WITHOUT ROWID;
+  `);
+};
+
+const MIGRATIONS: readonly Migration[] = [v1];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function runMigrations(db: Db): void {
+  const current = db.pragma('user_version', { simple: true });
+  if (typeof current !== 'number' || !Number.isInteger(current) || current < 0) {
+    throw new Error('the relay database has no readable schema version');
+  }
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `the relay database has schema ${current}, this relay knows up to ${SCHEMA_VERSION}: ` +
+        'run a newer relay',
+    );
+  }
+  for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
+    const migrate = MIGRATIONS[version - 1];
+    if (!migrate) throw new Error(`missing migration ${version}`);
+    // The version bump is inside the step's transaction: a crash leaves the DB at a whole version.
+    db.transaction(() => {
+      migrate(db);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

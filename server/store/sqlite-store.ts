@@ -1,0 +1,269 @@
+// The embedded default store: one SQLite file (better-sqlite3-multiple-ciphers, no cipher: the relay
+// only ever holds ciphertext) in WAL mode with synchronous=FULL, so a commit survives power loss.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { toHex } from '../../src-shared/protocol/bytes';
+import { EnvelopeKind } from '../../src-shared/protocol/wire-constants';
+import { runMigrations } from './sqlite-migrations';
+import {
+  StoreConflictError,
+  type AppendEntry,
+  type CommitEnvelope,
+  type GroupUsage,
+  type PutLockbox,
+  type RelayStore,
+  type StoredDoc,
+  type StoredLink,
+  type StoredMessage,
+} from './relay-store';
+
+export const RELAY_DB_FILE = 'relay.db';
+
+/** better-sqlite3 binds Buffers; a view over the same memory avoids a copy. */
+const b = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+/** Rows come back as Buffers; callers get plain Uint8Arrays like everywhere else in the protocol. */
+const u8 = (buffer: Buffer): Uint8Array => new Uint8Array(buffer);
+
+interface DocRow {
+  group_id: Buffer;
+  last_seq: number;
+  active_snapshot_id: Buffer;
+  active_proof: Buffer;
+  active_generation: number;
+  active_seq: number;
+}
+
+interface GroupRow {
+  length: number;
+  documents: number;
+  bytes: number;
+}
+
+export function openSqliteStore(dataDir: string): RelayStore {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new Database(path.join(dataDir, RELAY_DB_FILE));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  runMigrations(db);
+
+  const q = {
+    group: db.prepare('SELECT length, documents, bytes FROM groups WHERE group_id = ?'),
+    insertGroup: db.prepare('INSERT INTO groups (group_id, length) VALUES (?, 1)'),
+    growGroup: db.prepare(
+      'UPDATE groups SET length = length + 1 WHERE group_id = ? AND length = ?',
+    ),
+    insertEntry: db.prepare('INSERT INTO group_entries (group_id, idx, entry) VALUES (?, ?, ?)'),
+    entries: db.prepare(
+      'SELECT entry FROM group_entries WHERE group_id = ? AND idx >= ? ORDER BY idx LIMIT ?',
+    ),
+    insertMember: db.prepare(
+      'INSERT OR IGNORE INTO group_members (device, group_id) VALUES (?, ?)',
+    ),
+    groupsOf: db.prepare('SELECT group_id FROM group_members WHERE device = ? LIMIT ?'),
+    lockbox: db.prepare(
+      'SELECT lockbox FROM lockboxes WHERE group_id = ? AND recipient = ? AND epoch = ?',
+    ),
+    insertLockbox: db.prepare(
+      'INSERT INTO lockboxes (group_id, recipient, epoch, lockbox) VALUES (?, ?, ?, ?)',
+    ),
+    lockboxesFor: db.prepare(
+      'SELECT lockbox FROM lockboxes WHERE group_id = ? AND recipient = ? ORDER BY epoch',
+    ),
+    doc: db.prepare(
+      'SELECT group_id, last_seq, active_snapshot_id, active_proof, active_generation, active_seq ' +
+        'FROM documents WHERE doc_id = ?',
+    ),
+    clocks: db.prepare(
+      'SELECT author, clock FROM author_clocks WHERE doc_id = ? AND snapshot_id = ?',
+    ),
+    insertDoc: db.prepare(
+      'INSERT INTO documents (doc_id, group_id, last_seq, active_snapshot_id, active_proof, ' +
+        'active_generation, active_seq) VALUES (?, ?, 0, ?, ?, 0, 0)',
+    ),
+    countGroupDoc: db.prepare('UPDATE groups SET documents = documents + 1 WHERE group_id = ?'),
+    addGroupBytes: db.prepare('UPDATE groups SET bytes = bytes + ? WHERE group_id = ?'),
+    advanceDoc: db.prepare('UPDATE documents SET last_seq = ? WHERE doc_id = ? AND last_seq = ?'),
+    activateSnapshot: db.prepare(
+      'UPDATE documents SET active_snapshot_id = ?, active_proof = ?, active_generation = ?, ' +
+        'active_seq = ? WHERE doc_id = ?',
+    ),
+    insertMessage: db.prepare(
+      'INSERT INTO messages (doc_id, seq, kind, snapshot_id, author, clock, envelope) ' +
+        'VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertSnapshot: db.prepare(
+      'INSERT INTO snapshots (doc_id, snapshot_id, seq, link) VALUES (?, ?, ?, ?)',
+    ),
+    upsertClock: db.prepare(
+      'INSERT INTO author_clocks (doc_id, snapshot_id, author, clock) VALUES (?, ?, ?, ?) ' +
+        'ON CONFLICT (doc_id, snapshot_id, author) DO UPDATE SET clock = excluded.clock',
+    ),
+    findByOrigin: db.prepare(
+      'SELECT seq, envelope FROM messages ' +
+        'WHERE doc_id = ? AND snapshot_id = ? AND author = ? AND clock = ? AND kind = ?',
+    ),
+    findSnapshot: db.prepare(
+      'SELECT m.seq AS seq, m.envelope AS envelope FROM snapshots s ' +
+        'JOIN messages m ON m.doc_id = s.doc_id AND m.seq = s.seq ' +
+        'WHERE s.doc_id = ? AND s.snapshot_id = ?',
+    ),
+    links: db.prepare(
+      'SELECT seq, snapshot_id, link FROM snapshots ' +
+        'WHERE doc_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
+    ),
+    message: db.prepare('SELECT seq, envelope FROM messages WHERE doc_id = ? AND seq = ?'),
+    updates: db.prepare(
+      'SELECT seq, envelope FROM messages ' +
+        'WHERE doc_id = ? AND seq > ? AND seq <= ? AND kind = ? ORDER BY seq LIMIT ?',
+    ),
+    countDocs: db.prepare('SELECT count(*) AS n FROM documents'),
+  };
+
+  const appendTx = db.transaction((append: AppendEntry) => {
+    if (append.index === 0) {
+      if (q.group.get(b(append.groupId))) throw new StoreConflictError('group exists');
+      q.insertGroup.run(b(append.groupId));
+    } else if (q.growGroup.run(b(append.groupId), append.index).changes !== 1) {
+      throw new StoreConflictError('log moved on');
+    }
+    q.insertEntry.run(b(append.groupId), append.index, b(append.entry));
+    if (append.newMember) q.insertMember.run(b(append.newMember), b(append.groupId));
+  });
+
+  const lockboxTx = db.transaction((put: PutLockbox) => {
+    if (q.lockbox.get(b(put.groupId), b(put.recipient), put.epoch)) {
+      throw new StoreConflictError('lockbox exists');
+    }
+    q.insertLockbox.run(b(put.groupId), b(put.recipient), put.epoch, b(put.lockbox));
+  });
+
+  const commitTx = db.transaction((c: CommitEnvelope): number => {
+    let lastSeq: number;
+    if (c.expectedLastSeq === null) {
+      if (q.doc.get(b(c.docId))) throw new StoreConflictError('document exists');
+      if (!c.snapshot) throw new Error('a new document starts with a snapshot');
+      q.insertDoc.run(b(c.docId), b(c.groupId), b(c.snapshotId), b(c.snapshot.proof));
+      q.countGroupDoc.run(b(c.groupId));
+      lastSeq = 0;
+    } else {
+      lastSeq = c.expectedLastSeq;
+    }
+    const seq = lastSeq + 1;
+    if (q.advanceDoc.run(seq, b(c.docId), lastSeq).changes !== 1) {
+      throw new StoreConflictError('document moved on');
+    }
+    q.insertMessage.run(
+      b(c.docId),
+      seq,
+      EnvelopeKind[c.kind],
+      b(c.snapshotId),
+      b(c.author),
+      c.clock,
+      b(c.envelope),
+    );
+    if (c.snapshot) {
+      q.insertSnapshot.run(b(c.docId), b(c.snapshotId), seq, b(c.snapshot.link));
+      q.activateSnapshot.run(
+        b(c.snapshotId),
+        b(c.snapshot.proof),
+        c.snapshot.generation,
+        seq,
+        b(c.docId),
+      );
+    } else {
+      q.upsertClock.run(b(c.docId), b(c.snapshotId), b(c.author), c.clock);
+    }
+    q.addGroupBytes.run(c.envelope.length, b(c.groupId));
+    return seq;
+  });
+
+  const message = (row: unknown): StoredMessage | null => {
+    const r = row as { seq: number; envelope: Buffer } | undefined;
+    return r ? { seq: r.seq, envelope: u8(r.envelope) } : null;
+  };
+
+  // SQLite is synchronous; the async wrappers only give the interface its PostgreSQL-ready shape.
+  return {
+    async groupEntries(groupId, fromIndex, limit) {
+      const rows = q.entries.all(b(groupId), fromIndex, limit) as { entry: Buffer }[];
+      return rows.map((row) => u8(row.entry));
+    },
+    async groupExists(groupId) {
+      return q.group.get(b(groupId)) !== undefined;
+    },
+    async appendGroupEntry(append) {
+      appendTx.immediate(append);
+    },
+    async groupsOfDevice(device, limit) {
+      const rows = q.groupsOf.all(b(device), limit) as { group_id: Buffer }[];
+      return rows.map((row) => u8(row.group_id));
+    },
+    async groupUsage(groupId): Promise<GroupUsage> {
+      const row = q.group.get(b(groupId)) as GroupRow | undefined;
+      return { documents: row?.documents ?? 0, bytes: row?.bytes ?? 0 };
+    },
+    async getLockbox(groupId, epoch, recipient) {
+      const row = q.lockbox.get(b(groupId), b(recipient), epoch) as { lockbox: Buffer } | undefined;
+      return row ? u8(row.lockbox) : null;
+    },
+    async putLockbox(put) {
+      lockboxTx.immediate(put);
+    },
+    async lockboxesFor(groupId, recipient) {
+      const rows = q.lockboxesFor.all(b(groupId), b(recipient)) as { lockbox: Buffer }[];
+      return rows.map((row) => u8(row.lockbox));
+    },
+    async getDoc(docId): Promise<StoredDoc | null> {
+      const row = q.doc.get(b(docId)) as DocRow | undefined;
+      if (!row) return null;
+      const clockRows = q.clocks.all(b(docId), row.active_snapshot_id) as {
+        author: Buffer;
+        clock: number;
+      }[];
+      return {
+        docId,
+        groupId: u8(row.group_id),
+        lastSeq: row.last_seq,
+        activeSnapshotId: u8(row.active_snapshot_id),
+        activeProof: u8(row.active_proof),
+        activeGeneration: row.active_generation,
+        activeSeq: row.active_seq,
+        clocks: new Map(clockRows.map((c) => [toHex(c.author), c.clock])),
+      };
+    },
+    async findUpdate(docId, snapshotId, author, clock) {
+      return message(
+        q.findByOrigin.get(b(docId), b(snapshotId), b(author), clock, EnvelopeKind.update),
+      );
+    },
+    async findSnapshot(docId, snapshotId) {
+      return message(q.findSnapshot.get(b(docId), b(snapshotId)));
+    },
+    async commitEnvelope(commit) {
+      return commitTx.immediate(commit);
+    },
+    async snapshotLinks(docId, afterSeq, maxSeq): Promise<StoredLink[]> {
+      const rows = q.links.all(b(docId), afterSeq, maxSeq) as {
+        seq: number;
+        snapshot_id: Buffer;
+        link: Buffer;
+      }[];
+      return rows.map((r) => ({ seq: r.seq, snapshotId: u8(r.snapshot_id), link: u8(r.link) }));
+    },
+    async getMessage(docId, seq) {
+      return message(q.message.get(b(docId), seq));
+    },
+    async updates(docId, afterSeq, maxSeq, limit) {
+      const rows = q.updates.all(b(docId), afterSeq, maxSeq, EnvelopeKind.update, limit);
+      return rows.map((row) => message(row)).filter((m): m is StoredMessage => m !== null);
+    },
+    async countDocuments() {
+      return (q.countDocs.get() as { n: number }).n;
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// The documents one connection is subscribed to. A new subscription buffers live messages while its
+// catch-up is read from the store, then forwards the buffer minus what the catch-up already sent:
+// registering before reading the store means no message can fall between catch-up and live.
+import { toHex } from '../src-shared/protocol/bytes';
+import { docTopic, type Fanout, type FanoutMessage } from './fanout/fanout';
+
+/** Live messages buffered per subscription while catching up, before the client counts as stuck. */
+const MAX_BUFFERED_MESSAGES = 10_000;
+
+interface Subscription {
+  groupHex: string;
+  buffer: FanoutMessage[] | null;
+  end: () => void;
+}
+
+export class Subscriptions {
+  private readonly byDoc = new Map<string, Subscription>();
+
+  constructor(
+    private readonly connectionId: string,
+    private readonly fanout: Fanout,
+    private readonly forward: (frame: Uint8Array) => void,
+    private readonly overflow: () => void,
+  ) {}
+
+  get size(): number {
+    return this.byDoc.size;
+  }
+
+  has(docId: Uint8Array): boolean {
+    return this.byDoc.has(toHex(docId));
+  }
+
+  /** Starts buffering live messages of the document; replaces an earlier subscription to it. */
+  begin(groupId: Uint8Array, docId: Uint8Array): void {
+    const docHex = toHex(docId);
+    this.end(docId);
+    const subscription: Subscription = {
+      groupHex: toHex(groupId),
+      buffer: [],
+      end: () => undefined,
+    };
+    subscription.end = this.fanout.subscribe(docTopic(docHex), (message) => {
+      if (message.origin === this.connectionId) return;
+      if (!subscription.buffer) {
+        this.forward(message.frame);
+      } else if (subscription.buffer.length < MAX_BUFFERED_MESSAGES) {
+        subscription.buffer.push(message);
+      } else {
+        this.overflow();
+      }
+    });
+    this.byDoc.set(docHex, subscription);
+  }
+
+  /** Catch-up sent up to caughtUpSeq: forward what arrived meanwhile and go live. */
+  goLive(docId: Uint8Array, caughtUpSeq: number): void {
+    const subscription = this.byDoc.get(toHex(docId));
+    if (!subscription?.buffer) return;
+    const buffered = subscription.buffer;
+    subscription.buffer = null;
+    for (const message of buffered) {
+      if (message.seq === undefined || message.seq > caughtUpSeq) this.forward(message.frame);
+    }
+  }
+
+  end(docId: Uint8Array, groupId?: Uint8Array): void {
+    const docHex = toHex(docId);
+    const subscription = this.byDoc.get(docHex);
+    if (!subscription) return;
+    if (groupId && subscription.groupHex !== toHex(groupId)) return;
+    subscription.end();
+    this.byDoc.delete(docHex);
+  }
+
+  endAll(): void {
+    for (const subscription of this.byDoc.values()) subscription.end();
+    this.byDoc.clear();
+  }
+}

@@ -18,6 +18,16 @@ export const VaultStatus = z.object({
 export const Settings = z.object({
   /** Minutes of inactivity before the vault locks itself; 0 means never. */
   autoLockMinutes: z.number().int().min(0).max(LIMITS.autoLockMaxMinutes),
+  /** The relay that shared spaces sync through (ws:// or wss://); empty: shared spaces stay offline. */
+  relayUrl: z.union([
+    z.literal(''),
+    z
+      .string()
+      .max(500)
+      .regex(/^wss?:\/\/[^\s]+$/, 'not a ws:// or wss:// address'),
+  ]),
+  /** The name other members see next to this device's cursor. */
+  displayName: z.string().trim().max(LIMITS.displayNameMaxChars),
 });
 
 export const DeviceIdentity = z.object({
@@ -50,6 +60,47 @@ export const SearchHit = z.object({
 });
 
 export const TagCount = z.object({ tag: z.string(), count: z.number().int() });
+
+/** Group, document and device ids on the API: lower-case hex. */
+export const SpaceId = z.string().regex(/^[0-9a-f]{32}$/, 'not a space id');
+export const DocId = z.string().regex(/^[0-9a-f]{32}$/, 'not a document id');
+export const Role = z.enum(['admin', 'editor', 'viewer']);
+/** Yjs V2 updates cross the API as base64 (the browser host bridge is JSON). */
+export const YjsUpdate = z.base64().max(LIMITS.yjsUpdateMaxBase64Chars);
+
+export const SpaceMember = z.object({
+  deviceKey: z.string(),
+  role: Role,
+  fingerprint: z.string(),
+  isMe: z.boolean(),
+});
+export const SpaceSummary = z.object({
+  id: SpaceId,
+  name: z.string(),
+  docId: DocId,
+  role: Role,
+  members: z.array(SpaceMember),
+});
+
+export const SyncWarning = z.object({
+  docId: DocId.nullable(),
+  /** What the client detected, e.g. 'tampered', 'replayed', 'gap', 'rolled-back'. */
+  reason: z.string(),
+  at: z.number(),
+});
+export const SyncState = z.object({
+  connection: z.enum(['connected', 'connecting', 'offline', 'disabled']),
+  /** Local edits not yet acknowledged by the relay. */
+  pending: z.number().int(),
+  warnings: z.array(SyncWarning),
+});
+
+export const Cursor = z.object({ anchor: z.base64().max(2000), head: z.base64().max(2000) });
+export const PresencePeer = z.object({
+  deviceKey: z.string(),
+  name: z.string(),
+  cursor: Cursor.nullable(),
+});
 
 const NoteText = {
   title: z.string().max(LIMITS.noteTitleMaxChars),
@@ -103,6 +154,30 @@ export const methods = {
     z.array(SearchHit),
   ),
   'notes.tags': method(empty, z.array(TagCount)),
+  /** This device's code, which another member pastes to add this device to a space. */
+  'device.code': method(empty, z.string()),
+  'sync.state': method(empty, SyncState),
+  'spaces.list': method(empty, z.array(SpaceSummary)),
+  'spaces.create': method(
+    z.object({ name: z.string().trim().min(1).max(LIMITS.spaceNameMaxChars) }).strict(),
+    SpaceSummary,
+  ),
+  'spaces.addMember': method(
+    z
+      .object({
+        spaceId: SpaceId,
+        deviceCode: z.string().trim().max(LIMITS.deviceCodeMaxChars),
+        role: z.enum(['editor', 'viewer']),
+      })
+      .strict(),
+    z.null(),
+  ),
+  /** Opens a shared document: its current state (works offline) and live updates from now on. */
+  'docs.open': method(z.object({ docId: DocId }).strict(), z.object({ update: YjsUpdate })),
+  'docs.close': method(z.object({ docId: DocId }).strict(), z.null()),
+  /** A local edit; resolves once it is stored in the encrypted outbox. */
+  'docs.update': method(z.object({ docId: DocId, update: YjsUpdate }).strict(), z.null()),
+  'docs.presence': method(z.object({ docId: DocId, cursor: Cursor.nullable() }).strict(), z.null()),
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -114,6 +189,11 @@ export const events = {
   /** The vault was locked: by the user, by the idle timer, or because the app is quitting. */
   'vault.locked': z.object({ reason: z.enum(['user', 'idle', 'quit']) }),
   'vault.unlocked': z.object({}),
+  'sync.state': SyncState,
+  'spaces.changed': z.object({}),
+  /** A verified remote edit to apply to the renderer's replica. */
+  'docs.remoteUpdate': z.object({ docId: DocId, update: z.string() }),
+  'docs.presence': z.object({ docId: DocId, peers: z.array(PresencePeer) }),
 } as const;
 export type EventName = keyof typeof events;
 export const EVENT_NAMES = Object.keys(events) as EventName[];
@@ -136,6 +216,11 @@ export const ERROR_CODES = [
   'not-found',
   'disk-full',
   'forbidden-sender',
+  'invalid-device-code',
+  'already-member',
+  'not-admin',
+  'relay-unreachable',
+  'relay-refused',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -159,6 +244,9 @@ export type TagCount = z.infer<typeof TagCount>;
 export type Settings = z.infer<typeof Settings>;
 export type VaultStatus = z.infer<typeof VaultStatus>;
 export type DeviceIdentity = z.infer<typeof DeviceIdentity>;
+export type SpaceSummary = z.infer<typeof SpaceSummary>;
+export type SyncState = z.infer<typeof SyncState>;
+export type PresencePeer = z.infer<typeof PresencePeer>;
 
 /** The IPC channel names: one for calls, one for events. */
 export const IPC_CALL_CHANNEL = 'suviaz:call';

@@ -1,10 +1,14 @@
-// The save state of the open note, announced politely: "Saving…", "Saved", or what went wrong.
+// The save state of the open note or shared document, announced politely: "Saving…", "Saved",
+// or what went wrong.
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../i18n/error-message';
 import type { NoteSaver } from './note-saver';
 
-export function SaveStatus({ saver }: { saver: NoteSaver }) {
+/** A note's saver, or anything else that saves the same way (a shared document's update sender). */
+type Saver = Pick<NoteSaver, 'subscribe' | 'getSnapshot' | 'retry'>;
+
+export function SaveStatus({ saver }: { saver: Saver }) {
   const { t } = useTranslation();
   const state = useSyncExternalStore(saver.subscribe, saver.getSnapshot);
   return (

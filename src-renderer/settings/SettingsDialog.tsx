@@ -1,10 +1,12 @@
-// Settings as a modal dialog (Escape closes it): auto-lock, safety number, passphrase, language.
+// Settings as a modal dialog (Escape closes it): language, auto-lock, shared spaces (relay, name,
+// device code), safety number, passphrase.
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { AutoLockSetting } from './AutoLockSetting';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { DeviceIdentitySection } from './DeviceIdentitySection';
+import { SharedSpacesSettings } from './SharedSpacesSettings';
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -15,6 +17,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <LanguageSelect />
         </section>
         <AutoLockSetting />
+        <SharedSpacesSettings />
         <DeviceIdentitySection />
         <ChangePassphraseForm />
       </div>

@@ -1,4 +1,5 @@
-// The sidebar: new note, search, notes/trash switch, tag filter, and the list that fits the view.
+// The sidebar: new note, search, notes/trash switch, tag filter, the list that fits the view, and
+// below it the shared spaces.
 import { useId, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagCount } from '../../src-shared/api';
@@ -18,6 +19,8 @@ interface SidebarProps {
   onTag: (tag: string | null) => void;
   onNewNote: () => void;
   children: ReactNode;
+  /** Shown below the notes. */
+  spaces?: ReactNode;
 }
 
 export function Sidebar({ searchRef, ...props }: SidebarProps) {
@@ -92,6 +95,7 @@ export function Sidebar({ searchRef, ...props }: SidebarProps) {
         </div>
       )}
       <div className="sidebar-list">{props.children}</div>
+      {props.spaces}
     </nav>
   );
 }

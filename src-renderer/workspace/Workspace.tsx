@@ -1,5 +1,5 @@
-// The unlocked app. It owns every note text on screen; when it unmounts (lock), all of it goes with
-// it. Locking first waits until every change has reached main.
+// The unlocked app. It owns every note text and shared document on screen; when it unmounts (lock),
+// all of it goes with it. Locking first waits until every change has reached main.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, CallOutcome, NoteSummary, SearchHit, TagCount } from '../../src-shared/api';
@@ -13,6 +13,10 @@ import { useActivityReporter } from '../hooks/use-activity-reporter';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { errorMessage } from '../i18n/error-message';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { SharedDocs } from '../shared-doc/shared-docs';
+import { SpacesSection } from '../spaces/SpacesSection';
+import { SpaceView } from '../spaces/SpaceView';
+import { useSpaces } from '../spaces/use-spaces';
 import { Header } from './Header';
 import { NoteList } from './NoteList';
 import { SearchResults } from './SearchResults';
@@ -38,6 +42,7 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedSpaceId, setSelectedSpaceId] = useState<string | null>(null);
   const [freshId, setFreshId] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [locking, setLocking] = useState(false);
@@ -68,6 +73,16 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
         },
       ),
   );
+
+  const [sharedDocs] = useState(
+    () =>
+      new SharedDocs(
+        (docId, update) => call('docs.update', { docId, update }),
+        (docId) => void call('docs.close', { docId }),
+      ),
+  );
+  const spaces = useSpaces();
+  const openSpace = spaces.spaces?.find((space) => space.id === selectedSpaceId) ?? null;
 
   /** Resolves to null when a newer list request was made meanwhile. */
   const fetchList = useCallback(async (nextView: View, nextTag: string | null) => {
@@ -103,9 +118,10 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
       subscribeConnectionStatus((status) => {
         if (status !== 'connected') return;
         savers.retryFailed();
+        sharedDocs.retryFailed();
         reloadList(view, tag);
       }),
-    [savers, reloadList, view, tag],
+    [savers, sharedDocs, reloadList, view, tag],
   );
 
   useActivityReporter();
@@ -126,8 +142,16 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
   }
 
   function openNote(id: string): void {
+    setSelectedSpaceId(null);
     setFreshId(null);
     setSelectedId(id);
+  }
+
+  function selectSpace(id: string): void {
+    // The private note's editor closes; the notes list stays as it is.
+    setFreshId(null);
+    setSelectedId(null);
+    setSelectedSpaceId(id);
   }
 
   async function newNote(): Promise<void> {
@@ -135,6 +159,7 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
     // the previous note.
     setFreshId(null);
     setSelectedId(null);
+    setSelectedSpaceId(null);
     const outcome = await call('notes.create', {});
     if (!outcome.ok) {
       setError(outcome.error);
@@ -184,11 +209,16 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
     reloadList('trash', null);
   }
 
+  async function flushEverything(): Promise<boolean> {
+    const [notesSaved, docsSaved] = await Promise.all([savers.flushAll(), sharedDocs.flushAll()]);
+    return notesSaved && docsSaved;
+  }
+
   async function lock(force: boolean): Promise<void> {
     if (locking) return;
     setLocking(true);
     setUnsavedPrompt(false);
-    if (!force && !(await savers.flushAll())) {
+    if (!force && !(await flushEverything())) {
       setLocking(false);
       setUnsavedPrompt(true);
       return;
@@ -262,11 +292,32 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
           tag={tag}
           onTag={setTag}
           onNewNote={() => void newNote()}
+          spaces={
+            <SpacesSection
+              spaces={spaces.spaces}
+              error={spaces.error}
+              selectedId={openSpace?.id ?? null}
+              onSelect={selectSpace}
+              onCreated={(space) => {
+                spaces.upsert(space);
+                selectSpace(space.id);
+              }}
+              onRetry={spaces.reload}
+            />
+          }
         >
           {list}
         </Sidebar>
         <main className="editor-pane">
-          {selectedId ? (
+          {openSpace ? (
+            <SpaceView
+              key={openSpace.id}
+              space={openSpace}
+              docs={sharedDocs}
+              onChanged={spaces.reload}
+              onOpenSettings={() => setSettingsOpen(true)}
+            />
+          ) : selectedId ? (
             <NoteEditor
               key={selectedId}
               saver={savers.get(selectedId)}

@@ -8,6 +8,9 @@ import type { HandlerTable } from './dispatch';
 export function createHandlers(session: Session): HandlerTable {
   const notes = () => session.unlocked().notes;
   const db = () => session.unlocked().vault.db;
+  const sync = () => session.unlocked().sync;
+  const engine = () => sync().engine();
+  const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
   return {
     'vault.status': () => session.status(),
@@ -17,9 +20,10 @@ export function createHandlers(session: Session): HandlerTable {
     'vault.changePassphrase': ({ current, next }) => session.changePassphrase(current, next),
     'session.activity': () => session.activity(),
     'settings.get': () => getSettings(db()),
-    'settings.update': (patch) => {
+    'settings.update': async (patch) => {
       const settings = updateSettings(db(), patch);
       session.setAutoLockMinutes(settings.autoLockMinutes);
+      await sync().setRelayUrl(settings.relayUrl);
       return settings;
     },
     'device.identity': () => getDeviceIdentity(db()),
@@ -33,5 +37,18 @@ export function createHandlers(session: Session): HandlerTable {
     'notes.emptyTrash': () => notes().emptyTrash(),
     'notes.search': ({ query }) => notes().search(query),
     'notes.tags': () => notes().tags(),
+    'device.code': () => engine().myDeviceCode(),
+    'sync.state': () => engine().state(),
+    'spaces.list': () => engine().listSpaces(),
+    'spaces.create': ({ name }) => engine().createSpace(name),
+    'spaces.addMember': ({ spaceId, deviceCode, role }) =>
+      engine().addMember(spaceId, deviceCode, role),
+    'docs.open': ({ docId }) => ({
+      update: Buffer.from(engine().openDocument(docId)).toString('base64'),
+    }),
+    'docs.close': ({ docId }) => engine().closeDocument(docId),
+    'docs.update': ({ docId, update }) => engine().applyLocalUpdate(docId, bytes(update)),
+    'docs.presence': ({ docId, cursor }) =>
+      engine().setPresence(docId, getSettings(db()).displayName, cursor),
   };
 }

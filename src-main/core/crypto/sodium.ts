@@ -139,6 +139,40 @@ export function genericHash(length: number, ...parts: Uint8Array[]): Uint8Array 
   return s.crypto_generichash_final(state, length);
 }
 
+/** SHA-256 (crypto_hash_sha256): the hash the wire protocol uses, so the relay can check it too. */
+export function sha256(input: Uint8Array): Uint8Array {
+  return lib().crypto_hash_sha256(input);
+}
+
+/**
+ * Keyed BLAKE2b over the concatenation of parts: derives one subkey from a root key. Callers pass
+ * unambiguous (fixed-size or length-prefixed) parts, as for genericHash.
+ */
+export function keyedHash(key: Uint8Array, length: number, ...parts: Uint8Array[]): Uint8Array {
+  const s = lib();
+  const state = s.crypto_generichash_init(key, length);
+  for (const part of parts) s.crypto_generichash_update(state, part);
+  return s.crypto_generichash_final(state, length);
+}
+
+/** Anonymous sealed box (crypto_box_seal) to an X25519 public key. */
+export function sealToBoxKey(recipientPublicKey: Uint8Array, message: Uint8Array): Uint8Array {
+  return lib().crypto_box_seal(message, recipientPublicKey);
+}
+
+/** Opens a sealed box with our X25519 key pair; throws a plain Error when it is not for us. */
+export function openSealedBox(
+  publicKey: Uint8Array,
+  secretKey: Uint8Array,
+  sealed: Uint8Array,
+): Uint8Array {
+  try {
+    return lib().crypto_box_seal_open(sealed, publicKey, secretKey);
+  } catch {
+    throw new Error('sealed box could not be opened');
+  }
+}
+
 export function memzero(buffer: Uint8Array): void {
   // Works without libsodium being ready, so cleanup paths can always run.
   buffer.fill(0);

@@ -14,10 +14,12 @@ import {
   type OpenVault,
 } from '../vault/vault';
 import { createAutoLock, type AutoLock } from './auto-lock';
+import { startSyncSession, type SyncSession } from './sync-session';
 
 export interface Unlocked {
   vault: OpenVault;
   notes: NotesStore;
+  sync: SyncSession;
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -52,8 +54,12 @@ export function createSession(dataDir: string, kdf: KdfParams): Session {
   };
 
   const adopt = (vault: OpenVault): void => {
-    open = { vault, notes: createNotesStore(vault.db) };
-    const { autoLockMinutes } = getSettings(vault.db);
+    const { autoLockMinutes, relayUrl } = getSettings(vault.db);
+    open = {
+      vault,
+      notes: createNotesStore(vault.db),
+      sync: startSyncSession(vault.db, relayUrl, emit),
+    };
     autoLock = createAutoLock(autoLockMinutes, () => void session.lock('idle'));
     emit('vault.unlocked', {});
   };
@@ -78,8 +84,10 @@ export function createSession(dataDir: string, kdf: KdfParams): Session {
         if (!open) return;
         autoLock?.stop();
         autoLock = undefined;
-        const { vault } = open;
+        const { vault, sync } = open;
         open = undefined;
+        // Stop syncing before the database closes: the engine writes acks and state to it.
+        await sync.stop();
         vault.close();
         emit('vault.locked', { reason });
       }),

@@ -8,6 +8,8 @@ import { mapStorageError } from '../vault/vault';
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   autoLockMinutes: LIMITS.autoLockDefaultMinutes,
+  relayUrl: '',
+  displayName: '',
 });
 
 export function getSettings(db: Db): Settings {
@@ -26,7 +28,8 @@ export function getSettings(db: Db): Settings {
       continue;
     }
     const checked = shape[key].safeParse(parsed);
-    if (checked.success) settings[key] = checked.data;
+    // The shape's own schema for this very key checked the value, so it has this key's type.
+    if (checked.success) (settings as Record<keyof Settings, unknown>)[key] = checked.data;
   }
   return settings;
 }

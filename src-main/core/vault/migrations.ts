@@ -56,7 +56,63 @@ const v1: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1];
+// Groups and document sync (src-main/core/groups, src-main/core/sync). Everything a shared document
+// needs to open offline and to resume where it stopped: the verified membership log, the epoch keys,
+// the document's Yjs state and verifier state, and the outbox of local edits not yet acknowledged.
+const v2: Migration = (db) => {
+  db.exec(`
+    CREATE TABLE sync_groups (
+      group_id BLOB PRIMARY KEY CHECK (length(group_id) = 16),
+      relay_url TEXT NOT NULL,
+      name TEXT NOT NULL,
+      doc_id BLOB NOT NULL CHECK (length(doc_id) = 16),
+      added_at INTEGER NOT NULL
+    ) STRICT;
+
+    -- The membership log exactly as verified (replayLog), entry bytes as signed.
+    CREATE TABLE sync_group_entries (
+      group_id BLOB NOT NULL REFERENCES sync_groups (group_id) ON DELETE CASCADE,
+      idx INTEGER NOT NULL,
+      entry BLOB NOT NULL,
+      PRIMARY KEY (group_id, idx)
+    ) STRICT, WITHOUT ROWID;
+
+    -- Epoch keys, only after they matched the commitment in the verified log.
+    CREATE TABLE sync_epoch_keys (
+      group_id BLOB NOT NULL REFERENCES sync_groups (group_id) ON DELETE CASCADE,
+      epoch INTEGER NOT NULL,
+      key BLOB NOT NULL CHECK (length(key) = 32),
+      PRIMARY KEY (group_id, epoch)
+    ) STRICT, WITHOUT ROWID;
+
+    -- A document's compacted Yjs V2 state and its verifier state (JSON), updated together.
+    CREATE TABLE sync_docs (
+      doc_id BLOB PRIMARY KEY CHECK (length(doc_id) = 16),
+      group_id BLOB NOT NULL REFERENCES sync_groups (group_id) ON DELETE CASCADE,
+      state BLOB NOT NULL,
+      verifier TEXT NOT NULL
+    ) STRICT;
+
+    -- Yjs updates applied since the last compaction of sync_docs.state (local and verified remote).
+    CREATE TABLE sync_doc_updates (
+      id INTEGER PRIMARY KEY,
+      doc_id BLOB NOT NULL REFERENCES sync_docs (doc_id) ON DELETE CASCADE,
+      update_v2 BLOB NOT NULL
+    ) STRICT;
+    CREATE INDEX sync_doc_updates_by_doc ON sync_doc_updates (doc_id, id);
+
+    -- Local edits, written before anything else and removed only when the relay acknowledged them.
+    CREATE TABLE sync_outbox (
+      id INTEGER PRIMARY KEY,
+      doc_id BLOB NOT NULL REFERENCES sync_docs (doc_id) ON DELETE CASCADE,
+      update_v2 BLOB NOT NULL,
+      created_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX sync_outbox_by_doc ON sync_outbox (doc_id, id);
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The DB's schema version; refuses a DB from a newer Suviaz before anything writes to it. */

@@ -138,6 +138,15 @@ export const en = {
       'The disk is full, so Suviaz could not store this. Free some space on this device, then try again.',
     'forbidden-sender':
       'Suviaz refused a request from an unexpected window. Nothing was changed. Restart Suviaz.',
+    'invalid-device-code':
+      'This is not a valid device code. Ask the person to copy the whole code from their Settings (“This device’s code”) again, and paste all of it.',
+    'not-admin':
+      'Only an admin of this space can add members. Ask one of its admins to add the device.',
+    'already-member': 'This device is already a member of this space. Nothing was changed.',
+    'relay-unreachable':
+      'Suviaz could not reach the relay. Check the relay address in Settings and the internet connection, then try again.',
+    'relay-refused':
+      'The relay refused this. Check the relay address in Settings; if it is right, ask whoever runs the relay.',
     internal:
       'Something went wrong inside Suviaz. Try again; if it keeps happening, restart Suviaz.',
   },
@@ -214,9 +223,106 @@ export const en = {
     changing: 'Changing the passphrase… this takes a few seconds',
     changed: 'The passphrase was changed. Use the new one from now on.',
     language: 'Language',
+    sharedSpaces: 'Shared spaces',
+    relay: 'Relay address',
+    relayHint:
+      'The relay that shared spaces sync through, for example wss://relay.example.org. It only stores and passes on encrypted data. Leave it empty to keep shared spaces offline.',
+    relayInvalid:
+      'Enter an address that starts with wss:// (or ws://) and has no spaces, or leave the field empty.',
+    displayName: 'Your name in shared spaces',
+    displayNameHint:
+      'Other members see it next to your cursor. It does not have to be your real name.',
+    displayNameInvalid: 'Use at most {{max}} characters.',
+    deviceCode: 'This device’s code',
+    deviceCodeHint:
+      'To add this device to a shared space, an admin of that space pastes this code under “Add member”. Send it to them over a channel you trust.',
+    copy: 'Copy',
+    copied: 'Copied.',
+    copyManual: 'The code is selected: press {{shortcut}} to copy it.',
   },
   dates: {
     justNow: 'just now',
+  },
+  spaces: {
+    section: 'Shared spaces',
+    new: 'New shared space',
+    newTitle: 'New shared space',
+    name: 'Name',
+    nameHint: 'Everyone you add to this space will see this name.',
+    create: 'Create',
+    creating: 'Creating…',
+    none: 'No shared spaces yet.',
+    loadFailed: 'The shared spaces could not be loaded.',
+    roles: {
+      admin: 'Admin',
+      editor: 'Editor',
+      viewer: 'Viewer',
+    },
+  },
+  space: {
+    document: 'Shared document of “{{name}}”',
+    opening: 'Opening the shared document…',
+    openFailed: 'This shared document could not be opened.',
+    readOnly: 'You are a viewer in this space: you can read this document but not change it.',
+    tooLarge:
+      'That change is too large to share in one go, so it was not made. Paste the text in parts of at most {{max}} characters.',
+  },
+  sync: {
+    connected: 'Connected',
+    syncing: 'Syncing {{count}}…',
+    pending_one: '{{count}} change has not been confirmed by the relay yet.',
+    pending_other: '{{count}} changes have not been confirmed by the relay yet.',
+    connecting: 'Connecting to the relay…',
+    offline: 'Offline — edits are kept and sent when the relay is back',
+    disabled: 'Not connected: set a relay in Settings',
+    openSettings: 'Open Settings',
+    unknown: 'The connection state is not known.',
+    warningTitle: 'Warning: the relay may be misbehaving',
+    warningAdvice:
+      'Your copy on this device is safe. Tell the other members and whoever runs the relay.',
+    warningAt: 'Noticed {{when}}.',
+    reasons: {
+      tampered:
+        'A change arrived altered on its way: it does not decrypt as its author sent it. Suviaz did not apply it.',
+      forged:
+        'A change claimed to come from a member, but it is not signed by any member of this space. Suviaz did not apply it.',
+      spliced:
+        'The relay delivered a change that belongs to another document or space. Suviaz did not apply it.',
+      replayed:
+        'The relay sent a change again that had already arrived. Suviaz did not apply it a second time.',
+      gap: 'The relay left out changes in the middle of the history. Suviaz did not apply the changes after the gap, so the latest edits of others may be missing here.',
+      'unknown-snapshot':
+        'The relay offered a saved version of this document that no member made. Suviaz did not load it.',
+      'rolled-back':
+        'The relay offered an older state of this document than one it already delivered, as if turning back time. Suviaz did not go back and kept the newer state.',
+      'omits-my-updates':
+        'The relay’s copy leaves out changes this device sent and the relay confirmed. Suviaz did not accept that copy; your changes are kept here and will be sent again.',
+      other:
+        'Suviaz found a problem in what the relay sent (“{{reason}}”) and did not apply that part.',
+    },
+  },
+  presence: {
+    label: 'Here now',
+    nobody: 'Nobody else is here right now.',
+    noName: 'Unnamed member',
+    line: 'line {{line}}',
+  },
+  members: {
+    title_one: 'Members ({{count}})',
+    title_other: 'Members ({{count}})',
+    you: 'you',
+    unknownDevice: 'Unknown device',
+    fingerprintTitle: 'Safety number: {{fingerprint}}',
+    add: 'Add member',
+    code: 'Their device code',
+    codeHint:
+      'The person finds it in Settings under “This device’s code” and sends it to you. Paste all of it here.',
+    role: 'Role',
+    roleEditor: 'Editor — can read and edit',
+    roleViewer: 'Viewer — can only read',
+    submit: 'Add',
+    adding: 'Adding…',
+    added: 'Added. The device will see this space when it next connects to the relay.',
   },
 };
 

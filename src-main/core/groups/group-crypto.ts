@@ -1,0 +1,104 @@
+// The group's key schedule: the epoch-key commitment published in the membership log, and the keys
+// derived from an epoch key (group metadata, per-document keys). Every input is length-prefixed or
+// fixed-size and starts with its own domain string, so no derived key can stand in for another.
+import * as encoding from 'lib0/encoding';
+import type { ProtocolCrypto } from '../../../src-shared/protocol/membership-state';
+import { Domain } from '../../../src-shared/protocol/wire-constants';
+import {
+  aeadDecrypt,
+  aeadEncrypt,
+  AEAD_NONCE_BYTES,
+  keyedHash,
+  sha256,
+  verify,
+} from '../crypto/sodium';
+
+export const EPOCH_KEY_BYTES = 32;
+
+/** The client's primitives for the shared membership rules (the relay passes node:crypto's). */
+export const protocolCrypto: ProtocolCrypto = { sha256, verify };
+
+/** SHA-256(domain, group id, epoch, key): in the log, so a lockbox's key can be checked against it. */
+export function epochKeyCommitment(
+  groupId: Uint8Array,
+  epoch: number,
+  key: Uint8Array,
+): Uint8Array {
+  return sha256(
+    encoding.encode((e) => {
+      encoding.writeVarString(e, Domain.epochKeyCommitment);
+      encoding.writeUint8Array(e, groupId);
+      encoding.writeVarUint(e, epoch);
+      encoding.writeUint8Array(e, key);
+    }),
+  );
+}
+
+/** keyed BLAKE2b(epochKey; domain, group id, doc id, epoch): one key per document and epoch. */
+export function documentKey(
+  epochKey: Uint8Array,
+  groupId: Uint8Array,
+  docId: Uint8Array,
+  epoch: number,
+): Uint8Array {
+  const input = encoding.encode((e) => {
+    encoding.writeVarString(e, Domain.documentKey);
+    encoding.writeUint8Array(e, groupId);
+    encoding.writeUint8Array(e, docId);
+    encoding.writeVarUint(e, epoch);
+  });
+  return keyedHash(epochKey, 32, input);
+}
+
+function metadataKey(epochKey: Uint8Array, groupId: Uint8Array): Uint8Array {
+  const input = encoding.encode((e) => {
+    encoding.writeVarString(e, Domain.metadataKey);
+    encoding.writeUint8Array(e, groupId);
+  });
+  return keyedHash(epochKey, 32, input);
+}
+
+export interface GroupMetadata {
+  name: string;
+  /** Hex id of the space's one text document. */
+  docId: string;
+}
+
+/** nonce ‖ XChaCha20-Poly1305(JSON), bound to the group id: the relay sees neither name nor doc. */
+export function encryptMetadata(
+  epochKey: Uint8Array,
+  groupId: Uint8Array,
+  metadata: GroupMetadata,
+): Uint8Array {
+  const plaintext = new TextEncoder().encode(JSON.stringify(metadata));
+  const box = aeadEncrypt(metadataKey(epochKey, groupId), plaintext, groupId);
+  const out = new Uint8Array(box.nonce.length + box.ciphertext.length);
+  out.set(box.nonce);
+  out.set(box.ciphertext, box.nonce.length);
+  return out;
+}
+
+/** Throws when the metadata does not decrypt or is not the expected shape. */
+export function decryptMetadata(
+  epochKey: Uint8Array,
+  groupId: Uint8Array,
+  sealed: Uint8Array,
+): GroupMetadata {
+  const plaintext = aeadDecrypt(
+    metadataKey(epochKey, groupId),
+    sealed.subarray(0, AEAD_NONCE_BYTES),
+    sealed.subarray(AEAD_NONCE_BYTES),
+    groupId,
+  );
+  const parsed: unknown = JSON.parse(new TextDecoder().decode(plaintext));
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    typeof (parsed as GroupMetadata).name !== 'string' ||
+    typeof (parsed as GroupMetadata).docId !== 'string' ||
+    !/^[0-9a-f]{32}$/.test((parsed as GroupMetadata).docId)
+  ) {
+    throw new Error('group metadata has the wrong shape');
+  }
+  return { name: (parsed as GroupMetadata).name, docId: (parsed as GroupMetadata).docId };
+}

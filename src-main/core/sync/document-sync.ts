@@ -1,0 +1,335 @@
+// One open shared document: a main-side Y.Doc (the source of snapshots and of the offline copy), the
+// verifier state, and the path of local edits: outbox row first, then batched, sealed against the
+// active snapshot with my next clock, published, and dropped from the outbox only on ACK.
+import * as Y from 'yjs';
+import { toHex } from '../../../src-shared/protocol/bytes';
+import { ZERO_HASH, ZERO_ID, type EnvelopeHeader } from '../../../src-shared/protocol/envelope';
+import { fromHex, randomBytes } from '../crypto/sodium';
+import type { Db } from '../vault/migrations';
+import {
+  nextClock,
+  recordMySnapshotAck,
+  recordMyUpdateAck,
+  startCatchUp,
+  updatesOnActive,
+  verifyDeliver,
+  verifyLink,
+  type RejectionReason,
+  type SnapshotRef,
+  type VerifierState,
+  type VerifyContext,
+} from './document-verifier';
+import { sealEnvelope, snapshotProof, type Sign } from './envelope-crypto';
+import {
+  acknowledge,
+  appendLocalUpdate,
+  compact,
+  loadDoc,
+  outboxCount,
+  outboxRows,
+  recordRemote,
+  saveVerifier,
+  updatesSinceCompaction,
+} from './outbox';
+import { RelayRequestError, type RelayConnection } from './relay-connection';
+
+/** Outbox rows merged into one update at most; Y.mergeUpdatesV2 stays cheap on small batches. */
+const MAX_BATCH_ROWS = 64;
+/** Local updates kept as rows before the stored state is rewritten as one. */
+const COMPACT_LOCAL_AFTER = 500;
+
+export interface DocumentSyncDeps {
+  db: Db;
+  me: Uint8Array;
+  groupId: Uint8Array;
+  docId: Uint8Array;
+  /** The verified membership and keys, read fresh each time (the log can grow). */
+  context(): VerifyContext & { epoch: number; canWrite: boolean };
+  sign: Sign;
+  connection(): RelayConnection | null;
+  onRemoteUpdate(update: Uint8Array): void;
+  onWarning(reason: RejectionReason | string, detail: string): void;
+  onPendingChanged(): void;
+  batchMs: number;
+  snapshotEvery: number;
+}
+
+type InFlight =
+  | { kind: 'update'; clock: number; snapshotId: string; lastOutboxId: number }
+  | { kind: 'snapshot' };
+
+export class DocumentSync {
+  readonly ydoc = new Y.Doc({ gc: true });
+  private verifier: VerifierState;
+  private caughtUp = false;
+  private inFlight: InFlight | null = null;
+  /** The last update I published, kept after a lost connection: its echo proves it was stored. */
+  private lastSent: { clock: number; snapshotId: string; lastOutboxId: number } | null = null;
+  private batchTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly deps: DocumentSyncDeps) {
+    const stored = loadDoc(deps.db, deps.docId);
+    if (!stored) throw new Error('document is not in the vault');
+    this.verifier = stored.verifier;
+    // Applied one by one, not merged: Y.mergeUpdates over many updates is superlinear.
+    for (const update of stored.updates) Y.applyUpdateV2(this.ydoc, update, 'vault');
+  }
+
+  get docIdHex(): string {
+    return toHex(this.deps.docId);
+  }
+
+  state(): Uint8Array {
+    return Y.encodeStateAsUpdateV2(this.ydoc);
+  }
+
+  verifierState(): VerifierState {
+    return this.verifier;
+  }
+
+  /** Returns after the edit is committed to the vault; sending happens later. */
+  applyLocalUpdate(update: Uint8Array): void {
+    appendLocalUpdate(this.deps.db, this.deps.docId, update, Date.now());
+    Y.applyUpdateV2(this.ydoc, update, 'local');
+    this.deps.onPendingChanged();
+    this.compactLocallyIfNeeded();
+    if (!this.batchTimer) {
+      this.batchTimer = setTimeout(() => {
+        this.batchTimer = null;
+        void this.flush();
+      }, this.deps.batchMs);
+    }
+  }
+
+  /** (Re)subscribes from the last verified seq: called on every connect and on open. */
+  async subscribe(): Promise<void> {
+    const connection = this.deps.connection();
+    if (!connection || connection.status() !== 'connected' || this.closed) return;
+    this.caughtUp = false;
+    this.verifier = startCatchUp(this.verifier);
+    try {
+      await connection.request({
+        type: 'subscribe',
+        groupId: this.deps.groupId,
+        docId: this.deps.docId,
+        afterSeq: this.verifier.lastSeq,
+      });
+    } catch (error) {
+      if (!(error instanceof RelayRequestError) || error.code !== 'offline') {
+        this.deps.onWarning('subscribe-refused', String(error));
+      }
+    }
+  }
+
+  unsubscribe(): void {
+    this.closed = true;
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.deps.connection()?.send({
+      type: 'unsubscribe',
+      groupId: this.deps.groupId,
+      docId: this.deps.docId,
+    });
+    this.ydoc.destroy();
+  }
+
+  onDisconnected(): void {
+    this.caughtUp = false;
+  }
+
+  onDeliver(seq: number, envelope: Uint8Array): void {
+    const verdict = verifyDeliver(this.verifier, this.deps.context(), seq, envelope);
+    this.accept(verdict);
+  }
+
+  onLink(seq: number, link: Uint8Array): void {
+    this.accept(verifyLink(this.verifier, this.deps.context(), seq, link));
+  }
+
+  onCaughtUp(): void {
+    this.caughtUp = true;
+    const ctx = this.deps.context();
+    if (!this.verifier.active && ctx.canWrite) void this.publishSnapshot(true);
+    else void this.flush();
+  }
+
+  private accept(verdict: ReturnType<typeof verifyDeliver>): void {
+    if (!verdict.ok) {
+      // Nothing applied, nothing stored, state unchanged: the user is warned instead.
+      this.deps.onWarning(verdict.reason, verdict.detail);
+      return;
+    }
+    this.verifier = verdict.state;
+    if (verdict.apply) Y.applyUpdateV2(this.ydoc, verdict.apply, 'remote');
+    recordRemote(this.deps.db, this.deps.docId, verdict.apply, verdict.state);
+    const header = verdict.header;
+    const mine = header !== null && toHex(header.author) === toHex(this.deps.me);
+    if (mine && verdict.kind === 'update' && header) this.ownUpdateStored(header);
+    if (verdict.apply && !mine) this.deps.onRemoteUpdate(verdict.apply);
+    this.compactLocallyIfNeeded();
+  }
+
+  /** My update came back in a catch-up although its ACK was lost: its outbox rows are done. */
+  private ownUpdateStored(header: EnvelopeHeader): void {
+    const sent = this.lastSent;
+    if (sent && sent.clock === header.clock && sent.snapshotId === toHex(header.snapshotId)) {
+      acknowledge(this.deps.db, this.deps.docId, sent.lastOutboxId, this.verifier);
+      this.lastSent = null;
+      this.deps.onPendingChanged();
+    }
+  }
+
+  private canSend(): RelayConnection | null {
+    const connection = this.deps.connection();
+    if (!connection || connection.status() !== 'connected') return null;
+    if (this.closed || !this.caughtUp || this.inFlight || !this.verifier.active) return null;
+    return connection;
+  }
+
+  async flush(): Promise<void> {
+    const connection = this.canSend();
+    const active = this.verifier.active;
+    if (!connection || !active) return;
+    const ctx = this.deps.context();
+    if (!ctx.canWrite) return;
+    const rows = outboxRows(this.deps.db, this.deps.docId, MAX_BATCH_ROWS);
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    const update = rows.length === 1 ? last.update : Y.mergeUpdatesV2(rows.map((r) => r.update));
+    const clock = nextClock(this.verifier, this.deps.me);
+    const key = ctx.documentKey(ctx.epoch);
+    if (!key) return;
+    const header: EnvelopeHeader = {
+      kind: 'update',
+      groupId: this.deps.groupId,
+      docId: this.deps.docId,
+      epoch: ctx.epoch,
+      snapshotId: fromHex(active.id),
+      author: this.deps.me,
+      clock,
+      snapshot: null,
+    };
+    const sealed = sealEnvelope(header, update, key, this.deps.sign);
+    const sent = { clock, snapshotId: active.id, lastOutboxId: last.id };
+    this.inFlight = { kind: 'update', ...sent };
+    this.lastSent = sent;
+    try {
+      const answer = await connection.request({ type: 'publish', envelope: sealed.bytes });
+      if (answer.type !== 'ack') throw new Error(`unexpected answer ${answer.type}`);
+      // Still the same snapshot (a snapshot delivered meanwhile would have made the relay refuse).
+      this.verifier = recordMyUpdateAck(this.verifier, this.deps.me, clock, answer.seq);
+      acknowledge(this.deps.db, this.deps.docId, last.id, this.verifier);
+      this.lastSent = null;
+      this.inFlight = null;
+      this.deps.onPendingChanged();
+      if (updatesOnActive(this.verifier) >= this.deps.snapshotEvery) {
+        if (outboxCount(this.deps.db, this.deps.docId) === 0) {
+          await this.publishSnapshot(false);
+          return;
+        }
+      }
+      void this.flush();
+    } catch (error) {
+      this.inFlight = null;
+      await this.handlePublishError(error);
+    }
+  }
+
+  private async handlePublishError(error: unknown): Promise<void> {
+    if (!(error instanceof RelayRequestError)) {
+      this.deps.onWarning('publish-failed', String(error));
+      return;
+    }
+    if (error.code === 'offline' || error.code === 'timeout') return; // retried after reconnect
+    if (error.code === 'staleSnapshot' || error.code === 'clockMismatch') {
+      // Someone moved the document on: catch up, then re-seal the outbox against the new state.
+      this.deps.connection()?.send({
+        type: 'unsubscribe',
+        groupId: this.deps.groupId,
+        docId: this.deps.docId,
+      });
+      await this.subscribe();
+      return;
+    }
+    if (error.code === 'snapshotConflict') return;
+    this.deps.onWarning(`relay-refused-${error.code}`, error.message);
+  }
+
+  /**
+   * Compacts the document into a new snapshot: fresh Y.Doc state, never a merge of many updates.
+   * parentClocks are the clocks I verified; if the relay holds others it refuses and we drop it.
+   */
+  private async publishSnapshot(genesis: boolean): Promise<void> {
+    const connection = this.canSend() ?? (genesis ? this.genesisConnection() : null);
+    if (!connection) return;
+    const ctx = this.deps.context();
+    const key = ctx.documentKey(ctx.epoch);
+    if (!key || !ctx.canWrite) return;
+    const parent: SnapshotRef = this.verifier.active ?? {
+      id: toHex(ZERO_ID),
+      generation: 0,
+      proof: toHex(ZERO_HASH),
+    };
+    const snapshotId = randomBytes(16);
+    const parentProof = fromHex(parent.proof);
+    const header: EnvelopeHeader = {
+      kind: 'snapshot',
+      groupId: this.deps.groupId,
+      docId: this.deps.docId,
+      epoch: ctx.epoch,
+      snapshotId,
+      author: this.deps.me,
+      clock: 0,
+      snapshot: {
+        parentId: fromHex(parent.id),
+        parentProof,
+        generation: parent.generation + 1,
+        parentClocks: genesis
+          ? []
+          : Object.entries(this.verifier.clocks).map(([author, clock]) => ({
+              author: fromHex(author),
+              clock,
+            })),
+      },
+    };
+    // The genesis snapshot is empty: local edits go out as updates, which the relay orders.
+    const plaintext = genesis
+      ? Y.encodeStateAsUpdateV2(new Y.Doc())
+      : Y.encodeStateAsUpdateV2(this.ydoc);
+    const sealed = sealEnvelope(header, plaintext, key, this.deps.sign);
+    this.inFlight = { kind: 'snapshot' };
+    try {
+      const answer = await connection.request({ type: 'publish', envelope: sealed.bytes });
+      if (answer.type !== 'ack') throw new Error(`unexpected answer ${answer.type}`);
+      const ref: SnapshotRef = {
+        id: toHex(snapshotId),
+        generation: parent.generation + 1,
+        proof: toHex(snapshotProof(parentProof, snapshotId, sealed.ciphertextHash)),
+      };
+      this.verifier = recordMySnapshotAck(this.verifier, ref, answer.seq);
+      saveVerifier(this.deps.db, this.deps.docId, this.verifier);
+      this.inFlight = null;
+    } catch (error) {
+      this.inFlight = null;
+      if (!(error instanceof RelayRequestError) || error.code !== 'snapshotConflict') {
+        await this.handlePublishError(error);
+        return;
+      }
+    }
+    void this.flush();
+  }
+
+  private genesisConnection(): RelayConnection | null {
+    const connection = this.deps.connection();
+    if (!connection || connection.status() !== 'connected' || this.inFlight || this.closed) {
+      return null;
+    }
+    return this.caughtUp && !this.verifier.active ? connection : null;
+  }
+
+  private compactLocallyIfNeeded(): void {
+    if (updatesSinceCompaction(this.deps.db, this.deps.docId) > COMPACT_LOCAL_AFTER) {
+      compact(this.deps.db, this.deps.docId, Y.encodeStateAsUpdateV2(this.ydoc));
+    }
+  }
+}

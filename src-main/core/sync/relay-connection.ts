@@ -1,0 +1,199 @@
+// One WebSocket to one relay: challenge-response auth with the device key, request/response matching
+// by requestId, and reconnection with exponential backoff and full jitter (so a relay restart is not
+// met by every client at the same instant). Knows frames, not documents or groups.
+import WebSocket from 'ws';
+import {
+  authSigningBytes,
+  decodeRelayFrame,
+  encodeClientFrame,
+  type ClientFrame,
+  type RelayFrame,
+} from '../../../src-shared/protocol/frames';
+import { relayErrorName, type RelayErrorName } from '../../../src-shared/protocol/wire-constants';
+import { LIMITS } from '../../../src-shared/limits';
+
+export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
+
+/** A request the relay refused (its error code) or that could not be answered ('offline'). */
+export class RelayRequestError extends Error {
+  constructor(
+    readonly code: RelayErrorName | 'unknown' | 'offline' | 'timeout',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RelayRequestError';
+  }
+}
+
+type Response = Extract<RelayFrame, { requestId: number }>;
+type Unsolicited = Exclude<RelayFrame, { requestId: number }>;
+type RequestFrame = Extract<ClientFrame, { requestId: number }>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export interface RelayConnection {
+  status(): ConnectionStatus;
+  /** Sends a frame with a fresh requestId; resolves with the relay's answer, rejects on ERROR. */
+  request(frame: DistributiveOmit<RequestFrame, 'requestId'>): Promise<Response>;
+  /** Fire and forget (EPHEMERAL, UNSUBSCRIBE); false when not connected. */
+  send(frame: Exclude<ClientFrame, { requestId: number }>): boolean;
+  close(): Promise<void>;
+}
+
+export interface RelayConnectionOptions {
+  url: string;
+  device: Uint8Array;
+  /** Signs with the device key (lent for the call). */
+  sign(message: Uint8Array): Uint8Array;
+  onStatus(status: ConnectionStatus): void;
+  /** Called after every successful auth: subscribe and catch up here. */
+  onConnected(): void;
+  onFrame(frame: Unsolicited): void;
+  webSocket?: typeof WebSocket;
+  /** Tests shorten the backoff. */
+  backoff?: { minMs: number; maxMs: number };
+  requestTimeoutMs?: number;
+}
+
+/** Full jitter: a uniformly random wait up to the exponential bound. */
+export function backoffDelay(attempt: number, minMs: number, maxMs: number): number {
+  return Math.random() * Math.min(maxMs, minMs * 2 ** attempt);
+}
+
+export function createRelayConnection(options: RelayConnectionOptions): RelayConnection {
+  const Socket = options.webSocket ?? WebSocket;
+  const minMs = options.backoff?.minMs ?? LIMITS.sync.reconnectMinMs;
+  const maxMs = options.backoff?.maxMs ?? LIMITS.sync.reconnectMaxMs;
+  const timeoutMs = options.requestTimeoutMs ?? 30_000;
+  let status: ConnectionStatus = 'connecting';
+  let socket: WebSocket | null = null;
+  let attempt = 0;
+  let stopped = false;
+  let retryTimer: NodeJS.Timeout | null = null;
+  let nextRequestId = 1;
+  const pending = new Map<
+    number,
+    { resolve(frame: Response): void; reject(error: Error): void; timer: NodeJS.Timeout }
+  >();
+
+  const setStatus = (next: ConnectionStatus): void => {
+    if (next === status) return;
+    status = next;
+    options.onStatus(next);
+  };
+
+  const failPending = (why: string): void => {
+    for (const [id, p] of pending) {
+      clearTimeout(p.timer);
+      p.reject(new RelayRequestError('offline', why));
+      pending.delete(id);
+    }
+  };
+
+  const scheduleReconnect = (): void => {
+    if (stopped) return;
+    setStatus('offline');
+    const delay = backoffDelay(attempt++, minMs, maxMs);
+    retryTimer = setTimeout(connect, delay);
+  };
+
+  const onMessage = (ws: WebSocket, data: Buffer, authed: { done: boolean }): void => {
+    let frame: RelayFrame;
+    try {
+      frame = decodeRelayFrame(new Uint8Array(data));
+    } catch {
+      // A relay that speaks garbage is not one we can trust with the session: start over.
+      ws.terminate();
+      return;
+    }
+    if (!authed.done) {
+      if (frame.type === 'challenge') {
+        const signature = options.sign(authSigningBytes(frame.challenge));
+        ws.send(encodeClientFrame({ type: 'auth', device: options.device, signature }));
+      } else if (frame.type === 'authOk') {
+        authed.done = true;
+        attempt = 0;
+        setStatus('connected');
+        options.onConnected();
+      } else {
+        ws.terminate();
+      }
+      return;
+    }
+    if ('requestId' in frame) {
+      const p = pending.get(frame.requestId);
+      if (!p) return;
+      pending.delete(frame.requestId);
+      clearTimeout(p.timer);
+      if (frame.type === 'error') {
+        p.reject(new RelayRequestError(relayErrorName(frame.code), frame.message));
+      } else {
+        p.resolve(frame);
+      }
+      return;
+    }
+    options.onFrame(frame);
+  };
+
+  function connect(): void {
+    retryTimer = null;
+    if (stopped) return;
+    setStatus('connecting');
+    const ws = new Socket(options.url);
+    socket = ws;
+    const authed = { done: false };
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data: Buffer) => onMessage(ws, data, authed));
+    ws.on('error', () => {
+      // 'close' follows every 'error'; reconnection is handled there.
+    });
+    ws.on('close', () => {
+      if (socket === ws) socket = null;
+      failPending('the connection to the relay closed');
+      scheduleReconnect();
+    });
+  }
+
+  connect();
+
+  return {
+    status: () => status,
+    request(frame) {
+      const ws = socket;
+      if (!ws || status !== 'connected') {
+        return Promise.reject(new RelayRequestError('offline', 'not connected to the relay'));
+      }
+      const requestId = nextRequestId++;
+      return new Promise<Response>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          pending.delete(requestId);
+          reject(new RelayRequestError('timeout', 'the relay did not answer'));
+        }, timeoutMs);
+        pending.set(requestId, { resolve, reject, timer });
+        ws.send(encodeClientFrame({ ...frame, requestId } as ClientFrame));
+      });
+    },
+    send(frame) {
+      if (!socket || status !== 'connected') return false;
+      socket.send(encodeClientFrame(frame));
+      return true;
+    },
+    async close() {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      const ws = socket;
+      socket = null;
+      failPending('the sync engine stopped');
+      setStatus('offline');
+      if (ws && ws.readyState !== WebSocket.CLOSED) {
+        await new Promise<void>((resolve) => {
+          ws.once('close', () => resolve());
+          ws.close();
+          setTimeout(() => {
+            ws.terminate();
+            resolve();
+          }, 1000).unref();
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,360 @@
+// Real relay on 127.0.0.1, real engines on their own temp vaults: convergence, a concurrent editing
+// trace, offline edits, an outbox that survives a restart, snapshots, and a relay killed mid-stream.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startRelay, type RunningRelay } from '../../server/relay';
+import { KDF_FAST_FOR_TESTS } from '../../src-main/core/crypto/sodium';
+import {
+  createSyncEngine,
+  type SyncEngine,
+  type SyncState,
+} from '../../src-main/core/sync/sync-engine';
+import { createVault, unlockVault, type OpenVault } from '../../src-main/core/vault/vault';
+
+const PASSPHRASE = 'harbour lantern quietly 1987 frost';
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function relayOn(dataDir: string, port = 0): Promise<RunningRelay> {
+  const relay = await startRelay({ port, dataDir, log: () => undefined });
+  cleanups.push(() => relay.close());
+  return relay;
+}
+
+interface Client {
+  dir: string;
+  vault: OpenVault;
+  engine: SyncEngine;
+  /** The renderer's replica of the open document. */
+  doc: Y.Doc;
+  docId: string | null;
+  last: SyncState | null;
+  open(docId: string): void;
+  text(): string;
+  stop(): Promise<void>;
+}
+
+async function client(
+  relayUrl: string,
+  dir?: string,
+  tuning?: { snapshotEvery?: number },
+): Promise<Client> {
+  const vaultDir = dir ?? mkdtempSync(join(tmpdir(), 'suviaz-sync-'));
+  const vault = dir
+    ? await unlockVault(vaultDir, PASSPHRASE)
+    : await createVault(vaultDir, PASSPHRASE, { kdf: KDF_FAST_FOR_TESTS });
+  const doc = new Y.Doc();
+  const c: Client = {
+    dir: vaultDir,
+    vault,
+    doc,
+    docId: null,
+    last: null,
+    engine: createSyncEngine({
+      db: vault.db,
+      relayUrl,
+      ...(tuning ? { tuning } : {}),
+      on: {
+        remoteUpdate: (_docId, update) => Y.applyUpdateV2(doc, update, 'remote'),
+        presence: () => undefined,
+        state: (state) => {
+          c.last = state;
+        },
+        spacesChanged: () => undefined,
+      },
+    }),
+    open(docId) {
+      c.docId = docId;
+      Y.applyUpdateV2(doc, c.engine.openDocument(docId), 'remote');
+    },
+    text: () => doc.getText('t').toString(),
+    async stop() {
+      await c.engine.stop();
+      if (vault.db.open) vault.close();
+    },
+  };
+  doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'remote' && c.docId) c.engine.applyLocalUpdate(c.docId, update);
+  });
+  cleanups.push(() => c.stop());
+  return c;
+}
+
+async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const connected = (c: Client) => () => c.engine.state().connection === 'connected';
+
+/** A space created by the first client and shared with the others as editors, all documents open. */
+async function sharedSpace(clients: Client[]): Promise<string> {
+  const [owner, ...others] = clients;
+  if (!owner) throw new Error('no clients');
+  for (const c of clients) await waitFor('connection', connected(c));
+  const space = await owner.engine.createSpace('Campaign plan');
+  for (const other of others) {
+    await owner.engine.addMember(space.id, other.engine.myDeviceCode(), 'editor');
+  }
+  for (const other of others) {
+    await waitFor('the space to appear', () =>
+      other.engine.listSpaces().some((s) => s.id === space.id),
+    );
+  }
+  for (const c of clients) c.open(space.docId);
+  return space.docId;
+}
+
+const settled = (clients: Client[]) => () =>
+  clients.every((c) => c.engine.state().pending === 0) &&
+  clients.every((c) => c.text() === clients[0]?.text());
+
+describe('sync engine against a real relay', () => {
+  it('shares a space and three clients converge under concurrent random edits', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const clients = [await client(relay.url), await client(relay.url), await client(relay.url)];
+    await sharedSpace(clients);
+    const members = clients[0]?.engine.listSpaces()[0]?.members ?? [];
+    expect(members.map((m) => m.role).sort()).toEqual(['admin', 'editor', 'editor']);
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 40; round++) {
+      for (const [i, c] of clients.entries()) {
+        const text = c.doc.getText('t');
+        if (text.length > 5 && random(3) === 0) text.delete(random(text.length - 2), 2);
+        else text.insert(random(text.length + 1), `${i}${round} `);
+      }
+      await new Promise((resolve) => setTimeout(resolve, random(30)));
+    }
+    await waitFor('convergence', settled(clients), 20_000);
+    expect(clients[0]?.text().length).toBeGreaterThan(0);
+    for (const c of clients) expect(c.engine.state().warnings).toEqual([]);
+  });
+
+  it('two clients edit while the relay is down, reconnect and converge', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+    const relay = await relayOn(dataDir);
+    const port = relay.port;
+    const [a, b] = [await client(relay.url), await client(relay.url)];
+    if (!a || !b) throw new Error('clients');
+    await sharedSpace([a, b]);
+    a.doc.getText('t').insert(0, 'online ');
+    await waitFor('first sync', () => b.text() === 'online ');
+    await relay.close();
+    await waitFor('offline', () => a.engine.state().connection !== 'connected');
+    a.doc.getText('t').insert(0, 'from A offline ');
+    b.doc.getText('t').insert(b.text().length, 'from B offline');
+    await waitFor('outboxes hold the edits', () => a.engine.state().pending > 0);
+    expect(b.engine.state().pending).toBeGreaterThan(0);
+    await relayOn(dataDir, port);
+    await waitFor('convergence after reconnect', settled([a, b]), 20_000);
+    expect(a.text()).toContain('from A offline');
+    expect(a.text()).toContain('from B offline');
+    expect(a.engine.state().warnings).toEqual([]);
+  });
+
+  it('a client restarted with an unsent outbox sends it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+    const relay = await relayOn(dataDir);
+    const port = relay.port;
+    const [a, b] = [await client(relay.url), await client(relay.url)];
+    if (!a || !b) throw new Error('clients');
+    const docId = await sharedSpace([a, b]);
+    await relay.close();
+    a.doc.getText('t').insert(0, 'typed before the restart');
+    await waitFor('outbox', () => a.engine.state().pending > 0);
+    await a.stop();
+    const restarted = await relayOn(dataDir, port);
+    const again = await client(restarted.url, a.dir);
+    expect(again.engine.state().pending).toBeGreaterThan(0);
+    again.open(docId);
+    expect(again.text()).toBe('typed before the restart');
+    await waitFor('the restarted outbox reaches B', () => b.text() === 'typed before the restart');
+    await waitFor('outbox emptied', () => again.engine.state().pending === 0);
+  });
+
+  it('makes a snapshot after snapshotEvery updates, and a new member catches up from it', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    // LIMITS.sync.snapshotEvery (300) updates at one per batch window would take 20 s here.
+    const tuning = { snapshotEvery: 25 };
+    const [a, b] = [await client(relay.url, undefined, tuning), await client(relay.url)];
+    if (!a || !b) throw new Error('clients');
+    const docId = await sharedSpace([a, b]);
+    const text = a.doc.getText('t');
+    for (let i = 0; i < tuning.snapshotEvery + 3; i++) {
+      text.insert(text.length, `${i % 10}`);
+      // One published update each: wait until the relay acknowledged it.
+      await waitFor('ack', () => a.engine.state().pending === 0);
+    }
+    const generation = (c: Client): number => {
+      const row = c.vault.db
+        .prepare<[], { verifier: string }>('SELECT verifier FROM sync_docs')
+        .get();
+      return (
+        (JSON.parse(row?.verifier ?? '{}') as { active?: { generation: number } }).active
+          ?.generation ?? 0
+      );
+    };
+    await waitFor('a snapshot', () => generation(a) >= 2);
+    await waitFor('B follows', () => b.text() === a.text() && generation(b) >= 2);
+    const c = await client(relay.url);
+    await waitFor('connection', connected(c));
+    const space = a.engine.listSpaces()[0];
+    if (!space) throw new Error('space');
+    await a.engine.addMember(space.id, c.engine.myDeviceCode(), 'viewer');
+    await waitFor('space for C', () => c.engine.listSpaces().length === 1);
+    c.open(docId);
+    await waitFor('C catches up', () => c.text() === a.text());
+    expect(generation(c)).toBeGreaterThanOrEqual(2);
+    expect(c.engine.listSpaces()[0]?.role).toBe('viewer');
+    for (const x of [a, b, c]) expect(x.engine.state().warnings).toEqual([]);
+  });
+
+  it('replays the two-author friendsforever trace across two clients', async () => {
+    const trace = JSON.parse(
+      gunzipSync(
+        readFileSync(join('..', 'shared', 'bench-data', 'friendsforever.json.gz')),
+      ).toString(),
+    ) as {
+      endContent: string;
+      txns: { patches: [number, number, string][]; agent: number; parents: number[] }[];
+    };
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const clients = [await client(relay.url), await client(relay.url)];
+    const docId = await sharedSpace(clients);
+    // Each agent edits its own replica, which holds exactly the transactions its parents name, so
+    // positions mean what the trace meant. The agent's own edits go to its client in batches (as an
+    // editor would send them); the other agent's arrive through the relay.
+    const replicas = [new Y.Doc(), new Y.Doc()];
+    // Yjs orders concurrent inserts at one place by client id; ids 1 and 2 give the trace's order.
+    replicas.forEach((replica, agent) => (replica.clientID = agent + 1));
+    const updates: Uint8Array[] = [];
+    const applied = [new Uint8Array(trace.txns.length), new Uint8Array(trace.txns.length)];
+    const outgoing: Uint8Array[][] = [[], []];
+    const send = async (agent: number): Promise<void> => {
+      const batch = outgoing[agent] ?? [];
+      if (batch.length === 0) return;
+      outgoing[agent] = [];
+      clients[agent]?.engine.applyLocalUpdate(docId, Y.mergeUpdatesV2(batch));
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    for (const [i, txn] of trace.txns.entries()) {
+      const agent = txn.agent;
+      const replica = replicas[agent];
+      const done = applied[agent];
+      if (!replica || !done) throw new Error('agent');
+      const missing: number[] = [];
+      const stack = [...txn.parents];
+      while (stack.length > 0) {
+        const p = stack.pop() as number;
+        if (done[p]) continue;
+        done[p] = 1;
+        missing.push(p);
+        stack.push(...(trace.txns[p]?.parents ?? []));
+      }
+      for (const p of missing.sort((x, y) => x - y)) {
+        if (trace.txns[p]?.agent !== agent) Y.applyUpdateV2(replica, updates[p] as Uint8Array);
+      }
+      const before = Y.encodeStateVector(replica);
+      replica.transact(() => {
+        const text = replica.getText('t');
+        for (const [pos, del, ins] of txn.patches) {
+          // No code point of this trace is outside the BMP, so code points equal UTF-16 units.
+          expect(/[\u{10000}-\u{10FFFF}]/u.test(ins)).toBe(false);
+          if (del > 0) text.delete(pos, del);
+          if (ins) text.insert(pos, ins);
+        }
+      });
+      const update = Y.encodeStateAsUpdateV2(replica, before);
+      updates[i] = update;
+      done[i] = 1;
+      outgoing[agent]?.push(update);
+      if ((outgoing[agent]?.length ?? 0) >= 100) await send(agent);
+    }
+    await send(0);
+    await send(1);
+    await waitFor(
+      'both clients hold the end content',
+      () =>
+        clients.every((c) => {
+          const doc = new Y.Doc();
+          Y.applyUpdateV2(doc, c.engine.openDocument(docId));
+          return doc.getText('t').toString() === trace.endContent;
+        }),
+      40_000,
+    );
+    await waitFor('outboxes empty', () => clients.every((c) => c.engine.state().pending === 0));
+  }, 60_000);
+});
+
+describe('sync engine when the relay is killed', () => {
+  async function spawnRelay(
+    dataDir: string,
+    port: number,
+  ): Promise<{ url: string; child: ChildProcess }> {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data-dir', dataDir],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    cleanups.push(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /(ws:\/\/[^\s]+)/.exec(out);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`relay exited with ${code}`)));
+    });
+    return { url, child };
+  }
+
+  it('loses no acknowledged edit when the relay is SIGKILLed mid-stream and restarted', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+    const relay = await spawnRelay(dataDir, 0);
+    const port = Number(new URL(relay.url).port);
+    const [a, b] = [await client(relay.url), await client(relay.url)];
+    if (!a || !b) throw new Error('clients');
+    await sharedSpace([a, b]);
+    const typed: string[] = [];
+    let n = 0;
+    const typing = setInterval(() => {
+      for (const [name, c] of [
+        ['a', a],
+        ['b', b],
+      ] as const) {
+        const token = `<${name}${n}>`;
+        typed.push(token);
+        c.doc.getText('t').insert(c.doc.getText('t').length, token);
+      }
+      n++;
+    }, 15);
+    cleanups.push(() => clearInterval(typing));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    relay.child.kill('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await spawnRelay(dataDir, port);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    clearInterval(typing);
+    await waitFor('convergence after the crash', settled([a, b]), 30_000);
+    for (const token of typed) expect(a.text()).toContain(token);
+    expect(a.engine.state().warnings).toEqual([]);
+    expect(b.engine.state().warnings).toEqual([]);
+  }, 60_000);
+});

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -15,6 +16,11 @@ import {
   type SyncState,
 } from '../../src-main/core/sync/sync-engine';
 import { createVault, unlockVault, type OpenVault } from '../../src-main/core/vault/vault';
+
+// The shared traces sit beside the checkout (../shared), wherever the tests are started from.
+const FRIENDSFOREVER_TRACE = fileURLToPath(
+  new URL('../../../shared/bench-data/friendsforever.json.gz', import.meta.url),
+);
 
 const PASSPHRASE = 'harbour lantern quietly 1987 frost';
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -224,11 +230,7 @@ describe('sync engine against a real relay', () => {
   });
 
   it('replays the two-author friendsforever trace across two clients', async () => {
-    const trace = JSON.parse(
-      gunzipSync(
-        readFileSync(join('..', 'shared', 'bench-data', 'friendsforever.json.gz')),
-      ).toString(),
-    ) as {
+    const trace = JSON.parse(gunzipSync(readFileSync(FRIENDSFOREVER_TRACE)).toString()) as {
       endContent: string;
       txns: { patches: [number, number, string][]; agent: number; parents: number[] }[];
     };

@@ -6,7 +6,7 @@ import type { ApiError, DeviceIdentity } from '../../src-shared/api';
 import { LIMITS } from '../../src-shared/limits';
 import { call } from '../bridge/call';
 import { BusyIndicator } from '../components/BusyIndicator';
-import { StrengthMeter } from '../components/StrengthMeter';
+import { NewPassphraseFields, passphrasesMatch } from '../components/NewPassphraseFields';
 import { usePassphraseStrength } from '../hooks/use-passphrase-strength';
 import { errorMessage } from '../i18n/error-message';
 import { ScreenFrame } from './ScreenFrame';
@@ -37,7 +37,7 @@ export function OnboardingScreen({ onCreated }: { onCreated: (identity: DeviceId
 
   const longEnough = [...passphrase].length >= LIMITS.passphraseMinChars;
   const strongEnough = strength !== null && strength.score >= LIMITS.passphraseMinScore;
-  const matches = passphrase.length > 0 && passphrase === confirm;
+  const matches = passphrasesMatch(passphrase, confirm);
   const acceptable = strength?.acceptable === true && matches;
 
   async function submit(event: FormEvent): Promise<void> {
@@ -59,37 +59,20 @@ export function OnboardingScreen({ onCreated }: { onCreated: (identity: DeviceId
       <h1>{t('onboarding.title')}</h1>
       <p>{t('onboarding.intro')}</p>
       <form onSubmit={(event) => void submit(event)} aria-busy={busy}>
-        <label htmlFor={`${id}-pass`}>{t('onboarding.passphrase')}</label>
-        <input
-          id={`${id}-pass`}
-          type="password"
-          data-testid="create-passphrase"
+        <NewPassphraseFields
+          label={t('onboarding.passphrase')}
+          confirmLabel={t('onboarding.confirm')}
+          passphrase={passphrase}
+          confirm={confirm}
+          strength={strength}
+          busy={busy}
+          onPassphraseChange={setPassphrase}
+          onConfirmChange={setConfirm}
+          passphraseTestId="create-passphrase"
+          confirmTestId="create-passphrase-confirm"
           autoFocus
-          autoComplete="new-password"
-          spellCheck={false}
-          readOnly={busy}
-          maxLength={LIMITS.passphraseMaxChars}
-          aria-describedby={`${id}-rules`}
-          value={passphrase}
-          onChange={(event) => setPassphrase(event.target.value)}
+          describedBy={`${id}-rules`}
         />
-        <StrengthMeter passphrase={passphrase} strength={strength} />
-        <label htmlFor={`${id}-confirm`}>{t('onboarding.confirm')}</label>
-        <input
-          id={`${id}-confirm`}
-          type="password"
-          data-testid="create-passphrase-confirm"
-          autoComplete="new-password"
-          spellCheck={false}
-          readOnly={busy}
-          maxLength={LIMITS.passphraseMaxChars}
-          aria-invalid={confirm.length > 0 && !matches ? true : undefined}
-          value={confirm}
-          onChange={(event) => setConfirm(event.target.value)}
-        />
-        <p className="hint" aria-live="polite">
-          {confirm.length > 0 && !matches ? t('onboarding.mismatch') : ''}
-        </p>
         <div id={`${id}-rules`} className="rules">
           <p className="rules-title">{t('onboarding.rulesTitle')}:</p>
           <ul>

@@ -1,12 +1,11 @@
 // Auto-lock minutes: every valid value is stored as it is typed, one update at a time, in order.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../src-shared/api';
 import { LIMITS } from '../../src-shared/limits';
 import { call } from '../bridge/call';
-import { errorMessage } from '../i18n/error-message';
-
-type Status = 'idle' | 'saving' | 'saved' | 'invalid';
+import { FieldSaveStatus, type FieldSaveState } from './FieldSaveStatus';
+import { OrderedSaves } from './ordered-saves';
 
 function parseMinutes(text: string): number | null {
   if (!/^\d+$/.test(text.trim())) return null;
@@ -18,10 +17,9 @@ export function AutoLockSetting() {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status>('idle');
+  const [status, setStatus] = useState<FieldSaveState>('idle');
   const [error, setError] = useState<ApiError | null>(null);
-  const chain = useRef<Promise<void>>(Promise.resolve());
-  const latest = useRef(0);
+  const [saves] = useState(() => new OrderedSaves());
 
   useEffect(() => {
     let active = true;
@@ -43,19 +41,18 @@ export function AutoLockSetting() {
       return;
     }
     setStatus('saving');
-    const seq = ++latest.current;
-    // Chained so an older value can never land after a newer one.
-    chain.current = chain.current.then(async () => {
-      const outcome = await call('settings.update', { autoLockMinutes: minutes });
-      if (seq !== latest.current) return;
-      if (outcome.ok) {
-        setStatus('saved');
-        setError(null);
-      } else {
-        setStatus('idle');
-        setError(outcome.error);
-      }
-    });
+    saves.run(
+      () => call('settings.update', { autoLockMinutes: minutes }),
+      (outcome) => {
+        if (outcome.ok) {
+          setStatus('saved');
+          setError(null);
+        } else {
+          setStatus('idle');
+          setError(outcome.error);
+        }
+      },
+    );
   }
 
   return (
@@ -78,20 +75,12 @@ export function AutoLockSetting() {
       <p id={`${id}-hint`} className="hint">
         {t('settings.autoLockHint')}
       </p>
-      <p id={`${id}-status`} className="hint" role="status" aria-live="polite">
-        {status === 'invalid'
-          ? t('settings.autoLockInvalid', { max: LIMITS.autoLockMaxMinutes })
-          : status === 'saving'
-            ? t('settings.saving')
-            : status === 'saved'
-              ? t('settings.saved')
-              : ''}
-      </p>
-      {error && (
-        <p className="error" role="alert">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <FieldSaveStatus
+        id={`${id}-status`}
+        state={status}
+        invalidText={t('settings.autoLockInvalid', { max: LIMITS.autoLockMaxMinutes })}
+        error={error}
+      />
     </section>
   );
 }

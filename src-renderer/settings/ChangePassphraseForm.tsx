@@ -5,7 +5,7 @@ import type { ApiError } from '../../src-shared/api';
 import { LIMITS } from '../../src-shared/limits';
 import { call } from '../bridge/call';
 import { BusyIndicator } from '../components/BusyIndicator';
-import { StrengthMeter } from '../components/StrengthMeter';
+import { NewPassphraseFields, passphrasesMatch } from '../components/NewPassphraseFields';
 import { usePassphraseStrength } from '../hooks/use-passphrase-strength';
 import { errorMessage } from '../i18n/error-message';
 
@@ -19,7 +19,7 @@ export function ChangePassphraseForm() {
   const [done, setDone] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const strength = usePassphraseStrength(next);
-  const matches = next.length > 0 && next === confirm;
+  const matches = passphrasesMatch(next, confirm);
   const ready = current.length > 0 && strength?.acceptable === true && matches;
 
   async function submit(event: FormEvent): Promise<void> {
@@ -55,33 +55,16 @@ export function ChangePassphraseForm() {
           value={current}
           onChange={(event) => setCurrent(event.target.value)}
         />
-        <label htmlFor={`${id}-next`}>{t('settings.newPassphrase')}</label>
-        <input
-          id={`${id}-next`}
-          type="password"
-          autoComplete="new-password"
-          spellCheck={false}
-          readOnly={busy}
-          maxLength={LIMITS.passphraseMaxChars}
-          value={next}
-          onChange={(event) => setNext(event.target.value)}
+        <NewPassphraseFields
+          label={t('settings.newPassphrase')}
+          confirmLabel={t('settings.confirmPassphrase')}
+          passphrase={next}
+          confirm={confirm}
+          strength={strength}
+          busy={busy}
+          onPassphraseChange={setNext}
+          onConfirmChange={setConfirm}
         />
-        <StrengthMeter passphrase={next} strength={strength} />
-        <label htmlFor={`${id}-confirm`}>{t('settings.confirmPassphrase')}</label>
-        <input
-          id={`${id}-confirm`}
-          type="password"
-          autoComplete="new-password"
-          spellCheck={false}
-          readOnly={busy}
-          maxLength={LIMITS.passphraseMaxChars}
-          aria-invalid={confirm.length > 0 && !matches ? true : undefined}
-          value={confirm}
-          onChange={(event) => setConfirm(event.target.value)}
-        />
-        <p className="hint" aria-live="polite">
-          {confirm.length > 0 && !matches ? t('onboarding.mismatch') : ''}
-        </p>
         <div role="alert" className="error-slot">
           {error && <p className="error">{errorMessage(t, error)}</p>}
         </div>

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, DeviceIdentity } from '../../src-shared/api';
 import { call } from '../bridge/call';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { SafetyNumber } from '../components/SafetyNumber';
-import { errorMessage } from '../i18n/error-message';
 
 export function DeviceIdentitySection() {
   const { t } = useTranslation();
@@ -31,11 +31,7 @@ export function DeviceIdentitySection() {
         <SafetyNumber fingerprint={identity.fingerprint} label={t('settings.identity')} />
       )}
       {!identity && !error && <p className="hint">{t('common.loading')}</p>}
-      {error && (
-        <p className="error" role="alert">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

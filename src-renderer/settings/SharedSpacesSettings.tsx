@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Settings, type ApiError } from '../../src-shared/api';
 import { LIMITS } from '../../src-shared/limits';
 import { call } from '../bridge/call';
-import { errorMessage } from '../i18n/error-message';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { shortcutLabel } from '../lib/shortcuts';
+import { FieldSaveStatus, type FieldSaveState } from './FieldSaveStatus';
+import { OrderedSaves } from './ordered-saves';
 
 type Field = 'relayUrl' | 'displayName';
-type Status = 'idle' | 'saving' | 'saved' | 'invalid';
 
 /** Typing pauses longer than this store the field (a relay address is not tried per keystroke). */
 const SAVE_DELAY_MS = 700;
@@ -41,11 +42,7 @@ export function SharedSpacesSettings() {
   return (
     <section className="settings-section">
       <h3>{t('settings.sharedSpaces')}</h3>
-      {error && (
-        <p className="error" role="alert">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <SettingField
         field="relayUrl"
         initial={loaded?.relayUrl ?? null}
@@ -90,8 +87,7 @@ class SettingWriter {
   private typed: string | null = null;
   private stored: string | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private chain: Promise<void> = Promise.resolve();
-  private latest = 0;
+  private readonly saves = new OrderedSaves();
 
   constructor(
     private readonly field: Field,
@@ -117,14 +113,14 @@ class SettingWriter {
     const value = this.typed;
     if (value === null || value === this.stored || !isValid(this.field, value)) return;
     this.stored = value;
-    const seq = ++this.latest;
     const field = this.field;
-    this.chain = this.chain.then(async () => {
-      const outcome = await call('settings.update', { [field]: value });
-      if (seq !== this.latest) return;
-      if (!outcome.ok) this.stored = null;
-      this.onResult(outcome.ok ? null : outcome.error);
-    });
+    this.saves.run(
+      () => call('settings.update', { [field]: value }),
+      (outcome) => {
+        if (!outcome.ok) this.stored = null;
+        this.onResult(outcome.ok ? null : outcome.error);
+      },
+    );
   }
 
   private cancelTimer(): void {
@@ -134,10 +130,9 @@ class SettingWriter {
 }
 
 function SettingField(props: SettingFieldProps) {
-  const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState<string | null>(null);
-  const [status, setStatus] = useState<Status>('idle');
+  const [status, setStatus] = useState<FieldSaveState>('idle');
   const [error, setError] = useState<ApiError | null>(null);
   const [writer] = useState(
     () =>
@@ -182,20 +177,12 @@ function SettingField(props: SettingFieldProps) {
       <p id={`${id}-hint`} className="hint">
         {props.hint}
       </p>
-      <p id={`${id}-status`} className="hint" role="status" aria-live="polite">
-        {status === 'invalid'
-          ? props.invalidText
-          : status === 'saving'
-            ? t('settings.saving')
-            : status === 'saved'
-              ? t('settings.saved')
-              : ''}
-      </p>
-      {error && (
-        <p className="error" role="alert">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <FieldSaveStatus
+        id={`${id}-status`}
+        state={status}
+        invalidText={props.invalidText}
+        error={error}
+      />
     </div>
   );
 }
@@ -266,11 +253,7 @@ function DeviceCode() {
             ? t('settings.copyManual', { shortcut: shortcutLabel('c') })
             : ''}
       </p>
-      {error && (
-        <p className="error" role="alert">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </div>
   );
 }

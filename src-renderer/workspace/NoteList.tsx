@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { NoteSummary } from '../../src-shared/api';
 import { formatFullDate, formatShortDate } from '../lib/format-date';
+import { NoteListItem } from './NoteListItem';
 
 interface NoteListProps {
   notes: NoteSummary[];
@@ -23,36 +24,25 @@ export function NoteList({ notes, selectedId, emptyText, onSelect }: NoteListPro
   return (
     <ul className="note-list" data-testid="note-list" aria-label={t('sidebar.notes')}>
       {notes.map((note) => (
-        <li key={note.id}>
-          <button
-            type="button"
-            className="note-item"
-            data-testid="note-item"
-            aria-current={note.id === selectedId ? 'true' : undefined}
-            onClick={() => onSelect(note.id)}
-          >
-            <span className="note-item-head">
-              <span className="note-item-title">{note.title || t('sidebar.untitled')}</span>
-              <time
-                className="note-item-date"
-                dateTime={new Date(note.updatedAt).toISOString()}
-                title={formatFullDate(note.updatedAt, language)}
-              >
-                {formatShortDate(note.updatedAt, language, t('dates.justNow'))}
-              </time>
-            </span>
-            {note.excerpt && <span className="note-item-excerpt">{note.excerpt}</span>}
-            {note.tags.length > 0 && (
-              <span className="note-item-tags">
-                {note.tags.map((tag) => (
-                  <span key={tag} className="tag">
-                    {tag}
-                  </span>
-                ))}
-              </span>
-            )}
-          </button>
-        </li>
+        <NoteListItem
+          key={note.id}
+          id={note.id}
+          title={note.title}
+          tags={note.tags}
+          testId="note-item"
+          selected={note.id === selectedId}
+          onSelect={onSelect}
+          excerpt={note.excerpt}
+          date={
+            <time
+              className="note-item-date"
+              dateTime={new Date(note.updatedAt).toISOString()}
+              title={formatFullDate(note.updatedAt, language)}
+            >
+              {formatShortDate(note.updatedAt, language, t('dates.justNow'))}
+            </time>
+          }
+        />
       ))}
     </ul>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../src-shared/api';
 import { HighlightedSnippet } from '../components/HighlightedSnippet';
 import { formatShortDate } from '../lib/format-date';
+import { NoteListItem } from './NoteListItem';
 
 interface SearchResultsProps {
   hits: SearchHit[];
@@ -20,34 +21,21 @@ export function SearchResults({ hits, selectedId, onSelect }: SearchResultsProps
       </p>
       <ul className="note-list" aria-label={t('sidebar.search')}>
         {hits.map((hit) => (
-          <li key={hit.id}>
-            <button
-              type="button"
-              className="note-item"
-              data-testid="search-result"
-              aria-current={hit.id === selectedId ? 'true' : undefined}
-              onClick={() => onSelect(hit.id)}
-            >
-              <span className="note-item-head">
-                <span className="note-item-title">{hit.title || t('sidebar.untitled')}</span>
-                <span className="note-item-date">
-                  {formatShortDate(hit.updatedAt, language, t('dates.justNow'))}
-                </span>
+          <NoteListItem
+            key={hit.id}
+            id={hit.id}
+            title={hit.title}
+            tags={hit.tags}
+            testId="search-result"
+            selected={hit.id === selectedId}
+            onSelect={onSelect}
+            excerpt={<HighlightedSnippet snippet={hit.snippet} />}
+            date={
+              <span className="note-item-date">
+                {formatShortDate(hit.updatedAt, language, t('dates.justNow'))}
               </span>
-              <span className="note-item-excerpt">
-                <HighlightedSnippet snippet={hit.snippet} />
-              </span>
-              {hit.tags.length > 0 && (
-                <span className="note-item-tags">
-                  {hit.tags.map((tag) => (
-                    <span key={tag} className="tag">
-                      {tag}
-                    </span>
-                  ))}
-                </span>
-              )}
-            </button>
-          </li>
+            }
+          />
         ))}
       </ul>
     </>

@@ -53,6 +53,8 @@ async function person(browser: Browser, name: string, relayUrl: string): Promise
 
 async function deviceCode(page: Page): Promise<string> {
   await page.getByTestId('open-settings').click();
+  // The code arrives from main a moment after the dialog opens.
+  await expect(page.getByTestId('device-code')).toHaveValue(/^suviaz1:/);
   const code = await page.getByTestId('device-code').inputValue();
   await page.getByTestId('close-settings').click();
   return code;

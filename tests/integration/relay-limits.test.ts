@@ -1,12 +1,7 @@
 // The relay's limits and robustness: frame size, rate, quotas, fuzzed frames, health and metrics.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeClientFrame, type ClientFrame } from '../../src-shared/protocol/frames';
 import { RelayError } from '../../src-shared/protocol/wire-constants';
-import { startRelay, type RunningRelay } from '../../server/relay';
-import type { RelayLimits } from '../../server/relay-limits';
 import {
   buildLockbox,
   newDevice,
@@ -17,30 +12,10 @@ import {
   TestGroupLog,
   type TestDevice,
 } from '../support/relay-test-client';
+import { InProcessRelay } from '../support/in-process-relay';
 
-let relay: RunningRelay | undefined;
-let dataDir = '';
-const clients: RelayTestClient[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await relay?.close();
-  relay = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function start(limits: Partial<RelayLimits> = {}): Promise<RunningRelay> {
-  dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
-  relay = await startRelay({ port: 0, dataDir, limits, log: () => undefined });
-  return relay;
-}
-
-async function connect(device?: TestDevice): Promise<RelayTestClient> {
-  if (!relay) throw new Error('start the relay first');
-  const client = await RelayTestClient.connect(relay.url, device);
-  clients.push(client);
-  return client;
-}
+const relay = InProcessRelay.perTest();
+const { start, connect } = relay;
 
 /** An admin connected with a fresh group. */
 async function adminWithGroup() {
@@ -52,7 +27,7 @@ async function adminWithGroup() {
 }
 
 async function metricsText(): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${relay?.port}/metrics`);
+  const response = await fetch(`http://127.0.0.1:${relay.port}/metrics`);
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -195,11 +170,11 @@ describe('relay under fuzzed frames', () => {
     let errors = 0;
     await Promise.all(
       [0, 1, 2, 3].map(async (lane) => {
-        let c = await RelayTestClient.connect(relay?.url ?? '', admin);
+        let c = await RelayTestClient.connect(relay.url, admin);
         for (let i = 0; i < perConnection; i++) {
           if (c.ws.readyState !== c.ws.OPEN) {
             await c.close();
-            c = await RelayTestClient.connect(relay?.url ?? '', admin);
+            c = await RelayTestClient.connect(relay.url, admin);
           }
           c.sendRaw(mutate(seeds, lane * perConnection + i));
           // Every few frames, a round trip: the relay must still answer, and the client keeps pace.
@@ -227,7 +202,7 @@ describe('relay under fuzzed frames', () => {
     await after.request({ type: 'subscribe', groupId: log.groupId, docId: doc.docId, afterSeq: 0 });
     const caughtUp = await after.collectUntilCaughtUp();
     expect(caughtUp[0]).toMatchObject({ type: 'deliver', seq: 1, envelope: first.bytes });
-    const health = await fetch(`http://127.0.0.1:${relay?.port}/health`);
+    const health = await fetch(`http://127.0.0.1:${relay.port}/health`);
     expect(health.status).toBe(200);
     // Generous: the point is that memory does not grow with the number of bad frames.
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024);

@@ -1,13 +1,9 @@
 // The relay's protocol rules over real sockets: auth, membership log, lockboxes, documents
 // (snapshots, updates, clocks, catch-up, live delivery), ephemerals and splicing.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeSnapshotLink } from '../../src-shared/protocol/envelope';
 import { authSigningBytes, type RelayFrame } from '../../src-shared/protocol/frames';
 import { RelayError, type RelayErrorName } from '../../src-shared/protocol/wire-constants';
-import { startRelay, type RunningRelay } from '../../server/relay';
 import { filesContaining, uniqueCanary } from '../support/canary-scan';
 import {
   buildLockbox,
@@ -16,32 +12,12 @@ import {
   RelayTestClient,
   TestDoc,
   TestGroupLog,
-  type TestDevice,
 } from '../support/relay-test-client';
+import { InProcessRelay } from '../support/in-process-relay';
 
-let relay: RunningRelay | undefined;
-let dataDir = '';
-const clients: RelayTestClient[] = [];
-
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await relay?.close();
-  relay = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function start(authTimeoutMs?: number): Promise<RunningRelay> {
-  dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
-  relay = await startRelay({ port: 0, dataDir, limits: { authTimeoutMs }, log: () => undefined });
-  return relay;
-}
-
-async function connect(device?: TestDevice): Promise<RelayTestClient> {
-  if (!relay) throw new Error('start the relay first');
-  const client = await RelayTestClient.connect(relay.url, device);
-  clients.push(client);
-  return client;
-}
+const relay = InProcessRelay.perTest();
+const { connect } = relay;
+const start = (authTimeoutMs?: number) => relay.start({ authTimeoutMs });
 
 function expectError(frame: RelayFrame, code: RelayErrorName): void {
   expect(frame).toMatchObject({ type: 'error', code: RelayError[code] });
@@ -84,7 +60,7 @@ describe('relay auth', () => {
     expect((await good.request({ type: 'listGroups' })).type).toBe('groupList');
 
     const bad = await RelayTestClient.connect(url);
-    clients.push(bad);
+    relay.closeAfterTest(bad);
     const wrongChallenge = authSigningBytes(randomBytesU8(32));
     bad.send({ type: 'auth', device: device.key, signature: device.sign(wrongChallenge) });
     expectError(await bad.next('error'), 'authFailed');
@@ -94,14 +70,14 @@ describe('relay auth', () => {
   it('closes a connection that does not authenticate in time', async () => {
     const { url } = await start(200);
     const client = await RelayTestClient.connect(url);
-    clients.push(client);
+    relay.closeAfterTest(client);
     expect((await client.closed).code).toBe(1008);
   });
 
   it('refuses and closes on any frame before auth', async () => {
     const { url } = await start();
     const client = await RelayTestClient.connect(url);
-    clients.push(client);
+    relay.closeAfterTest(client);
     client.send({ type: 'listGroups', requestId: 9 });
     expect(await client.next('error')).toMatchObject({
       requestId: 9,
@@ -418,8 +394,8 @@ describe('relay documents', () => {
       envelope: presence.bytes,
     });
     // The scan finds what is stored, so its silence about the ephemeral means something.
-    expect(filesContaining(dataDir, storedCanary).length).toBeGreaterThan(0);
-    expect(filesContaining(dataDir, canary)).toEqual([]);
+    expect(filesContaining(relay.dataDir, storedCanary).length).toBeGreaterThan(0);
+    expect(filesContaining(relay.dataDir, canary)).toEqual([]);
 
     const late = await connect(editor);
     await late.request({ type: 'subscribe', groupId: log.groupId, docId: doc.docId, afterSeq: 0 });

@@ -7,14 +7,11 @@ import {
   lockboxSigningBytes,
 } from '../../src-shared/protocol/lockbox';
 import {
-  generateBoxKeyPair,
-  generateSigningKeyPair,
   openSealedBox,
   randomBytes,
   sealToBoxKey,
   sign,
   sodiumReady,
-  type KeyPair,
 } from '../../src-main/core/crypto/sodium';
 import { documentKey, epochKeyCommitment } from '../../src-main/core/groups/group-crypto';
 import {
@@ -26,14 +23,8 @@ import {
   openMyEpochKey,
   readMetadata,
 } from '../../src-main/core/groups/group-ops';
+import { device, keysOf, signer, type Device } from '../support/test-devices';
 
-interface Device {
-  signing: KeyPair;
-  box: KeyPair;
-}
-const device = (): Device => ({ signing: generateSigningKeyPair(), box: generateBoxKeyPair() });
-const keysOf = (d: Device) => ({ signingKey: d.signing.publicKey, boxKey: d.box.publicKey });
-const signer = (d: Device) => (m: Uint8Array) => sign(d.signing.secretKey, m);
 const opener = (d: Device) => (sealed: Uint8Array) =>
   openSealedBox(d.box.publicKey, d.box.secretKey, sealed);
 

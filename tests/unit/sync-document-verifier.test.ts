@@ -14,14 +14,7 @@ import {
 } from '../../src-shared/protocol/envelope';
 import { decodeEntry } from '../../src-shared/protocol/membership-entry';
 import { replayLog, type GroupState } from '../../src-shared/protocol/membership-state';
-import {
-  generateBoxKeyPair,
-  generateSigningKeyPair,
-  randomBytes,
-  sign,
-  sodiumReady,
-  type KeyPair,
-} from '../../src-main/core/crypto/sodium';
+import { randomBytes, sodiumReady } from '../../src-main/core/crypto/sodium';
 import { documentKey, protocolCrypto } from '../../src-main/core/groups/group-crypto';
 import { buildAddMember, buildCreateGroup } from '../../src-main/core/groups/group-ops';
 import {
@@ -35,13 +28,8 @@ import {
   type VerifyContext,
 } from '../../src-main/core/sync/document-verifier';
 import { sealEnvelope, snapshotProof } from '../../src-main/core/sync/envelope-crypto';
-
-interface Device {
-  signing: KeyPair;
-  box: KeyPair;
-}
-const device = (): Device => ({ signing: generateSigningKeyPair(), box: generateBoxKeyPair() });
-const keysOf = (d: Device) => ({ signingKey: d.signing.publicKey, boxKey: d.box.publicKey });
+import { updateHeader } from '../support/envelope-headers';
+import { device, keysOf, signer, type Device } from '../support/test-devices';
 
 let me: Device, bob: Device, viewer: Device, outsider: Device;
 let group: GroupState;
@@ -54,7 +42,7 @@ beforeAll(async () => {
   const created = buildCreateGroup({
     me: keysOf(me),
     name: 'Coalition',
-    sign: (m) => sign(me.signing.secretKey, m),
+    sign: signer(me),
     now: 1,
   });
   ({ groupId, docId, epochKey } = created);
@@ -70,7 +58,7 @@ beforeAll(async () => {
       member: keysOf(who),
       role,
       epochKeys: new Map([[0, epochKey]]),
-      sign: (m) => sign(me.signing.secretKey, m),
+      sign: signer(me),
       now: 2,
     });
     entries.push(added.entry);
@@ -82,16 +70,7 @@ beforeAll(async () => {
 });
 
 function header(over: Partial<EnvelopeHeader> & { author: Uint8Array }): EnvelopeHeader {
-  return {
-    kind: 'update',
-    groupId,
-    docId,
-    epoch: 0,
-    snapshotId: ZERO_ID,
-    clock: 1,
-    snapshot: null,
-    ...over,
-  };
+  return updateHeader({ groupId, docId, clock: 1, ...over });
 }
 
 function yUpdate(text: string): Uint8Array {
@@ -101,7 +80,7 @@ function yUpdate(text: string): Uint8Array {
 }
 
 function seal(h: EnvelopeHeader, by: Device, plaintext = yUpdate('x'), key = docKey) {
-  return sealEnvelope(h, plaintext, key, (m) => sign(by.signing.secretKey, m));
+  return sealEnvelope(h, plaintext, key, signer(by));
 }
 
 interface Snap {

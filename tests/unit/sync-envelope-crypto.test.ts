@@ -3,7 +3,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   decodeEnvelope,
   encodeHeader,
-  ZERO_ID,
   type EnvelopeHeader,
 } from '../../src-shared/protocol/envelope';
 import {
@@ -19,6 +18,7 @@ import {
   sealEnvelope,
   signatureValid,
 } from '../../src-main/core/sync/envelope-crypto';
+import { updateHeader } from '../support/envelope-headers';
 
 let author: KeyPair;
 let other: KeyPair;
@@ -30,16 +30,12 @@ beforeAll(async () => {
 });
 
 function header(): EnvelopeHeader {
-  return {
-    kind: 'update',
+  return updateHeader({
     groupId: new Uint8Array(16).fill(1),
     docId: new Uint8Array(16).fill(2),
-    epoch: 0,
-    snapshotId: ZERO_ID,
     author: author.publicKey,
     clock: 5,
-    snapshot: null,
-  };
+  });
 }
 
 const plaintext = new TextEncoder().encode('yjs update bytes');

@@ -1,0 +1,65 @@
+// The relay in this process for one test at a time: started on port 0 over a fresh data directory,
+// with every client the test opens; after each test the clients and the relay are closed and the
+// directory removed. For the relay tests that speak its protocol over real sockets.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { startRelay, type RunningRelay } from '../../server/relay';
+import type { RelayLimits } from '../../server/relay-limits';
+import { RelayTestClient, type TestDevice } from './relay-test-client';
+
+export class InProcessRelay {
+  private running: RunningRelay | undefined;
+  private directory = '';
+  private readonly clients: RelayTestClient[] = [];
+
+  /** A relay the calling test file starts per test; cleaned up after each one. */
+  static perTest(): InProcessRelay {
+    const relay = new InProcessRelay();
+    afterEach(() => relay.stop());
+    return relay;
+  }
+
+  get url(): string {
+    return this.running?.url ?? '';
+  }
+
+  get port(): number | undefined {
+    return this.running?.port;
+  }
+
+  get dataDir(): string {
+    return this.directory;
+  }
+
+  start = async (limits: Partial<RelayLimits> = {}): Promise<RunningRelay> => {
+    this.directory = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+    this.running = await startRelay({
+      port: 0,
+      dataDir: this.directory,
+      limits,
+      log: () => undefined,
+    });
+    return this.running;
+  };
+
+  /** A client authenticated as the device (a fresh one if none is given). */
+  connect = async (device?: TestDevice): Promise<RelayTestClient> => {
+    if (!this.running) throw new Error('start the relay first');
+    return this.closeAfterTest(await RelayTestClient.connect(this.running.url, device));
+  };
+
+  /** A client the test connected itself, to close with the others. */
+  closeAfterTest(client: RelayTestClient): RelayTestClient {
+    this.clients.push(client);
+    return client;
+  }
+
+  private async stop(): Promise<void> {
+    await Promise.all(this.clients.splice(0).map((c) => c.close()));
+    await this.running?.close();
+    this.running = undefined;
+    rmSync(this.directory, { recursive: true, force: true });
+  }
+}

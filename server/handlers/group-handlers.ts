@@ -6,6 +6,7 @@ import { decodeLockbox, lockboxSigningBytes } from '../../src-shared/protocol/lo
 import { decodeEntry, type MembershipEntry } from '../../src-shared/protocol/membership-entry';
 import {
   applyEntry,
+  memberAddedBy,
   MembershipError,
   type GroupState,
   type MembershipRejection,
@@ -29,7 +30,17 @@ const REJECTION_CODES: Record<MembershipRejection, RelayErrorName> = {
   'first-entry-must-create': 'invalidEntry',
   'only-first-entry-creates': 'invalidEntry',
   'not-admin': 'forbidden',
+  'not-member': 'notMember',
   'already-member': 'invalidEntry',
+  'unknown-member': 'invalidEntry',
+  'last-admin': 'invalidEntry',
+  'unknown-invite': 'invalidEntry',
+  'invite-used': 'invalidEntry',
+  'invite-revoked': 'invalidEntry',
+  'invite-expired': 'invalidEntry',
+  'bad-member-signature': 'badSignature',
+  'not-pending': 'invalidEntry',
+  'self-approval': 'forbidden',
 };
 
 /** Most entries one GROUP_ENTRIES frame carries; the client fetches again from where it ends. */
@@ -48,7 +59,7 @@ async function alreadyStored(ctx: RelayContext, entry: MembershipEntry): Promise
 
 function applyOrRefuse(state: GroupState | null, entry: MembershipEntry): GroupState {
   try {
-    return applyEntry(state, entry, nodeProtocolCrypto);
+    return applyEntry(state, entry, nodeProtocolCrypto, { now: Date.now() });
   } catch (error) {
     if (error instanceof MembershipError) refuse(REJECTION_CODES[error.reason], error.reason);
     throw error;
@@ -77,7 +88,7 @@ export async function groupAppend(
         refuse('unknownGroup', 'no such group');
       }
       const next = applyOrRefuse(state, entry);
-      const newMember = entry.op.type === 'create' ? entry.author : entry.op.member;
+      const newMember = memberAddedBy(state, next)[0] ?? null;
       try {
         await ctx.metrics.timeStore(() =>
           ctx.store.appendGroupEntry({

@@ -1,6 +1,7 @@
-// One entry of a group's signed, hash-chained membership log (docs/protocol.md §4). v1 knows
-// 'create' and 'add-member'; the groups issue adds invites, joins, roles, removals and epochs as new
-// op types, which is why ops are a tagged union read by type code.
+// One entry of a group's signed, hash-chained membership log (docs/protocol.md §4): create, add a
+// member, invite, join with an invite, revoke an invite, change a role, remove, leave, rotate the
+// epoch key, approve a pending operation, change the group's policy. Ops are a tagged union read by
+// type code; a decoder refuses codes it does not know.
 import * as encoding from 'lib0/encoding';
 import { LIMITS } from '../limits';
 import {
@@ -25,8 +26,34 @@ export type MembershipOp =
       epochKeyCommitment: Uint8Array;
       /** The group's name and description, encrypted under the group metadata key. */
       metadata: Uint8Array;
+      /** PolicyFlag bits. */
+      policy: number;
     }
-  | { type: 'add-member'; member: Uint8Array; memberBoxKey: Uint8Array; role: RoleName };
+  | { type: 'add-member'; member: Uint8Array; memberBoxKey: Uint8Array; role: RoleName }
+  | {
+      type: 'invite';
+      /** Public half of the one-time invite key; the secret half travels in the invite link only. */
+      inviteKey: Uint8Array;
+      role: RoleName;
+      /** Milliseconds since 1970 after which a join with this invite is refused. */
+      expiresAt: number;
+    }
+  | {
+      /** Signed by the invite key (the entry's author); memberSignature proves the device key. */
+      type: 'join';
+      member: Uint8Array;
+      memberBoxKey: Uint8Array;
+      memberSignature: Uint8Array;
+    }
+  | { type: 'revoke-invite'; inviteKey: Uint8Array }
+  | { type: 'set-role'; member: Uint8Array; role: RoleName }
+  | { type: 'remove'; member: Uint8Array; epochKeyCommitment: Uint8Array }
+  | { type: 'leave' }
+  | { type: 'rotate'; epochKeyCommitment: Uint8Array }
+  | { type: 'approve'; index: number }
+  | { type: 'set-policy'; policy: number };
+
+export type MembershipOpName = MembershipOp['type'];
 
 export interface MembershipEntryBody {
   groupId: Uint8Array;
@@ -48,10 +75,141 @@ export interface MembershipEntry extends MembershipEntryBody {
 const ROLE_BY_CODE = new Map<number, RoleName>(
   Object.entries(Role).map(([name, code]) => [code, name as RoleName]),
 );
+const MAX_POLICY = 0xff;
 
 function fixed(bytes: Uint8Array, length: number, what: string): Uint8Array {
   if (bytes.length !== length) throw new ProtocolError(`${what} must be ${length} bytes`);
   return bytes;
+}
+
+function writeOp(e: encoding.Encoder, op: MembershipOp): void {
+  const key = (bytes: Uint8Array, what: string) =>
+    encoding.writeUint8Array(e, fixed(bytes, KEY_BYTES, what));
+  const hash = (bytes: Uint8Array, what: string) =>
+    encoding.writeUint8Array(e, fixed(bytes, HASH_BYTES, what));
+  switch (op.type) {
+    case 'create':
+      encoding.writeUint8(e, MembershipOpType.create);
+      key(op.creatorBoxKey, 'box key');
+      hash(op.epochKeyCommitment, 'commitment');
+      encoding.writeVarUint8Array(e, op.metadata);
+      encoding.writeUint8(e, op.policy);
+      return;
+    case 'add-member':
+      encoding.writeUint8(e, MembershipOpType.addMember);
+      key(op.member, 'member');
+      key(op.memberBoxKey, 'member box key');
+      encoding.writeUint8(e, Role[op.role]);
+      return;
+    case 'invite':
+      encoding.writeUint8(e, MembershipOpType.invite);
+      key(op.inviteKey, 'invite key');
+      encoding.writeUint8(e, Role[op.role]);
+      encoding.writeVarUint(e, op.expiresAt);
+      return;
+    case 'join':
+      encoding.writeUint8(e, MembershipOpType.join);
+      key(op.member, 'member');
+      key(op.memberBoxKey, 'member box key');
+      encoding.writeUint8Array(e, fixed(op.memberSignature, SIGNATURE_BYTES, 'member signature'));
+      return;
+    case 'revoke-invite':
+      encoding.writeUint8(e, MembershipOpType.revokeInvite);
+      key(op.inviteKey, 'invite key');
+      return;
+    case 'set-role':
+      encoding.writeUint8(e, MembershipOpType.setRole);
+      key(op.member, 'member');
+      encoding.writeUint8(e, Role[op.role]);
+      return;
+    case 'remove':
+      encoding.writeUint8(e, MembershipOpType.remove);
+      key(op.member, 'member');
+      hash(op.epochKeyCommitment, 'commitment');
+      return;
+    case 'leave':
+      encoding.writeUint8(e, MembershipOpType.leave);
+      return;
+    case 'rotate':
+      encoding.writeUint8(e, MembershipOpType.rotate);
+      hash(op.epochKeyCommitment, 'commitment');
+      return;
+    case 'approve':
+      encoding.writeUint8(e, MembershipOpType.approve);
+      encoding.writeVarUint(e, op.index);
+      return;
+    case 'set-policy':
+      encoding.writeUint8(e, MembershipOpType.setPolicy);
+      encoding.writeUint8(e, op.policy);
+      return;
+  }
+}
+
+function readRole(r: WireReader): RoleName {
+  const role = ROLE_BY_CODE.get(r.u8());
+  if (!role) throw new ProtocolError('unknown role');
+  return role;
+}
+
+function readPolicy(r: WireReader): number {
+  const policy = r.u8();
+  if (policy > MAX_POLICY) throw new ProtocolError('unknown policy');
+  return policy;
+}
+
+function readOp(r: WireReader): MembershipOp {
+  const opType = r.u8();
+  switch (opType) {
+    case MembershipOpType.create:
+      return {
+        type: 'create',
+        creatorBoxKey: r.fixed(KEY_BYTES),
+        epochKeyCommitment: r.fixed(HASH_BYTES),
+        metadata: r.bytes(LIMITS.relay.maxEntryBytes),
+        policy: readPolicy(r),
+      };
+    case MembershipOpType.addMember:
+      return {
+        type: 'add-member',
+        member: r.fixed(KEY_BYTES),
+        memberBoxKey: r.fixed(KEY_BYTES),
+        role: readRole(r),
+      };
+    case MembershipOpType.invite:
+      return {
+        type: 'invite',
+        inviteKey: r.fixed(KEY_BYTES),
+        role: readRole(r),
+        expiresAt: r.varUint(),
+      };
+    case MembershipOpType.join:
+      return {
+        type: 'join',
+        member: r.fixed(KEY_BYTES),
+        memberBoxKey: r.fixed(KEY_BYTES),
+        memberSignature: r.fixed(SIGNATURE_BYTES),
+      };
+    case MembershipOpType.revokeInvite:
+      return { type: 'revoke-invite', inviteKey: r.fixed(KEY_BYTES) };
+    case MembershipOpType.setRole:
+      return { type: 'set-role', member: r.fixed(KEY_BYTES), role: readRole(r) };
+    case MembershipOpType.remove:
+      return {
+        type: 'remove',
+        member: r.fixed(KEY_BYTES),
+        epochKeyCommitment: r.fixed(HASH_BYTES),
+      };
+    case MembershipOpType.leave:
+      return { type: 'leave' };
+    case MembershipOpType.rotate:
+      return { type: 'rotate', epochKeyCommitment: r.fixed(HASH_BYTES) };
+    case MembershipOpType.approve:
+      return { type: 'approve', index: r.varUint() };
+    case MembershipOpType.setPolicy:
+      return { type: 'set-policy', policy: readPolicy(r) };
+    default:
+      throw new ProtocolError(`unknown membership operation ${opType}`);
+  }
 }
 
 export function encodeEntryBody(body: MembershipEntryBody): Uint8Array {
@@ -62,48 +220,21 @@ export function encodeEntryBody(body: MembershipEntryBody): Uint8Array {
     encoding.writeUint8Array(e, fixed(body.prevHash, HASH_BYTES, 'previous hash'));
     encoding.writeUint8Array(e, fixed(body.author, KEY_BYTES, 'author'));
     encoding.writeVarUint(e, body.timestamp);
-    const op = body.op;
-    if (op.type === 'create') {
-      encoding.writeUint8(e, MembershipOpType.create);
-      encoding.writeUint8Array(e, fixed(op.creatorBoxKey, KEY_BYTES, 'box key'));
-      encoding.writeUint8Array(e, fixed(op.epochKeyCommitment, HASH_BYTES, 'commitment'));
-      encoding.writeVarUint8Array(e, op.metadata);
-    } else {
-      encoding.writeUint8(e, MembershipOpType.addMember);
-      encoding.writeUint8Array(e, fixed(op.member, KEY_BYTES, 'member'));
-      encoding.writeUint8Array(e, fixed(op.memberBoxKey, KEY_BYTES, 'member box key'));
-      encoding.writeUint8(e, Role[op.role]);
-    }
+    writeOp(e, body.op);
   });
 }
 
 function readBody(r: WireReader): MembershipEntryBody {
   const version = r.u8();
   if (version !== PROTOCOL_VERSION) throw new ProtocolError(`unsupported version ${version}`);
-  const groupId = r.fixed(ID_BYTES);
-  const index = r.varUint();
-  const prevHash = r.fixed(HASH_BYTES);
-  const author = r.fixed(KEY_BYTES);
-  const timestamp = r.varUint();
-  const opType = r.u8();
-  let op: MembershipOp;
-  if (opType === MembershipOpType.create) {
-    op = {
-      type: 'create',
-      creatorBoxKey: r.fixed(KEY_BYTES),
-      epochKeyCommitment: r.fixed(HASH_BYTES),
-      metadata: r.bytes(LIMITS.relay.maxEntryBytes),
-    };
-  } else if (opType === MembershipOpType.addMember) {
-    const member = r.fixed(KEY_BYTES);
-    const memberBoxKey = r.fixed(KEY_BYTES);
-    const role = ROLE_BY_CODE.get(r.u8());
-    if (!role) throw new ProtocolError('unknown role');
-    op = { type: 'add-member', member, memberBoxKey, role };
-  } else {
-    throw new ProtocolError(`unknown membership operation ${opType}`);
-  }
-  return { groupId, index, prevHash, author, timestamp, op };
+  return {
+    groupId: r.fixed(ID_BYTES),
+    index: r.varUint(),
+    prevHash: r.fixed(HASH_BYTES),
+    author: r.fixed(KEY_BYTES),
+    timestamp: r.varUint(),
+    op: readOp(r),
+  };
 }
 
 export function encodeEntry(bodyBytes: Uint8Array, signature: Uint8Array): Uint8Array {
@@ -138,5 +269,21 @@ export function entryHashInput(entryBytes: Uint8Array): Uint8Array {
   return encoding.encode((e) => {
     encoding.writeVarString(e, Domain.entryHash);
     encoding.writeVarUint8Array(e, entryBytes);
+  });
+}
+
+/** What a joining device signs with its own key: it holds the key it joins with, for this group. */
+export function joinSigningBytes(
+  groupId: Uint8Array,
+  inviteKey: Uint8Array,
+  member: Uint8Array,
+  memberBoxKey: Uint8Array,
+): Uint8Array {
+  return encoding.encode((e) => {
+    encoding.writeVarString(e, Domain.join);
+    encoding.writeUint8Array(e, groupId);
+    encoding.writeUint8Array(e, inviteKey);
+    encoding.writeUint8Array(e, member);
+    encoding.writeUint8Array(e, memberBoxKey);
   });
 }

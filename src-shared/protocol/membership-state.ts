@@ -1,8 +1,14 @@
 // Replays a group's membership log into its current state, checking every rule on the way. The
 // relay and every client run this same function, so they agree on who may do what.
-import { entryHashInput, entrySigningBytes, type MembershipEntry } from './membership-entry';
+import {
+  entryHashInput,
+  entrySigningBytes,
+  joinSigningBytes,
+  type MembershipEntry,
+  type MembershipOp,
+} from './membership-entry';
 import { ZERO_HASH } from './envelope';
-import type { RoleName } from './wire-constants';
+import { PolicyFlag, type RoleName } from './wire-constants';
 import { bytesEqual, toHex } from './bytes';
 
 /** The two primitives the rules need; the client passes libsodium's, the relay node:crypto's. */
@@ -17,6 +23,22 @@ export interface Member {
   role: RoleName;
 }
 
+export interface InviteState {
+  key: Uint8Array;
+  role: RoleName;
+  expiresAt: number;
+  status: 'open' | 'used' | 'revoked';
+}
+
+/** An operation written to the log that waits for a second admin (or, for a join, any admin). */
+export interface PendingOperation {
+  index: number;
+  author: Uint8Array;
+  op: MembershipOp;
+  /** For a join: the role its invite grants. */
+  role: RoleName | null;
+}
+
 export interface GroupState {
   groupId: Uint8Array;
   length: number;
@@ -24,10 +46,19 @@ export interface GroupState {
   epoch: number;
   creator: Uint8Array;
   metadata: Uint8Array;
+  policy: number;
   /** Members by hex signing key. */
   members: Map<string, Member>;
   /** Per epoch, the SHA-256 commitment to its key. */
   epochKeyCommitments: Map<number, Uint8Array>;
+  /** Invites by hex invite key. */
+  invites: Map<string, InviteState>;
+  /** Operations waiting for approval, by the index of their entry. */
+  pending: Map<number, PendingOperation>;
+  /** Devices that were removed or left, with the first epoch they may no longer read. */
+  departed: Map<string, { epochFrom: number; how: 'removed' | 'left' }>;
+  /** Someone left without a new epoch: the next admin action should rotate the key. */
+  rotationNeeded: boolean;
 }
 
 export type MembershipRejection =
@@ -38,7 +69,17 @@ export type MembershipRejection =
   | 'first-entry-must-create'
   | 'only-first-entry-creates'
   | 'not-admin'
-  | 'already-member';
+  | 'not-member'
+  | 'already-member'
+  | 'unknown-member'
+  | 'last-admin'
+  | 'unknown-invite'
+  | 'invite-used'
+  | 'invite-revoked'
+  | 'invite-expired'
+  | 'bad-member-signature'
+  | 'not-pending'
+  | 'self-approval';
 
 export class MembershipError extends Error {
   constructor(readonly reason: MembershipRejection) {
@@ -47,8 +88,195 @@ export class MembershipError extends Error {
   }
 }
 
+export interface ApplyOptions {
+  /** The relay passes its clock, so a join after the invite's expiry is refused on arrival. */
+  now?: number;
+}
+
 export function entryHash(entry: MembershipEntry, crypto: ProtocolCrypto): Uint8Array {
   return crypto.sha256(entryHashInput(entry.bytes));
+}
+
+const fail = (reason: MembershipRejection): never => {
+  throw new MembershipError(reason);
+};
+
+function adminCount(state: GroupState): number {
+  let count = 0;
+  for (const member of state.members.values()) if (member.role === 'admin') count++;
+  return count;
+}
+
+/** Two-admin approval binds only where there are two admins; one admin alone could never act. */
+export function approvalRequired(state: GroupState): boolean {
+  return (state.policy & PolicyFlag.twoAdminApproval) !== 0 && adminCount(state) >= 2;
+}
+
+function requireAdmin(state: GroupState, author: Uint8Array): void {
+  const member = state.members.get(toHex(author));
+  if (!member) fail('not-member');
+  if (member?.role !== 'admin') fail('not-admin');
+}
+
+function requireMember(state: GroupState, key: Uint8Array): Member {
+  return state.members.get(toHex(key)) ?? fail('unknown-member');
+}
+
+function withMember(state: GroupState, member: Member): GroupState {
+  const members = new Map(state.members);
+  members.set(toHex(member.key), member);
+  const departed = new Map(state.departed);
+  departed.delete(toHex(member.key));
+  return { ...state, members, departed };
+}
+
+function withoutMember(
+  state: GroupState,
+  key: Uint8Array,
+  how: 'removed' | 'left',
+  epochFrom: number,
+): GroupState {
+  const member = requireMember(state, key);
+  if (member.role === 'admin' && adminCount(state) === 1 && state.members.size > 1) {
+    fail('last-admin');
+  }
+  const members = new Map(state.members);
+  members.delete(toHex(key));
+  const departed = new Map(state.departed);
+  departed.set(toHex(key), { epochFrom, how });
+  return { ...state, members, departed };
+}
+
+function newEpoch(state: GroupState, commitment: Uint8Array): GroupState {
+  const epoch = state.epoch + 1;
+  const epochKeyCommitments = new Map(state.epochKeyCommitments);
+  epochKeyCommitments.set(epoch, commitment);
+  return { ...state, epoch, epochKeyCommitments, rotationNeeded: false };
+}
+
+/** Applies an admin operation that may need approval (add, invite, role, policy) once approved. */
+function applyApprovable(state: GroupState, op: MembershipOp): GroupState {
+  switch (op.type) {
+    case 'add-member':
+      if (state.members.has(toHex(op.member))) fail('already-member');
+      return withMember(state, { key: op.member, boxKey: op.memberBoxKey, role: op.role });
+    case 'invite': {
+      const invites = new Map(state.invites);
+      invites.set(toHex(op.inviteKey), {
+        key: op.inviteKey,
+        role: op.role,
+        expiresAt: op.expiresAt,
+        status: 'open',
+      });
+      return { ...state, invites };
+    }
+    case 'set-role': {
+      const member = requireMember(state, op.member);
+      if (member.role === 'admin' && op.role !== 'admin' && adminCount(state) === 1) {
+        fail('last-admin');
+      }
+      return withMember(state, { ...member, role: op.role });
+    }
+    case 'set-policy':
+      return { ...state, policy: op.policy };
+    default:
+      throw new Error(`not an approvable operation: ${op.type}`);
+  }
+}
+
+function applyJoin(
+  state: GroupState,
+  entry: MembershipEntry,
+  op: Extract<MembershipOp, { type: 'join' }>,
+  crypto: ProtocolCrypto,
+  options: ApplyOptions,
+): GroupState {
+  const invite = state.invites.get(toHex(entry.author)) ?? fail('unknown-invite');
+  if (invite.status === 'used') fail('invite-used');
+  if (invite.status === 'revoked') fail('invite-revoked');
+  const now = options.now ?? entry.timestamp;
+  if (entry.timestamp > invite.expiresAt || now > invite.expiresAt) fail('invite-expired');
+  const proof = joinSigningBytes(state.groupId, entry.author, op.member, op.memberBoxKey);
+  if (!crypto.verify(op.member, proof, op.memberSignature)) fail('bad-member-signature');
+  if (state.members.has(toHex(op.member))) fail('already-member');
+  const invites = new Map(state.invites);
+  invites.set(toHex(entry.author), { ...invite, status: 'used' });
+  const used = { ...state, invites };
+  if ((state.policy & PolicyFlag.joinApproval) !== 0) {
+    const pending = new Map(state.pending);
+    pending.set(entry.index, { index: entry.index, author: entry.author, op, role: invite.role });
+    return { ...used, pending };
+  }
+  return withMember(used, { key: op.member, boxKey: op.memberBoxKey, role: invite.role });
+}
+
+function applyApproval(state: GroupState, author: Uint8Array, index: number): GroupState {
+  const target = state.pending.get(index) ?? fail('not-pending');
+  if (bytesEqual(target.author, author)) fail('self-approval');
+  const pending = new Map(state.pending);
+  pending.delete(index);
+  const rest = { ...state, pending };
+  if (target.op.type === 'join') {
+    const { member, memberBoxKey } = target.op;
+    if (rest.members.has(toHex(member))) fail('already-member');
+    return withMember(rest, { key: member, boxKey: memberBoxKey, role: target.role ?? 'viewer' });
+  }
+  return applyApprovable(rest, target.op);
+}
+
+function applyOp(
+  state: GroupState,
+  entry: MembershipEntry,
+  crypto: ProtocolCrypto,
+  options: ApplyOptions,
+): GroupState {
+  const op = entry.op;
+  switch (op.type) {
+    case 'create':
+      return fail('only-first-entry-creates');
+    case 'join':
+      return applyJoin(state, entry, op, crypto, options);
+    case 'leave':
+      return withoutMember(
+        { ...state, rotationNeeded: true },
+        entry.author,
+        'left',
+        state.epoch + 1,
+      );
+    default:
+      break;
+  }
+  requireAdmin(state, entry.author);
+  switch (op.type) {
+    case 'add-member':
+    case 'invite':
+    case 'set-role':
+    case 'set-policy': {
+      if (!approvalRequired(state)) return applyApprovable(state, op);
+      // Check now that it could apply, so a doomed operation is refused at once, not at approval.
+      applyApprovable(state, op);
+      const pending = new Map(state.pending);
+      pending.set(entry.index, { index: entry.index, author: entry.author, op, role: null });
+      return { ...state, pending };
+    }
+    case 'revoke-invite': {
+      const invite = state.invites.get(toHex(op.inviteKey)) ?? fail('unknown-invite');
+      if (invite.status !== 'open')
+        fail(invite.status === 'used' ? 'invite-used' : 'invite-revoked');
+      const invites = new Map(state.invites);
+      invites.set(toHex(op.inviteKey), { ...invite, status: 'revoked' });
+      return { ...state, invites };
+    }
+    case 'remove':
+      return newEpoch(
+        withoutMember(state, op.member, 'removed', state.epoch + 1),
+        op.epochKeyCommitment,
+      );
+    case 'rotate':
+      return newEpoch(state, op.epochKeyCommitment);
+    case 'approve':
+      return applyApproval(state, entry.author, op.index);
+  }
 }
 
 /** Applies one entry to the state (null before the first), returning a new state or throwing. */
@@ -56,21 +284,20 @@ export function applyEntry(
   state: GroupState | null,
   entry: MembershipEntry,
   crypto: ProtocolCrypto,
+  options: ApplyOptions = {},
 ): GroupState {
   const expectedIndex = state ? state.length : 0;
-  if (state && !bytesEqual(entry.groupId, state.groupId)) throw new MembershipError('wrong-group');
-  if (entry.index !== expectedIndex) throw new MembershipError('wrong-index');
-  if (!bytesEqual(entry.prevHash, state ? state.headHash : ZERO_HASH)) {
-    throw new MembershipError('wrong-previous-hash');
-  }
+  if (state && !bytesEqual(entry.groupId, state.groupId)) fail('wrong-group');
+  if (entry.index !== expectedIndex) fail('wrong-index');
+  if (!bytesEqual(entry.prevHash, state ? state.headHash : ZERO_HASH)) fail('wrong-previous-hash');
   if (!crypto.verify(entry.author, entrySigningBytes(entry.bodyBytes), entry.signature)) {
-    throw new MembershipError('bad-signature');
+    fail('bad-signature');
   }
   const headHash = entryHash(entry, crypto);
   const op = entry.op;
 
   if (!state) {
-    if (op.type !== 'create') throw new MembershipError('first-entry-must-create');
+    if (op.type !== 'create') return fail('first-entry-must-create');
     const creator: Member = { key: entry.author, boxKey: op.creatorBoxKey, role: 'admin' };
     return {
       groupId: entry.groupId,
@@ -79,24 +306,28 @@ export function applyEntry(
       epoch: 0,
       creator: entry.author,
       metadata: op.metadata,
+      policy: op.policy,
       members: new Map([[toHex(entry.author), creator]]),
       epochKeyCommitments: new Map([[0, op.epochKeyCommitment]]),
+      invites: new Map(),
+      pending: new Map(),
+      departed: new Map(),
+      rotationNeeded: false,
     };
   }
-  if (op.type === 'create') throw new MembershipError('only-first-entry-creates');
-  if (state.members.get(toHex(entry.author))?.role !== 'admin') {
-    throw new MembershipError('not-admin');
-  }
-  if (state.members.has(toHex(op.member))) throw new MembershipError('already-member');
-  const members = new Map(state.members);
-  members.set(toHex(op.member), { key: op.member, boxKey: op.memberBoxKey, role: op.role });
-  return { ...state, length: state.length + 1, headHash, members };
+  const next = applyOp(state, entry, crypto, options);
+  return { ...next, length: state.length + 1, headHash };
 }
 
-export function replayLog(entries: readonly MembershipEntry[], crypto: ProtocolCrypto): GroupState {
+export function replayLog(
+  entries: readonly MembershipEntry[],
+  crypto: ProtocolCrypto,
+  options: ApplyOptions = {},
+): GroupState {
   let state: GroupState | null = null;
-  for (const entry of entries) state = applyEntry(state, entry, crypto);
-  if (!state) throw new MembershipError('first-entry-must-create');
+  // Expiry is judged when an entry arrives; replaying stored history judges by the entries' times.
+  for (const entry of entries) state = applyEntry(state, entry, crypto, options);
+  if (!state) return fail('first-entry-must-create');
   return state;
 }
 
@@ -107,4 +338,11 @@ export function canWrite(state: GroupState, author: Uint8Array): boolean {
 
 export function isMember(state: GroupState, device: Uint8Array): boolean {
   return state.members.has(toHex(device));
+}
+
+/** The device a log entry makes a member right away, if any (for the relay's member index). */
+export function memberAddedBy(before: GroupState | null, after: GroupState): Uint8Array[] {
+  const added: Uint8Array[] = [];
+  for (const [hex, member] of after.members) if (!before?.members.has(hex)) added.push(member.key);
+  return added;
 }

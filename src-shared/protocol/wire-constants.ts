@@ -42,7 +42,29 @@ export type EnvelopeKindName = keyof typeof EnvelopeKind;
 export const Role = { admin: 1, editor: 2, viewer: 3 } as const;
 export type RoleName = keyof typeof Role;
 
-export const MembershipOpType = { create: 1, addMember: 2 } as const;
+export const MembershipOpType = {
+  create: 1,
+  addMember: 2,
+  invite: 3,
+  join: 4,
+  revokeInvite: 5,
+  setRole: 6,
+  remove: 7,
+  leave: 8,
+  rotate: 9,
+  approve: 10,
+  setPolicy: 11,
+} as const;
+
+/** Group policy flags (a bit set in 'create' and 'set-policy'). */
+export const PolicyFlag = {
+  /** Adding a member (directly or by invite) or changing a role needs a second admin's approval. */
+  twoAdminApproval: 1,
+  /** Someone who joins with an invite waits for an admin's approval before becoming a member. */
+  joinApproval: 2,
+  /** A removed device wipes what it holds of the group (instead of keeping it read-only). */
+  wipeOnRemoval: 4,
+} as const;
 
 /** Error codes of the relay's ERROR frame. */
 export const RelayError = {
@@ -87,5 +109,6 @@ export const Domain = {
   ciphertextHash: 'suviaz/v1/ciphertext-hash',
   epochKeyCommitment: 'suviaz/v1/epoch-key-commitment',
   documentKey: 'suviaz/v1/document-key',
+  join: 'suviaz/v1/join',
   metadataKey: 'suviaz/v1/group-metadata-key',
 } as const;

@@ -89,6 +89,7 @@ export class TestGroupLog {
           creatorBoxKey: admin.boxKey,
           epochKeyCommitment: randomBytesU8(32),
           metadata: randomBytesU8(40),
+          policy: 0,
         },
       }),
     );

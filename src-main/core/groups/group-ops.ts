@@ -110,6 +110,7 @@ export function buildCreateGroup(options: {
         creatorBoxKey: options.me.boxKey,
         epochKeyCommitment: epochKeyCommitment(groupId, 0, epochKey),
         metadata: encryptMetadata(epochKey, groupId, { name: options.name, docId: toHex(docId) }),
+        policy: 0,
       },
     },
     options.sign,

@@ -1,0 +1,112 @@
+// A Suviaz client as the app runs it, for the benchmarks: a vault (fast KDF: unlocking is measured
+// separately), the sync engine on a relay, and the renderer's replica of the open document, wired
+// as in tests/integration/sync-engine.test.ts; plus a shared space between several such clients.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as Y from 'yjs';
+import { KDF_FAST_FOR_TESTS, sodiumReady } from '../../src-main/core/crypto/sodium';
+import { createSyncEngine, type SyncEngine } from '../../src-main/core/sync/sync-engine';
+import { createVault, unlockVault, type OpenVault } from '../../src-main/core/vault/vault';
+import { countingWebSocket, type ByteCounter } from './counting-websocket';
+import { waitFor } from './stats';
+
+export const PASSPHRASE = 'harbour lantern quietly 1987 frost';
+
+export interface BenchClient {
+  dir: string;
+  vault: OpenVault;
+  engine: SyncEngine;
+  doc: Y.Doc;
+  docId: string | null;
+  bytes: ByteCounter;
+  open(docId: string): void;
+  text(): string;
+  stop(): Promise<void>;
+}
+
+export function tempDir(label: string): string {
+  return mkdtempSync(path.join(tmpdir(), `suviaz-bench-${label}-`));
+}
+
+/** A client on a new vault, or (dir given) on the vault already in dir. */
+export async function benchClient(
+  relayUrl: string,
+  options: { dir?: string; snapshotEvery?: number; doc?: Y.Doc } = {},
+): Promise<BenchClient> {
+  await sodiumReady();
+  const dir = options.dir ?? tempDir('vault');
+  const vault = options.dir
+    ? await unlockVault(dir, PASSPHRASE)
+    : await createVault(dir, PASSPHRASE, { kdf: KDF_FAST_FOR_TESTS });
+  const doc = options.doc ?? new Y.Doc();
+  const bytes: ByteCounter = { sent: 0, received: 0 };
+  const client: BenchClient = {
+    dir,
+    vault,
+    doc,
+    docId: null,
+    bytes,
+    engine: createSyncEngine({
+      db: vault.db,
+      relayUrl,
+      webSocket: countingWebSocket(bytes),
+      ...(options.snapshotEvery ? { tuning: { snapshotEvery: options.snapshotEvery } } : {}),
+      on: {
+        remoteUpdate: (_docId, update) => Y.applyUpdateV2(doc, update, 'remote'),
+        presence: () => undefined,
+        state: () => undefined,
+        spacesChanged: () => undefined,
+      },
+    }),
+    open(docId) {
+      client.docId = docId;
+      Y.applyUpdateV2(doc, client.engine.openDocument(docId), 'remote');
+    },
+    text: () => doc.getText('t').toString(),
+    async stop() {
+      await client.engine.stop();
+      if (vault.db.open) vault.close();
+    },
+  };
+  doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'remote' && client.docId) client.engine.applyLocalUpdate(client.docId, update);
+  });
+  return client;
+}
+
+const connected = (c: BenchClient) => () => c.engine.state().connection === 'connected';
+
+/** The first client creates a space and adds the others as editors; every client opens it. */
+export async function sharedSpace(clients: BenchClient[]): Promise<string> {
+  const [owner, ...others] = clients;
+  if (!owner) throw new Error('no clients');
+  for (const c of clients) await waitFor('connection', connected(c), 30_000);
+  const space = await owner.engine.createSpace('Benchmark');
+  for (const other of others) {
+    await owner.engine.addMember(space.id, other.engine.myDeviceCode(), 'editor');
+  }
+  for (const other of others) {
+    await waitFor(
+      'the space to appear',
+      () => other.engine.listSpaces().some((s) => s.id === space.id),
+      30_000,
+    );
+  }
+  for (const c of clients) c.open(space.docId);
+  // Wait for the genesis snapshot to be made and seen, so that edits can be sent at once.
+  await waitFor(
+    'the genesis snapshot',
+    () => clients.every((c) => activeSnapshot(c) !== null),
+    30_000,
+  );
+  return space.docId;
+}
+
+/** The active snapshot id the client has verified, read from its vault. */
+export function activeSnapshot(c: BenchClient): string | null {
+  const row = c.vault.db.prepare<[], { verifier: string }>('SELECT verifier FROM sync_docs').get();
+  return (
+    (JSON.parse(row?.verifier ?? '{}') as { active?: { id: string } | null }).active?.id ?? null
+  );
+}

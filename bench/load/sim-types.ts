@@ -1,0 +1,34 @@
+// What a simulated-client population reports after a steady-load window, whichever relay it ran on.
+export interface LoadCounters {
+  published: number;
+  delivered: number;
+  /** Fan-out latency, sender's send() to a receiver's message event, ms. */
+  latencies: number[];
+  /** Sends skipped because the previous one of that client was not acknowledged yet. */
+  skipped: number;
+}
+
+export interface Population {
+  /** Starts every client sending one small update each `intervalMs`, with a random phase. */
+  start(intervalMs: number): void;
+  stop(): void;
+  counters: LoadCounters;
+  close(): Promise<void>;
+}
+
+export const newCounters = (): LoadCounters => ({
+  published: 0,
+  delivered: 0,
+  latencies: [],
+  skipped: 0,
+});
+
+/** Runs `connect` over the items, at most `width` at a time. */
+export async function inBatches<T>(
+  items: readonly T[],
+  width: number,
+  connect: (item: T) => Promise<void>,
+): Promise<void> {
+  for (let i = 0; i < items.length; i += width)
+    await Promise.all(items.slice(i, i + width).map(connect));
+}

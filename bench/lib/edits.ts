@@ -1,7 +1,7 @@
 // Streams of small real edits as separate Yjs updates: the first transactions of the B4 trace, one
 // update each (as a client sends them one message at a time), in V2 and V1.
 import * as Y from 'yjs';
-import { loadTrace, typeTxn } from './traces';
+import { loadTrace, typeTxn } from '../../tests/support/editing-traces';
 
 export interface EditStream {
   v2: Uint8Array[];

@@ -14,7 +14,7 @@ import { startRelayChild } from '../lib/processes';
 import type { Row } from '../lib/report';
 import { now, percentile } from '../lib/stats';
 import { benchClient, PASSPHRASE, sharedSpace, tempDir } from '../lib/suviaz-client';
-import { loadTrace, prefix, replayIntoDoc } from '../lib/traces';
+import { loadTrace, prefix, replayIntoDoc } from '../../tests/support/editing-traces';
 
 const REPEAT = 3;
 

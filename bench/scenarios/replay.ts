@@ -7,7 +7,13 @@ import { plainStored, suviazStored, type Stored } from '../lib/relay-storage';
 import type { Row } from '../lib/report';
 import { now, tick, waitFor } from '../lib/stats';
 import { benchClient, sharedSpace, tempDir } from '../lib/suviaz-client';
-import { editCount, loadTrace, prefix, typeTxn, type Trace } from '../lib/traces';
+import {
+  editCount,
+  loadTrace,
+  prefix,
+  typeTxn,
+  type Trace,
+} from '../../tests/support/editing-traces';
 import { PlainClient } from '../plain/plain-client';
 import type { Size } from '../lib/args';
 

@@ -15,7 +15,7 @@ import type { Size } from '../lib/args';
 import type { Row } from '../lib/report';
 import { now, percentile } from '../lib/stats';
 import { PASSPHRASE, tempDir } from '../lib/suviaz-client';
-import { loadTrace } from '../lib/traces';
+import { loadTrace } from '../../tests/support/editing-traces';
 
 const QUERIES = 200;
 const SAVES = 200;

@@ -1,14 +1,13 @@
 // Real relay on 127.0.0.1, real engines on their own temp vaults: convergence, a concurrent editing
 // trace, offline edits, an outbox that survives a restart, snapshots, and a relay killed mid-stream.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startRelay, type RunningRelay } from '../../server/relay';
+import { loadTrace, replayTwoAgents } from '../support/editing-traces';
 import { KDF_FAST_FOR_TESTS } from '../../src-main/core/crypto/sodium';
 import {
   createSyncEngine,
@@ -16,11 +15,6 @@ import {
   type SyncState,
 } from '../../src-main/core/sync/sync-engine';
 import { createVault, unlockVault, type OpenVault } from '../../src-main/core/vault/vault';
-
-// The shared traces sit beside the checkout (../shared), wherever the tests are started from.
-const FRIENDSFOREVER_TRACE = fileURLToPath(
-  new URL('../../../shared/bench-data/friendsforever.json.gz', import.meta.url),
-);
 
 const PASSPHRASE = 'harbour lantern quietly 1987 frost';
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -230,64 +224,15 @@ describe('sync engine against a real relay', () => {
   });
 
   it('replays the two-author friendsforever trace across two clients', async () => {
-    const trace = JSON.parse(gunzipSync(readFileSync(FRIENDSFOREVER_TRACE)).toString()) as {
-      endContent: string;
-      txns: { patches: [number, number, string][]; agent: number; parents: number[] }[];
-    };
+    const trace = loadTrace('friendsforever');
     const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
     const clients = [await client(relay.url), await client(relay.url)];
     const docId = await sharedSpace(clients);
-    // Each agent edits its own replica, which holds exactly the transactions its parents name, so
-    // positions mean what the trace meant. The agent's own edits go to its client in batches (as an
-    // editor would send them); the other agent's arrive through the relay.
-    const replicas = [new Y.Doc(), new Y.Doc()];
-    // Yjs orders concurrent inserts at one place by client id; ids 1 and 2 give the trace's order.
-    replicas.forEach((replica, agent) => (replica.clientID = agent + 1));
-    const updates: Uint8Array[] = [];
-    const applied = [new Uint8Array(trace.txns.length), new Uint8Array(trace.txns.length)];
-    const outgoing: Uint8Array[][] = [[], []];
-    const send = async (agent: number): Promise<void> => {
-      const batch = outgoing[agent] ?? [];
-      if (batch.length === 0) return;
-      outgoing[agent] = [];
-      clients[agent]?.engine.applyLocalUpdate(docId, Y.mergeUpdatesV2(batch));
-      await new Promise((resolve) => setImmediate(resolve));
-    };
-    for (const [i, txn] of trace.txns.entries()) {
-      const agent = txn.agent;
-      const replica = replicas[agent];
-      const done = applied[agent];
-      if (!replica || !done) throw new Error('agent');
-      const missing: number[] = [];
-      const stack = [...txn.parents];
-      while (stack.length > 0) {
-        const p = stack.pop() as number;
-        if (done[p]) continue;
-        done[p] = 1;
-        missing.push(p);
-        stack.push(...(trace.txns[p]?.parents ?? []));
-      }
-      for (const p of missing.sort((x, y) => x - y)) {
-        if (trace.txns[p]?.agent !== agent) Y.applyUpdateV2(replica, updates[p] as Uint8Array);
-      }
-      const before = Y.encodeStateVector(replica);
-      replica.transact(() => {
-        const text = replica.getText('t');
-        for (const [pos, del, ins] of txn.patches) {
-          // No code point of this trace is outside the BMP, so code points equal UTF-16 units.
-          expect(/[\u{10000}-\u{10FFFF}]/u.test(ins)).toBe(false);
-          if (del > 0) text.delete(pos, del);
-          if (ins) text.insert(pos, ins);
-        }
-      });
-      const update = Y.encodeStateAsUpdateV2(replica, before);
-      updates[i] = update;
-      done[i] = 1;
-      outgoing[agent]?.push(update);
-      if ((outgoing[agent]?.length ?? 0) >= 100) await send(agent);
-    }
-    await send(0);
-    await send(1);
+    // Each agent edits its own replica holding exactly its transaction's parents; its own edits go
+    // to its client in batches, the other agent's arrive through the relay.
+    await replayTwoAgents(trace, (agent, update) =>
+      clients[agent]?.engine.applyLocalUpdate(docId, update),
+    );
     await waitFor(
       'both clients hold the end content',
       () =>

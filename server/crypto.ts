@@ -7,8 +7,14 @@ import { KEY_BYTES, SIGNATURE_BYTES } from '../src-shared/protocol/wire-constant
 /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it. */
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
-function publicKeyObject(publicKey: Uint8Array): KeyObject | null {
-  if (publicKey.length !== KEY_BYTES) return null;
+/**
+ * Parsed keys of recently seen devices: building a KeyObject costs more than the verification
+ * itself, and the same few devices sign almost every message. Bounded, oldest dropped first.
+ */
+const KEY_CACHE_SIZE = 4096;
+const keyCache = new Map<string, KeyObject | null>();
+
+function parsePublicKey(publicKey: Uint8Array): KeyObject | null {
   try {
     return createPublicKey({
       key: Buffer.concat([ED25519_SPKI_PREFIX, publicKey]),
@@ -19,6 +25,19 @@ function publicKeyObject(publicKey: Uint8Array): KeyObject | null {
     // Not a point on the curve: no signature can be valid for it.
     return null;
   }
+}
+
+function publicKeyObject(publicKey: Uint8Array): KeyObject | null {
+  if (publicKey.length !== KEY_BYTES) return null;
+  const id = Buffer.from(publicKey).toString('base64');
+  if (keyCache.has(id)) return keyCache.get(id) ?? null;
+  const key = parsePublicKey(publicKey);
+  if (keyCache.size >= KEY_CACHE_SIZE) {
+    const oldest = keyCache.keys().next();
+    if (!oldest.done) keyCache.delete(oldest.value);
+  }
+  keyCache.set(id, key);
+  return key;
 }
 
 export function verifyEd25519(

@@ -22,7 +22,7 @@ import {
 import { sealEnvelope, snapshotProof, type Sign } from './envelope-crypto';
 import {
   acknowledge,
-  appendLocalUpdate,
+  appendLocalUpdates,
   compact,
   loadDoc,
   outboxCount,
@@ -67,6 +67,10 @@ export class DocumentSync {
   private lastSent: { clock: number; snapshotId: string; lastOutboxId: number } | null = null;
   private batchTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Local edits of this event-loop turn, committed together (one fsync, not one per keystroke). */
+  private uncommitted: Uint8Array[] = [];
+  private commitWaiters: { resolve(): void; reject(error: unknown): void }[] = [];
+  private commitScheduled = false;
 
   constructor(private readonly deps: DocumentSyncDeps) {
     const stored = loadDoc(deps.db, deps.docId);
@@ -88,13 +92,43 @@ export class DocumentSync {
     return this.verifier;
   }
 
-  /** Returns after the edit is committed to the vault; sending happens later. */
-  applyLocalUpdate(update: Uint8Array): void {
-    appendLocalUpdate(this.deps.db, this.deps.docId, update, Date.now());
+  /** Resolves once the edit is committed to the vault with the others of this turn; sent later. */
+  applyLocalUpdate(update: Uint8Array): Promise<void> {
     Y.applyUpdateV2(this.ydoc, update, 'local');
+    this.uncommitted.push(update);
+    const committed = new Promise<void>((resolve, reject) =>
+      this.commitWaiters.push({ resolve, reject }),
+    );
+    if (!this.commitScheduled) {
+      this.commitScheduled = true;
+      setImmediate(() => this.commitLocal());
+    }
+    return committed;
+  }
+
+  uncommittedCount(): number {
+    return this.uncommitted.length;
+  }
+
+  /** Writes every local edit made since the last commit in one durable transaction. */
+  private commitLocal(): void {
+    this.commitScheduled = false;
+    const updates = this.uncommitted;
+    const waiters = this.commitWaiters;
+    this.uncommitted = [];
+    this.commitWaiters = [];
+    if (updates.length === 0) return;
+    try {
+      appendLocalUpdates(this.deps.db, this.deps.docId, updates, Date.now());
+    } catch (error) {
+      // Not acknowledged: the renderer keeps these edits and sends them again.
+      for (const waiter of waiters) waiter.reject(error);
+      return;
+    }
+    for (const waiter of waiters) waiter.resolve();
     this.deps.onPendingChanged();
     this.compactLocallyIfNeeded();
-    if (!this.batchTimer) {
+    if (!this.batchTimer && !this.closed) {
       this.batchTimer = setTimeout(() => {
         this.batchTimer = null;
         void this.flush();
@@ -123,6 +157,8 @@ export class DocumentSync {
   }
 
   unsubscribe(): void {
+    // Edits of this very turn are committed before the vault can close.
+    this.commitLocal();
     this.closed = true;
     if (this.batchTimer) clearTimeout(this.batchTimer);
     this.deps.connection()?.send({

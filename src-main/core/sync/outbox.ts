@@ -50,20 +50,22 @@ export function createDoc(
   ).run(docId, groupId, emptyState, JSON.stringify(verifier));
 }
 
-/** The local edit is in the outbox and in the document's state, or in neither. */
-export function appendLocalUpdate(
+/** The local edits are in the outbox and in the document's state, or none of them is. */
+export function appendLocalUpdates(
   db: Db,
   docId: Uint8Array,
-  update: Uint8Array,
+  updates: readonly Uint8Array[],
   now: number,
 ): void {
+  const toOutbox = db.prepare(
+    'INSERT INTO sync_outbox (doc_id, update_v2, created_at) VALUES (?, ?, ?)',
+  );
+  const toState = db.prepare('INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)');
   db.transaction(() => {
-    db.prepare('INSERT INTO sync_outbox (doc_id, update_v2, created_at) VALUES (?, ?, ?)').run(
-      docId,
-      update,
-      now,
-    );
-    db.prepare('INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)').run(docId, update);
+    for (const update of updates) {
+      toOutbox.run(docId, update, now);
+      toState.run(docId, update);
+    }
   })();
 }
 

@@ -64,7 +64,7 @@ export interface SyncEngine {
   addMember(spaceId: string, deviceCode: string, role: 'editor' | 'viewer'): Promise<void>;
   openDocument(docId: string): Uint8Array;
   closeDocument(docId: string): void;
-  applyLocalUpdate(docId: string, update: Uint8Array): void;
+  applyLocalUpdate(docId: string, update: Uint8Array): Promise<void>;
   setPresence(
     docId: string,
     displayName: string,
@@ -110,7 +110,9 @@ export function createSyncEngine(options: {
 
   const state = (): SyncState => ({
     connection: relayUrl ? (connection?.status() ?? 'offline') : 'disabled',
-    pending: outboxCount(db),
+    // Edits of this very turn count too: they are not committed yet, let alone acknowledged.
+    pending:
+      outboxCount(db) + [...docs.values()].reduce((n, d) => n + d.sync.uncommittedCount(), 0),
     warnings: [...warnings],
   });
   const emitState = (): void => {
@@ -487,7 +489,7 @@ export function createSyncEngine(options: {
 
     applyLocalUpdate(docId, update) {
       const doc = docs.get(docId) ?? openDoc(docId);
-      doc.sync.applyLocalUpdate(update);
+      return doc.sync.applyLocalUpdate(update);
     },
 
     setPresence(docId, displayName, cursor) {

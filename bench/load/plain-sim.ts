@@ -7,6 +7,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { inBatches, newCounters, type Population } from './sim-types';
+import { steadyRate } from './steady-rate';
 
 interface SimClient {
   ws: WebSocket;
@@ -52,10 +53,8 @@ export async function plainPopulation(
     },
   );
 
-  const timers: NodeJS.Timeout[] = [];
-  let running = false;
   const send = (c: SimClient): void => {
-    if (!running) return;
+    if (!rate.running()) return;
     const text = c.doc.getText('t');
     const clock = text.length;
     let update: Uint8Array | null = null;
@@ -73,23 +72,11 @@ export async function plainPopulation(
     c.ws.send(encoding.toUint8Array(encoder));
     counters.published++;
   };
+  const rate = steadyRate(all, send);
   return {
     counters,
-    start(intervalMs) {
-      running = true;
-      for (const c of all) {
-        timers.push(
-          setTimeout(
-            () => timers.push(setInterval(() => send(c), intervalMs)),
-            Math.random() * intervalMs,
-          ),
-        );
-      }
-    },
-    stop() {
-      running = false;
-      for (const t of timers) clearTimeout(t);
-    },
+    start: rate.start,
+    stop: rate.stop,
     async close() {
       for (const c of all) c.ws.terminate();
     },

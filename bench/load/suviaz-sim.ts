@@ -18,6 +18,7 @@ import {
   type TestDevice,
 } from '../../tests/support/relay-test-client';
 import { inBatches, newCounters, type Population } from './sim-types';
+import { steadyRate } from './steady-rate';
 
 const CIPHERTEXT_BYTES = 80;
 
@@ -130,10 +131,8 @@ export async function suviazPopulation(
     }
   });
 
-  const timers: NodeJS.Timeout[] = [];
-  let running = false;
   const send = (c: SimClient): void => {
-    if (!running) return;
+    if (!rate.running()) return;
     if (c.busy) {
       counters.skipped++;
       return;
@@ -155,23 +154,11 @@ export async function suviazPopulation(
       },
     );
   };
+  const rate = steadyRate(all, send);
   return {
     counters,
-    start(intervalMs) {
-      running = true;
-      for (const c of all) {
-        timers.push(
-          setTimeout(
-            () => timers.push(setInterval(() => send(c), intervalMs)),
-            Math.random() * intervalMs,
-          ),
-        );
-      }
-    },
-    stop() {
-      running = false;
-      for (const t of timers) clearTimeout(t);
-    },
+    start: rate.start,
+    stop: rate.stop,
     async close() {
       for (const c of all) c.conn.ws.terminate();
     },

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   generateSigningKeyPair,
+  type KeyPair,
   sha256,
   sodiumReady,
   verify,
@@ -90,6 +91,25 @@ function logBuilder() {
       entries.push(entry);
       return state;
     },
+    /** An entry signed with a one-time invite key, as a joining device writes it. */
+    addWithInvite(invite: KeyPair, op: MembershipOp, timestamp = T0) {
+      return this.addSignedBy(
+        invite.publicKey,
+        signer({ signing: invite, box: invite }),
+        op,
+        timestamp,
+      );
+    },
+    /** An admin's invite for a role, valid for an hour; returns the one-time invite key pair. */
+    invite(admin: Device, role: 'admin' | 'editor' | 'viewer'): KeyPair {
+      const invite = generateSigningKeyPair();
+      this.add(admin, { type: 'invite', inviteKey: invite.publicKey, role, expiresAt: T0 + HOUR });
+      return invite;
+    },
+    /** The joiner's join with this invite. */
+    join(invite: KeyPair, joiner: Device, timestamp = T0) {
+      return this.addWithInvite(invite, joinOp(invite.publicKey, joiner), timestamp);
+    },
   };
 }
 
@@ -135,18 +155,8 @@ describe('membership log', () => {
     log.add(alice, addMember(bob, 'admin'));
     log.add(bob, addMember(carol, 'editor'));
     log.add(alice, { type: 'set-role', member: carol.signing.publicKey, role: 'viewer' });
-    const invite = generateSigningKeyPair();
-    log.add(alice, {
-      type: 'invite',
-      inviteKey: invite.publicKey,
-      role: 'editor',
-      expiresAt: T0 + HOUR,
-    });
-    log.addSignedBy(
-      invite.publicKey,
-      signer({ signing: invite, box: invite }),
-      joinOp(invite.publicKey, dave),
-    );
+    const invite = log.invite(alice, 'editor');
+    log.join(invite, dave);
     log.add(alice, {
       type: 'remove',
       member: carol.signing.publicKey,
@@ -211,78 +221,26 @@ describe('membership log', () => {
   it('refuses a join with a used, expired, revoked or unknown invite, or a wrong device proof', () => {
     const log = logBuilder();
     log.add(alice, create(alice));
-    const invite = generateSigningKeyPair();
-    const inviteSigner = signer({ signing: invite, box: invite });
-    log.add(alice, {
-      type: 'invite',
-      inviteKey: invite.publicKey,
-      role: 'viewer',
-      expiresAt: T0 + HOUR,
-    });
-    log.addSignedBy(invite.publicKey, inviteSigner, joinOp(invite.publicKey, bob));
+    const invite = log.invite(alice, 'viewer');
+    log.join(invite, bob);
     // Used.
-    expect(
-      rejection(() =>
-        log.addSignedBy(invite.publicKey, inviteSigner, joinOp(invite.publicKey, carol)),
-      ),
-    ).toBe('invite-used');
+    expect(rejection(() => log.join(invite, carol))).toBe('invite-used');
     // Expired.
-    const late = generateSigningKeyPair();
-    log.add(alice, {
-      type: 'invite',
-      inviteKey: late.publicKey,
-      role: 'viewer',
-      expiresAt: T0 + HOUR,
-    });
-    expect(
-      rejection(() =>
-        log.addSignedBy(
-          late.publicKey,
-          signer({ signing: late, box: late }),
-          joinOp(late.publicKey, carol),
-          T0 + 2 * HOUR,
-        ),
-      ),
-    ).toBe('invite-expired');
+    const late = log.invite(alice, 'viewer');
+    expect(rejection(() => log.join(late, carol, T0 + 2 * HOUR))).toBe('invite-expired');
     // Revoked.
     log.add(alice, { type: 'revoke-invite', inviteKey: late.publicKey });
-    expect(
-      rejection(() =>
-        log.addSignedBy(
-          late.publicKey,
-          signer({ signing: late, box: late }),
-          joinOp(late.publicKey, carol),
-        ),
-      ),
-    ).toBe('invite-revoked');
+    expect(rejection(() => log.join(late, carol))).toBe('invite-revoked');
     // Unknown invite key.
     const stray = generateSigningKeyPair();
-    expect(
-      rejection(() =>
-        log.addSignedBy(
-          stray.publicKey,
-          signer({ signing: stray, box: stray }),
-          joinOp(stray.publicKey, carol),
-        ),
-      ),
-    ).toBe('unknown-invite');
+    expect(rejection(() => log.join(stray, carol))).toBe('unknown-invite');
     // A join whose device proof was made by another device.
-    const fresh = generateSigningKeyPair();
-    log.add(alice, {
-      type: 'invite',
-      inviteKey: fresh.publicKey,
-      role: 'viewer',
-      expiresAt: T0 + HOUR,
-    });
+    const fresh = log.invite(alice, 'viewer');
     const stolen = {
       ...joinOp(fresh.publicKey, dave),
       member: carol.signing.publicKey,
     } as MembershipOp;
-    expect(
-      rejection(() =>
-        log.addSignedBy(fresh.publicKey, signer({ signing: fresh, box: fresh }), stolen),
-      ),
-    ).toBe('bad-member-signature');
+    expect(rejection(() => log.addWithInvite(fresh, stolen))).toBe('bad-member-signature');
   });
 
   it('holds a two-admin operation until a second admin approves it', () => {
@@ -307,18 +265,8 @@ describe('membership log', () => {
   it('keeps a join waiting for approval when the group asks for it, and never removes the last admin', () => {
     const log = logBuilder();
     log.add(alice, create(alice, PolicyFlag.joinApproval));
-    const invite = generateSigningKeyPair();
-    log.add(alice, {
-      type: 'invite',
-      inviteKey: invite.publicKey,
-      role: 'editor',
-      expiresAt: T0 + HOUR,
-    });
-    const waiting = log.addSignedBy(
-      invite.publicKey,
-      signer({ signing: invite, box: invite }),
-      joinOp(invite.publicKey, bob),
-    );
+    const invite = log.invite(alice, 'editor');
+    const waiting = log.join(invite, bob);
     expect(waiting.members.has(toHex(bob.signing.publicKey))).toBe(false);
     const joined = log.add(alice, { type: 'approve', index: 2 });
     expect(joined.members.get(toHex(bob.signing.publicKey))?.role).toBe('editor');

@@ -7,6 +7,7 @@ import { toHex } from '../src-shared/protocol/bytes';
 import {
   authSigningBytes,
   decodeClientFrame,
+  decodeRelayFrame,
   encodeRelayFrame,
   type ClientFrame,
   type RelayFrame,
@@ -15,14 +16,17 @@ import {
   CHALLENGE_BYTES,
   PROTOCOL_VERSION,
   RelayError,
+  RelayFrameType,
   type RelayErrorName,
 } from '../src-shared/protocol/wire-constants';
+import { isMember } from '../src-shared/protocol/membership-state';
 import { ProtocolError } from '../src-shared/protocol/wire-reader';
 import { verifyEd25519 } from './crypto';
 import { deviceTopic } from './fanout/fanout';
 import { peekRequestId } from './frame-peek';
 import * as docs from './handlers/doc-handlers';
 import * as groups from './handlers/group-handlers';
+import * as invites from './handlers/invite-handlers';
 import { TokenBucket } from './rate-limit';
 import { Refusal } from './refusal';
 import type { RelayContext, Session } from './relay-context';
@@ -175,6 +179,10 @@ export class Connection {
         return groups.lockboxPut(ctx, session, frame);
       case 'listGroups':
         return groups.listGroups(ctx, session, frame);
+      case 'invitePut':
+        return invites.invitePut(ctx, session, frame);
+      case 'inviteFetch':
+        return invites.inviteFetch(ctx, session, frame);
     }
   }
 
@@ -189,10 +197,29 @@ export class Connection {
     }
     clearTimeout(this.authTimer);
     this.device = frame.device;
-    this.leaveDeviceTopic = this.ctx.fanout.subscribe(deviceTopic(toHex(frame.device)), (m) =>
-      this.sendBytes(m.frame),
-    );
+    const device = frame.device;
+    this.leaveDeviceTopic = this.ctx.fanout.subscribe(deviceTopic(toHex(device)), (m) => {
+      this.sendBytes(m.frame);
+      if (m.frame[1] === RelayFrameType.groupChanged) void this.dropIfDeparted(device, m.frame);
+    });
     this.send({ type: 'authOk' });
+  }
+
+  /**
+   * A device removed from a group (or that left) stops receiving its documents at once, even on a
+   * subscription made while it was a member: new-epoch ciphertext and presence are not for it.
+   */
+  private async dropIfDeparted(device: Uint8Array, frame: Uint8Array): Promise<void> {
+    let groupId: Uint8Array;
+    try {
+      const decoded = decodeRelayFrame(frame);
+      if (decoded.type !== 'groupChanged') return;
+      groupId = decoded.groupId;
+    } catch {
+      return;
+    }
+    const state = await this.ctx.groups.get(groupId);
+    if (state && !isMember(state, device)) this.subscriptions.endGroup(groupId);
   }
 
   private session(device: Uint8Array): Session {

@@ -10,6 +10,8 @@ const WITH_REQUEST_ID = new Set<number>([
   ClientFrameType.groupFetch,
   ClientFrameType.lockboxPut,
   ClientFrameType.listGroups,
+  ClientFrameType.invitePut,
+  ClientFrameType.inviteFetch,
 ]);
 
 export function peekRequestId(bytes: Uint8Array): number {

@@ -3,7 +3,7 @@
 import { LIMITS } from '../src-shared/limits';
 
 export interface RelayLimits {
-  /** Largest frame the relay answers; protocol v1 decoders cap this at LIMITS.relay.maxFrameBytes. */
+  /** Largest frame the relay answers; protocol decoders cap this at LIMITS.relay.maxFrameBytes. */
   maxFrameBytes: number;
   /** Frames per connection per second, sustained; bursts up to twice that. */
   ratePerSecond: number;
@@ -47,7 +47,7 @@ export function resolveLimits(overrides: Partial<RelayLimits> = {}): RelayLimits
   if (limits.maxFrameBytes > LIMITS.relay.maxFrameBytes) {
     // frames.ts and envelope.ts decode with the shared default as their bound, so a larger frame
     // would be refused as malformed anyway; say so up front instead.
-    throw new Error(`maxFrameBytes can be at most ${LIMITS.relay.maxFrameBytes} in protocol v1`);
+    throw new Error(`maxFrameBytes can be at most ${LIMITS.relay.maxFrameBytes} in this protocol`);
   }
   return limits;
 }

@@ -73,6 +73,16 @@ export class Subscriptions {
     this.byDoc.delete(docHex);
   }
 
+  /** Ends every subscription to the group's documents (the device is no longer a member). */
+  endGroup(groupId: Uint8Array): void {
+    const groupHex = toHex(groupId);
+    for (const [docHex, subscription] of this.byDoc) {
+      if (subscription.groupHex !== groupHex) continue;
+      subscription.end();
+      this.byDoc.delete(docHex);
+    }
+  }
+
   endAll(): void {
     for (const subscription of this.byDoc.values()) subscription.end();
     this.byDoc.clear();

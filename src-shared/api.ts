@@ -3,6 +3,7 @@
 // all generated from this table, and main validates every argument against it.
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { TASK_STATUSES } from './plans/task-status';
 
 export const Passphrase = z.string().min(1).max(LIMITS.passphraseMaxChars);
 export const NoteId = z.string().regex(/^[0-9a-f]{32}$/, 'not a note id');
@@ -68,18 +69,105 @@ export const Role = z.enum(['admin', 'editor', 'viewer']);
 /** Yjs V2 updates cross the API as base64 (the browser host bridge is JSON). */
 export const YjsUpdate = z.base64().max(LIMITS.yjsUpdateMaxBase64Chars);
 
+export const DeviceKey = z.string().regex(/^[0-9a-f]{64}$/, 'not a device key');
+/** An invite's id on the API: the hex public key of its one-time invite key. */
+export const InviteId = z.string().regex(/^[0-9a-f]{64}$/, 'not an invite id');
+
 export const SpaceMember = z.object({
-  deviceKey: z.string(),
+  deviceKey: DeviceKey,
   role: Role,
+  /** Safety number: 12 groups of 5 digits, derived from the member's two public keys. */
   fingerprint: z.string(),
   isMe: z.boolean(),
+  /** The name this device last announced in the space (encrypted presence); null until seen. */
+  name: z.string().nullable(),
+  /** I marked this device's safety number as checked in person or over a trusted channel. */
+  verified: z.boolean(),
+  /**
+   * Set when this device claims the name of someone I verified, but with another key: either the
+   * person got a new device, or someone is impersonating them. The UI must not let this pass unseen.
+   */
+  keyChangedFrom: z.object({ name: z.string(), fingerprint: z.string() }).nullable(),
+  /** When the log made this device a member (ms), for "had access since". */
+  memberSince: z.number(),
 });
+
+export const PendingInvite = z.object({
+  id: InviteId,
+  role: Role,
+  expiresAt: z.number(),
+  createdAt: z.number(),
+});
+
+/** An operation in the log that waits for an admin's approval (two-admin rule or join approval). */
+export const PendingApproval = z.object({
+  index: z.number().int().min(0),
+  kind: z.enum(['join', 'add-member', 'invite', 'set-role', 'set-policy']),
+  /** The device the operation is about (join, add-member, set-role); null otherwise. */
+  deviceKey: DeviceKey.nullable(),
+  fingerprint: z.string().nullable(),
+  role: Role.nullable(),
+  requestedAt: z.number(),
+  /** I am an admin other than the one who asked, so my approval counts. */
+  canApprove: z.boolean(),
+});
+
+export const SpacePolicy = z.object({
+  /** Adding a member, inviting or changing a role needs a second admin. */
+  twoAdminApproval: z.boolean(),
+  /** Someone who joins with an invite waits for an admin's approval. */
+  joinApproval: z.boolean(),
+  /** A removed member's app wipes its copy instead of keeping it read-only. */
+  wipeOnRemoval: z.boolean(),
+});
+
+export const SpaceStatus = z.enum([
+  /** A member: reads and (by role) writes. */
+  'active',
+  /** Joined with an invite; an admin has not approved yet. */
+  'pending',
+  /** An admin removed this device: what it held stays readable (or was wiped, by policy). */
+  'removed',
+  /** This device left. */
+  'left',
+]);
+
 export const SpaceSummary = z.object({
   id: SpaceId,
   name: z.string(),
   docId: DocId,
   role: Role,
+  status: SpaceStatus,
+  /** For removed spaces under the wipe policy: the content is gone, only this notice is left. */
+  wiped: z.boolean(),
+  policy: SpacePolicy,
   members: z.array(SpaceMember),
+  invites: z.array(PendingInvite),
+  approvals: z.array(PendingApproval),
+  /** Someone left and no admin has started a new key epoch yet. */
+  rotationNeeded: z.boolean(),
+});
+
+export const InviteLink = z.string().trim().min(1).max(LIMITS.inviteLinkMaxChars);
+export const CreatedInvite = z.object({
+  id: InviteId,
+  /** suviaz://join#… — relay, group and the one-time secret, all in the fragment. */
+  link: z.string(),
+  expiresAt: z.number(),
+  role: Role,
+});
+
+/** A task assigned to this device, in any plan of any space ("my tasks"). */
+export const MyTask = z.object({
+  spaceId: SpaceId,
+  spaceName: z.string(),
+  docId: DocId,
+  planId: z.string(),
+  planTitle: z.string(),
+  taskId: z.string(),
+  title: z.string(),
+  due: z.string().nullable(),
+  status: z.enum(TASK_STATUSES),
 });
 
 export const SyncWarning = z.object({
@@ -159,7 +247,12 @@ export const methods = {
   'sync.state': method(empty, SyncState),
   'spaces.list': method(empty, z.array(SpaceSummary)),
   'spaces.create': method(
-    z.object({ name: z.string().trim().min(1).max(LIMITS.spaceNameMaxChars) }).strict(),
+    z
+      .object({
+        name: z.string().trim().min(1).max(LIMITS.spaceNameMaxChars),
+        policy: SpacePolicy.optional(),
+      })
+      .strict(),
     SpaceSummary,
   ),
   'spaces.addMember': method(
@@ -172,6 +265,50 @@ export const methods = {
       .strict(),
     z.null(),
   ),
+  /** Creates a single-use invite; the link carries the one-time secret and is shown once. */
+  'spaces.createInvite': method(
+    z
+      .object({
+        spaceId: SpaceId,
+        role: z.enum(['editor', 'viewer']),
+        expiresInDays: z.number().int().min(1).max(LIMITS.inviteMaxDays),
+      })
+      .strict(),
+    CreatedInvite,
+  ),
+  'spaces.revokeInvite': method(
+    z.object({ spaceId: SpaceId, inviteId: InviteId }).strict(),
+    z.null(),
+  ),
+  /** Joins the space an invite link names (on the relay the link names). */
+  'spaces.join': method(z.object({ link: InviteLink }).strict(), SpaceSummary),
+  'spaces.setRole': method(
+    z.object({ spaceId: SpaceId, deviceKey: DeviceKey, role: Role }).strict(),
+    z.null(),
+  ),
+  /** Removes a member: a new key epoch, re-sealed to the others, every document snapshotted. */
+  'spaces.removeMember': method(
+    z.object({ spaceId: SpaceId, deviceKey: DeviceKey }).strict(),
+    z.null(),
+  ),
+  'spaces.leave': method(z.object({ spaceId: SpaceId }).strict(), z.null()),
+  'spaces.approve': method(
+    z.object({ spaceId: SpaceId, index: z.number().int().min(0) }).strict(),
+    z.null(),
+  ),
+  'spaces.setPolicy': method(
+    z.object({ spaceId: SpaceId, policy: SpacePolicy }).strict(),
+    z.null(),
+  ),
+  /** Deletes this device's copy of a space it was removed from or left. */
+  'spaces.forget': method(z.object({ spaceId: SpaceId }).strict(), z.null()),
+  /** Marks a device's safety number as checked (or not); kept in the vault, never sent. */
+  'contacts.setVerified': method(
+    z.object({ deviceKey: DeviceKey, verified: z.boolean() }).strict(),
+    z.null(),
+  ),
+  /** Tasks assigned to this device across every plan of every space it is a member of. */
+  'tasks.mine': method(empty, z.array(MyTask)),
   /** Opens a shared document: its current state (works offline) and live updates from now on. */
   'docs.open': method(z.object({ docId: DocId }).strict(), z.object({ update: YjsUpdate })),
   'docs.close': method(z.object({ docId: DocId }).strict(), z.null()),
@@ -221,6 +358,13 @@ export const ERROR_CODES = [
   'not-admin',
   'relay-unreachable',
   'relay-refused',
+  'invite-invalid',
+  'invite-other-relay',
+  'invite-expired',
+  'invite-used',
+  'invite-revoked',
+  'last-admin',
+  'not-member',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -245,6 +389,12 @@ export type Settings = z.infer<typeof Settings>;
 export type VaultStatus = z.infer<typeof VaultStatus>;
 export type DeviceIdentity = z.infer<typeof DeviceIdentity>;
 export type SpaceSummary = z.infer<typeof SpaceSummary>;
+export type SpaceMember = z.infer<typeof SpaceMember>;
+export type PendingInvite = z.infer<typeof PendingInvite>;
+export type PendingApproval = z.infer<typeof PendingApproval>;
+export type SpacePolicy = z.infer<typeof SpacePolicy>;
+export type CreatedInvite = z.infer<typeof CreatedInvite>;
+export type MyTask = z.infer<typeof MyTask>;
 export type SyncState = z.infer<typeof SyncState>;
 export type PresencePeer = z.infer<typeof PresencePeer>;
 

@@ -17,6 +17,22 @@ export const LIMITS = {
   displayNameMaxChars: 60,
   spaceNameMaxChars: 100,
   deviceCodeMaxChars: 300,
+  inviteLinkMaxChars: 1000,
+  /** Longest an invite may stay open; the default is LIMITS.inviteDefaultDays. */
+  inviteMaxDays: 30,
+  inviteDefaultDays: 7,
+  /** Campaign plans (src-shared/plans): what a reader accepts from the shared document. */
+  plans: {
+    titleMaxChars: 200,
+    taskTitleMaxChars: 500,
+    commentMaxChars: 5000,
+    quoteMaxChars: 500,
+    versionNameMaxChars: 100,
+    /** Automatic versions kept per plan; named versions are kept for good. */
+    autoVersionsKept: 20,
+    /** An automatic version is saved at most this often while someone edits. */
+    autoVersionEveryMs: 5 * 60 * 1000,
+  },
   /** A single edit's Yjs update, base64: must fit a relay frame with room for the envelope. */
   yjsUpdateMaxBase64Chars: 1_000_000,
   /** The renderer reports activity at most this often. */

@@ -1,5 +1,6 @@
-// Reads a group's membership state under its lock and answers the common "may this device…" checks.
-import { toHex } from '../../src-shared/protocol/bytes';
+// Reads a group's membership state under its lock and answers the common "may this device…" checks:
+// who is a member or an admin, what of the log a device may read, and who hears of a change.
+import { bytesEqual, toHex } from '../../src-shared/protocol/bytes';
 import { isMember, type GroupState } from '../../src-shared/protocol/membership-state';
 import { refuse } from '../refusal';
 import type { RelayContext } from '../relay-context';
@@ -22,4 +23,51 @@ export async function existingGroup(ctx: RelayContext, groupId: Uint8Array): Pro
 
 export function requireMember(state: GroupState, device: Uint8Array): void {
   if (!isMember(state, device)) refuse('notMember', 'this device is not a member of the group');
+}
+
+export function requireAdmin(state: GroupState, device: Uint8Array, why: string): void {
+  requireMember(state, device);
+  if (state.members.get(toHex(device))?.role !== 'admin') refuse('forbidden', why);
+}
+
+/** Devices whose join waits for an admin's approval. */
+export function pendingJoiners(state: GroupState): Uint8Array[] {
+  const joiners: Uint8Array[] = [];
+  for (const { op } of state.pending.values()) if (op.type === 'join') joiners.push(op.member);
+  return joiners;
+}
+
+/** How much of a group a device may read with GROUP_FETCH. */
+export interface ReadAccess {
+  /** The last log index it may read, inclusive. */
+  lastIndex: number;
+  /** It receives its lockboxes of the epochs below this one only. */
+  epochBefore: number;
+}
+
+const EVERYTHING: ReadAccess = { lastIndex: Infinity, epochBefore: Infinity };
+
+/**
+ * Members and waiting joiners read everything (a joiner must see its approval). A departed device
+ * reads up to the entry that removed it, so it learns of its removal but not what came after; null
+ * for everyone else.
+ */
+export function readAccess(state: GroupState, device: Uint8Array): ReadAccess | null {
+  if (isMember(state, device)) return EVERYTHING;
+  if (pendingJoiners(state).some((joiner) => bytesEqual(joiner, device))) return EVERYTHING;
+  const departure = state.departed.get(toHex(device));
+  return departure ? { lastIndex: departure.index, epochBefore: departure.epochFrom } : null;
+}
+
+/**
+ * Who hears GROUP_CHANGED after the entry at entryIndex made the group's state `next`: its members,
+ * the devices that entry removed (so a removed app learns it at once) and waiting joiners.
+ */
+export function changeRecipients(next: GroupState, entryIndex: number): Set<string> {
+  const devices = new Set(next.members.keys());
+  for (const [hex, departure] of next.departed) {
+    if (departure.index === entryIndex) devices.add(hex);
+  }
+  for (const joiner of pendingJoiners(next)) devices.add(toHex(joiner));
+  return devices;
 }

@@ -18,7 +18,14 @@ import { refuse } from '../refusal';
 import type { RelayContext, Session } from '../relay-context';
 import { StoreConflictError } from '../store/relay-store';
 import { decodeOrRefuse } from './envelope-auth';
-import { existingGroup, requireMember, withGroupLock } from './group-access';
+import {
+  changeRecipients,
+  existingGroup,
+  readAccess,
+  requireAdmin,
+  withGroupLock,
+} from './group-access';
+import { framedBytes, readLogPage } from './log-page';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 
@@ -34,19 +41,16 @@ const REJECTION_CODES: Record<MembershipRejection, RelayErrorName> = {
   'already-member': 'invalidEntry',
   'unknown-member': 'invalidEntry',
   'last-admin': 'invalidEntry',
-  'unknown-invite': 'invalidEntry',
-  'invite-used': 'invalidEntry',
-  'invite-revoked': 'invalidEntry',
-  'invite-expired': 'invalidEntry',
+  'unknown-invite': 'unknownInvite',
+  'invite-used': 'inviteUsed',
+  'invite-revoked': 'inviteRevoked',
+  'invite-expired': 'inviteExpired',
   'bad-member-signature': 'badSignature',
   'not-pending': 'invalidEntry',
   'self-approval': 'forbidden',
 };
 
-/** Most entries one GROUP_ENTRIES frame carries; the client fetches again from where it ends. */
-const ENTRIES_PER_FETCH = 1000;
-
-function notifyMembers(ctx: RelayContext, groupId: Uint8Array, devices: Iterable<string>): void {
+function notifyDevices(ctx: RelayContext, groupId: Uint8Array, devices: Iterable<string>): void {
   const frame = encodeRelayFrame({ type: 'groupChanged', groupId });
   for (const device of devices) ctx.fanout.publish(deviceTopic(device), { frame, origin: '' });
 }
@@ -106,7 +110,7 @@ export async function groupAppend(
       }
       ctx.groups.remember(next);
       session.send({ type: 'ok', requestId: frame.requestId });
-      notifyMembers(ctx, entry.groupId, next.members.keys());
+      notifyDevices(ctx, entry.groupId, changeRecipients(next, entry.index));
       return;
     }
   });
@@ -119,17 +123,18 @@ export async function groupFetch(
 ): Promise<void> {
   const { groupId, fromIndex, requestId } = frame;
   await withGroupLock(ctx, groupId, async () => {
-    requireMember(await existingGroup(ctx, groupId), session.device);
-    const lockboxes = await ctx.store.lockboxesFor(groupId, session.device);
-    const stored = await ctx.store.groupEntries(groupId, fromIndex, ENTRIES_PER_FETCH);
-    // Keep the answer within one frame; the client asks again from the next index.
-    let budget = ctx.limits.maxFrameBytes - 1024 - lockboxes.reduce((n, l) => n + l.length + 4, 0);
-    const entries: Uint8Array[] = [];
-    for (const entry of stored) {
-      budget -= entry.length + 4;
-      if (budget < 0 && entries.length > 0) break;
-      entries.push(entry);
-    }
+    const access = readAccess(await existingGroup(ctx, groupId), session.device);
+    if (!access) refuse('notMember', 'this device is not a member of the group');
+    // A departed device keeps the keys of the epochs it could read, never a later one.
+    const lockboxes = (await ctx.store.lockboxesFor(groupId, session.device)).filter(
+      (box) => decodeLockbox(box).epoch < access.epochBefore,
+    );
+    const entries = await readLogPage(ctx, {
+      groupId,
+      fromIndex,
+      lastIndex: access.lastIndex,
+      besides: framedBytes(lockboxes),
+    });
     session.send({ type: 'groupEntries', requestId, groupId, fromIndex, entries, lockboxes });
   });
 }
@@ -145,10 +150,7 @@ export async function lockboxPut(
   }
   await withGroupLock(ctx, box.groupId, async () => {
     const group = await existingGroup(ctx, box.groupId);
-    requireMember(group, session.device);
-    if (group.members.get(toHex(session.device))?.role !== 'admin') {
-      refuse('forbidden', 'only admins seal epoch keys');
-    }
+    requireAdmin(group, session.device, 'only admins seal epoch keys');
     if (!group.members.has(toHex(box.recipient))) {
       refuse('notMember', 'the recipient is not a member of the group');
     }
@@ -172,7 +174,7 @@ export async function lockboxPut(
       );
     }
     session.send({ type: 'ok', requestId: frame.requestId });
-    if (!existing) notifyMembers(ctx, box.groupId, [toHex(box.recipient)]);
+    if (!existing) notifyDevices(ctx, box.groupId, [toHex(box.recipient)]);
   });
 }
 

@@ -57,6 +57,13 @@ export interface PutLockbox {
   lockbox: Uint8Array;
 }
 
+export interface PutInviteMaterial {
+  groupId: Uint8Array;
+  inviteKey: Uint8Array;
+  /** Encrypted by the inviting admin with a key derived from the link's seed. */
+  material: Uint8Array;
+}
+
 export interface CommitEnvelope {
   docId: Uint8Array;
   groupId: Uint8Array;
@@ -83,6 +90,10 @@ export interface RelayStore {
   /** Stores a new lockbox; StoreConflictError if one exists for (group, epoch, recipient). */
   putLockbox(put: PutLockbox): Promise<void>;
   lockboxesFor(groupId: Uint8Array, recipient: Uint8Array): Promise<Uint8Array[]>;
+
+  /** Stores an invite's material, counted in the group's bytes; StoreConflictError if one exists. */
+  putInviteMaterial(put: PutInviteMaterial): Promise<void>;
+  getInviteMaterial(groupId: Uint8Array, inviteKey: Uint8Array): Promise<Uint8Array | null>;
 
   getDoc(docId: Uint8Array): Promise<StoredDoc | null>;
   /** The stored update of this author with this clock on this snapshot, if any. */

@@ -84,7 +84,20 @@ const v1: Migration = (db) => {
   `);
 };
 
-const MIGRATIONS: readonly Migration[] = [v1];
+const v2: Migration = (db) => {
+  db.exec(`
+    -- Protocol v2 invites: the material an invite link's seed decrypts, one per invite key. The
+    -- invite key itself is in the group's log, signed by the admin who made the invite.
+    CREATE TABLE invites (
+      group_id BLOB NOT NULL REFERENCES groups (group_id),
+      invite_key BLOB NOT NULL,
+      material BLOB NOT NULL,
+      PRIMARY KEY (group_id, invite_key)
+    ) STRICT, WITHOUT ROWID;
+  `);
+};
+
+const MIGRATIONS: readonly Migration[] = [v1, v2];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function runMigrations(db: Db): void {

@@ -11,6 +11,7 @@ import {
   type AppendEntry,
   type CommitEnvelope,
   type GroupUsage,
+  type PutInviteMaterial,
   type PutLockbox,
   type RelayStore,
   type StoredDoc,
@@ -70,6 +71,12 @@ export function openSqliteStore(dataDir: string): RelayStore {
     ),
     lockboxesFor: db.prepare(
       'SELECT lockbox FROM lockboxes WHERE group_id = ? AND recipient = ? ORDER BY epoch',
+    ),
+    inviteMaterial: db.prepare(
+      'SELECT material FROM invites WHERE group_id = ? AND invite_key = ?',
+    ),
+    insertInviteMaterial: db.prepare(
+      'INSERT INTO invites (group_id, invite_key, material) VALUES (?, ?, ?)',
     ),
     doc: db.prepare(
       'SELECT group_id, last_seq, active_snapshot_id, active_proof, active_generation, active_seq ' +
@@ -137,6 +144,14 @@ export function openSqliteStore(dataDir: string): RelayStore {
       throw new StoreConflictError('lockbox exists');
     }
     q.insertLockbox.run(b(put.groupId), b(put.recipient), put.epoch, b(put.lockbox));
+  });
+
+  const inviteTx = db.transaction((put: PutInviteMaterial) => {
+    if (q.inviteMaterial.get(b(put.groupId), b(put.inviteKey))) {
+      throw new StoreConflictError('invite material exists');
+    }
+    q.insertInviteMaterial.run(b(put.groupId), b(put.inviteKey), b(put.material));
+    q.addGroupBytes.run(put.material.length, b(put.groupId));
   });
 
   const commitTx = db.transaction((c: CommitEnvelope): number => {
@@ -214,6 +229,14 @@ export function openSqliteStore(dataDir: string): RelayStore {
     async lockboxesFor(groupId, recipient) {
       const rows = q.lockboxesFor.all(b(groupId), b(recipient)) as { lockbox: Buffer }[];
       return rows.map((row) => u8(row.lockbox));
+    },
+    async putInviteMaterial(put) {
+      inviteTx.immediate(put);
+    },
+    async getInviteMaterial(groupId, inviteKey) {
+      const row = q.inviteMaterial.get(b(groupId), b(inviteKey)) as
+        { material: Buffer } | undefined;
+      return row ? u8(row.material) : null;
     },
     async getDoc(docId): Promise<StoredDoc | null> {
       const row = q.doc.get(b(docId)) as DocRow | undefined;

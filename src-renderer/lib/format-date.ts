@@ -23,3 +23,8 @@ export function formatFullDate(timestamp: number, language: string): string {
     timestamp,
   );
 }
+
+/** A calendar day without the time, for "since 3 March 2025". */
+export function formatDay(timestamp: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(timestamp);
+}

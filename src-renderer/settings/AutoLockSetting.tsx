@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../src-shared/api';
 import { LIMITS } from '../../src-shared/limits';
 import { call } from '../bridge/call';
+import { WholeNumberInput } from '../components/WholeNumberInput';
 import { FieldSaveStatus, type FieldSaveState } from './FieldSaveStatus';
 import { OrderedSaves } from './ordered-saves';
 
@@ -58,13 +59,10 @@ export function AutoLockSetting() {
   return (
     <section className="settings-section">
       <label htmlFor={id}>{t('settings.autoLock')}</label>
-      <input
+      <WholeNumberInput
         id={id}
-        type="number"
-        inputMode="numeric"
         min={0}
         max={LIMITS.autoLockMaxMinutes}
-        step={1}
         data-testid="autolock-minutes"
         disabled={text === null}
         aria-invalid={status === 'invalid' ? true : undefined}

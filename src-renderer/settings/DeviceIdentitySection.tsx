@@ -28,7 +28,11 @@ export function DeviceIdentitySection() {
       <h3>{t('settings.identity')}</h3>
       <p className="hint">{t('settings.identityHint')}</p>
       {identity && (
-        <SafetyNumber fingerprint={identity.fingerprint} label={t('settings.identity')} />
+        <SafetyNumber
+          fingerprint={identity.fingerprint}
+          label={t('settings.identity')}
+          testId="my-safety-number"
+        />
       )}
       {!identity && !error && <p className="hint">{t('common.loading')}</p>}
       <ErrorAlert error={error} />

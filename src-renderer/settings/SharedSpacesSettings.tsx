@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Settings, type ApiError } from '../../src-shared/api';
 import { LIMITS } from '../../src-shared/limits';
 import { call } from '../bridge/call';
+import { CodeTextArea } from '../components/CodeTextArea';
+import { CopyStatus } from '../components/CopyStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { shortcutLabel } from '../lib/shortcuts';
+import { useCopyText } from '../hooks/use-copy-text';
 import { FieldSaveStatus, type FieldSaveState } from './FieldSaveStatus';
 import { OrderedSaves } from './ordered-saves';
 
@@ -193,7 +195,7 @@ function DeviceCode() {
   const fieldRef = useRef<HTMLTextAreaElement>(null);
   const [code, setCode] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
+  const copier = useCopyText(fieldRef);
 
   useEffect(() => {
     let active = true;
@@ -207,21 +209,6 @@ function DeviceCode() {
     };
   }, []);
 
-  async function copyCode(): Promise<void> {
-    if (code === null) return;
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(code);
-      setCopy('copied');
-    } catch {
-      // No clipboard access (browser host, denied permission): select it for the user to copy.
-      const field = fieldRef.current;
-      field?.focus();
-      field?.select();
-      setCopy('manual');
-    }
-  }
-
   return (
     <div className="setting-field">
       <label htmlFor={id}>{t('settings.deviceCode')}</label>
@@ -229,30 +216,27 @@ function DeviceCode() {
         {t('settings.deviceCodeHint')}
       </p>
       <div className="device-code-row">
-        <textarea
+        <CodeTextArea
           id={id}
           ref={fieldRef}
-          className="device-code"
           data-testid="device-code"
-          rows={3}
           readOnly
-          spellCheck={false}
           aria-describedby={`${id}-hint ${id}-status`}
           placeholder={code === null && !error ? t('common.loading') : undefined}
           value={code ?? ''}
           onFocus={(event) => event.currentTarget.select()}
         />
-        <button type="button" disabled={code === null} onClick={() => void copyCode()}>
-          {t('settings.copy')}
+        <button
+          type="button"
+          disabled={code === null}
+          onClick={() => {
+            if (code !== null) void copier.copy(code);
+          }}
+        >
+          {t('common.copy')}
         </button>
       </div>
-      <p id={`${id}-status`} className="hint" role="status" aria-live="polite">
-        {copy === 'copied'
-          ? t('settings.copied')
-          : copy === 'manual'
-            ? t('settings.copyManual', { shortcut: shortcutLabel('c') })
-            : ''}
-      </p>
+      <CopyStatus id={`${id}-status`} state={copier.state} />
       <ErrorAlert error={error} />
     </div>
   );

@@ -18,6 +18,8 @@ interface SharedEditorProps {
   docId: string;
   docs: SharedDocs;
   readOnly: boolean;
+  /** Why it is read-only, shown above it; null when the page says so elsewhere. */
+  readOnlyHint: string | null;
   label: string;
   /** This device's key, so it never shows up among the other people. */
   myDeviceKey: string | null;
@@ -31,7 +33,14 @@ interface Open {
 type Phase =
   { kind: 'opening' } | { kind: 'open'; open: Open } | { kind: 'failed'; error: ApiError };
 
-export function SharedEditor({ docId, docs, readOnly, label, myDeviceKey }: SharedEditorProps) {
+export function SharedEditor({
+  docId,
+  docs,
+  readOnly,
+  readOnlyHint,
+  label,
+  myDeviceKey,
+}: SharedEditorProps) {
   const { t } = useTranslation();
   const [attempt, setAttempt] = useState(0);
   const [phase, setPhase] = useState<Phase>({ kind: 'opening' });
@@ -115,6 +124,7 @@ export function SharedEditor({ docId, docs, readOnly, label, myDeviceKey }: Shar
       sender={sender}
       peers={peers.filter((peer) => peer.deviceKey !== myDeviceKey)}
       readOnly={readOnly}
+      readOnlyHint={readOnlyHint}
       label={label}
     />
   );
@@ -125,10 +135,12 @@ interface OpenSharedEditorProps {
   sender: DocUpdateSender;
   peers: PresencePeer[];
   readOnly: boolean;
+  readOnlyHint: string | null;
   label: string;
 }
 
-function OpenSharedEditor({ open, sender, peers, readOnly, label }: OpenSharedEditorProps) {
+function OpenSharedEditor(props: OpenSharedEditorProps) {
+  const { open, sender, peers, readOnly, readOnlyHint, label } = props;
   const { t } = useTranslation();
   const id = useId();
   const [tooLarge, setTooLarge] = useState(false);
@@ -148,7 +160,7 @@ function OpenSharedEditor({ open, sender, peers, readOnly, label }: OpenSharedEd
         <SaveStatus saver={sender} />
         <PresenceList peers={peers} shared={shared} />
       </div>
-      {readOnly && <p className="hint">{t('space.readOnly')}</p>}
+      {readOnly && readOnlyHint && <p className="hint">{readOnlyHint}</p>}
       <label htmlFor={`${id}-text`} className="visually-hidden">
         {label}
       </label>

@@ -298,7 +298,7 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
               error={spaces.error}
               selectedId={openSpace?.id ?? null}
               onSelect={selectSpace}
-              onCreated={(space) => {
+              onAdded={(space) => {
                 spaces.upsert(space);
                 selectSpace(space.id);
               }}

@@ -1,4 +1,4 @@
-// Every frame of the sync protocol v1, client to relay and relay to client (docs/protocol.md §2).
+// Every frame of the sync protocol v2, client to relay and relay to client (docs/protocol.md §2).
 // Binary: [version][type][fields]. Envelopes, entries and lockboxes travel as length-prefixed bytes
 // and are decoded by their own codecs, so the relay can store them exactly as received.
 import * as encoding from 'lib0/encoding';
@@ -8,6 +8,7 @@ import {
   ClientFrameType,
   Domain,
   ID_BYTES,
+  INVITE_MATERIAL_MAX_BYTES,
   KEY_BYTES,
   PROTOCOL_VERSION,
   RelayFrameType,
@@ -17,6 +18,8 @@ import { decodeStrict, ProtocolError, type WireReader } from './wire-reader';
 
 const MAX_BLOB = LIMITS.relay.maxFrameBytes;
 const MAX_LIST = 100_000;
+/** An entry's own cap plus room for its signature and framing. */
+const MAX_ENTRY = LIMITS.relay.maxEntryBytes + 1024;
 
 export type ClientFrame =
   | { type: 'auth'; device: Uint8Array; signature: Uint8Array }
@@ -33,7 +36,23 @@ export type ClientFrame =
   | { type: 'groupAppend'; requestId: number; entry: Uint8Array }
   | { type: 'groupFetch'; requestId: number; groupId: Uint8Array; fromIndex: number }
   | { type: 'lockboxPut'; requestId: number; lockbox: Uint8Array }
-  | { type: 'listGroups'; requestId: number };
+  | { type: 'listGroups'; requestId: number }
+  | {
+      type: 'invitePut';
+      requestId: number;
+      groupId: Uint8Array;
+      inviteKey: Uint8Array;
+      material: Uint8Array;
+    }
+  | {
+      type: 'inviteFetch';
+      requestId: number;
+      groupId: Uint8Array;
+      inviteKey: Uint8Array;
+      fromIndex: number;
+      /** By the invite key over inviteFetchSigningBytes: proves the requester holds the seed. */
+      signature: Uint8Array;
+    };
 
 export type RelayFrame =
   | { type: 'challenge'; challenge: Uint8Array }
@@ -54,7 +73,15 @@ export type RelayFrame =
     }
   | { type: 'groupList'; requestId: number; groupIds: Uint8Array[] }
   | { type: 'ok'; requestId: number }
-  | { type: 'groupChanged'; groupId: Uint8Array };
+  | { type: 'groupChanged'; groupId: Uint8Array }
+  | {
+      type: 'invite';
+      requestId: number;
+      groupId: Uint8Array;
+      fromIndex: number;
+      entries: Uint8Array[];
+      material: Uint8Array;
+    };
 
 function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
   return encoding.encode((e) => {
@@ -120,6 +147,21 @@ export function encodeClientFrame(f: ClientFrame): Uint8Array {
       });
     case 'listGroups':
       return frame(t, (e) => encoding.writeVarUint(e, f.requestId));
+    case 'invitePut':
+      return frame(t, (e) => {
+        encoding.writeVarUint(e, f.requestId);
+        encoding.writeUint8Array(e, f.groupId);
+        encoding.writeUint8Array(e, f.inviteKey);
+        encoding.writeVarUint8Array(e, f.material);
+      });
+    case 'inviteFetch':
+      return frame(t, (e) => {
+        encoding.writeVarUint(e, f.requestId);
+        encoding.writeUint8Array(e, f.groupId);
+        encoding.writeUint8Array(e, f.inviteKey);
+        encoding.writeVarUint(e, f.fromIndex);
+        encoding.writeUint8Array(e, f.signature);
+      });
   }
 }
 
@@ -154,7 +196,7 @@ export function decodeClientFrame(bytes: Uint8Array): ClientFrame {
         return {
           type: 'groupAppend',
           requestId: r.varUint(),
-          entry: r.bytes(LIMITS.relay.maxEntryBytes + 1024),
+          entry: r.bytes(MAX_ENTRY),
         };
       case ClientFrameType.groupFetch:
         return {
@@ -167,6 +209,23 @@ export function decodeClientFrame(bytes: Uint8Array): ClientFrame {
         return { type: 'lockboxPut', requestId: r.varUint(), lockbox: r.bytes(4096) };
       case ClientFrameType.listGroups:
         return { type: 'listGroups', requestId: r.varUint() };
+      case ClientFrameType.invitePut:
+        return {
+          type: 'invitePut',
+          requestId: r.varUint(),
+          groupId: r.fixed(ID_BYTES),
+          inviteKey: r.fixed(KEY_BYTES),
+          material: r.bytes(INVITE_MATERIAL_MAX_BYTES),
+        };
+      case ClientFrameType.inviteFetch:
+        return {
+          type: 'inviteFetch',
+          requestId: r.varUint(),
+          groupId: r.fixed(ID_BYTES),
+          inviteKey: r.fixed(KEY_BYTES),
+          fromIndex: r.varUint(),
+          signature: r.fixed(SIGNATURE_BYTES),
+        };
       default:
         throw new ProtocolError(`unknown client frame type ${type}`);
     }
@@ -226,6 +285,14 @@ export function encodeRelayFrame(f: RelayFrame): Uint8Array {
       return frame(t, (e) => encoding.writeVarUint(e, f.requestId));
     case 'groupChanged':
       return frame(t, (e) => encoding.writeUint8Array(e, f.groupId));
+    case 'invite':
+      return frame(t, (e) => {
+        encoding.writeVarUint(e, f.requestId);
+        encoding.writeUint8Array(e, f.groupId);
+        encoding.writeVarUint(e, f.fromIndex);
+        blobs(e, f.entries);
+        encoding.writeVarUint8Array(e, f.material);
+      });
   }
 }
 
@@ -265,7 +332,7 @@ export function decodeRelayFrame(bytes: Uint8Array): RelayFrame {
           requestId: r.varUint(),
           groupId: r.fixed(ID_BYTES),
           fromIndex: r.varUint(),
-          entries: readBlobs(r, LIMITS.relay.maxEntryBytes + 1024),
+          entries: readBlobs(r, MAX_ENTRY),
           lockboxes: readBlobs(r, 4096),
         };
       case RelayFrameType.groupList:
@@ -274,6 +341,15 @@ export function decodeRelayFrame(bytes: Uint8Array): RelayFrame {
         return { type: 'ok', requestId: r.varUint() };
       case RelayFrameType.groupChanged:
         return { type: 'groupChanged', groupId: r.fixed(ID_BYTES) };
+      case RelayFrameType.invite:
+        return {
+          type: 'invite',
+          requestId: r.varUint(),
+          groupId: r.fixed(ID_BYTES),
+          fromIndex: r.varUint(),
+          entries: readBlobs(r, MAX_ENTRY),
+          material: r.bytes(INVITE_MATERIAL_MAX_BYTES),
+        };
       default:
         throw new ProtocolError(`unknown relay frame type ${type}`);
     }

@@ -39,6 +39,15 @@ export interface PendingOperation {
   role: RoleName | null;
 }
 
+/** How a device stopped being a member: the relay shows it the log up to this entry, no further. */
+export interface Departure {
+  /** The first epoch it may no longer read. */
+  epochFrom: number;
+  how: 'removed' | 'left';
+  /** Index of the entry that removed it or with which it left. */
+  index: number;
+}
+
 export interface GroupState {
   groupId: Uint8Array;
   length: number;
@@ -55,8 +64,8 @@ export interface GroupState {
   invites: Map<string, InviteState>;
   /** Operations waiting for approval, by the index of their entry. */
   pending: Map<number, PendingOperation>;
-  /** Devices that were removed or left, with the first epoch they may no longer read. */
-  departed: Map<string, { epochFrom: number; how: 'removed' | 'left' }>;
+  /** Devices that were removed or left, by hex signing key. */
+  departed: Map<string, Departure>;
   /** Someone left without a new epoch: the next admin action should rotate the key. */
   rotationNeeded: boolean;
 }
@@ -130,12 +139,7 @@ function withMember(state: GroupState, member: Member): GroupState {
   return { ...state, members, departed };
 }
 
-function withoutMember(
-  state: GroupState,
-  key: Uint8Array,
-  how: 'removed' | 'left',
-  epochFrom: number,
-): GroupState {
+function withoutMember(state: GroupState, key: Uint8Array, departure: Departure): GroupState {
   const member = requireMember(state, key);
   if (member.role === 'admin' && adminCount(state) === 1 && state.members.size > 1) {
     fail('last-admin');
@@ -143,7 +147,7 @@ function withoutMember(
   const members = new Map(state.members);
   members.delete(toHex(key));
   const departed = new Map(state.departed);
-  departed.set(toHex(key), { epochFrom, how });
+  departed.set(toHex(key), departure);
   return { ...state, members, departed };
 }
 
@@ -237,12 +241,11 @@ function applyOp(
     case 'join':
       return applyJoin(state, entry, op, crypto, options);
     case 'leave':
-      return withoutMember(
-        { ...state, rotationNeeded: true },
-        entry.author,
-        'left',
-        state.epoch + 1,
-      );
+      return withoutMember({ ...state, rotationNeeded: true }, entry.author, {
+        epochFrom: state.epoch + 1,
+        how: 'left',
+        index: entry.index,
+      });
     default:
       break;
   }
@@ -269,7 +272,11 @@ function applyOp(
     }
     case 'remove':
       return newEpoch(
-        withoutMember(state, op.member, 'removed', state.epoch + 1),
+        withoutMember(state, op.member, {
+          epochFrom: state.epoch + 1,
+          how: 'removed',
+          index: entry.index,
+        }),
         op.epochKeyCommitment,
       );
     case 'rotate':

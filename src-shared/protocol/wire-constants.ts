@@ -1,6 +1,7 @@
-// Numbers of the sync wire protocol v1 (docs/protocol.md): frame types, envelope kinds, roles,
+// Numbers of the sync wire protocol v2 (docs/protocol.md): frame types, envelope kinds, roles,
 // error codes, domain strings and fixed sizes. Client and relay both read them from here.
-export const PROTOCOL_VERSION = 1;
+/** v2 added the invite frames and GROUP_FETCH for pending and departed devices. */
+export const PROTOCOL_VERSION = 2;
 
 export const ID_BYTES = 16;
 export const KEY_BYTES = 32;
@@ -8,6 +9,8 @@ export const HASH_BYTES = 32;
 export const NONCE_BYTES = 24;
 export const SIGNATURE_BYTES = 64;
 export const CHALLENGE_BYTES = 32;
+/** An invite's encrypted material (group name, doc id, epoch keys): small, so the cap is tight. */
+export const INVITE_MATERIAL_MAX_BYTES = 4096;
 
 export const ClientFrameType = {
   auth: 0x01,
@@ -19,6 +22,8 @@ export const ClientFrameType = {
   groupFetch: 0x07,
   lockboxPut: 0x08,
   listGroups: 0x09,
+  invitePut: 0x0a,
+  inviteFetch: 0x0b,
 } as const;
 
 export const RelayFrameType = {
@@ -34,6 +39,7 @@ export const RelayFrameType = {
   groupList: 0x8a,
   ok: 0x8b,
   groupChanged: 0x8c,
+  invite: 0x8d,
 } as const;
 
 export const EnvelopeKind = { update: 1, snapshot: 2, ephemeral: 3 } as const;
@@ -90,6 +96,10 @@ export const RelayError = {
   shuttingDown: 20,
   wrongEpoch: 21,
   notAuthor: 22,
+  unknownInvite: 23,
+  inviteUsed: 24,
+  inviteRevoked: 25,
+  inviteExpired: 26,
 } as const;
 export type RelayErrorName = keyof typeof RelayError;
 
@@ -111,4 +121,6 @@ export const Domain = {
   documentKey: 'suviaz/v1/document-key',
   join: 'suviaz/v1/join',
   metadataKey: 'suviaz/v1/group-metadata-key',
+  inviteFetch: 'suviaz/v1/invite-fetch',
+  inviteMaterial: 'suviaz/v1/invite-material',
 } as const;

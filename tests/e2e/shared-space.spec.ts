@@ -1,64 +1,13 @@
 // Two people, two browser hosts, one relay: A creates a shared space and adds B by device code; what
 // A types appears on B with A's presence; with the relay stopped both show offline, and what was
 // typed meanwhile arrives once it is back.
-import { createServer } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startRelayProcess, type RelayProcess } from '../support/relay-process';
-import { startHostProcess, tempDataDir, type HostProcess } from './host-process';
+import { expect, test } from '@playwright/test';
+import { deviceCode, freePort, person, startRelay, stopProcesses } from './people';
 
-const PASSPHRASE = 'lantern orchard velvet 1994 compass';
-const processes: { stop(): Promise<unknown> }[] = [];
-
-test.afterEach(async () => {
-  for (const p of processes.splice(0)) await p.stop();
-});
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRelay(dataDir: string, port: number): Promise<RelayProcess> {
-  const relay = await startRelayProcess(dataDir, ['--port', String(port)]);
-  processes.push({ stop: () => relay.stop('SIGTERM') });
-  return relay;
-}
-
-/** A person: their own host process, vault and browser page, connected to the relay. */
-async function person(browser: Browser, name: string, relayUrl: string): Promise<Page> {
-  const host: HostProcess = await startHostProcess(tempDataDir());
-  processes.push(host);
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(host.url);
-  await page.getByTestId('create-passphrase').fill(PASSPHRASE);
-  await page.getByTestId('create-passphrase-confirm').fill(PASSPHRASE);
-  await page.getByTestId('create-vault').click();
-  await page.getByTestId('identity-continue').click({ timeout: 30_000 });
-  await page.getByTestId('open-settings').click();
-  await page.getByTestId('relay-url').fill(relayUrl);
-  await page.getByTestId('display-name').fill(name);
-  await page.getByTestId('close-settings').click();
-  return page;
-}
-
-async function deviceCode(page: Page): Promise<string> {
-  await page.getByTestId('open-settings').click();
-  // The code arrives from main a moment after the dialog opens.
-  await expect(page.getByTestId('device-code')).toHaveValue(/^suviaz1:/);
-  const code = await page.getByTestId('device-code').inputValue();
-  await page.getByTestId('close-settings').click();
-  return code;
-}
+test.afterEach(stopProcesses);
 
 test('two people co-edit a shared document through the relay, offline and back', async ({
   browser,

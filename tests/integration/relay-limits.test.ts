@@ -1,9 +1,14 @@
 // The relay's limits and robustness: frame size, rate, quotas, fuzzed frames, health and metrics.
 import { describe, expect, it } from 'vitest';
 import { encodeClientFrame, type ClientFrame } from '../../src-shared/protocol/frames';
-import { RelayError } from '../../src-shared/protocol/wire-constants';
+import {
+  ClientFrameType,
+  PROTOCOL_VERSION,
+  RelayError,
+} from '../../src-shared/protocol/wire-constants';
 import {
   buildLockbox,
+  createGroup,
   newDevice,
   randomBytesU8,
   randomId,
@@ -21,9 +26,7 @@ const { start, connect } = relay;
 async function adminWithGroup() {
   const admin = newDevice();
   const client = await connect(admin);
-  const log = new TestGroupLog();
-  expect((await client.request({ type: 'groupAppend', entry: log.create(admin) })).type).toBe('ok');
-  return { admin, client, log };
+  return { admin, client, log: await createGroup(client, admin) };
 }
 
 async function metricsText(): Promise<string> {
@@ -100,11 +103,15 @@ describe('relay limits', () => {
   it('closes a connection after many malformed frames in a row', async () => {
     await start();
     const client = await connect(newDevice());
-    for (let i = 0; i < 40; i++) client.sendRaw(new Uint8Array([1, 0x7f, i]));
+    for (let i = 0; i < 40; i++) client.sendRaw(new Uint8Array([PROTOCOL_VERSION, 0x7f, i]));
     expect((await client.closed).code).toBe(1008);
     expect(client.inbox.filter((f) => f.type === 'error').length).toBeGreaterThanOrEqual(32);
   });
 });
+
+const CLIENT_FRAME_TYPES = Object.keys(ClientFrameType).length;
+/** A varuint length prefix of 2^42 − 1 bytes. */
+const HUGE_LENGTH = [0xff, 0xff, 0xff, 0xff, 0xff, 0x7f];
 
 /** Valid frames of every type, as seeds for truncation and bit flips. */
 function seedFrames(admin: TestDevice, log: TestGroupLog, doc: TestDoc): Uint8Array[] {
@@ -123,6 +130,21 @@ function seedFrames(admin: TestDevice, log: TestGroupLog, doc: TestDoc): Uint8Ar
       lockbox: buildLockbox(admin, { groupId: log.groupId, epoch: 0, recipient: admin.key }),
     },
     { type: 'listGroups', requestId: 13 },
+    {
+      type: 'invitePut',
+      requestId: 14,
+      groupId: log.groupId,
+      inviteKey: admin.key,
+      material: randomBytesU8(200),
+    },
+    {
+      type: 'inviteFetch',
+      requestId: 15,
+      groupId: log.groupId,
+      inviteKey: admin.key,
+      fromIndex: 0,
+      signature: randomBytesU8(64),
+    },
   ];
   return frames.map(encodeClientFrame);
 }
@@ -145,12 +167,18 @@ function mutate(seeds: Uint8Array[], i: number): Uint8Array {
     }
     case 3: {
       const wrongVersion = seed.slice();
-      wrongVersion[0] = 2 + pick(250);
+      wrongVersion[0] = PROTOCOL_VERSION + 1 + pick(250);
       return wrongVersion;
     }
     default:
       // A type byte followed by a length prefix claiming gigabytes.
-      return new Uint8Array([1, 1 + pick(9), 5, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f, ...randomId()]);
+      return new Uint8Array([
+        PROTOCOL_VERSION,
+        1 + pick(CLIENT_FRAME_TYPES),
+        5,
+        ...HUGE_LENGTH,
+        ...randomId(),
+      ]);
   }
 }
 
@@ -214,7 +242,7 @@ describe('relay HTTP endpoints', () => {
     const { port } = await start();
     const health = await fetch(`http://127.0.0.1:${port}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', protocol: 1 });
+    expect(await health.json()).toEqual({ status: 'ok', protocol: PROTOCOL_VERSION });
     for (const path of ['/', '/health/x', '/metrics.json', '/admin']) {
       expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(404);
     }

@@ -6,114 +6,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { startRelay, type RunningRelay } from '../../server/relay';
 import { loadTrace, replayTwoAgents } from '../support/editing-traces';
-import { KDF_FAST_FOR_TESTS } from '../../src-main/core/crypto/sodium';
 import {
-  createSyncEngine,
-  type SyncEngine,
-  type SyncState,
-} from '../../src-main/core/sync/sync-engine';
-import { createVault, unlockVault, type OpenVault } from '../../src-main/core/vault/vault';
+  cleanups,
+  client,
+  connected,
+  relayOn,
+  runCleanups,
+  sharedSpace,
+  waitFor,
+  type Client,
+} from '../support/sync-clients';
 
-const PASSPHRASE = 'harbour lantern quietly 1987 frost';
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function relayOn(dataDir: string, port = 0): Promise<RunningRelay> {
-  const relay = await startRelay({ port, dataDir, log: () => undefined });
-  cleanups.push(() => relay.close());
-  return relay;
-}
-
-interface Client {
-  dir: string;
-  vault: OpenVault;
-  engine: SyncEngine;
-  /** The renderer's replica of the open document. */
-  doc: Y.Doc;
-  docId: string | null;
-  last: SyncState | null;
-  open(docId: string): void;
-  text(): string;
-  stop(): Promise<void>;
-}
-
-async function client(
-  relayUrl: string,
-  dir?: string,
-  tuning?: { snapshotEvery?: number },
-): Promise<Client> {
-  const vaultDir = dir ?? mkdtempSync(join(tmpdir(), 'suviaz-sync-'));
-  const vault = dir
-    ? await unlockVault(vaultDir, PASSPHRASE)
-    : await createVault(vaultDir, PASSPHRASE, { kdf: KDF_FAST_FOR_TESTS });
-  const doc = new Y.Doc();
-  const c: Client = {
-    dir: vaultDir,
-    vault,
-    doc,
-    docId: null,
-    last: null,
-    engine: createSyncEngine({
-      db: vault.db,
-      relayUrl,
-      ...(tuning ? { tuning } : {}),
-      on: {
-        remoteUpdate: (_docId, update) => Y.applyUpdateV2(doc, update, 'remote'),
-        presence: () => undefined,
-        state: (state) => {
-          c.last = state;
-        },
-        spacesChanged: () => undefined,
-      },
-    }),
-    open(docId) {
-      c.docId = docId;
-      Y.applyUpdateV2(doc, c.engine.openDocument(docId), 'remote');
-    },
-    text: () => doc.getText('t').toString(),
-    async stop() {
-      await c.engine.stop();
-      if (vault.db.open) vault.close();
-    },
-  };
-  doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
-    if (origin !== 'remote' && c.docId) c.engine.applyLocalUpdate(c.docId, update);
-  });
-  cleanups.push(() => c.stop());
-  return c;
-}
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-const connected = (c: Client) => () => c.engine.state().connection === 'connected';
-
-/** A space created by the first client and shared with the others as editors, all documents open. */
-async function sharedSpace(clients: Client[]): Promise<string> {
-  const [owner, ...others] = clients;
-  if (!owner) throw new Error('no clients');
-  for (const c of clients) await waitFor('connection', connected(c));
-  const space = await owner.engine.createSpace('Campaign plan');
-  for (const other of others) {
-    await owner.engine.addMember(space.id, other.engine.myDeviceCode(), 'editor');
-  }
-  for (const other of others) {
-    await waitFor('the space to appear', () =>
-      other.engine.listSpaces().some((s) => s.id === space.id),
-    );
-  }
-  for (const c of clients) c.open(space.docId);
-  return space.docId;
-}
+afterEach(runCleanups);
 
 const settled = (clients: Client[]) => () =>
   clients.every((c) => c.engine.state().pending === 0) &&

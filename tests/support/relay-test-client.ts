@@ -21,12 +21,14 @@ import {
   type ClientFrame,
   type RelayFrame,
 } from '../../src-shared/protocol/frames';
+import { inviteFetchSigningBytes } from '../../src-shared/protocol/invite-fetch';
 import { encodeLockbox, lockboxSigningBytes } from '../../src-shared/protocol/lockbox';
 import {
   encodeEntry,
   encodeEntryBody,
   entryHashInput,
   entrySigningBytes,
+  joinSigningBytes,
   type MembershipOp,
 } from '../../src-shared/protocol/membership-entry';
 import type { RoleName } from '../../src-shared/protocol/wire-constants';
@@ -78,35 +80,52 @@ export class TestGroupLog {
     return this.hashes.length;
   }
 
-  create(admin: TestDevice): Uint8Array {
+  /** The group's first entry, accepted; policy is a set of PolicyFlag bits. */
+  create(admin: TestDevice, policy = 0): Uint8Array {
     return this.accept(
-      signEntry(admin, {
-        groupId: this.groupId,
-        index: 0,
-        prevHash: ZERO_HASH,
-        op: {
-          type: 'create',
-          creatorBoxKey: admin.boxKey,
-          epochKeyCommitment: randomBytesU8(32),
-          metadata: randomBytesU8(40),
-          policy: 0,
-        },
+      this.entry(admin, {
+        type: 'create',
+        creatorBoxKey: admin.boxKey,
+        epochKeyCommitment: randomBytesU8(32),
+        metadata: randomBytesU8(40),
+        policy,
       }),
     );
   }
 
-  /** An add-member entry at index (default: the next), chained to the entry before it. */
+  /** An entry at index (default: the next), chained to the entry before it; not yet accepted. */
+  entry(author: TestDevice, op: MembershipOp, index = this.length): Uint8Array {
+    return signEntry(author, {
+      groupId: this.groupId,
+      index,
+      prevHash: this.hashes[index - 1] ?? ZERO_HASH,
+      op,
+    });
+  }
+
   addMember(
     author: TestDevice,
     member: TestDevice,
     role: RoleName,
     index = this.length,
   ): Uint8Array {
-    return signEntry(author, {
-      groupId: this.groupId,
-      index,
-      prevHash: this.hashes[index - 1] ?? ZERO_HASH,
-      op: { type: 'add-member', member: member.key, memberBoxKey: member.boxKey, role },
+    const op: MembershipOp = {
+      type: 'add-member',
+      member: member.key,
+      memberBoxKey: member.boxKey,
+      role,
+    };
+    return this.entry(author, op, index);
+  }
+
+  /** A join by `joiner`, signed with the invite key as the link's holder writes it. */
+  join(invite: TestDevice, joiner: TestDevice): Uint8Array {
+    const proof = joinSigningBytes(this.groupId, invite.key, joiner.key, joiner.boxKey);
+    return this.entry(invite, {
+      type: 'join',
+      member: joiner.key,
+      memberBoxKey: joiner.boxKey,
+      memberSignature: joiner.sign(proof),
     });
   }
 
@@ -114,6 +133,27 @@ export class TestGroupLog {
     this.hashes.push(sha256(entryHashInput(entry)));
     return entry;
   }
+}
+
+/** A new group whose first entry the admin's client appended; policy is a set of PolicyFlag bits. */
+export async function createGroup(
+  client: RelayTestClient,
+  admin: TestDevice,
+  policy = 0,
+): Promise<TestGroupLog> {
+  const log = new TestGroupLog();
+  const reply = await client.request({ type: 'groupAppend', entry: log.create(admin, policy) });
+  if (reply.type !== 'ok') throw new Error(`group not created: ${JSON.stringify(reply)}`);
+  return log;
+}
+
+/** INVITE_FETCH's proof that `device` holds the invite key (stands in for the link's seed). */
+export function inviteFetchSignature(
+  invite: TestDevice,
+  groupId: Uint8Array,
+  device: TestDevice,
+): Uint8Array {
+  return invite.sign(inviteFetchSigningBytes(groupId, invite.key, device.key));
 }
 
 export function buildLockbox(
@@ -241,7 +281,8 @@ export class TestDoc {
 // ---- the connection -------------------------------------------------------------------------
 
 type FrameOf<T extends RelayFrame['type']> = Extract<RelayFrame, { type: T }>;
-type Reply = FrameOf<'ok' | 'ack' | 'error' | 'groupEntries' | 'groupList'>;
+const REPLY_TYPES = ['ok', 'ack', 'error', 'groupEntries', 'groupList', 'invite'] as const;
+type Reply = FrameOf<(typeof REPLY_TYPES)[number]>;
 type WithoutRequestId<F> = F extends { requestId: number } ? Omit<F, 'requestId'> : never;
 export type RequestFrame = WithoutRequestId<ClientFrame>;
 
@@ -337,7 +378,7 @@ export class RelayTestClient {
       (f) =>
         'requestId' in f &&
         f.requestId === requestId &&
-        ['ok', 'ack', 'error', 'groupEntries', 'groupList'].includes(f.type),
+        (REPLY_TYPES as readonly string[]).includes(f.type),
       timeoutMs,
     )) as Reply;
   }

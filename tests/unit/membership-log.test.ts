@@ -169,9 +169,16 @@ describe('membership log', () => {
       [toHex(alice.signing.publicKey), 'admin'],
       [toHex(bob.signing.publicKey), 'admin'],
     ]);
+    // Carol's removal is entry 6 (create, add, add, set-role, invite, join, remove).
     expect(state.departed.get(toHex(carol.signing.publicKey))).toEqual({
       epochFrom: 1,
       how: 'removed',
+      index: 6,
+    });
+    expect(state.departed.get(toHex(dave.signing.publicKey))).toEqual({
+      epochFrom: 2,
+      how: 'left',
+      index: 7,
     });
     const rotated = log.add(bob, { type: 'rotate', epochKeyCommitment: commitment(2) });
     expect(rotated.epoch).toBe(2);

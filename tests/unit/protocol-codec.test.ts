@@ -23,8 +23,21 @@ import {
 } from '../../src-shared/protocol/membership-entry';
 import { decodeLockbox, encodeLockbox } from '../../src-shared/protocol/lockbox';
 import { ProtocolError } from '../../src-shared/protocol/wire-reader';
+import {
+  INVITE_MATERIAL_MAX_BYTES,
+  PROTOCOL_VERSION,
+} from '../../src-shared/protocol/wire-constants';
 
 const bytes = (length: number, fill: number): Uint8Array => new Uint8Array(length).fill(fill);
+
+const inviteFetch: ClientFrame = {
+  type: 'inviteFetch',
+  requestId: 11,
+  groupId: bytes(16, 1),
+  inviteKey: bytes(32, 2),
+  fromIndex: 300,
+  signature: bytes(64, 3),
+};
 
 const updateHeader: EnvelopeHeader = {
   kind: 'update',
@@ -97,6 +110,14 @@ describe('protocol codecs', () => {
       { type: 'groupFetch', requestId: 8, groupId: bytes(16, 1), fromIndex: 2 },
       { type: 'lockboxPut', requestId: 9, lockbox: bytes(30, 5) },
       { type: 'listGroups', requestId: 10 },
+      inviteFetch,
+      {
+        type: 'invitePut',
+        requestId: 12,
+        groupId: bytes(16, 1),
+        inviteKey: bytes(32, 2),
+        material: bytes(INVITE_MATERIAL_MAX_BYTES, 3),
+      },
     ];
     for (const frame of clientFrames) {
       expect(decodeClientFrame(encodeClientFrame(frame))).toEqual(frame);
@@ -121,10 +142,38 @@ describe('protocol codecs', () => {
       { type: 'groupList', requestId: 5, groupIds: [bytes(16, 1)] },
       { type: 'ok', requestId: 6 },
       { type: 'groupChanged', groupId: bytes(16, 1) },
+      {
+        type: 'invite',
+        requestId: 7,
+        groupId: bytes(16, 1),
+        fromIndex: 2,
+        entries: [bytes(3, 1), bytes(4, 2)],
+        material: bytes(300, 3),
+      },
     ];
     for (const frame of relayFrames) {
       expect(decodeRelayFrame(encodeRelayFrame(frame))).toEqual(frame);
     }
+  });
+
+  it('refuses a truncated INVITE_FETCH and invite material over its cap', () => {
+    const encoded = encodeClientFrame(inviteFetch);
+    expect(encoded[0]).toBe(PROTOCOL_VERSION);
+    expect(() => decodeClientFrame(encoded.slice(0, -1))).toThrow('truncated');
+    const tooMuch = encodeClientFrame({
+      type: 'invitePut',
+      requestId: 1,
+      groupId: bytes(16, 1),
+      inviteKey: bytes(32, 2),
+      material: bytes(INVITE_MATERIAL_MAX_BYTES + 1, 3),
+    });
+    expect(() => decodeClientFrame(tooMuch)).toThrow(ProtocolError);
+  });
+
+  it('refuses a frame of another protocol version', () => {
+    const frame = encodeRelayFrame({ type: 'ok', requestId: 5 });
+    frame[0] = PROTOCOL_VERSION - 1;
+    expect(() => decodeRelayFrame(frame)).toThrow('unsupported version');
   });
 
   it('round-trips membership entries and lockboxes', () => {

@@ -1,5 +1,6 @@
 // Every API method's implementation, registered in this one table (DESIGN.md §2). Arguments arrive
 // already validated by dispatch(); each handler only does the work.
+import { parseInviteLink } from '../groups/invite-link';
 import { getDeviceIdentity } from '../identity/device-identity';
 import { getSettings, updateSettings } from '../settings/settings';
 import type { Session } from '../session/session';
@@ -40,9 +41,29 @@ export function createHandlers(session: Session): HandlerTable {
     'device.code': () => engine().myDeviceCode(),
     'sync.state': () => engine().state(),
     'spaces.list': () => engine().listSpaces(),
-    'spaces.create': ({ name }) => engine().createSpace(name),
+    'spaces.create': ({ name, policy }) => engine().createSpace(name, policy),
     'spaces.addMember': ({ spaceId, deviceCode, role }) =>
       engine().addMember(spaceId, deviceCode, role),
+    'spaces.createInvite': ({ spaceId, role, expiresInDays }) =>
+      engine().createInvite(spaceId, role, expiresInDays),
+    'spaces.revokeInvite': ({ spaceId, inviteId }) => engine().revokeInvite(spaceId, inviteId),
+    'spaces.join': async ({ link }) => {
+      // A first invite on a device with no relay yet: the link says which relay, so use it.
+      if (getSettings(db()).relayUrl === '') {
+        const { relayUrl } = parseInviteLink(link);
+        updateSettings(db(), { relayUrl });
+        await sync().setRelayUrl(relayUrl);
+      }
+      return engine().join(link);
+    },
+    'spaces.setRole': ({ spaceId, deviceKey, role }) => engine().setRole(spaceId, deviceKey, role),
+    'spaces.removeMember': ({ spaceId, deviceKey }) => engine().removeMember(spaceId, deviceKey),
+    'spaces.leave': ({ spaceId }) => engine().leave(spaceId),
+    'spaces.approve': ({ spaceId, index }) => engine().approve(spaceId, index),
+    'spaces.setPolicy': ({ spaceId, policy }) => engine().setPolicy(spaceId, policy),
+    'spaces.forget': ({ spaceId }) => engine().forget(spaceId),
+    'tasks.mine': () => engine().myTasks(),
+    'contacts.setVerified': ({ deviceKey, verified }) => engine().setVerified(deviceKey, verified),
     'docs.open': ({ docId }) => ({
       update: Buffer.from(engine().openDocument(docId)).toString('base64'),
     }),

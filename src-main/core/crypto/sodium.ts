@@ -72,6 +72,25 @@ export function aeadEncrypt(
   return { nonce, ciphertext };
 }
 
+/** aeadEncrypt as one blob, nonce ‖ ciphertext: for small sealed values stored or sent whole. */
+export function aeadSeal(key: Uint8Array, plaintext: Uint8Array, associatedData: Uint8Array) {
+  const box = aeadEncrypt(key, plaintext, associatedData);
+  const out = new Uint8Array(box.nonce.length + box.ciphertext.length);
+  out.set(box.nonce);
+  out.set(box.ciphertext, box.nonce.length);
+  return out;
+}
+
+/** Opens what aeadSeal made; throws like aeadDecrypt. */
+export function aeadOpen(key: Uint8Array, sealed: Uint8Array, associatedData: Uint8Array) {
+  return aeadDecrypt(
+    key,
+    sealed.subarray(0, AEAD_NONCE_BYTES),
+    sealed.subarray(AEAD_NONCE_BYTES),
+    associatedData,
+  );
+}
+
 /** Throws a plain Error when the key, nonce, data or ciphertext do not match; callers map it. */
 export function aeadDecrypt(
   key: Uint8Array,
@@ -101,6 +120,12 @@ export interface KeyPair {
 /** Ed25519. */
 export function generateSigningKeyPair(): KeyPair {
   const pair = lib().crypto_sign_keypair();
+  return { publicKey: pair.publicKey, secretKey: pair.privateKey };
+}
+
+/** Ed25519 from a 32-byte seed: an invite link carries only the seed. */
+export function signingKeyPairFromSeed(seed: Uint8Array): KeyPair {
+  const pair = lib().crypto_sign_seed_keypair(seed);
   return { publicKey: pair.publicKey, secretKey: pair.privateKey };
 }
 

@@ -4,14 +4,7 @@
 import * as encoding from 'lib0/encoding';
 import type { ProtocolCrypto } from '../../../src-shared/protocol/membership-state';
 import { Domain } from '../../../src-shared/protocol/wire-constants';
-import {
-  aeadDecrypt,
-  aeadEncrypt,
-  AEAD_NONCE_BYTES,
-  keyedHash,
-  sha256,
-  verify,
-} from '../crypto/sodium';
+import { aeadOpen, aeadSeal, keyedHash, sha256, verify } from '../crypto/sodium';
 
 export const EPOCH_KEY_BYTES = 32;
 
@@ -71,11 +64,7 @@ export function encryptMetadata(
   metadata: GroupMetadata,
 ): Uint8Array {
   const plaintext = new TextEncoder().encode(JSON.stringify(metadata));
-  const box = aeadEncrypt(metadataKey(epochKey, groupId), plaintext, groupId);
-  const out = new Uint8Array(box.nonce.length + box.ciphertext.length);
-  out.set(box.nonce);
-  out.set(box.ciphertext, box.nonce.length);
-  return out;
+  return aeadSeal(metadataKey(epochKey, groupId), plaintext, groupId);
 }
 
 /** Throws when the metadata does not decrypt or is not the expected shape. */
@@ -84,12 +73,7 @@ export function decryptMetadata(
   groupId: Uint8Array,
   sealed: Uint8Array,
 ): GroupMetadata {
-  const plaintext = aeadDecrypt(
-    metadataKey(epochKey, groupId),
-    sealed.subarray(0, AEAD_NONCE_BYTES),
-    sealed.subarray(AEAD_NONCE_BYTES),
-    groupId,
-  );
+  const plaintext = aeadOpen(metadataKey(epochKey, groupId), sealed, groupId);
   const parsed: unknown = JSON.parse(new TextDecoder().decode(plaintext));
   if (
     typeof parsed !== 'object' ||

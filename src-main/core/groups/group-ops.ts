@@ -14,7 +14,9 @@ import {
   encodeEntry,
   encodeEntryBody,
   entrySigningBytes,
+  joinSigningBytes,
   type MembershipEntryBody,
+  type MembershipOp,
 } from '../../../src-shared/protocol/membership-entry';
 import {
   applyEntry,
@@ -94,6 +96,8 @@ export function buildCreateGroup(options: {
   name: string;
   sign: Sign;
   now: number;
+  /** PolicyFlag bits; none by default. */
+  policy?: number;
 }): CreatedGroup {
   const groupId = randomBytes(ID_BYTES);
   const docId = randomBytes(ID_BYTES);
@@ -110,7 +114,7 @@ export function buildCreateGroup(options: {
         creatorBoxKey: options.me.boxKey,
         epochKeyCommitment: epochKeyCommitment(groupId, 0, epochKey),
         metadata: encryptMetadata(epochKey, groupId, { name: options.name, docId: toHex(docId) }),
-        policy: 0,
+        policy: options.policy ?? 0,
       },
     },
     options.sign,
@@ -126,7 +130,53 @@ export function buildCreateGroup(options: {
   return { groupId, docId, epochKey, entry, lockbox };
 }
 
-/** The next entry adding `member`, and a lockbox with every epoch key it needs (today: epoch 0). */
+/**
+ * The next entry of the log with `op`, signed by `author`, and the state it leads to. The shared
+ * rules run on it before the relay sees it, so "not an admin" or "last admin" are caught here
+ * (a MembershipError) with nothing sent.
+ */
+export function buildEntry(options: {
+  state: GroupState;
+  author: Uint8Array;
+  op: MembershipOp;
+  sign: Sign;
+  now: number;
+}): { entry: Uint8Array; next: GroupState } {
+  const entry = signEntry(
+    {
+      groupId: options.state.groupId,
+      index: options.state.length,
+      prevHash: options.state.headHash,
+      author: options.author,
+      timestamp: options.now,
+      op: options.op,
+    },
+    options.sign,
+  );
+  return { entry, next: applyEntry(options.state, decodeEntry(entry), protocolCrypto) };
+}
+
+/** Lockboxes carrying each of `epochKeys` to one member device. */
+export function lockboxesFor(options: {
+  groupId: Uint8Array;
+  recipient: DeviceKeys;
+  epochKeys: ReadonlyMap<number, Uint8Array>;
+  me: Uint8Array;
+  sign: Sign;
+}): Uint8Array[] {
+  return [...options.epochKeys].map(([epoch, epochKey]) =>
+    makeLockbox({
+      groupId: options.groupId,
+      epoch,
+      epochKey,
+      recipient: options.recipient,
+      author: options.me,
+      sign: options.sign,
+    }),
+  );
+}
+
+/** The next entry adding `member`, and lockboxes with every epoch key I hold. */
 export function buildAddMember(options: {
   state: GroupState;
   me: Uint8Array;
@@ -136,35 +186,122 @@ export function buildAddMember(options: {
   sign: Sign;
   now: number;
 }): { entry: Uint8Array; lockboxes: Uint8Array[] } {
-  const entry = signEntry(
-    {
-      groupId: options.state.groupId,
-      index: options.state.length,
-      prevHash: options.state.headHash,
-      author: options.me,
-      timestamp: options.now,
-      op: {
-        type: 'add-member',
-        member: options.member.signingKey,
-        memberBoxKey: options.member.boxKey,
-        role: options.role,
-      },
+  const { entry } = buildEntry({
+    state: options.state,
+    author: options.me,
+    op: {
+      type: 'add-member',
+      member: options.member.signingKey,
+      memberBoxKey: options.member.boxKey,
+      role: options.role,
     },
-    options.sign,
-  );
-  // Check our own entry with the shared rules before the relay sees it (not admin, already member).
-  applyEntry(options.state, decodeEntry(entry), protocolCrypto);
-  const lockboxes = [...options.epochKeys].map(([epoch, epochKey]) =>
+    sign: options.sign,
+    now: options.now,
+  });
+  const lockboxes = lockboxesFor({
+    groupId: options.state.groupId,
+    recipient: options.member,
+    epochKeys: options.epochKeys,
+    me: options.me,
+    sign: options.sign,
+  });
+  return { entry, lockboxes };
+}
+
+/**
+ * A remove or rotate entry starting epoch + 1 with a fresh key, and that key sealed to every member
+ * who stays (never to the removed one: the relay would refuse it, and it must not have it anyway).
+ */
+export function buildNewEpoch(options: {
+  state: GroupState;
+  me: Uint8Array;
+  remove: Uint8Array | null;
+  sign: Sign;
+  now: number;
+}): {
+  entry: Uint8Array;
+  next: GroupState;
+  epoch: number;
+  epochKey: Uint8Array;
+  lockboxes: Uint8Array[];
+} {
+  const epoch = options.state.epoch + 1;
+  const epochKey = randomBytes(EPOCH_KEY_BYTES);
+  const commitment = epochKeyCommitment(options.state.groupId, epoch, epochKey);
+  const { entry, next } = buildEntry({
+    state: options.state,
+    author: options.me,
+    op: options.remove
+      ? { type: 'remove', member: options.remove, epochKeyCommitment: commitment }
+      : { type: 'rotate', epochKeyCommitment: commitment },
+    sign: options.sign,
+    now: options.now,
+  });
+  const lockboxes = [...next.members.values()].map((member) =>
     makeLockbox({
-      groupId: options.state.groupId,
+      groupId: next.groupId,
       epoch,
       epochKey,
-      recipient: options.member,
+      recipient: { signingKey: member.key, boxKey: member.boxKey },
       author: options.me,
       sign: options.sign,
     }),
   );
-  return { entry, lockboxes };
+  return { entry, next, epoch, epochKey, lockboxes };
+}
+
+/**
+ * A join entry: signed by the one-time invite key (the log's author for joins), with the joining
+ * device's own signature proving it holds the key it joins with.
+ */
+export function buildJoin(options: {
+  state: GroupState;
+  inviteKey: Uint8Array;
+  signWithInvite: Sign;
+  me: DeviceKeys;
+  signWithDevice: Sign;
+  now: number;
+}): { entry: Uint8Array; next: GroupState } {
+  const memberSignature = options.signWithDevice(
+    joinSigningBytes(
+      options.state.groupId,
+      options.inviteKey,
+      options.me.signingKey,
+      options.me.boxKey,
+    ),
+  );
+  return buildEntry({
+    state: options.state,
+    author: options.inviteKey,
+    op: {
+      type: 'join',
+      member: options.me.signingKey,
+      memberBoxKey: options.me.boxKey,
+      memberSignature,
+    },
+    sign: options.signWithInvite,
+    now: options.now,
+  });
+}
+
+/** Epoch keys from an invite, each kept only if it matches the log's commitment for its epoch. */
+export function checkedEpochKeys(
+  state: GroupState,
+  keys: ReadonlyMap<number, Uint8Array>,
+): Map<number, Uint8Array> {
+  const checked = new Map<number, Uint8Array>();
+  for (const [epoch, key] of keys) {
+    const commitment = state.epochKeyCommitments.get(epoch);
+    if (commitment && bytesEqual(epochKeyCommitment(state.groupId, epoch, key), commitment)) {
+      checked.set(epoch, key);
+    } else {
+      throw new GroupVerificationError(
+        'lockbox-key-mismatch',
+        `the invite's key for epoch ${epoch} is not the one the log commits to`,
+      );
+    }
+  }
+  return checked;
 }
 
 /**

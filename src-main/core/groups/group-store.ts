@@ -5,6 +5,8 @@ import { replayLog, type GroupState } from '../../../src-shared/protocol/members
 import type { Db } from '../vault/migrations';
 import { protocolCrypto } from './group-crypto';
 
+export type GroupStatus = 'active' | 'pending' | 'removed' | 'left';
+
 export interface StoredGroup {
   groupId: Uint8Array;
   relayUrl: string;
@@ -13,6 +15,9 @@ export interface StoredGroup {
   entries: Uint8Array[];
   state: GroupState;
   epochKeys: Map<number, Uint8Array>;
+  status: GroupStatus;
+  /** Removed under the wipe policy: documents and keys are gone, the log and name remain. */
+  wiped: boolean;
 }
 
 interface GroupRow {
@@ -20,6 +25,8 @@ interface GroupRow {
   relay_url: string;
   name: string;
   doc_id: Uint8Array;
+  status: GroupStatus;
+  wiped: number;
 }
 
 const u8 = (b: Uint8Array): Uint8Array => new Uint8Array(b);
@@ -27,7 +34,8 @@ const u8 = (b: Uint8Array): Uint8Array => new Uint8Array(b);
 export function loadGroups(db: Db, relayUrl: string): StoredGroup[] {
   const rows = db
     .prepare<[string], GroupRow>(
-      'SELECT group_id, relay_url, name, doc_id FROM sync_groups WHERE relay_url = ? ORDER BY added_at',
+      `SELECT group_id, relay_url, name, doc_id, status, wiped FROM sync_groups
+       WHERE relay_url = ? ORDER BY added_at`,
     )
     .all(relayUrl);
   const entriesOf = db.prepare<[Uint8Array], { entry: Uint8Array }>(
@@ -48,6 +56,8 @@ export function loadGroups(db: Db, relayUrl: string): StoredGroup[] {
       entries,
       state,
       epochKeys: new Map(keysOf.all(row.group_id).map((k) => [k.epoch, u8(k.key)])),
+      status: row.status,
+      wiped: row.wiped === 1,
     };
   });
 }
@@ -56,9 +66,19 @@ export function loadGroups(db: Db, relayUrl: string): StoredGroup[] {
 export function saveGroup(db: Db, group: Omit<StoredGroup, 'state'>, now: number): void {
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO sync_groups (group_id, relay_url, name, doc_id, added_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (group_id) DO UPDATE SET name = excluded.name`,
-    ).run(group.groupId, group.relayUrl, group.name, group.docId, now);
+      `INSERT INTO sync_groups (group_id, relay_url, name, doc_id, added_at, status, wiped)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (group_id) DO UPDATE SET
+         name = excluded.name, status = excluded.status, wiped = excluded.wiped`,
+    ).run(
+      group.groupId,
+      group.relayUrl,
+      group.name,
+      group.docId,
+      now,
+      group.status,
+      group.wiped ? 1 : 0,
+    );
     const insertEntry = db.prepare(
       'INSERT OR IGNORE INTO sync_group_entries (group_id, idx, entry) VALUES (?, ?, ?)',
     );
@@ -67,5 +87,35 @@ export function saveGroup(db: Db, group: Omit<StoredGroup, 'state'>, now: number
       'INSERT OR IGNORE INTO sync_epoch_keys (group_id, epoch, key) VALUES (?, ?, ?)',
     );
     for (const [epoch, key] of group.epochKeys) insertKey.run(group.groupId, epoch, key);
+  })();
+}
+
+/**
+ * Deletes what this device holds of a group's content: documents, their pending edits and every epoch
+ * key. secure_delete overwrites the freed pages, so the content is not left in the file's free list.
+ */
+export function wipeGroupContent(db: Db, groupId: Uint8Array): void {
+  db.pragma('secure_delete = ON');
+  db.transaction(() => {
+    const docs = db
+      .prepare<[Uint8Array], { doc_id: Uint8Array }>(
+        'SELECT doc_id FROM sync_docs WHERE group_id = ?',
+      )
+      .all(groupId);
+    for (const { doc_id } of docs) {
+      db.prepare('DELETE FROM sync_outbox WHERE doc_id = ?').run(doc_id);
+      db.prepare('DELETE FROM sync_doc_updates WHERE doc_id = ?').run(doc_id);
+    }
+    db.prepare('DELETE FROM sync_docs WHERE group_id = ?').run(groupId);
+    db.prepare('DELETE FROM sync_epoch_keys WHERE group_id = ?').run(groupId);
+  })();
+}
+
+/** Forgets a group entirely (the user dismissed a space they were removed from or left). */
+export function deleteGroup(db: Db, groupId: Uint8Array): void {
+  wipeGroupContent(db, groupId);
+  db.transaction(() => {
+    db.prepare('DELETE FROM sync_group_entries WHERE group_id = ?').run(groupId);
+    db.prepare('DELETE FROM sync_groups WHERE group_id = ?').run(groupId);
   })();
 }

@@ -3,6 +3,7 @@
 // connects.
 import type { EventName, EventPayload, SyncState } from '../../../src-shared/api';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
+import { getSettings } from '../settings/settings';
 import type { Db } from '../vault/migrations';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -22,6 +23,7 @@ export function startSyncSession(db: Db, relayUrl: string, emit: Emit): SyncSess
     createSyncEngine({
       db,
       relayUrl: url,
+      myName: () => getSettings(db).displayName,
       on: {
         remoteUpdate: (docId, update) =>
           emit('docs.remoteUpdate', { docId, update: toBase64(update) }),

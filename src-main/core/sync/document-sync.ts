@@ -50,6 +50,8 @@ export interface DocumentSyncDeps {
   onRemoteUpdate(update: Uint8Array): void;
   onWarning(reason: RejectionReason | string, detail: string): void;
   onPendingChanged(): void;
+  /** The relay refused our epoch as old: refresh the group's log and keys, then flush again. */
+  onStaleEpoch(): void;
   batchMs: number;
   snapshotEvery: number;
 }
@@ -186,7 +188,21 @@ export class DocumentSync {
     this.caughtUp = true;
     const ctx = this.deps.context();
     if (!this.verifier.active && ctx.canWrite) void this.publishSnapshot(true);
-    else void this.flush();
+    else if (!this.ensureEpochSnapshot()) void this.flush();
+  }
+
+  /**
+   * After a key rotation the document is re-snapshotted under the new epoch's key (DESIGN.md §5), so
+   * a member who joins later reads it from the snapshot and nothing new leans on the old key.
+   * Returns whether a snapshot was started.
+   */
+  ensureEpochSnapshot(): boolean {
+    const active = this.verifier.active;
+    const ctx = this.deps.context();
+    if (!active || !ctx.canWrite || (active.epoch ?? 0) >= ctx.epoch) return false;
+    if (!this.canSend() || !ctx.documentKey(ctx.epoch)) return false;
+    void this.publishSnapshot(false);
+    return true;
   }
 
   private accept(verdict: ReturnType<typeof verifyDeliver>): void {
@@ -258,6 +274,7 @@ export class DocumentSync {
       this.lastSent = null;
       this.inFlight = null;
       this.deps.onPendingChanged();
+      if (this.ensureEpochSnapshot()) return;
       if (updatesOnActive(this.verifier) >= this.deps.snapshotEvery) {
         if (outboxCount(this.deps.db, this.deps.docId) === 0) {
           await this.publishSnapshot(false);
@@ -288,6 +305,11 @@ export class DocumentSync {
       return;
     }
     if (error.code === 'snapshotConflict') return;
+    if (error.code === 'wrongEpoch') {
+      // The group moved to a new key before we heard of it: learn it, then send again.
+      this.deps.onStaleEpoch();
+      return;
+    }
     this.deps.onWarning(`relay-refused-${error.code}`, error.message);
   }
 
@@ -341,6 +363,7 @@ export class DocumentSync {
         id: toHex(snapshotId),
         generation: parent.generation + 1,
         proof: toHex(snapshotProof(parentProof, snapshotId, sealed.ciphertextHash)),
+        epoch: ctx.epoch,
       };
       this.verifier = recordMySnapshotAck(this.verifier, ref, answer.seq);
       saveVerifier(this.deps.db, this.deps.docId, this.verifier);

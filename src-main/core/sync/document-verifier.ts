@@ -30,6 +30,8 @@ export interface SnapshotRef {
   id: string;
   generation: number;
   proof: string;
+  /** The epoch whose key encrypted it: a newer group epoch means a fresh snapshot is due. */
+  epoch?: number;
 }
 
 export interface VerifierState {
@@ -115,12 +117,12 @@ function authenticate(
   }
   if (signatureValid(parts, ctHash, header.author)) {
     // A valid signature from someone who may not write is still a forgery.
-    if (!canWrite(ctx.group, header.author)) {
+    if (!wroteWithRight(ctx.group, header.author, header.epoch)) {
       return { ok: false, reason: 'forged', detail: 'the author may not write in this group' };
     }
     return { ok: true };
   }
-  if (!canWrite(ctx.group, header.author)) {
+  if (!wroteWithRight(ctx.group, header.author, header.epoch)) {
     return { ok: false, reason: 'forged', detail: 'the author is not a writer of this group' };
   }
   for (const member of ctx.group.members.values()) {
@@ -129,6 +131,16 @@ function authenticate(
     }
   }
   return { ok: false, reason: 'tampered', detail: 'the signature does not match the message' };
+}
+
+/**
+ * A writer now, or a writer who departed after this epoch: their earlier messages stay valid
+ * history (a client catching up after a removal still needs them), later ones do not.
+ */
+function wroteWithRight(group: GroupState, author: Uint8Array, epoch: number): boolean {
+  if (canWrite(group, author)) return true;
+  const departed = group.departed.get(toHex(author));
+  return departed !== undefined && epoch < departed.epochFrom;
 }
 
 /** The snapshot my chain currently ends at: the last verified link, or the active one (or genesis). */
@@ -263,6 +275,7 @@ export function verifyDeliver(
       id: toHex(header.snapshotId),
       generation: checked.fields.generation,
       proof: toHex(snapshotProof(checked.fields.parentProof, header.snapshotId, ctHash)),
+      epoch: header.epoch,
     };
     return {
       ok: true,

@@ -1,22 +1,24 @@
 // The sync engine for ONE relay: spaces (groups with one text document each), their documents, the
-// connection, presence and the user-visible sync state. The lead wires this interface to the API.
+// connection, presence and the user-visible sync state. Membership changes live in space-membership.
+import type { MyTask, SpaceSummary } from '../../../src-shared/api';
+import { getPlan, listTasks } from '../../../src-shared/plans/plan-model';
 import { toHex } from '../../../src-shared/protocol/bytes';
 import { decodeEnvelope, decodeSnapshotLink } from '../../../src-shared/protocol/envelope';
 import type { RelayFrame } from '../../../src-shared/protocol/frames';
-import { canWrite, type GroupState } from '../../../src-shared/protocol/membership-state';
+import { canWrite } from '../../../src-shared/protocol/membership-state';
+import type { RoleName } from '../../../src-shared/protocol/wire-constants';
 import { LIMITS } from '../../../src-shared/limits';
 import { fromHex, openSealedBox, sign as signWith } from '../crypto/sodium';
-import { DeviceCodeError, encodeDeviceCode, parseDeviceCode } from '../groups/device-code';
-import { documentKey } from '../groups/group-crypto';
 import {
-  buildAddMember,
-  buildCreateGroup,
-  extendLog,
-  GroupVerificationError,
-  openMyEpochKey,
-  readMetadata,
-} from '../groups/group-ops';
-import { loadGroups, saveGroup, type StoredGroup } from '../groups/group-store';
+  loadDeviceNames,
+  loadVerifiedDevices,
+  rememberDeviceName,
+  setDeviceVerified,
+} from '../groups/contacts-store';
+import { DeviceCodeError, encodeDeviceCode } from '../groups/device-code';
+import { documentKey } from '../groups/group-crypto';
+import { loadGroups, type StoredGroup } from '../groups/group-store';
+import { spaceSummary } from '../groups/space-summary';
 import { getDeviceIdentity, safetyNumber, withDeviceSecretKeys } from '../identity/device-identity';
 import { SuviazError } from '../errors';
 import type { Db } from '../vault/migrations';
@@ -30,25 +32,20 @@ import {
   type ConnectionStatus,
   type RelayConnection,
 } from './relay-connection';
+import { createSpaceMembership, type CreatedInvite, type SpacePolicy } from './space-membership';
 import * as Y from 'yjs';
 import type WebSocket from 'ws';
 
 export type { PresencePeer } from './presence';
 
-export type Role = 'admin' | 'editor' | 'viewer';
+export type Role = RoleName;
+export type { SpaceSummary } from '../../../src-shared/api';
 
 export interface SyncState {
   /** 'disabled': no relay is set, so nothing connects. */
   connection: 'connected' | 'connecting' | 'offline' | 'disabled';
   pending: number;
   warnings: { docId: string | null; reason: string; at: number }[];
-}
-export interface SpaceSummary {
-  id: string;
-  name: string;
-  docId: string;
-  role: Role;
-  members: { deviceKey: string; role: Role; fingerprint: string; isMe: boolean }[];
 }
 export interface SyncEngineEvents {
   remoteUpdate(docId: string, update: Uint8Array): void;
@@ -60,8 +57,21 @@ export interface SyncEngine {
   myDeviceCode(): string;
   state(): SyncState;
   listSpaces(): SpaceSummary[];
-  createSpace(name: string): Promise<SpaceSummary>;
+  createSpace(name: string, policy?: SpacePolicy): Promise<SpaceSummary>;
   addMember(spaceId: string, deviceCode: string, role: 'editor' | 'viewer'): Promise<void>;
+  createInvite(spaceId: string, role: 'editor' | 'viewer', days: number): Promise<CreatedInvite>;
+  revokeInvite(spaceId: string, inviteId: string): Promise<void>;
+  /** Joins with an invite link; waits briefly for the connection (a relay just set). */
+  join(link: string): Promise<SpaceSummary>;
+  setRole(spaceId: string, deviceKey: string, role: Role): Promise<void>;
+  removeMember(spaceId: string, deviceKey: string): Promise<void>;
+  leave(spaceId: string): Promise<void>;
+  approve(spaceId: string, index: number): Promise<void>;
+  setPolicy(spaceId: string, policy: SpacePolicy): Promise<void>;
+  forget(spaceId: string): void;
+  setVerified(deviceKey: string, verified: boolean): void;
+  /** Tasks assigned to this device in every plan of every space it is a member of. */
+  myTasks(): MyTask[];
   openDocument(docId: string): Uint8Array;
   closeDocument(docId: string): void;
   applyLocalUpdate(docId: string, update: Uint8Array): Promise<void>;
@@ -74,7 +84,8 @@ export interface SyncEngine {
 }
 
 const MAX_WARNINGS = 100;
-const MAX_SPACE_NAME = 200;
+/** How long a join waits for the relay connection before saying it is unreachable. */
+const JOIN_CONNECT_WAIT_MS = 10_000;
 
 interface OpenDoc {
   sync: DocumentSync;
@@ -88,6 +99,8 @@ export function createSyncEngine(options: {
   relayUrl: string;
   on: SyncEngineEvents;
   webSocket?: typeof WebSocket;
+  /** This device's display name (settings), shown to me in the members list. */
+  myName?: () => string;
   /** Tests only: a smaller snapshot interval than LIMITS.sync.snapshotEvery. */
   tuning?: { snapshotEvery?: number };
 }): SyncEngine {
@@ -130,115 +143,130 @@ export function createSyncEngine(options: {
     const epochKey = group.epochKeys.get(epoch);
     return epochKey ? documentKey(epochKey, group.groupId, group.docId, epoch) : null;
   };
-  const currentEpoch = (group: StoredGroup): number => Math.max(...group.epochKeys.keys());
+  const currentEpoch = (group: StoredGroup): number => group.state.epoch;
+  const names = loadDeviceNames(db);
+  let verified = loadVerifiedDevices(db);
+  /** Frames of an epoch whose key is not here yet (the lockbox is on its way), in arrival order. */
+  const held = new Map<string, { seq: number; bytes: Uint8Array; isLink: boolean }[]>();
 
-  function summary(group: StoredGroup): SpaceSummary {
-    const state: GroupState = group.state;
-    const members = [...state.members.values()].map((m) => ({
-      deviceKey: toHex(m.key),
-      role: m.role,
-      fingerprint: safetyNumber(m.key, m.boxKey),
-      isMe: toHex(m.key) === meHex,
-    }));
-    return {
-      id: toHex(group.groupId),
-      name: group.name,
-      docId: toHex(group.docId),
-      role: state.members.get(meHex)?.role ?? 'viewer',
-      members,
-    };
-  }
+  const summary = (group: StoredGroup): SpaceSummary =>
+    spaceSummary(group, { meHex, myName: options.myName?.() ?? '', names, verified });
 
-  function requireConnection(): RelayConnection {
-    if (!connection || connection.status() !== 'connected') {
-      throw new RelayRequestError('offline', 'Not connected to the relay. Try again when online.');
-    }
-    return connection;
-  }
+  const membership = createSpaceMembership({
+    db,
+    relayUrl,
+    me,
+    myBoxKey,
+    sign,
+    openSealed,
+    groups,
+    connection: () => connection,
+    groupUpdated,
+    rotated(group) {
+      // The document moves to the new key now, whether or not it is on screen.
+      const doc =
+        docs.get(toHex(group.docId)) ?? (group.wiped ? null : openDoc(toHex(group.docId)));
+      doc?.sync.ensureEpochSnapshot();
+    },
+    warn: (reason) => warn(null, reason),
+    isStopped: () => stopped,
+  });
 
-  /** Fetches a group's log from what we know, verifies it, and stores it; new groups need my key. */
-  async function refreshGroup(groupId: Uint8Array): Promise<boolean> {
-    const c = requireConnection();
-    const hex = toHex(groupId);
-    const known = groups.get(hex);
-    const fromIndex = known ? known.entries.length : 0;
-    const answer = await c.request({ type: 'groupFetch', groupId, fromIndex });
-    if (answer.type !== 'groupEntries') throw new Error('unexpected answer to GROUP_FETCH');
-    try {
-      const log = extendLog(known ?? null, answer.entries, answer.fromIndex);
-      if (known && log.entries.length === known.entries.length) return false;
-      let next: StoredGroup;
-      if (known) {
-        next = { ...known, entries: log.entries, state: log.state };
-      } else {
-        const epochKey = openMyEpochKey({
-          state: log.state,
-          me,
-          epoch: 0,
-          lockboxes: answer.lockboxes,
-          openSealed,
-        });
-        const metadata = readMetadata(log.state, epochKey);
-        next = {
-          groupId,
-          relayUrl,
-          name: metadata.name.slice(0, MAX_SPACE_NAME),
-          docId: fromHex(metadata.docId),
-          entries: log.entries,
-          state: log.state,
-          epochKeys: new Map([[0, epochKey]]),
-        };
+  function groupUpdated(next: StoredGroup, previous: StoredGroup | null): void {
+    const docHex = toHex(next.docId);
+    const doc = docs.get(docHex);
+    const gone = !groups.has(toHex(next.groupId));
+    if (doc) {
+      doc.group = next;
+      if (gone || next.status !== 'active') {
+        // Removed, left or forgotten: stop syncing; the renderer keeps showing what it had.
+        docs.delete(docHex);
+        doc.sync.unsubscribe();
+        held.delete(docHex);
+      } else if (previous?.status === 'pending') {
+        void doc.sync.subscribe();
       }
-      saveGroup(db, next, Date.now());
-      groups.set(hex, next);
-      for (const doc of docs.values()) if (toHex(doc.group.groupId) === hex) doc.group = next;
+    }
+    releaseHeld(docHex);
+    keepActiveDocsOpen();
+    on.spacesChanged();
+  }
+
+  /**
+   * Every document of every space I am a member of stays open and subscribed while unlocked, not
+   * only the one on screen: "my tasks", mentions and the offline copy must be current everywhere.
+   */
+  function keepActiveDocsOpen(): void {
+    for (const group of groups.values()) {
+      if (group.status === 'active' && !group.wiped && !docs.has(toHex(group.docId))) {
+        try {
+          openDoc(toHex(group.docId));
+        } catch {
+          // A vault we cannot read this document from: it shows its own error when opened.
+        }
+      }
+    }
+  }
+
+  async function waitForConnection(ms: number): Promise<void> {
+    const until = Date.now() + ms;
+    while (relayUrl && connection?.status() !== 'connected' && Date.now() < until && !stopped) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  const refreshQuietly = (groupId: Uint8Array): Promise<boolean> =>
+    membership.refreshGroup(groupId).catch(() => false);
+
+  /** An envelope of an epoch I have no key for yet: hold it until the group refresh brings one. */
+  function holdIfEarly(
+    docHex: string,
+    doc: OpenDoc,
+    frame: { seq: number; bytes: Uint8Array; isLink: boolean },
+    epoch: number,
+  ): boolean {
+    const queue = held.get(docHex);
+    if (!queue && (doc.group.epochKeys.has(epoch) || epoch <= currentEpoch(doc.group))) {
+      return false;
+    }
+    if (queue) {
+      queue.push(frame);
       return true;
-    } catch (error) {
-      if (error instanceof GroupVerificationError && error.reason === 'no-lockbox' && !known) {
-        // The admin appends the entry before putting the lockbox: look again shortly.
-        retryLater(groupId);
-        return false;
-      }
-      if (error instanceof GroupVerificationError) {
-        warn(null, `group-${error.reason}`);
-        return false;
-      }
-      throw error;
     }
+    held.set(docHex, [frame]);
+    void refreshQuietly(doc.group.groupId).then(() => {
+      // Nothing came: let the verifier judge them (it warns about a key we should have had).
+      if (held.has(docHex)) releaseHeld(docHex, true);
+    });
+    return true;
   }
 
-  const retries = new Map<string, number>();
-  function retryLater(groupId: Uint8Array): void {
-    const hex = toHex(groupId);
-    const count = retries.get(hex) ?? 0;
-    if (count >= 10) return;
-    retries.set(hex, count + 1);
-    setTimeout(() => {
-      if (stopped) return;
-      void refreshGroup(groupId)
-        .then((changed) => {
-          if (changed) on.spacesChanged();
-        })
-        .catch(() => undefined);
-    }, 300).unref();
+  function releaseHeld(docHex: string, force = false): void {
+    const queue = held.get(docHex);
+    const doc = docs.get(docHex);
+    if (!queue || !doc) return;
+    const first = queue[0];
+    if (!force && first && !doc.group.epochKeys.has(epochOf(first.bytes, first.isLink))) return;
+    held.delete(docHex);
+    for (const frame of queue) deliver(doc, frame.seq, frame.bytes, frame.isLink);
   }
 
-  async function refreshAllGroups(): Promise<void> {
-    const c = requireConnection();
-    const answer = await c.request({ type: 'listGroups' });
-    if (answer.type !== 'groupList') return;
-    let changed = false;
-    for (const groupId of answer.groupIds) {
-      if (await refreshGroup(groupId)) changed = true;
-    }
-    if (changed) on.spacesChanged();
+  function epochOf(bytes: Uint8Array, isLink: boolean): number {
+    return isLink ? decodeSnapshotLink(bytes).header.epoch : decodeEnvelope(bytes).header.epoch;
+  }
+
+  function deliver(doc: OpenDoc, seq: number, bytes: Uint8Array, isLink: boolean): void {
+    if (isLink) doc.sync.onLink(seq, bytes);
+    else doc.sync.onDeliver(seq, bytes);
   }
 
   function routeEnvelope(seq: number, bytes: Uint8Array, isLink: boolean): void {
     let docHex: string;
+    let epoch: number;
     try {
       const header = isLink ? decodeSnapshotLink(bytes).header : decodeEnvelope(bytes).header;
       docHex = toHex(header.docId);
+      epoch = header.epoch;
     } catch {
       warn(null, 'tampered');
       return;
@@ -249,8 +277,8 @@ export function createSyncEngine(options: {
       warn(null, 'spliced');
       return;
     }
-    if (isLink) doc.sync.onLink(seq, bytes);
-    else doc.sync.onDeliver(seq, bytes);
+    if (holdIfEarly(docHex, doc, { seq, bytes, isLink }, epoch)) return;
+    deliver(doc, seq, bytes, isLink);
   }
 
   function onFrame(frame: RelayFrame): void {
@@ -262,18 +290,28 @@ export function createSyncEngine(options: {
       case 'snapshotLink':
         routeEnvelope(frame.seq, frame.link, true);
         break;
-      case 'caughtUp':
-        docs.get(toHex(frame.docId))?.sync.onCaughtUp();
+      case 'caughtUp': {
+        const docHex = toHex(frame.docId);
+        const doc = docs.get(docHex);
+        // Caught up only once the held frames before it are through.
+        if (!doc) break;
+        const done = () => {
+          if (held.has(docHex)) {
+            setTimeout(done, 50).unref();
+            return;
+          }
+          doc.sync.onCaughtUp();
+          // Presence sent before the subscription was in place went nowhere: announce again.
+          sendPresence(doc);
+        };
+        done();
         break;
+      }
       case 'ephemeral':
         onEphemeral(frame.envelope);
         break;
       case 'groupChanged':
-        void refreshGroup(frame.groupId)
-          .then((changed) => {
-            if (changed) on.spacesChanged();
-          })
-          .catch(() => undefined);
+        void refreshQuietly(frame.groupId);
         break;
       default:
         break;
@@ -295,12 +333,21 @@ export function createSyncEngine(options: {
       (epoch) => keyFor(doc.group, epoch),
       Date.now(),
     );
-    if (verdict === 'changed') on.presence(docHex, doc.presence.list());
-    else if (verdict === 'rejected') warn(docHex, 'tampered-presence');
+    if (verdict === 'changed') {
+      const peers = doc.presence.list();
+      let named = false;
+      for (const peer of peers) {
+        if (names.get(peer.deviceKey) !== peer.name.trim() && peer.name.trim()) named = true;
+        rememberDeviceName(db, names, fromHex(peer.deviceKey), peer.name, Date.now());
+      }
+      on.presence(docHex, peers);
+      if (named) on.spacesChanged();
+    } else if (verdict === 'rejected') warn(docHex, 'tampered-presence');
   }
 
-  function sendPresence(docHex: string, doc: OpenDoc): void {
+  function sendPresence(doc: OpenDoc): void {
     if (!doc.mine || !connection || connection.status() !== 'connected') return;
+    if (doc.group.status !== 'active') return;
     const epoch = currentEpoch(doc.group);
     const key = keyFor(doc.group, epoch);
     if (!key) return;
@@ -320,14 +367,13 @@ export function createSyncEngine(options: {
       }),
     });
     doc.mine.sentAt = Date.now();
-    void docHex;
   }
 
   const presenceTimer = setInterval(() => {
     const now = Date.now();
     for (const [docHex, doc] of docs) {
       if (doc.mine && now - doc.mine.sentAt >= LIMITS.sync.presenceIntervalMs) {
-        sendPresence(docHex, doc);
+        sendPresence(doc);
       }
       if (doc.presence.expire(now, LIMITS.sync.presenceTimeoutMs)) {
         on.presence(docHex, doc.presence.list());
@@ -344,11 +390,13 @@ export function createSyncEngine(options: {
   function onConnected(): void {
     void (async () => {
       try {
-        await refreshAllGroups();
+        await membership.refreshAllGroups();
       } catch {
         // Offline again or refused: the next connect retries.
       }
-      for (const doc of docs.values()) void doc.sync.subscribe();
+      for (const doc of docs.values()) {
+        if (doc.group.status === 'active') void doc.sync.subscribe();
+      }
     })();
   }
 
@@ -368,7 +416,8 @@ export function createSyncEngine(options: {
     const existing = docs.get(docHex);
     if (existing) return existing;
     const group = groupOfDoc(docHex);
-    if (!group) throw new SuviazError('not-found', 'There is no such shared document.');
+    if (!group || group.wiped)
+      throw new SuviazError('not-found', 'There is no such shared document.');
     const docId = group.docId;
     if (!loadDoc(db, docId)) {
       createDoc(
@@ -393,88 +442,100 @@ export function createSyncEngine(options: {
           group: entry.group.state,
           documentKey: (epoch) => keyFor(entry.group, epoch),
           epoch: currentEpoch(entry.group),
-          canWrite: canWrite(entry.group.state, me),
+          canWrite: entry.group.status === 'active' && canWrite(entry.group.state, me),
         }),
         sign,
         connection: () => connection,
         onRemoteUpdate: (update) => on.remoteUpdate(docHex, update),
         onWarning: (reason) => warn(docHex, reason),
         onPendingChanged: emitState,
+        onStaleEpoch: () => {
+          void refreshQuietly(entry.group.groupId).then(() => entry.sync.flush());
+        },
         batchMs: LIMITS.sync.batchMs,
         snapshotEvery: options.tuning?.snapshotEvery ?? LIMITS.sync.snapshotEvery,
       }),
     };
     docs.set(docHex, entry);
-    void entry.sync.subscribe();
+    // Only members subscribe; a removed or pending device reads what it holds.
+    if (group.status === 'active') void entry.sync.subscribe();
     return entry;
   }
 
-  async function createSpace(name: string): Promise<SpaceSummary> {
-    const trimmed = name.trim().slice(0, MAX_SPACE_NAME);
-    if (!trimmed) throw new SuviazError('invalid-args', 'A space needs a name.');
-    const c = requireConnection();
-    const created = buildCreateGroup({
-      me: { signingKey: me, boxKey: myBoxKey },
-      name: trimmed,
-      sign,
-      now: Date.now(),
-    });
-    await c.request({ type: 'groupAppend', entry: created.entry });
-    await c.request({ type: 'lockboxPut', lockbox: created.lockbox });
-    const log = extendLog(null, [created.entry], 0);
-    const group: StoredGroup = {
-      groupId: created.groupId,
-      relayUrl,
-      name: trimmed,
-      docId: created.docId,
-      entries: log.entries,
-      state: log.state,
-      epochKeys: new Map([[0, created.epochKey]]),
-    };
-    saveGroup(db, group, Date.now());
-    groups.set(toHex(group.groupId), group);
-    on.spacesChanged();
-    return summary(group);
-  }
+  keepActiveDocsOpen();
 
-  async function addMember(spaceId: string, deviceCode: string, role: 'editor' | 'viewer') {
-    const member = parseDeviceCode(deviceCode);
-    const c = requireConnection();
-    await refreshGroup(fromHex(spaceId)).catch(() => false);
+  const api = <T>(work: () => Promise<T>): Promise<T> => asApiError(work);
+  const byId = (spaceId: string): StoredGroup => {
     const group = groups.get(spaceId);
     if (!group) throw new SuviazError('not-found', 'There is no such space.');
-    if (group.state.members.get(meHex)?.role !== 'admin') {
-      throw new SuviazError('not-admin', 'Only an admin of this space can add members.');
-    }
-    if (group.state.members.has(toHex(member.signingKey))) {
-      throw new SuviazError('already-member', 'This device is already a member of the space.');
-    }
-    const built = buildAddMember({
-      state: group.state,
-      me,
-      member,
-      role,
-      epochKeys: group.epochKeys,
-      sign,
-      now: Date.now(),
-    });
-    await c.request({ type: 'groupAppend', entry: built.entry });
-    for (const lockbox of built.lockboxes) await c.request({ type: 'lockboxPut', lockbox });
-    const log = extendLog(group, [built.entry], group.entries.length);
-    const next = { ...group, entries: log.entries, state: log.state };
-    saveGroup(db, next, Date.now());
-    groups.set(spaceId, next);
-    for (const doc of docs.values()) if (toHex(doc.group.groupId) === spaceId) doc.group = next;
-    on.spacesChanged();
-  }
+    return group;
+  };
 
   return {
     myDeviceCode: () => encodeDeviceCode({ signingKey: me, boxKey: myBoxKey }),
     state,
     listSpaces: () => [...groups.values()].map(summary),
-    createSpace: (name) => asApiError(() => createSpace(name)),
+    createSpace: (name, policy) =>
+      api(async () => summary(await membership.createSpace(name, policy))),
     addMember: (spaceId, deviceCode, role) =>
-      asApiError(() => addMember(spaceId, deviceCode, role)),
+      api(() => membership.addMember(spaceId, deviceCode, role)),
+    createInvite: (spaceId, role, days) => api(() => membership.createInvite(spaceId, role, days)),
+    revokeInvite: (spaceId, inviteId) => api(() => membership.revokeInvite(spaceId, inviteId)),
+    join: (link) =>
+      api(async () => {
+        await waitForConnection(JOIN_CONNECT_WAIT_MS);
+        const group = await membership.join(link);
+        return summary(group);
+      }),
+    setRole: (spaceId, deviceKey, role) => api(() => membership.setRole(spaceId, deviceKey, role)),
+    removeMember: (spaceId, deviceKey) => api(() => membership.removeMember(spaceId, deviceKey)),
+    leave: (spaceId) => api(() => membership.leave(spaceId)),
+    approve: (spaceId, index) => api(() => membership.approve(spaceId, index)),
+    setPolicy: (spaceId, policy) => api(() => membership.setPolicy(spaceId, policy)),
+    forget: (spaceId) => {
+      byId(spaceId);
+      membership.forget(spaceId);
+    },
+
+    setVerified(deviceKey, isVerified) {
+      const member = [...groups.values()]
+        .map((g) => g.state.members.get(deviceKey))
+        .find((m) => m !== undefined);
+      if (!member) throw new SuviazError('not-found', 'No space of yours has this device.');
+      const fingerprint = safetyNumber(member.key, member.boxKey);
+      setDeviceVerified(
+        db,
+        member.key,
+        isVerified ? { fingerprint, name: names.get(deviceKey) ?? null } : null,
+        Date.now(),
+      );
+      verified = loadVerifiedDevices(db);
+      on.spacesChanged();
+    },
+
+    myTasks() {
+      const mine: MyTask[] = [];
+      for (const group of groups.values()) {
+        const doc = group.status === 'active' ? docs.get(toHex(group.docId)) : undefined;
+        if (!doc) continue;
+        for (const task of listTasks(doc.sync.ydoc)) {
+          const plan = task.assignee === meHex ? getPlan(doc.sync.ydoc, task.planId) : null;
+          if (!plan) continue;
+          mine.push({
+            spaceId: toHex(group.groupId),
+            spaceName: group.name,
+            docId: toHex(group.docId),
+            planId: plan.id,
+            planTitle: plan.title,
+            taskId: task.id,
+            title: task.title,
+            due: task.due,
+            status: task.status,
+          });
+        }
+      }
+      return mine;
+    },
 
     openDocument(docId) {
       return openDoc(docId).sync.state();
@@ -482,13 +543,20 @@ export function createSyncEngine(options: {
 
     closeDocument(docId) {
       const doc = docs.get(docId);
-      if (!doc) return;
+      // Members keep syncing in the background; only a removed or left space's copy is let go.
+      if (!doc || doc.group.status === 'active') return;
       docs.delete(docId);
+      held.delete(docId);
       doc.sync.unsubscribe();
     },
 
     applyLocalUpdate(docId, update) {
       const doc = docs.get(docId) ?? openDoc(docId);
+      if (doc.group.status !== 'active' || !canWrite(doc.group.state, me)) {
+        return Promise.reject(
+          new SuviazError('not-member', 'This device cannot write in this space any more.'),
+        );
+      }
       return doc.sync.applyLocalUpdate(update);
     },
 
@@ -496,7 +564,7 @@ export function createSyncEngine(options: {
       const doc = docs.get(docId);
       if (!doc) return;
       doc.mine = { name: displayName.slice(0, 200), cursor, sentAt: 0 };
-      sendPresence(docId, doc);
+      sendPresence(doc);
     },
 
     async stop() {
@@ -511,6 +579,15 @@ export function createSyncEngine(options: {
   };
 }
 
+const INVITE_ERRORS: Partial<
+  Record<string, 'invite-invalid' | 'invite-used' | 'invite-revoked' | 'invite-expired'>
+> = {
+  unknownInvite: 'invite-invalid',
+  inviteUsed: 'invite-used',
+  inviteRevoked: 'invite-revoked',
+  inviteExpired: 'invite-expired',
+};
+
 /** Turns relay failures into the API's error codes: the renderer then says what to do. */
 async function asApiError<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -522,6 +599,9 @@ async function asApiError<T>(work: () => Promise<T>): Promise<T> {
     if (error.code === 'offline' || error.code === 'timeout') {
       throw new SuviazError('relay-unreachable', error.message);
     }
+    const inviteProblem = INVITE_ERRORS[error.code];
+    if (inviteProblem) throw new SuviazError(inviteProblem, error.message);
+    if (error.code === 'notMember') throw new SuviazError('not-member', error.message);
     throw new SuviazError('relay-refused', `${error.code}: ${error.message}`);
   }
 }

@@ -112,7 +112,32 @@ const v2: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2];
+// v3: groups have a life cycle on this device (pending approval, removed, left, wiped), and the
+// device keeps what it learned about other devices: their announced names and which I verified.
+const v3: Migration = (db) => {
+  db.exec(`
+    ALTER TABLE sync_groups ADD COLUMN status TEXT NOT NULL DEFAULT 'active'
+      CHECK (status IN ('active', 'pending', 'removed', 'left'));
+    ALTER TABLE sync_groups ADD COLUMN wiped INTEGER NOT NULL DEFAULT 0 CHECK (wiped IN (0, 1));
+
+    -- The name each device last announced in its signed, encrypted presence.
+    CREATE TABLE device_names (
+      device_key BLOB PRIMARY KEY CHECK (length(device_key) = 32),
+      name TEXT NOT NULL,
+      seen_at INTEGER NOT NULL
+    ) STRICT;
+
+    -- Safety numbers the user checked out of band; never leaves the vault.
+    CREATE TABLE verified_devices (
+      device_key BLOB PRIMARY KEY CHECK (length(device_key) = 32),
+      fingerprint TEXT NOT NULL,
+      name TEXT,
+      verified_at INTEGER NOT NULL
+    ) STRICT;
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The DB's schema version; refuses a DB from a newer Suviaz before anything writes to it. */

@@ -10,6 +10,9 @@ export const en = {
     retry: 'Try again',
     loading: 'Loading…',
     showPassphrase: 'Show passphrase',
+    copy: 'Copy',
+    copied: 'Copied.',
+    copyManual: 'Selected: press {{shortcut}} to copy it.',
   },
   connection: {
     lost: 'Lost connection to Suviaz… reconnecting',
@@ -140,15 +143,30 @@ export const en = {
       'Suviaz refused a request from an unexpected window. Nothing was changed. Restart Suviaz.',
     'invalid-device-code':
       'This is not a valid device code. Ask the person to copy the whole code from their Settings (“This device’s code”) again, and paste all of it.',
-    'not-admin':
-      'Only an admin of this space can add members. Ask one of its admins to add the device.',
+    'not-admin': 'Only an admin of this space can do this. Ask one of its admins.',
     'already-member': 'This device is already a member of this space. Nothing was changed.',
     'relay-unreachable':
       'Suviaz could not reach the relay. Check the relay address in Settings and the internet connection, then try again.',
     'relay-refused':
       'The relay refused this. Check the relay address in Settings; if it is right, ask whoever runs the relay.',
+    'invite-invalid':
+      'This is not a valid invite link. Ask for the link again and copy all of it: it starts with suviaz://join. If you read it from a picture, try a sharper one.',
+    'invite-other-relay':
+      'This invite is for another relay than the one set in Settings. Ask the person who invited you which relay your group uses: either set that relay in Settings (your other shared spaces then sync through it too), or ask for an invite made on your relay.',
+    'invite-expired': 'This invite has expired. Ask an admin of the space for a new one.',
+    'invite-used':
+      'This invite has already been used: each invite works only once. If you did not use it yourself, tell the admin who sent it right away — someone else may have joined with it. Otherwise ask for a new invite.',
+    'invite-revoked': 'An admin withdrew this invite. Ask an admin of the space for a new one.',
+    'last-admin':
+      'This would leave the space without an admin. Make another member an admin first, then try again.',
+    'not-member':
+      'This cannot be done because the device is not (or no longer) a member of this space. If it is this device, ask an admin to invite you again.',
     internal:
       'Something went wrong inside Suviaz. Try again; if it keeps happening, restart Suviaz.',
+  },
+  errorDetails: {
+    inviteOtherRelay:
+      'This invite is for the relay {{relay}}, but this device syncs through another relay. Ask the person who invited you which relay your group uses: either set that relay in Settings (your other shared spaces then sync through it too), or ask for an invite made on your relay.',
   },
   header: {
     lock: 'Lock',
@@ -236,9 +254,6 @@ export const en = {
     deviceCode: 'This device’s code',
     deviceCodeHint:
       'To add this device to a shared space, an admin of that space pastes this code under “Add member”. Send it to them over a channel you trust.',
-    copy: 'Copy',
-    copied: 'Copied.',
-    copyManual: 'The code is selected: press {{shortcut}} to copy it.',
   },
   dates: {
     justNow: 'just now',
@@ -258,6 +273,13 @@ export const en = {
       editor: 'Editor',
       viewer: 'Viewer',
     },
+    join: 'Join with invite',
+    needsApproval: 'Needs your approval',
+    status: {
+      pending: 'Waiting for approval',
+      removed: 'Removed',
+      left: 'Left',
+    },
   },
   space: {
     document: 'Shared document of “{{name}}”',
@@ -266,6 +288,32 @@ export const en = {
     readOnly: 'You are a viewer in this space: you can read this document but not change it.',
     tooLarge:
       'That change is too large to share in one go, so it was not made. Paste the text in parts of at most {{max}} characters.',
+    sidePanel: 'Members and rules of this space',
+    wipedEmpty: 'Nothing of this space is left on this device.',
+    pendingTitle: 'Waiting for an admin to approve you',
+    pendingText:
+      'You joined with an invite, and in this space an admin approves new members. Until then the space stays closed to you. The admin may want to compare your safety number with you first: yours is in Settings.',
+    removedTitle: 'You were removed from this space',
+    removedText:
+      'What you had stays readable here, read-only. Nothing written after your removal reaches this device.',
+    leftTitle: 'You left this space',
+    leftText:
+      'What you had stays readable here, read-only. Nothing written after you left reaches this device.',
+    wipedText: 'By the rules of this space, its copy on this device was deleted.',
+    forget: 'Remove from this device',
+    forgetTitle: 'Remove “{{name}}” from this device?',
+    forgetText:
+      'Suviaz deletes this device’s copy of the space: its document and its list of members. This cannot be undone; to have the space again you would need a new invite.',
+    forgetConfirm: 'Remove from this device',
+    leave: 'Leave this space',
+    leaveTitle: 'Leave “{{name}}”?',
+    leaveText:
+      'You will no longer receive changes or be able to write here. What you already have stays readable on this device, read-only, until you remove it. The other members will see that you left.',
+    leaveLastAdmin:
+      'The last admin cannot leave while others remain: if that is you, make another member an admin first.',
+    leaveConfirm: 'Leave',
+    rotationHint:
+      'Someone left this space. Your next admin action (adding or removing a member, changing a role or a rule) also starts a new key, so that what is written afterwards stays closed to them.',
   },
   sync: {
     connected: 'Connected',
@@ -323,6 +371,106 @@ export const en = {
     submit: 'Add',
     adding: 'Adding…',
     added: 'Added. The device will see this space when it next connects to the relay.',
+    unnamed: 'Unnamed device',
+    verified: 'Verified',
+    roleOf: 'Role of {{name}}',
+    verify: 'Verify',
+    remove: 'Remove',
+    removeTitle: 'Remove {{name}} from “{{space}}”?',
+    removeKeeps:
+      '{{name}} keeps what they already had: everything in this space since {{since}}. Removing cannot take that back.',
+    removeNewKey:
+      'Suviaz makes a new key for the space and gives it only to the remaining members. Nothing written after the removal can be read by {{name}}.',
+    removeNotice: 'Their app will tell them that they were removed.',
+    removeWipe:
+      'By the rules of this space, their app will also delete its copy. That relies on their app: whatever they copied or saved elsewhere stays with them.',
+    removeConfirm: 'Remove',
+  },
+  join: {
+    title: 'Join a shared space',
+    link: 'Invite link',
+    linkHint: 'Paste the link you were sent. It starts with suviaz://join.',
+    qr: 'Read QR code from an image',
+    qrHint:
+      'A screenshot or photo of the invite’s QR code. The picture is read on this device and not kept.',
+    qrReading: 'Reading the picture…',
+    qrFound: 'The link was read from the picture. Check that it is the one you expect, then join.',
+    qrNone:
+      'No QR code could be read in this picture. Try a sharper or closer one, or paste the link instead.',
+    qrNotImage: 'Suviaz cannot open this file as a picture. Choose a PNG or JPEG image.',
+    submit: 'Join',
+    joining: 'Joining…',
+  },
+  verify: {
+    open: 'Verify {{name}}',
+    title: 'Verify {{name}}',
+    number: 'Safety number of {{name}}',
+    qr: 'The same safety number as a QR code',
+    how: 'Compare this number with {{name}} in person or over a call you trust, not by message. Ask them to open Settings in their Suviaz and read out “Safety number of this device”. Every group must match.',
+    qrHint:
+      'The QR code holds the same number, for checking it with a QR scanner instead of by eye.',
+    why: 'If the numbers match, this device really is theirs and nobody, not even the relay, stands in between. If they do not match, do not share anything sensitive and tell an admin of the space.',
+    isVerified: 'You marked this safety number as verified.',
+    notVerified: 'Not verified yet.',
+    mark: 'Mark as verified',
+    unmark: 'Mark as not verified',
+    previous:
+      'Earlier you verified {{name}} with another safety number: {{fingerprint}}. This one is different.',
+    keyChangedTitle: 'The safety number of {{name}} changed',
+    keyChangedText:
+      'A device in this space uses the name {{name}}, whom you verified, but with a different safety number. Either {{name}} has a new device, or someone is pretending to be them. Before you share anything sensitive, verify the new number with {{name}} in person or over a call you trust.',
+    keyChangedMarker: 'Safety number changed',
+  },
+  invites: {
+    title: 'Invites',
+    create: 'Invite',
+    none: 'No open invites.',
+    dialogTitle: 'Invite someone to “{{name}}”',
+    days: 'Valid for how many days',
+    daysHint: 'From 1 to {{max}} days.',
+    daysInvalid: 'Enter a whole number from 1 to {{max}}.',
+    submit: 'Create invite',
+    creating: 'Creating…',
+    qr: 'QR code of the invite link',
+    link: 'Invite link',
+    singleUse: 'This link works once and expires on {{date}}.',
+    trust:
+      'Send it only over a channel you trust, or show the QR code in person. Anyone who holds the link can join this space with the role “{{role}}” until it is used.',
+    approvalNeeded:
+      'By the rules of this space, an admin must still approve whoever joins with it.',
+    shownOnce:
+      'The link is shown only now. If it is lost or reaches the wrong person, revoke the invite and make a new one.',
+    done: 'Done',
+    expires: 'expires {{when}}',
+    expired: 'expired {{when}}',
+    revoke: 'Revoke',
+  },
+  approvals: {
+    title: 'Waiting for approval',
+    kinds: {
+      join: 'Joined with an invite',
+      'add-member': 'Adding a member',
+      invite: 'Creating an invite',
+      'set-role': 'Changing a role',
+      'set-policy': 'Changing the rules',
+    },
+    role: 'Role: {{role}}',
+    device: 'Safety number of the device',
+    requested: 'Asked {{when}}',
+    approve: 'Approve',
+    joinHint:
+      'Before approving, compare this safety number with the person, in person or over a call you trust.',
+    waiting: 'Waiting for an admin’s approval.',
+  },
+  policy: {
+    title: 'Rules',
+    twoAdmin: 'Two admins must agree to add a member, invite someone or change a role',
+    joinApproval: 'Someone who joins with an invite waits for an admin to approve them',
+    wipe: 'A removed member’s app deletes its copy of the space',
+    wipeHint:
+      'This relies on the removed member’s app: it cannot take back what they already copied or saved elsewhere.',
+    twoAdminHint: 'Changing these rules then also needs a second admin.',
+    changeLater: 'Admins can change these rules later.',
   },
 };
 

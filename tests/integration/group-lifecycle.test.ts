@@ -1,0 +1,312 @@
+// A group's whole life through real engines and a real relay: invite links, joining, co-editing,
+// removal with a new key epoch (attacked with the removed member's keys and the relay's raw rows),
+// leaving, join approval, the wipe policy, verification and the changed-key warning.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, describe, expect, it } from 'vitest';
+import { toHex } from '../../src-shared/protocol/bytes';
+import { decodeEnvelope } from '../../src-shared/protocol/envelope';
+import { decodeLockbox } from '../../src-shared/protocol/lockbox';
+import { fromHex, openSealedBox } from '../../src-main/core/crypto/sodium';
+import { documentKey } from '../../src-main/core/groups/group-crypto';
+import { withDeviceSecretKeys } from '../../src-main/core/identity/device-identity';
+import { decryptEnvelope } from '../../src-main/core/sync/envelope-crypto';
+import { RELAY_DB_FILE } from '../../server/store/sqlite-store';
+import { filesContaining, uniqueCanary } from '../support/canary-scan';
+import {
+  client,
+  connected,
+  relayOn,
+  runCleanups,
+  waitFor,
+  type Client,
+} from '../support/sync-clients';
+
+afterEach(runCleanups);
+
+const spaceOf = (c: Client, id: string) => c.engine.listSpaces().find((s) => s.id === id);
+const epochKeysOf = (c: Client, spaceId: string): Map<number, Uint8Array> =>
+  new Map(
+    c.vault.db
+      .prepare<[Uint8Array], { epoch: number; key: Uint8Array }>(
+        'SELECT epoch, key FROM sync_epoch_keys WHERE group_id = ?',
+      )
+      .all(fromHex(spaceId))
+      .map((row) => [row.epoch, new Uint8Array(row.key)]),
+  );
+
+async function relayWithClients(n: number) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+  const relay = await relayOn(dataDir);
+  const clients: Client[] = [];
+  for (let i = 0; i < n; i++) clients.push(await client(relay.url));
+  for (const c of clients) await waitFor('connection', connected(c));
+  return { dataDir, relay, clients };
+}
+
+/** `owner` invites `joiner` with a fresh link; resolves once the joiner holds the space. */
+async function inviteAndJoin(
+  owner: Client,
+  joiner: Client,
+  spaceId: string,
+  role: 'editor' | 'viewer' = 'editor',
+) {
+  const invite = await owner.engine.createInvite(spaceId, role, 7);
+  expect(invite.link.startsWith('suviaz://join#')).toBe(true);
+  const joined = await joiner.engine.join(invite.link);
+  expect(joined.id).toBe(spaceId);
+  return { invite, joined };
+}
+
+describe('group life cycle through invites and removal', () => {
+  it('invite → join → co-edit → remove: the rest converge on a new epoch the removed keys cannot open', async () => {
+    const { dataDir, clients } = await relayWithClients(3);
+    const [alice, bob, carol] = clients as [Client, Client, Client];
+    const space = await alice.engine.createSpace('Coalition plan');
+    await inviteAndJoin(alice, bob, space.id);
+    await inviteAndJoin(alice, carol, space.id);
+    for (const c of clients) {
+      await waitFor('keys for epoch 0', () => epochKeysOf(c, space.id).has(0));
+      c.open(space.docId);
+    }
+    alice.doc.getText('t').insert(0, 'Agenda: ');
+    await waitFor('bob to see alice', () => bob.text() === 'Agenda: ');
+    bob.doc.getText('t').insert(bob.text().length, 'press release. ');
+    await waitFor('all three converge', () =>
+      clients.every((c) => c.text() === 'Agenda: press release. '),
+    );
+    await waitFor('nothing pending', () => clients.every((c) => c.engine.state().pending === 0));
+    expect(spaceOf(alice, space.id)?.members).toHaveLength(3);
+
+    // What bob holds when he is removed: his epoch keys and his device's box secret key.
+    const bobKeys = epochKeysOf(bob, space.id);
+    const bobDevice = bob.engine.listSpaces()[0]?.members.find((m) => m.isMe)?.deviceKey ?? '';
+    const bobBox = withDeviceSecretKeys(bob.vault.db, (k) => new Uint8Array(k.boxSecretKey));
+    const bobBoxPublic = new Uint8Array(
+      bob.vault.db
+        .prepare<[], { box_public_key: Uint8Array }>('SELECT box_public_key FROM device_identity')
+        .get()?.box_public_key ?? [],
+    );
+
+    await alice.engine.removeMember(space.id, bobDevice);
+    await waitFor(
+      'bob to learn he was removed',
+      () => spaceOf(bob, space.id)?.status === 'removed',
+    );
+    await waitFor('carol to hold the epoch-1 key', () => epochKeysOf(carol, space.id).has(1));
+    expect(spaceOf(carol, space.id)?.members.map((m) => m.deviceKey)).not.toContain(bobDevice);
+    // Bob keeps (read-only) what he had; the policy did not ask to wipe.
+    expect(bob.text()).toBe('Agenda: press release. ');
+    expect(spaceOf(bob, space.id)?.wiped).toBe(false);
+    await expect(
+      bob.engine.applyLocalUpdate(space.docId, new Uint8Array([0, 0])),
+    ).rejects.toMatchObject({ code: 'not-member' });
+
+    const canary = uniqueCanary('after-removal');
+    alice.doc.getText('t').insert(alice.text().length, canary);
+    carol.doc.getText('t').insert(0, '[draft] ');
+    const expected = `[draft] Agenda: press release. ${canary}`;
+    await waitFor('alice and carol converge under epoch 1', () =>
+      [alice, carol].every((c) => c.text() === expected && c.engine.state().pending === 0),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(bob.text()).not.toContain(canary);
+
+    // The attack: the removed member's keys against everything the relay stored.
+    const relayDb = new Database(join(dataDir, RELAY_DB_FILE), { readonly: true });
+    try {
+      const rows = relayDb
+        .prepare<[], { envelope: Buffer }>('SELECT envelope FROM messages ORDER BY seq')
+        .all();
+      const envelopes = rows.map((r) => decodeEnvelope(new Uint8Array(r.envelope)));
+      const afterRemoval = envelopes.filter((e) => e.header.epoch >= 1);
+      // Everything after the removal is under epoch 1, starting with a snapshot of the document.
+      expect(afterRemoval.length).toBeGreaterThan(0);
+      expect(afterRemoval[0]?.header.kind).toBe('snapshot');
+      expect([...bobKeys.keys()].every((epoch) => epoch < 1)).toBe(true);
+      for (const envelope of afterRemoval) {
+        for (const [epoch, key] of bobKeys) {
+          const docKey = documentKey(key, fromHex(space.id), fromHex(space.docId), epoch);
+          expect(decryptEnvelope(envelope, docKey)).toBeNull();
+        }
+      }
+      // No lockbox of a later epoch opens with bob's box key.
+      const lockboxes = relayDb
+        .prepare<[], { lockbox: Buffer }>('SELECT lockbox FROM lockboxes')
+        .all()
+        .map((r) => decodeLockbox(new Uint8Array(r.lockbox)))
+        .filter((box) => box.epoch >= 1);
+      expect(lockboxes.length).toBe(2);
+      for (const box of lockboxes) {
+        expect(toHex(box.recipient)).not.toBe(bobDevice);
+        expect(() => openSealedBox(bobBoxPublic, bobBox, box.sealed)).toThrow();
+      }
+    } finally {
+      relayDb.close();
+    }
+    expect(filesContaining(dataDir, canary)).toEqual([]);
+  });
+
+  it('a used, revoked or mistyped invite is refused with a reason the user can act on', async () => {
+    const { clients } = await relayWithClients(4);
+    const [alice, bob, carol, dan] = clients as [Client, Client, Client, Client];
+    const space = await alice.engine.createSpace('Briefings');
+    const { invite } = await inviteAndJoin(alice, bob, space.id, 'viewer');
+    await expect(carol.engine.join(invite.link)).rejects.toMatchObject({ code: 'invite-used' });
+
+    const revoked = await alice.engine.createInvite(space.id, 'editor', 1);
+    expect(spaceOf(alice, space.id)?.invites.map((i) => i.id)).toEqual([revoked.id]);
+    await alice.engine.revokeInvite(space.id, revoked.id);
+    expect(spaceOf(alice, space.id)?.invites).toEqual([]);
+    await expect(carol.engine.join(revoked.link)).rejects.toMatchObject({
+      code: 'invite-revoked',
+    });
+    await expect(dan.engine.join('suviaz://join#AAAA')).rejects.toMatchObject({
+      code: 'invite-invalid',
+    });
+    const other = revoked.link.replace('suviaz://join#', 'suviaz://join#x');
+    await expect(dan.engine.join(other)).rejects.toMatchObject({ code: 'invite-invalid' });
+    // Bob joined as a viewer: the relay refuses his writes and his app says so.
+    expect(spaceOf(bob, space.id)?.role).toBe('viewer');
+    bob.open(space.docId);
+    await expect(
+      bob.engine.applyLocalUpdate(space.docId, new Uint8Array([0, 0])),
+    ).rejects.toMatchObject({ code: 'not-member' });
+  });
+
+  it('with join approval the joiner waits without keys until an admin approves', async () => {
+    const { clients } = await relayWithClients(2);
+    const [alice, bob] = clients as [Client, Client];
+    const space = await alice.engine.createSpace('Vetted circle', {
+      twoAdminApproval: false,
+      joinApproval: true,
+      wipeOnRemoval: false,
+    });
+    alice.open(space.docId);
+    alice.doc.getText('t').insert(0, 'members only');
+    const { joined } = await inviteAndJoin(alice, bob, space.id);
+    expect(joined.status).toBe('pending');
+    expect(epochKeysOf(bob, space.id).size).toBe(0);
+    await waitFor(
+      'alice to see the request',
+      () => spaceOf(alice, space.id)?.approvals.length === 1,
+    );
+    const request = spaceOf(alice, space.id)?.approvals[0];
+    expect(request).toMatchObject({ kind: 'join', canApprove: true, role: 'editor' });
+    await alice.engine.approve(space.id, request?.index ?? -1);
+    await waitFor(
+      'bob to become a member with keys',
+      () => spaceOf(bob, space.id)?.status === 'active' && epochKeysOf(bob, space.id).has(0),
+    );
+    bob.open(space.docId);
+    await waitFor('bob to read the document', () => bob.text() === 'members only');
+  });
+
+  it('under the two-admin rule an invite opens only after a second admin approves it', async () => {
+    const { clients } = await relayWithClients(3);
+    const [alice, bob, carol] = clients as [Client, Client, Client];
+    const space = await alice.engine.createSpace('Two keys', {
+      twoAdminApproval: true,
+      joinApproval: false,
+      wipeOnRemoval: false,
+    });
+    await inviteAndJoin(alice, bob, space.id);
+    const bobDevice = spaceOf(bob, space.id)?.members.find((m) => m.isMe)?.deviceKey ?? '';
+    // One admin alone acts directly; from two admins on, each change needs the other.
+    await alice.engine.setRole(space.id, bobDevice, 'admin');
+    await waitFor('bob to be an admin', () => spaceOf(bob, space.id)?.role === 'admin');
+
+    const invite = await alice.engine.createInvite(space.id, 'viewer', 7);
+    const pending = spaceOf(alice, space.id)?.approvals ?? [];
+    expect(pending).toMatchObject([{ kind: 'invite', role: 'viewer', canApprove: false }]);
+    await expect(alice.engine.approve(space.id, pending[0]?.index ?? -1)).rejects.toMatchObject({
+      code: 'relay-refused',
+    });
+    await expect(carol.engine.join(invite.link)).rejects.toMatchObject({ code: 'invite-invalid' });
+
+    await waitFor('bob to see the request', () =>
+      Boolean(spaceOf(bob, space.id)?.approvals.some((a) => a.canApprove)),
+    );
+    await bob.engine.approve(space.id, pending[0]?.index ?? -1);
+    const joined = await carol.engine.join(invite.link);
+    expect(joined).toMatchObject({ status: 'active', role: 'viewer' });
+  });
+
+  it('leaving makes an admin start a new epoch; the wipe policy deletes a removed copy', async () => {
+    const { clients } = await relayWithClients(3);
+    const [alice, bob, carol] = clients as [Client, Client, Client];
+    const space = await alice.engine.createSpace('Short-lived', {
+      twoAdminApproval: false,
+      joinApproval: false,
+      wipeOnRemoval: true,
+    });
+    await inviteAndJoin(alice, bob, space.id);
+    await inviteAndJoin(alice, carol, space.id);
+    await bob.engine.leave(space.id);
+    expect(spaceOf(bob, space.id)?.status).toBe('left');
+    await waitFor('alice to rotate after bob left', () => epochKeysOf(alice, space.id).has(1));
+    await waitFor('carol to get the new key', () => epochKeysOf(carol, space.id).has(1));
+    expect(spaceOf(alice, space.id)?.rotationNeeded).toBe(false);
+
+    carol.open(space.docId);
+    carol.doc.getText('t').insert(0, 'carol was here');
+    await waitFor('carol saved', () => carol.engine.state().pending === 0);
+    const carolDevice = spaceOf(carol, space.id)?.members.find((m) => m.isMe)?.deviceKey ?? '';
+    await alice.engine.removeMember(space.id, carolDevice);
+    await waitFor('carol wiped', () => spaceOf(carol, space.id)?.wiped === true);
+    const left = carol.vault.db
+      .prepare<[Uint8Array, Uint8Array], { n: number }>(
+        `SELECT (SELECT count(*) FROM sync_docs WHERE group_id = ?)
+              + (SELECT count(*) FROM sync_epoch_keys WHERE group_id = ?) AS n`,
+      )
+      .get(fromHex(space.id), fromHex(space.id));
+    expect(left?.n).toBe(0);
+    expect(() => carol.engine.openDocument(space.docId)).toThrow();
+    carol.engine.forget(space.id);
+    expect(spaceOf(carol, space.id)).toBeUndefined();
+  });
+
+  it('marks a safety number verified and warns when someone else claims a verified name', async () => {
+    const { clients } = await relayWithClients(3);
+    const [alice, bob, mallory] = clients as [Client, Client, Client];
+    bob.name = 'Bob';
+    mallory.name = 'bob ';
+    const space = await alice.engine.createSpace('Verified circle');
+    await inviteAndJoin(alice, bob, space.id);
+    for (const c of [alice, bob]) c.open(space.docId);
+    bob.engine.setPresence(space.docId, bob.name, null);
+    const bobDevice = spaceOf(bob, space.id)?.members.find((m) => m.isMe)?.deviceKey ?? '';
+    await waitFor('alice to learn bob’s name', () =>
+      Boolean(
+        spaceOf(alice, space.id)?.members.some(
+          (m) => m.deviceKey === bobDevice && m.name === 'Bob',
+        ),
+      ),
+    );
+    alice.engine.setVerified(bobDevice, true);
+    expect(spaceOf(alice, space.id)?.members.find((m) => m.deviceKey === bobDevice)).toMatchObject({
+      verified: true,
+      keyChangedFrom: null,
+    });
+
+    await inviteAndJoin(alice, mallory, space.id);
+    mallory.open(space.docId);
+    mallory.engine.setPresence(space.docId, mallory.name, null);
+    const malloryDevice = spaceOf(mallory, space.id)?.members.find((m) => m.isMe)?.deviceKey;
+    await waitFor('the changed-key warning', () =>
+      Boolean(
+        spaceOf(alice, space.id)?.members.find((m) => m.deviceKey === malloryDevice)
+          ?.keyChangedFrom,
+      ),
+    );
+    const warned = spaceOf(alice, space.id)?.members.find((m) => m.deviceKey === malloryDevice);
+    expect(warned?.verified).toBe(false);
+    expect(warned?.keyChangedFrom?.name).toBe('Bob');
+    alice.engine.setVerified(bobDevice, false);
+    expect(spaceOf(alice, space.id)?.members.find((m) => m.deviceKey === bobDevice)?.verified).toBe(
+      false,
+    );
+  });
+});

@@ -1,0 +1,215 @@
+// The plan model over a space's Y.Doc: plans, tasks (merged field by field), comment threads,
+// versions (saved, pruned, restored as a new edit), templates, and readers that skip what a
+// malicious member wrote in the wrong shape.
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { LIMITS } from '../../src-shared/limits';
+import {
+  addComment,
+  addTask,
+  createPlan,
+  deletePlan,
+  duplicatePlan,
+  isOverdue,
+  listPlans,
+  listTasks,
+  listThreads,
+  listVersions,
+  planBody,
+  replyToComment,
+  restoreVersion,
+  saveVersion,
+  setThreadResolved,
+  updateTask,
+} from '../../src-shared/plans/plan-model';
+
+const ALICE = 'a'.repeat(64);
+const BOB = 'b'.repeat(64);
+
+/** Two replicas that exchange every update, like two members through the relay. */
+function pair(): [Y.Doc, Y.Doc] {
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  a.on(
+    'update',
+    (u: Uint8Array, origin: unknown) => origin !== 'sync' && Y.applyUpdate(b, u, 'sync'),
+  );
+  b.on(
+    'update',
+    (u: Uint8Array, origin: unknown) => origin !== 'sync' && Y.applyUpdate(a, u, 'sync'),
+  );
+  return [a, b];
+}
+
+function paragraph(text: string): Y.XmlElement {
+  const p = new Y.XmlElement('paragraph');
+  p.insert(0, [new Y.XmlText(text)]);
+  return p;
+}
+const bodyText = (doc: Y.Doc, planId: string) => planBody(doc, planId).toString();
+
+describe('plan model', () => {
+  it('lists plans in creation order and hides deleted ones', () => {
+    const doc = new Y.Doc();
+    const first = createPlan(doc, { title: 'Spring campaign', by: ALICE, at: 1 });
+    const second = createPlan(doc, { title: 'Press kit', by: BOB, at: 2 });
+    expect(listPlans(doc).map((p) => p.title)).toEqual(['Spring campaign', 'Press kit']);
+    deletePlan(doc, first);
+    expect(listPlans(doc).map((p) => p.id)).toEqual([second]);
+  });
+
+  it('merges two people changing different fields of one task', () => {
+    const [a, b] = pair();
+    const planId = createPlan(a, { title: 'Plan', by: ALICE, at: 1 });
+    const taskId = addTask(a, {
+      planId,
+      title: 'Book the hall',
+      assignee: null,
+      due: null,
+      anchor: null,
+      createdAt: 2,
+      createdBy: ALICE,
+    });
+    updateTask(a, taskId, { status: 'in-progress' });
+    updateTask(b, taskId, { assignee: BOB, due: '2026-12-01' });
+    for (const doc of [a, b]) {
+      expect(listTasks(doc, planId)).toEqual([
+        expect.objectContaining({
+          title: 'Book the hall',
+          status: 'in-progress',
+          assignee: BOB,
+          due: '2026-12-01',
+        }),
+      ]);
+    }
+  });
+
+  it('marks a task overdue only when its day has passed and it is not done', () => {
+    expect(isOverdue({ due: '2026-11-23', status: 'todo' }, '2026-11-24')).toBe(true);
+    expect(isOverdue({ due: '2026-11-24', status: 'todo' }, '2026-11-24')).toBe(false);
+    expect(isOverdue({ due: '2026-11-01', status: 'done' }, '2026-11-24')).toBe(false);
+    expect(isOverdue({ due: null, status: 'blocked' }, '2026-11-24')).toBe(false);
+  });
+
+  it('skips what a member wrote in the wrong shape instead of failing', () => {
+    const doc = new Y.Doc();
+    const planId = createPlan(doc, { title: 'Plan', by: ALICE, at: 1 });
+    const bad = new Y.Map<unknown>();
+    bad.set('planId', planId);
+    bad.set('title', 42);
+    bad.set('status', 'todo');
+    doc.getMap('tasks').set('f'.repeat(32), bad);
+    const worse = new Y.Map<unknown>();
+    worse.set('planId', planId);
+    worse.set('title', 'x'.repeat(LIMITS.plans.taskTitleMaxChars + 1));
+    worse.set('status', 'todo');
+    worse.set('createdAt', 1);
+    worse.set('createdBy', ALICE);
+    doc.getMap('tasks').set('e'.repeat(32), worse);
+    doc.getMap('tasks').set('not-an-id', new Y.Map());
+    doc.getMap('plans').set('d'.repeat(32), new Y.Map());
+    addTask(doc, {
+      planId,
+      title: 'Fine',
+      assignee: ALICE,
+      due: '2026-12-24',
+      anchor: null,
+      createdAt: 3,
+      createdBy: ALICE,
+    });
+    expect(listTasks(doc).map((t) => t.title)).toEqual(['Fine']);
+    expect(listPlans(doc)).toHaveLength(1);
+  });
+
+  it('keeps comment threads with replies, resolvable and reopenable', () => {
+    const [a, b] = pair();
+    const planId = createPlan(a, { title: 'Plan', by: ALICE, at: 1 });
+    const threadId = addComment(a, {
+      planId,
+      author: ALICE,
+      authorName: 'Alesya',
+      text: 'Is this date final?',
+      at: 10,
+      anchor: 'AAA=',
+      head: 'AAE=',
+      quote: '12 December',
+    });
+    replyToComment(b, threadId, {
+      planId,
+      author: BOB,
+      authorName: 'Bogdan',
+      text: 'Yes, confirmed.',
+      at: 11,
+    });
+    setThreadResolved(a, threadId, true, ALICE, 12);
+    const [thread] = listThreads(b, planId);
+    expect(thread?.root).toMatchObject({ quote: '12 December', resolved: true, resolvedBy: ALICE });
+    expect(thread?.replies.map((r) => r.text)).toEqual(['Yes, confirmed.']);
+    setThreadResolved(b, threadId, false, BOB, 13);
+    expect(listThreads(a, planId)[0]?.root.resolved).toBe(false);
+  });
+
+  it('restores a version as a new edit that both replicas see; later versions stay listed', () => {
+    const [a, b] = pair();
+    const planId = createPlan(a, { title: 'Plan', by: ALICE, at: 1 });
+    planBody(a, planId).insert(0, [paragraph('First draft')]);
+    const v1 = saveVersion(a, {
+      planId,
+      name: 'Draft 1',
+      auto: false,
+      at: 2,
+      author: ALICE,
+      authorName: 'Alesya',
+    });
+    planBody(b, planId).insert(1, [paragraph('Vandalised')]);
+    saveVersion(b, { planId, name: null, auto: true, at: 3, author: BOB, authorName: 'Bogdan' });
+    expect(bodyText(a, planId)).toContain('Vandalised');
+
+    const draft = listVersions(a, planId).find((v) => v.id === v1);
+    if (!draft) throw new Error('version missing');
+    restoreVersion(b, draft);
+    expect(bodyText(a, planId)).toBe('<paragraph>First draft</paragraph>');
+    expect(bodyText(b, planId)).toBe(bodyText(a, planId));
+    expect(listVersions(a, planId).map((v) => v.name)).toEqual([null, 'Draft 1']);
+  });
+
+  it('keeps only the newest automatic versions, and every named one', () => {
+    const doc = new Y.Doc();
+    const planId = createPlan(doc, { title: 'Plan', by: ALICE, at: 0 });
+    saveVersion(doc, { planId, name: 'Named', auto: false, at: 1, author: ALICE, authorName: '' });
+    for (let i = 0; i < LIMITS.plans.autoVersionsKept + 5; i++) {
+      saveVersion(doc, {
+        planId,
+        name: null,
+        auto: true,
+        at: 10 + i,
+        author: ALICE,
+        authorName: '',
+      });
+    }
+    const versions = listVersions(doc, planId);
+    expect(versions.filter((v) => v.auto)).toHaveLength(LIMITS.plans.autoVersionsKept);
+    expect(versions.filter((v) => !v.auto).map((v) => v.name)).toEqual(['Named']);
+    expect(versions[0]?.at).toBe(10 + LIMITS.plans.autoVersionsKept + 4);
+  });
+
+  it('duplicates a plan as a template without its tasks', () => {
+    const doc = new Y.Doc();
+    const planId = createPlan(doc, { title: 'Campaign', by: ALICE, at: 1 });
+    planBody(doc, planId).insert(0, [paragraph('Goals'), paragraph('Timeline')]);
+    addTask(doc, {
+      planId,
+      title: 'Task',
+      assignee: null,
+      due: null,
+      anchor: null,
+      createdAt: 2,
+      createdBy: ALICE,
+    });
+    const copy = duplicatePlan(doc, planId, { title: 'Campaign (template)', by: BOB, at: 3 });
+    expect(bodyText(doc, copy)).toBe(bodyText(doc, planId));
+    planBody(doc, copy).insert(0, [paragraph('Only in the copy')]);
+    expect(bodyText(doc, planId)).not.toContain('Only in the copy');
+    expect(listTasks(doc, copy)).toEqual([]);
+  });
+});

@@ -13,7 +13,9 @@ import { useActivityReporter } from '../hooks/use-activity-reporter';
 import { useShortcuts } from '../hooks/use-shortcuts';
 import { errorMessage } from '../i18n/error-message';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { DocReplicas } from '../shared-doc/doc-replica';
 import { SharedDocs } from '../shared-doc/shared-docs';
+import { DocReplicasContext } from '../shared-doc/use-doc-replica';
 import { SpacesSection } from '../spaces/SpacesSection';
 import { SpaceView } from '../spaces/SpaceView';
 import { useSpaces } from '../spaces/use-spaces';
@@ -81,6 +83,7 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
         (docId) => void call('docs.close', { docId }),
       ),
   );
+  const [replicas] = useState(() => new DocReplicas(sharedDocs));
   const spaces = useSpaces();
   const openSpace = spaces.spaces?.find((space) => space.id === selectedSpaceId) ?? null;
 
@@ -265,81 +268,83 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
     );
 
   return (
-    <div className="workspace">
-      <Header
-        locking={locking}
-        onLock={() => void lock(false)}
-        onSettings={() => setSettingsOpen(true)}
-      />
-      <div role="alert" className="workspace-error">
-        {error && (
-          <p className="error">
-            {errorMessage(t, error)}{' '}
-            <button type="button" className="link" onClick={() => setError(null)}>
-              {t('common.close')}
-            </button>
-          </p>
+    <DocReplicasContext.Provider value={replicas}>
+      <div className="workspace">
+        <Header
+          locking={locking}
+          onLock={() => void lock(false)}
+          onSettings={() => setSettingsOpen(true)}
+        />
+        <div role="alert" className="workspace-error">
+          {error && (
+            <p className="error">
+              {errorMessage(t, error)}{' '}
+              <button type="button" className="link" onClick={() => setError(null)}>
+                {t('common.close')}
+              </button>
+            </p>
+          )}
+        </div>
+        <div className="workspace-body">
+          <Sidebar
+            view={view}
+            onView={changeView}
+            query={query}
+            onQuery={search}
+            searchRef={searchRef}
+            tags={tags}
+            tag={tag}
+            onTag={setTag}
+            onNewNote={() => void newNote()}
+            spaces={
+              <SpacesSection
+                spaces={spaces.spaces}
+                error={spaces.error}
+                selectedId={openSpace?.id ?? null}
+                onSelect={selectSpace}
+                onAdded={(space) => {
+                  spaces.upsert(space);
+                  selectSpace(space.id);
+                }}
+                onRetry={spaces.reload}
+              />
+            }
+          >
+            {list}
+          </Sidebar>
+          <main className="editor-pane">
+            {openSpace ? (
+              <SpaceView
+                key={openSpace.id}
+                space={openSpace}
+                docs={sharedDocs}
+                onChanged={spaces.reload}
+                onOpenSettings={() => setSettingsOpen(true)}
+              />
+            ) : selectedId ? (
+              <NoteEditor
+                key={selectedId}
+                saver={savers.get(selectedId)}
+                focusTitle={selectedId === freshId}
+                onTrash={() => void trashNote(selectedId)}
+              />
+            ) : (
+              <p className="editor-empty">{t('editor.placeholder')}</p>
+            )}
+          </main>
+        </div>
+        {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+        {unsavedPrompt && (
+          <ConfirmDialog
+            title={t('header.unsavedTitle')}
+            text={t('header.unsavedText')}
+            confirmLabel={t('header.lockAnyway')}
+            cancelLabel={t('header.keepUnlocked')}
+            onCancel={() => setUnsavedPrompt(false)}
+            onConfirm={() => void lock(true)}
+          />
         )}
       </div>
-      <div className="workspace-body">
-        <Sidebar
-          view={view}
-          onView={changeView}
-          query={query}
-          onQuery={search}
-          searchRef={searchRef}
-          tags={tags}
-          tag={tag}
-          onTag={setTag}
-          onNewNote={() => void newNote()}
-          spaces={
-            <SpacesSection
-              spaces={spaces.spaces}
-              error={spaces.error}
-              selectedId={openSpace?.id ?? null}
-              onSelect={selectSpace}
-              onAdded={(space) => {
-                spaces.upsert(space);
-                selectSpace(space.id);
-              }}
-              onRetry={spaces.reload}
-            />
-          }
-        >
-          {list}
-        </Sidebar>
-        <main className="editor-pane">
-          {openSpace ? (
-            <SpaceView
-              key={openSpace.id}
-              space={openSpace}
-              docs={sharedDocs}
-              onChanged={spaces.reload}
-              onOpenSettings={() => setSettingsOpen(true)}
-            />
-          ) : selectedId ? (
-            <NoteEditor
-              key={selectedId}
-              saver={savers.get(selectedId)}
-              focusTitle={selectedId === freshId}
-              onTrash={() => void trashNote(selectedId)}
-            />
-          ) : (
-            <p className="editor-empty">{t('editor.placeholder')}</p>
-          )}
-        </main>
-      </div>
-      {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
-      {unsavedPrompt && (
-        <ConfirmDialog
-          title={t('header.unsavedTitle')}
-          text={t('header.unsavedText')}
-          confirmLabel={t('header.lockAnyway')}
-          cancelLabel={t('header.keepUnlocked')}
-          onCancel={() => setUnsavedPrompt(false)}
-          onConfirm={() => void lock(true)}
-        />
-      )}
-    </div>
+    </DocReplicasContext.Provider>
   );
 }

@@ -85,7 +85,7 @@ export async function runColdOpen(size: Size): Promise<Row[]> {
     compact(vault.db, docBytes, state);
     const verifier = loadDoc(vault.db, docBytes)?.verifier;
     if (!verifier) throw new Error('no document');
-    for (const u of stream.v2) recordRemote(vault.db, docBytes, u, verifier);
+    for (const u of stream.v2) recordRemote(vault.db, docBytes, [u], verifier);
     vault.close();
     // Plain: the same rows in an unencrypted SQLite file.
     const file = path.join(tempDir('plain-open'), 'doc.db');

@@ -194,6 +194,42 @@ export function openSqliteStore(dataDir: string): RelayStore {
     return seq;
   });
 
+  /**
+   * Group commit: every envelope committed in one event-loop turn goes into one transaction, so one
+   * fsync covers them all. Each is its own savepoint inside it (better-sqlite3 nests transactions
+   * that way), so one that conflicts is rolled back alone and the rest still commit. Nothing is
+   * acknowledged before the whole batch is durable.
+   */
+  const batchTx = db.transaction((commits: CommitEnvelope[]) =>
+    commits.map((commit): { seq: number } | { error: unknown } => {
+      try {
+        return { seq: commitTx(commit) };
+      } catch (error) {
+        return { error };
+      }
+    }),
+  );
+  const queued: { commit: CommitEnvelope; resolve(seq: number): void; reject(e: unknown): void }[] =
+    [];
+  let flushScheduled = false;
+  const flushCommits = (): void => {
+    flushScheduled = false;
+    const batch = queued.splice(0);
+    let results: ({ seq: number } | { error: unknown })[];
+    try {
+      results = batchTx.immediate(batch.map((item) => item.commit));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    results.forEach((result, i) => {
+      const item = batch[i];
+      if (!item) return;
+      if ('seq' in result) item.resolve(result.seq);
+      else item.reject(result.error);
+    });
+  };
+
   const message = (row: unknown): StoredMessage | null => {
     const r = row as { seq: number; envelope: Buffer } | undefined;
     return r ? { seq: r.seq, envelope: u8(r.envelope) } : null;
@@ -264,8 +300,15 @@ export function openSqliteStore(dataDir: string): RelayStore {
     async findSnapshot(docId, snapshotId) {
       return message(q.findSnapshot.get(b(docId), b(snapshotId)));
     },
-    async commitEnvelope(commit) {
-      return commitTx.immediate(commit);
+    commitEnvelope(commit) {
+      return new Promise<number>((resolve, reject) => {
+        queued.push({ commit, resolve, reject });
+        if (!flushScheduled) {
+          flushScheduled = true;
+          // After the I/O callbacks of this turn: publishes that arrived together commit together.
+          setImmediate(flushCommits);
+        }
+      });
     },
     async snapshotLinks(docId, afterSeq, maxSeq): Promise<StoredLink[]> {
       const rows = q.links.all(b(docId), afterSeq, maxSeq) as {
@@ -286,6 +329,8 @@ export function openSqliteStore(dataDir: string): RelayStore {
       return (q.countDocs.get() as { n: number }).n;
     },
     async close() {
+      // Envelopes waiting for this turn's commit are stored (they were checked), not dropped.
+      if (queued.length > 0 && db.open) flushCommits();
       if (db.open) db.close();
     },
   };

@@ -73,6 +73,11 @@ export class DocumentSync {
   private uncommitted: Uint8Array[] = [];
   private commitWaiters: { resolve(): void; reject(error: unknown): void }[] = [];
   private commitScheduled = false;
+  /** Verified remote updates of this turn, stored together with the verifier state. */
+  private remoteUncommitted: Uint8Array[] = [];
+  private remoteDirty = false;
+  private remoteScheduled = false;
+  private closedDb = false;
 
   constructor(private readonly deps: DocumentSyncDeps) {
     const stored = loadDoc(deps.db, deps.docId);
@@ -87,6 +92,8 @@ export class DocumentSync {
   }
 
   state(): Uint8Array {
+    // Edits of this turn belong in the state a view opens with.
+    this.commitLocal();
     return Y.encodeStateAsUpdateV2(this.ydoc);
   }
 
@@ -96,7 +103,6 @@ export class DocumentSync {
 
   /** Resolves once the edit is committed to the vault with the others of this turn; sent later. */
   applyLocalUpdate(update: Uint8Array): Promise<void> {
-    Y.applyUpdateV2(this.ydoc, update, 'local');
     this.uncommitted.push(update);
     const committed = new Promise<void>((resolve, reject) =>
       this.commitWaiters.push({ resolve, reject }),
@@ -120,13 +126,17 @@ export class DocumentSync {
     this.uncommitted = [];
     this.commitWaiters = [];
     if (updates.length === 0) return;
+    // One merged update per turn: one row to store, one Yjs transaction on the main-side document
+    // (a turn holds at most what the renderer sent meanwhile, so the merge stays small).
+    const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdatesV2(updates);
     try {
-      appendLocalUpdates(this.deps.db, this.deps.docId, updates, Date.now());
+      appendLocalUpdates(this.deps.db, this.deps.docId, [merged], Date.now());
     } catch (error) {
       // Not acknowledged: the renderer keeps these edits and sends them again.
       for (const waiter of waiters) waiter.reject(error);
       return;
     }
+    Y.applyUpdateV2(this.ydoc, merged, 'local');
     for (const waiter of waiters) waiter.resolve();
     this.deps.onPendingChanged();
     this.compactLocallyIfNeeded();
@@ -159,8 +169,10 @@ export class DocumentSync {
   }
 
   unsubscribe(): void {
-    // Edits of this very turn are committed before the vault can close.
+    // Edits and remote updates of this very turn are committed before the vault can close.
     this.commitLocal();
+    this.commitRemote();
+    this.closedDb = true;
     this.closed = true;
     if (this.batchTimer) clearTimeout(this.batchTimer);
     this.deps.connection()?.send({
@@ -213,7 +225,7 @@ export class DocumentSync {
     }
     this.verifier = verdict.state;
     if (verdict.apply) Y.applyUpdateV2(this.ydoc, verdict.apply, 'remote');
-    recordRemote(this.deps.db, this.deps.docId, verdict.apply, verdict.state);
+    this.recordRemoteThisTurn(verdict.apply);
     const header = verdict.header;
     const mine = header !== null && toHex(header.author) === toHex(this.deps.me);
     if (mine && verdict.kind === 'update' && header) this.ownUpdateStored(header);
@@ -221,10 +233,41 @@ export class DocumentSync {
     this.compactLocallyIfNeeded();
   }
 
+  /**
+   * Remote updates are stored once per event-loop turn, not once per message: a catch-up delivers
+   * thousands in a few turns. They are on the relay already, so a crash before the commit only
+   * means fetching them again; the verifier state is saved with them, never ahead of them.
+   */
+  private recordRemoteThisTurn(update: Uint8Array | null): void {
+    if (update) this.remoteUncommitted.push(update);
+    this.remoteDirty = true;
+    if (!this.remoteScheduled) {
+      this.remoteScheduled = true;
+      setImmediate(() => this.commitRemote());
+    }
+  }
+
+  /** Called before anything else saves the verifier state, so it never runs ahead of the updates. */
+  private commitRemote(): void {
+    this.remoteScheduled = false;
+    if (!this.remoteDirty || this.closedDb) return;
+    const updates = this.remoteUncommitted;
+    this.remoteUncommitted = [];
+    this.remoteDirty = false;
+    try {
+      recordRemote(this.deps.db, this.deps.docId, updates, this.verifier);
+    } catch (error) {
+      // Not stored (a full disk, a wiped space): the relay still has them; the next catch-up
+      // starts from the last state that was stored.
+      this.deps.onWarning('store-failed', String(error));
+    }
+  }
+
   /** My update came back in a catch-up although its ACK was lost: its outbox rows are done. */
   private ownUpdateStored(header: EnvelopeHeader): void {
     const sent = this.lastSent;
     if (sent && sent.clock === header.clock && sent.snapshotId === toHex(header.snapshotId)) {
+      this.commitRemote();
       acknowledge(this.deps.db, this.deps.docId, sent.lastOutboxId, this.verifier);
       this.lastSent = null;
       this.deps.onPendingChanged();
@@ -270,6 +313,7 @@ export class DocumentSync {
       if (answer.type !== 'ack') throw new Error(`unexpected answer ${answer.type}`);
       // Still the same snapshot (a snapshot delivered meanwhile would have made the relay refuse).
       this.verifier = recordMyUpdateAck(this.verifier, this.deps.me, clock, answer.seq);
+      this.commitRemote();
       acknowledge(this.deps.db, this.deps.docId, last.id, this.verifier);
       this.lastSent = null;
       this.inFlight = null;
@@ -366,6 +410,7 @@ export class DocumentSync {
         epoch: ctx.epoch,
       };
       this.verifier = recordMySnapshotAck(this.verifier, ref, answer.seq);
+      this.commitRemote();
       saveVerifier(this.deps.db, this.deps.docId, this.verifier);
       this.inFlight = null;
     } catch (error) {
@@ -388,6 +433,7 @@ export class DocumentSync {
 
   private compactLocallyIfNeeded(): void {
     if (updatesSinceCompaction(this.deps.db, this.deps.docId) > COMPACT_LOCAL_AFTER) {
+      this.commitRemote();
       compact(this.deps.db, this.deps.docId, Y.encodeStateAsUpdateV2(this.ydoc));
     }
   }

@@ -69,20 +69,19 @@ export function appendLocalUpdates(
   })();
 }
 
-/** A verified remote update (or none, for a link) and the verifier state that accepted it. */
+/**
+ * Verified remote updates and the verifier state that accepted the last of them, in one
+ * transaction: the stored state never claims a seq whose update is not stored with it.
+ */
 export function recordRemote(
   db: Db,
   docId: Uint8Array,
-  update: Uint8Array | null,
+  updates: readonly Uint8Array[],
   verifier: VerifierState,
 ): void {
   db.transaction(() => {
-    if (update) {
-      db.prepare('INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)').run(
-        docId,
-        update,
-      );
-    }
+    const insert = db.prepare('INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)');
+    for (const update of updates) insert.run(docId, update);
     saveVerifier(db, docId, verifier);
   })();
 }

@@ -40,9 +40,12 @@ export class PresenceReporter {
     }, wait);
   }
 
+  /** The view is gone: its caret goes too (others would otherwise see it until it times out). */
   stop(): void {
-    this.stopped = true;
     this.cancelTimer();
+    this.latest = null;
+    if (this.lastSentKey !== null && this.lastSentKey !== 'none') this.flush();
+    this.stopped = true;
   }
 
   private flush(): void {

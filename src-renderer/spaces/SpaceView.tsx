@@ -1,10 +1,11 @@
 // One shared space in the main pane: its name and relay connection, anything that must not go
-// unseen (a changed safety number, this device's status, relay warnings), the shared document, and
-// beside it the members, invites, approvals and rules.
+// unseen (a changed safety number, this device's status, relay warnings), its campaign plans and
+// shared notes (or one open plan), and beside them the members, invites, approvals and rules.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
 import { useSyncState } from '../hooks/use-sync-state';
+import { SpacePlansArea, type PlanToOpen } from '../plans/SpacePlansArea';
 import { SharedEditor } from '../shared-doc/SharedEditor';
 import type { SharedDocs } from '../shared-doc/shared-docs';
 import { ApprovalsPanel } from './ApprovalsPanel';
@@ -22,9 +23,12 @@ interface SpaceViewProps {
   docs: SharedDocs;
   onChanged: () => void;
   onOpenSettings: () => void;
+  /** A plan to open (from "My tasks"); a new nonce opens it again. */
+  planToOpen: PlanToOpen | null;
 }
 
-export function SpaceView({ space, docs, onChanged, onOpenSettings }: SpaceViewProps) {
+export function SpaceView(props: SpaceViewProps) {
+  const { space, docs, onChanged, onOpenSettings, planToOpen } = props;
   const { t } = useTranslation();
   const sync = useSyncState();
   // The member is looked up on every render, so the dialog shows their latest state once marked.
@@ -50,17 +54,19 @@ export function SpaceView({ space, docs, onChanged, onOpenSettings }: SpaceViewP
             {t('space.wipedEmpty')}
           </p>
         ) : (
-          <SharedEditor
-            docId={space.docId}
-            docs={docs}
-            readOnly={!canWrite(space)}
-            // Removed, left and pending spaces say why in their banner; a viewer is told here.
-            readOnlyHint={
-              space.status === 'active' && space.role === 'viewer' ? t('space.readOnly') : null
-            }
-            label={t('space.document', { name: space.name })}
-            myDeviceKey={me?.deviceKey ?? null}
-          />
+          <SpacePlansArea space={space} planToOpen={planToOpen}>
+            <SharedEditor
+              docId={space.docId}
+              docs={docs}
+              readOnly={!canWrite(space)}
+              // Removed, left and pending spaces say why in their banner; a viewer is told here.
+              readOnlyHint={
+                space.status === 'active' && space.role === 'viewer' ? t('space.readOnly') : null
+              }
+              label={t('space.document', { name: space.name })}
+              myDeviceKey={me?.deviceKey ?? null}
+            />
+          </SpacePlansArea>
         )}
         <aside className="space-side" aria-label={t('space.sidePanel')}>
           <MembersPanel space={space} onChanged={onChanged} onVerify={setVerifying} />

@@ -1,5 +1,5 @@
 // The sidebar: new note, search, notes/trash switch, tag filter, the list that fits the view, and
-// below it the shared spaces.
+// below it "My tasks" and the shared spaces.
 import { useId, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagCount } from '../../src-shared/api';
@@ -19,7 +19,8 @@ interface SidebarProps {
   onTag: (tag: string | null) => void;
   onNewNote: () => void;
   children: ReactNode;
-  /** Shown below the notes. */
+  /** Shown below the notes: the way to "My tasks", then the shared spaces. */
+  myTasks?: ReactNode;
   spaces?: ReactNode;
 }
 
@@ -95,6 +96,7 @@ export function Sidebar({ searchRef, ...props }: SidebarProps) {
         </div>
       )}
       <div className="sidebar-list">{props.children}</div>
+      {props.myTasks}
       {props.spaces}
     </nav>
   );

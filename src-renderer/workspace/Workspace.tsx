@@ -2,7 +2,14 @@
 // all of it goes with it. Locking first waits until every change has reached main.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, CallOutcome, NoteSummary, SearchHit, TagCount } from '../../src-shared/api';
+import type {
+  ApiError,
+  CallOutcome,
+  MyTask,
+  NoteSummary,
+  SearchHit,
+  TagCount,
+} from '../../src-shared/api';
 import { call } from '../bridge/call';
 import { subscribeConnectionStatus } from '../bridge/connection-status';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -19,6 +26,10 @@ import { DocReplicasContext } from '../shared-doc/use-doc-replica';
 import { SpacesSection } from '../spaces/SpacesSection';
 import { SpaceView } from '../spaces/SpaceView';
 import { useSpaces } from '../spaces/use-spaces';
+import { MyTasksEntry } from '../tasks/MyTasksEntry';
+import { MyTasksView } from '../tasks/MyTasksView';
+import { TasksSession, TasksSessionContext } from '../tasks/tasks-session';
+import { useMyTasks } from '../tasks/use-my-tasks';
 import { Header } from './Header';
 import { NoteList } from './NoteList';
 import { SearchResults } from './SearchResults';
@@ -45,6 +56,10 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [selectedSpaceId, setSelectedSpaceId] = useState<string | null>(null);
+  const [myTasksShown, setMyTasksShown] = useState(false);
+  const [planToOpen, setPlanToOpen] = useState<{ planId: string; nonce: number } | null>(null);
+  // A new nonce each time, so choosing a task of the plan already open still brings that plan up.
+  const planNonce = useRef(0);
   const [freshId, setFreshId] = useState<string | null>(null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [locking, setLocking] = useState(false);
@@ -84,6 +99,11 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
       ),
   );
   const [replicas] = useState(() => new DocReplicas(sharedDocs));
+  const myTasks = useMyTasks();
+  // After a local task edit, "My tasks" asks main again once main has stored the edit.
+  const [tasksSession] = useState(
+    () => new TasksSession(() => void sharedDocs.flushAll().then(myTasks.refreshSoon)),
+  );
   const spaces = useSpaces();
   const openSpace = spaces.spaces?.find((space) => space.id === selectedSpaceId) ?? null;
 
@@ -146,6 +166,7 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
 
   function openNote(id: string): void {
     setSelectedSpaceId(null);
+    setMyTasksShown(false);
     setFreshId(null);
     setSelectedId(id);
   }
@@ -154,7 +175,22 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
     // The private note's editor closes; the notes list stays as it is.
     setFreshId(null);
     setSelectedId(null);
+    setMyTasksShown(false);
+    setPlanToOpen(null);
     setSelectedSpaceId(id);
+  }
+
+  function showMyTasks(): void {
+    setFreshId(null);
+    setSelectedId(null);
+    setSelectedSpaceId(null);
+    setMyTasksShown(true);
+  }
+
+  function openTask(task: MyTask): void {
+    selectSpace(task.spaceId);
+    planNonce.current += 1;
+    setPlanToOpen({ planId: task.planId, nonce: planNonce.current });
   }
 
   async function newNote(): Promise<void> {
@@ -163,6 +199,7 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
     setFreshId(null);
     setSelectedId(null);
     setSelectedSpaceId(null);
+    setMyTasksShown(false);
     const outcome = await call('notes.create', {});
     if (!outcome.ok) {
       setError(outcome.error);
@@ -269,82 +306,94 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
 
   return (
     <DocReplicasContext.Provider value={replicas}>
-      <div className="workspace">
-        <Header
-          locking={locking}
-          onLock={() => void lock(false)}
-          onSettings={() => setSettingsOpen(true)}
-        />
-        <div role="alert" className="workspace-error">
-          {error && (
-            <p className="error">
-              {errorMessage(t, error)}{' '}
-              <button type="button" className="link" onClick={() => setError(null)}>
-                {t('common.close')}
-              </button>
-            </p>
+      <TasksSessionContext.Provider value={tasksSession}>
+        <div className="workspace">
+          <Header
+            locking={locking}
+            onLock={() => void lock(false)}
+            onSettings={() => setSettingsOpen(true)}
+          />
+          <div role="alert" className="workspace-error">
+            {error && (
+              <p className="error">
+                {errorMessage(t, error)}{' '}
+                <button type="button" className="link" onClick={() => setError(null)}>
+                  {t('common.close')}
+                </button>
+              </p>
+            )}
+          </div>
+          <div className="workspace-body">
+            <Sidebar
+              view={view}
+              onView={changeView}
+              query={query}
+              onQuery={search}
+              searchRef={searchRef}
+              tags={tags}
+              tag={tag}
+              onTag={setTag}
+              onNewNote={() => void newNote()}
+              myTasks={
+                <MyTasksEntry
+                  tasks={myTasks.tasks}
+                  selected={myTasksShown && !openSpace}
+                  onOpen={showMyTasks}
+                />
+              }
+              spaces={
+                <SpacesSection
+                  spaces={spaces.spaces}
+                  error={spaces.error}
+                  selectedId={openSpace?.id ?? null}
+                  onSelect={selectSpace}
+                  onAdded={(space) => {
+                    spaces.upsert(space);
+                    selectSpace(space.id);
+                  }}
+                  onRetry={spaces.reload}
+                />
+              }
+            >
+              {list}
+            </Sidebar>
+            <main className="editor-pane">
+              {openSpace ? (
+                <SpaceView
+                  key={openSpace.id}
+                  space={openSpace}
+                  docs={sharedDocs}
+                  onChanged={spaces.reload}
+                  onOpenSettings={() => setSettingsOpen(true)}
+                  planToOpen={planToOpen}
+                />
+              ) : myTasksShown ? (
+                <MyTasksView state={myTasks} onOpen={openTask} />
+              ) : selectedId ? (
+                <NoteEditor
+                  key={selectedId}
+                  saver={savers.get(selectedId)}
+                  focusTitle={selectedId === freshId}
+                  onTrash={() => void trashNote(selectedId)}
+                />
+              ) : (
+                <p className="editor-empty">{t('editor.placeholder')}</p>
+              )}
+            </main>
+          </div>
+          {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+          {unsavedPrompt && (
+            <ConfirmDialog
+              title={t('header.unsavedTitle')}
+              text={t('header.unsavedText')}
+              confirmLabel={t('header.lockAnyway')}
+              cancelLabel={t('header.keepUnlocked')}
+              onCancel={() => setUnsavedPrompt(false)}
+              onConfirm={() => void lock(true)}
+            />
           )}
         </div>
-        <div className="workspace-body">
-          <Sidebar
-            view={view}
-            onView={changeView}
-            query={query}
-            onQuery={search}
-            searchRef={searchRef}
-            tags={tags}
-            tag={tag}
-            onTag={setTag}
-            onNewNote={() => void newNote()}
-            spaces={
-              <SpacesSection
-                spaces={spaces.spaces}
-                error={spaces.error}
-                selectedId={openSpace?.id ?? null}
-                onSelect={selectSpace}
-                onAdded={(space) => {
-                  spaces.upsert(space);
-                  selectSpace(space.id);
-                }}
-                onRetry={spaces.reload}
-              />
-            }
-          >
-            {list}
-          </Sidebar>
-          <main className="editor-pane">
-            {openSpace ? (
-              <SpaceView
-                key={openSpace.id}
-                space={openSpace}
-                docs={sharedDocs}
-                onChanged={spaces.reload}
-                onOpenSettings={() => setSettingsOpen(true)}
-              />
-            ) : selectedId ? (
-              <NoteEditor
-                key={selectedId}
-                saver={savers.get(selectedId)}
-                focusTitle={selectedId === freshId}
-                onTrash={() => void trashNote(selectedId)}
-              />
-            ) : (
-              <p className="editor-empty">{t('editor.placeholder')}</p>
-            )}
-          </main>
-        </div>
-        {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
-        {unsavedPrompt && (
-          <ConfirmDialog
-            title={t('header.unsavedTitle')}
-            text={t('header.unsavedText')}
-            confirmLabel={t('header.lockAnyway')}
-            cancelLabel={t('header.keepUnlocked')}
-            onCancel={() => setUnsavedPrompt(false)}
-            onConfirm={() => void lock(true)}
-          />
-        )}
-      </div>
+      </TasksSessionContext.Provider>
     </DocReplicasContext.Provider>
   );
 }

@@ -46,6 +46,8 @@ test('invite by link, join, verify each other, remove', async ({ browser }) => {
   // Both write, so each one's name reaches the other through encrypted presence.
   await bogdan.getByTestId('shared-editor').click();
   await bogdan.keyboard.type('Bogdan joined');
+  // Alesya answers after the line reached her (typed at once, the two would interleave).
+  await expect(alesya.getByTestId('shared-editor')).toHaveValue('Bogdan joined');
   await alesya.getByTestId('shared-editor').click();
   await alesya.keyboard.press('End');
   await alesya.keyboard.type('. Welcome!');

@@ -538,7 +538,12 @@ export function createSyncEngine(options: {
     },
 
     openDocument(docId) {
-      return openDoc(docId).sync.state();
+      const doc = openDoc(docId);
+      // Presence events go out on change only; a view opened now needs who is already there.
+      setImmediate(() => {
+        if (docs.get(docId) === doc) on.presence(docId, doc.presence.list());
+      });
+      return doc.sync.state();
     },
 
     closeDocument(docId) {

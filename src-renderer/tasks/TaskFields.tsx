@@ -1,0 +1,171 @@
+// The editable parts of a task, each written to the shared document on its own (field by field, so
+// two members changing different fields both keep their change). Read-only members see text.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SpaceMember } from '../../src-shared/api';
+import { LIMITS } from '../../src-shared/limits';
+import {
+  TASK_STATUSES,
+  type Task,
+  type TaskPatch,
+  type TaskStatus,
+} from '../../src-shared/plans/plan-model';
+import { DueText, OverdueBadge } from './TaskDue';
+import { findAssignee, goneLabel, memberLabel } from './task-assignee';
+
+interface FieldProps {
+  task: Task;
+  readOnly: boolean;
+  onPatch: (patch: TaskPatch) => void;
+}
+
+/**
+ * Every keystroke goes into the document (so nothing typed waits in the field when the app locks);
+ * while the field has focus it shows what is typed, so a remote rename does not jump under the
+ * cursor. An empty title is not written: the task keeps its last one. Escape puts back the title it
+ * had when the field was entered.
+ */
+export function TitleField({ task, readOnly, onPatch }: FieldProps) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<string | null>(null);
+  const before = useRef(task.title);
+  const shown = task.title || t('tasks.untitled');
+  if (readOnly) {
+    return (
+      <span className="task-title" data-testid="task-title">
+        {shown}
+      </span>
+    );
+  }
+  return (
+    <input
+      className="task-title"
+      data-testid="task-title"
+      aria-label={t('tasks.titleLabel')}
+      maxLength={LIMITS.plans.taskTitleMaxChars}
+      value={draft ?? task.title}
+      onFocus={() => {
+        before.current = task.title;
+      }}
+      onChange={(event) => {
+        setDraft(event.target.value);
+        const title = event.target.value.trim();
+        if (title && title !== task.title) onPatch({ title });
+      }}
+      onBlur={() => setDraft(null)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          setDraft(null);
+        } else if (event.key === 'Escape' && draft !== null) {
+          event.preventDefault();
+          if (before.current !== task.title) onPatch({ title: before.current });
+          setDraft(null);
+        }
+      }}
+    />
+  );
+}
+
+export function parseStatus(value: string): TaskStatus | null {
+  return TASK_STATUSES.find((status) => status === value) ?? null;
+}
+
+export function StatusSelect({ task, readOnly, onPatch }: FieldProps) {
+  const { t } = useTranslation();
+  return (
+    <select
+      className="task-status-select"
+      data-testid="task-status-select"
+      aria-label={t('tasks.statusOf', { title: task.title })}
+      value={task.status}
+      disabled={readOnly}
+      onChange={(event) => {
+        const status = parseStatus(event.target.value);
+        if (status) onPatch({ status });
+      }}
+    >
+      {TASK_STATUSES.map((status) => (
+        <option key={status} value={status}>
+          {t(`tasks.status.${status}`)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** "Unassigned" and one option per current member, "(you)" marked. */
+export function AssigneeOptions({ members }: { members: readonly SpaceMember[] }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <option value="">{t('tasks.unassigned')}</option>
+      {members.map((member) => (
+        <option key={member.deviceKey} value={member.deviceKey}>
+          {memberLabel(member, t('members.unnamed'))}
+          {member.isMe ? ` (${t('members.you')})` : ''}
+        </option>
+      ))}
+    </>
+  );
+}
+
+export function AssigneeField({
+  task,
+  readOnly,
+  onPatch,
+  members,
+}: FieldProps & { members: readonly SpaceMember[] }) {
+  const { t } = useTranslation();
+  const assignee = findAssignee(task.assignee, members);
+  const gone = assignee.kind === 'gone' && (
+    <span className="badge status-left" data-testid="task-assignee-gone">
+      {t('tasks.noLongerMember')}
+    </span>
+  );
+  if (readOnly) {
+    return (
+      <span className="task-assignee" data-testid="task-assignee">
+        {assignee.kind === 'member'
+          ? memberLabel(assignee.member, t('members.unnamed'))
+          : assignee.kind === 'gone'
+            ? goneLabel(assignee.deviceKey)
+            : t('tasks.unassigned')}{' '}
+        {gone}
+      </span>
+    );
+  }
+  return (
+    <span className="task-assignee">
+      <select
+        data-testid="task-assignee"
+        aria-label={t('tasks.assigneeOf', { title: task.title })}
+        value={task.assignee ?? ''}
+        onChange={(event) => onPatch({ assignee: event.target.value || null })}
+      >
+        <AssigneeOptions members={members} />
+        {assignee.kind === 'gone' && (
+          <option value={assignee.deviceKey}>{goneLabel(assignee.deviceKey)}</option>
+        )}
+      </select>{' '}
+      {gone}
+    </span>
+  );
+}
+
+export function DueField({ task, readOnly, onPatch, overdue }: FieldProps & { overdue: boolean }) {
+  const { t } = useTranslation();
+  if (readOnly) return <DueText due={task.due} overdue={overdue} />;
+  return (
+    <span className={overdue ? 'task-due overdue' : 'task-due'}>
+      <input
+        type="date"
+        data-testid="task-due"
+        aria-label={t('tasks.dueOf', { title: task.title })}
+        value={task.due ?? ''}
+        onChange={(event) => onPatch({ due: event.target.value || null })}
+      />{' '}
+      {overdue && <OverdueBadge />}
+    </span>
+  );
+}

@@ -1,0 +1,223 @@
+// A plan as Markdown (CommonMark with GitHub's tables, task lists and strikethrough).
+import {
+  ENGLISH_EXPORT_LABELS,
+  children,
+  headingLevel,
+  intAttr,
+  isChecked,
+  marksOf,
+  plainText,
+  taskLine,
+  type ExportLabels,
+  type ExportPlan,
+  type PlanJsonNode,
+  type TextMark,
+} from './plan-export-model';
+
+interface MdContext {
+  /** Inside a table cell: one line, and | must be escaped. */
+  cell: boolean;
+}
+
+function mdEscape(text: string, context: MdContext): string {
+  const escaped = text.replace(/\n/g, ' ').replace(/[\\`*_[\]<>~]/g, '\\$&');
+  return context.cell ? escaped.replace(/\|/g, '\\|') : escaped;
+}
+
+/** Text that would start a heading, quote, list or rule at the start of a line stays text. */
+const mdEscapeLineStart = (text: string): string =>
+  text.replace(/^(\s*)([#>+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+
+function mdCode(text: string, context: MdContext): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+  const inner = context.cell ? text.replace(/\|/g, '\\|') : text;
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}
+
+const MD_OPEN: Record<string, string> = {
+  link: '[',
+  bold: '**',
+  italic: '*',
+  strike: '~~',
+  underline: '<u>',
+};
+
+const mdOpen = (mark: TextMark): string => MD_OPEN[mark.type] ?? '';
+
+/** Characters that would end a Markdown link destination early, percent-encoded. */
+const mdHref = (href: string): string =>
+  href.replace(/[()<> ]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+function mdClose(mark: TextMark): string {
+  if (mark.type === 'link') return `](${mdHref(mark.href ?? '')})`;
+  return mark.type === 'underline' ? '</u>' : mdOpen(mark);
+}
+
+const sameMark = (a: TextMark | undefined, b: TextMark | undefined): boolean =>
+  a !== undefined && b !== undefined && a.type === b.type && a.href === b.href;
+
+/**
+ * A run of inline nodes. Marks stay open across neighbouring texts that share them, and spaces at
+ * a mark's edge go outside it (CommonMark ignores "** bold**").
+ */
+function mdInline(nodes: PlanJsonNode[], context: MdContext): string {
+  let out = '';
+  let open: TextMark[] = [];
+  let pendingSpace = '';
+  let lineStart = true;
+  const closeTo = (keep: number): void => {
+    while (open.length > keep) out += mdClose(open.pop() as TextMark);
+  };
+  for (const node of nodes) {
+    if (node.type === 'hardBreak') {
+      out += pendingSpace + (context.cell ? '<br>' : '\\\n');
+      pendingSpace = '';
+      lineStart = !context.cell;
+      continue;
+    }
+    const text = plainText(node);
+    if (text.trim() === '') {
+      pendingSpace += text;
+      continue;
+    }
+    const marks = marksOf(node).filter((mark) => mark.type !== 'code');
+    let keep = 0;
+    while (keep < open.length && sameMark(open[keep], marks[keep])) keep++;
+    closeTo(keep);
+    const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
+    out += pendingSpace + lead;
+    for (const mark of marks.slice(keep)) out += mdOpen(mark);
+    open = marks;
+    const isCode = (node.marks ?? []).some((mark) => mark.type === 'code');
+    const escaped = isCode ? mdCode(core, context) : mdEscape(core, context);
+    out += lineStart && !isCode ? mdEscapeLineStart(escaped) : escaped;
+    pendingSpace = trail;
+    lineStart = false;
+  }
+  closeTo(0);
+  return out.trim();
+}
+
+function indentLines(text: string, first: string, rest: string): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 ? first + line : line === '' ? '' : rest + line))
+    .join('\n');
+}
+
+const isList = (node: PlanJsonNode | undefined): boolean =>
+  node?.type === 'bulletList' || node?.type === 'orderedList' || node?.type === 'taskList';
+
+/** A list item's blocks: a nested list follows its line directly, so the list stays tight. */
+function mdItemBody(item: PlanJsonNode): string {
+  const blocks = children(item);
+  return blocks
+    .map((block, i) => (i === 0 ? '' : isList(block) ? '\n' : '\n\n') + mdBlock(block))
+    .join('');
+}
+
+function mdList(node: PlanJsonNode): string {
+  const start = intAttr(node, 'start', 0, 1_000_000_000, 1);
+  return children(node)
+    .map((item, i) => {
+      const marker =
+        node.type === 'orderedList'
+          ? `${start + i}. `
+          : node.type === 'taskList'
+            ? `- [${isChecked(item) ? 'x' : ' '}] `
+            : '- ';
+      const width = node.type === 'taskList' ? 2 : marker.length;
+      return indentLines(mdItemBody(item), marker, ' '.repeat(width)).trimEnd();
+    })
+    .join('\n');
+}
+
+function mdCodeBlock(node: PlanJsonNode): string {
+  const text = plainText(node);
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const language = node.attrs?.language;
+  const info = typeof language === 'string' && /^[\w+#.-]{1,30}$/.test(language) ? language : '';
+  return `${fence}${info}\n${text}${text ? '\n' : ''}${fence}`;
+}
+
+/** A cell's text on one line: its blocks' inline content joined by line breaks. */
+function mdCell(cell: PlanJsonNode): string {
+  const parts: string[] = [];
+  const walk = (node: PlanJsonNode): void => {
+    const content = children(node);
+    if (content.some((child) => typeof child.text === 'string' || child.type === 'hardBreak')) {
+      parts.push(mdInline(content, { cell: true }));
+    } else {
+      content.forEach(walk);
+    }
+  };
+  walk(cell);
+  return parts.filter(Boolean).join('<br>');
+}
+
+/** A GitHub pipe table; its first row is the header (GitHub requires one). */
+function mdTable(node: PlanJsonNode): string {
+  const rows = children(node).map((row) => children(row).map(mdCell));
+  const columns = Math.max(1, ...rows.map((row) => row.length));
+  const line = (cells: string[]): string =>
+    `| ${Array.from({ length: columns }, (_, i) => cells[i] ?? '').join(' | ')} |`;
+  const [head = [], ...body] = rows;
+  return [line(head), line(Array<string>(columns).fill('---')), ...body.map(line)].join('\n');
+}
+
+function mdBlock(node: PlanJsonNode): string {
+  switch (node.type) {
+    case 'paragraph':
+      return mdInline(children(node), { cell: false });
+    case 'heading':
+      return `${'#'.repeat(headingLevel(node))} ${mdInline(children(node), { cell: false })}`;
+    case 'bulletList':
+    case 'orderedList':
+    case 'taskList':
+      return mdList(node);
+    case 'blockquote':
+      return indentLines(mdBlocks(children(node)), '> ', '> ')
+        .split('\n')
+        .map((line) => (line === '' ? '>' : line))
+        .join('\n');
+    case 'codeBlock':
+      return mdCodeBlock(node);
+    case 'horizontalRule':
+      return '---';
+    case 'table':
+      return mdTable(node);
+    default:
+      // Something newer than this export: keep its text rather than drop it.
+      return typeof node.text === 'string'
+        ? mdInline([node], { cell: false })
+        : mdBlocks(children(node));
+  }
+}
+
+function mdBlocks(nodes: PlanJsonNode[]): string {
+  return nodes
+    .map(mdBlock)
+    .filter((block) => block !== '')
+    .join('\n\n');
+}
+
+export function planToMarkdown(
+  plan: ExportPlan,
+  labels: ExportLabels = ENGLISH_EXPORT_LABELS,
+): string {
+  const parts = [`# ${mdEscape(plan.title, { cell: false })}`];
+  const body = mdBlocks(children(plan.body));
+  if (body) parts.push(body);
+  if (plan.tasks.length > 0) {
+    const lines = plan.tasks.map((task) => {
+      const { title, details } = taskLine(task, labels);
+      const extra = details.length ? ` — ${mdEscape(details.join(' · '), { cell: false })}` : '';
+      return `- [${task.status === 'done' ? 'x' : ' '}] ${mdEscape(title, { cell: false })}${extra}`;
+    });
+    parts.push(`## ${mdEscape(labels.tasks, { cell: false })}`, lines.join('\n'));
+  }
+  return `${parts.join('\n\n')}\n`;
+}

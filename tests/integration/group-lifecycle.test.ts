@@ -149,6 +149,29 @@ describe('group life cycle through invites and removal', () => {
     expect(filesContaining(dataDir, canary)).toEqual([]);
   });
 
+  it('an invite made before a removal still works: an admin app seals the new key to the joiner', async () => {
+    const { clients } = await relayWithClients(3);
+    const [alice, bob, carol] = clients as [Client, Client, Client];
+    const space = await alice.engine.createSpace('Rotating');
+    alice.open(space.docId);
+    await inviteAndJoin(alice, bob, space.id);
+    const early = await alice.engine.createInvite(space.id, 'editor', 7);
+    const bobDevice = spaceOf(bob, space.id)?.members.find((m) => m.isMe)?.deviceKey ?? '';
+    await alice.engine.removeMember(space.id, bobDevice);
+    alice.doc.getText('t').insert(0, 'written under epoch 1');
+    await waitFor('alice saved', () => alice.engine.state().pending === 0);
+
+    // The invite's material holds epoch 0 only; carol gets epoch 1 from alice's app.
+    const joined = await carol.engine.join(early.link);
+    expect(joined.status).toBe('active');
+    await waitFor('carol to hold the epoch-1 key', () => epochKeysOf(carol, space.id).has(1));
+    carol.open(space.docId);
+    await waitFor('carol to read what was written after the removal', () =>
+      carol.text().includes('written under epoch 1'),
+    );
+    expect(carol.engine.state().warnings).toEqual([]);
+  });
+
   it('a used, revoked or mistyped invite is refused with a reason the user can act on', async () => {
     const { clients } = await relayWithClients(4);
     const [alice, bob, carol, dan] = clients as [Client, Client, Client, Client];

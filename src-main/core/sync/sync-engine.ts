@@ -226,17 +226,20 @@ export function createSyncEngine(options: {
     epoch: number,
   ): boolean {
     const queue = held.get(docHex);
-    if (!queue && (doc.group.epochKeys.has(epoch) || epoch <= currentEpoch(doc.group))) {
-      return false;
-    }
+    if (!queue && doc.group.epochKeys.has(epoch)) return false;
     if (queue) {
       queue.push(frame);
       return true;
     }
     held.set(docHex, [frame]);
+    // An epoch the log has is sealed to every member: its frames wait (in order) until the refresh,
+    // or the admin's lockbox the relay announces, brings my key. An epoch even the refreshed log
+    // does not have is no waiting matter: the verifier judges (and refuses) those frames at once.
     void refreshQuietly(doc.group.groupId).then(() => {
-      // Nothing came: let the verifier judge them (it warns about a key we should have had).
-      if (held.has(docHex)) releaseHeld(docHex, true);
+      const current = docs.get(docHex);
+      if (current && held.has(docHex) && epoch > currentEpoch(current.group)) {
+        releaseHeld(docHex, true);
+      }
     });
     return true;
   }

@@ -35,6 +35,10 @@ import { RelayRequestError, type RelayConnection } from './relay-connection';
 
 /** Outbox rows merged into one update at most; Y.mergeUpdatesV2 stays cheap on small batches. */
 const MAX_BATCH_ROWS = 64;
+/** After a gap: wait for the rest of the burst, then subscribe again; at most 3 times a minute. */
+const RECOVERY_DELAY_MS = 250;
+const RECOVERY_WINDOW_MS = 60_000;
+const RECOVERIES_PER_WINDOW = 3;
 /** Local updates kept as rows before the stored state is rewritten as one. */
 const COMPACT_LOCAL_AFTER = 500;
 
@@ -78,6 +82,8 @@ export class DocumentSync {
   private remoteDirty = false;
   private remoteScheduled = false;
   private closedDb = false;
+  private recoveryTimer: NodeJS.Timeout | null = null;
+  private recoveries: number[] = [];
 
   constructor(private readonly deps: DocumentSyncDeps) {
     const stored = loadDoc(deps.db, deps.docId);
@@ -175,6 +181,7 @@ export class DocumentSync {
     this.closedDb = true;
     this.closed = true;
     if (this.batchTimer) clearTimeout(this.batchTimer);
+    if (this.recoveryTimer) clearTimeout(this.recoveryTimer);
     this.deps.connection()?.send({
       type: 'unsubscribe',
       groupId: this.deps.groupId,
@@ -221,6 +228,7 @@ export class DocumentSync {
     if (!verdict.ok) {
       // Nothing applied, nothing stored, state unchanged: the user is warned instead.
       this.deps.onWarning(verdict.reason, verdict.detail);
+      if (verdict.reason === 'gap' || verdict.reason === 'unknown-snapshot') this.recoverSoon();
       return;
     }
     this.verifier = verdict.state;
@@ -261,6 +269,29 @@ export class DocumentSync {
       // starts from the last state that was stored.
       this.deps.onWarning('store-failed', String(error));
     }
+  }
+
+  /**
+   * Something is missing before what arrived (a dropped update, a snapshot I have not seen): ask the
+   * relay again from the last verified seq, as a reconnect would. A few times a minute at most, so a
+   * relay that keeps dropping cannot make us loop; the warning has told the user either way.
+   */
+  private recoverSoon(): void {
+    if (this.recoveryTimer || this.closed) return;
+    const now = Date.now();
+    this.recoveries = this.recoveries.filter((at) => now - at < RECOVERY_WINDOW_MS);
+    if (this.recoveries.length >= RECOVERIES_PER_WINDOW) return;
+    this.recoveries.push(now);
+    this.recoveryTimer = setTimeout(() => {
+      this.recoveryTimer = null;
+      if (this.closed) return;
+      this.deps.connection()?.send({
+        type: 'unsubscribe',
+        groupId: this.deps.groupId,
+        docId: this.deps.docId,
+      });
+      void this.subscribe();
+    }, RECOVERY_DELAY_MS);
   }
 
   /** My update came back in a catch-up although its ACK was lost: its outbox rows are done. */

@@ -46,6 +46,7 @@ const REJECTION_CODES: Record<MembershipRejection, RelayErrorName> = {
   'invite-revoked': 'inviteRevoked',
   'invite-expired': 'inviteExpired',
   'bad-member-signature': 'badSignature',
+  'removed-member': 'forbidden',
   'not-pending': 'invalidEntry',
   'self-approval': 'forbidden',
 };

@@ -94,7 +94,10 @@ function SpaceItem({
     >
       <span className="note-item-head">
         <span className="note-item-title">{space.name}</span>
-        <span className="note-item-date">{t(`spaces.roles.${space.role}`)}</span>
+        {/* A role means something only while a member; the status badge says the rest. */}
+        {space.status === 'active' && (
+          <span className="note-item-date">{t(`spaces.roles.${space.role}`)}</span>
+        )}
       </span>
       {(space.status !== 'active' || keyChanged || toApprove) && (
         <span className="space-badges">

@@ -87,6 +87,7 @@ export type MembershipRejection =
   | 'invite-revoked'
   | 'invite-expired'
   | 'bad-member-signature'
+  | 'removed-member'
   | 'not-pending'
   | 'self-approval';
 
@@ -151,6 +152,14 @@ function withoutMember(state: GroupState, key: Uint8Array, departure: Departure)
   return { ...state, members, departed };
 }
 
+function revokeOpenInvites(state: GroupState): GroupState {
+  const invites = new Map(state.invites);
+  for (const [hex, invite] of invites) {
+    if (invite.status === 'open') invites.set(hex, { ...invite, status: 'revoked' });
+  }
+  return { ...state, invites };
+}
+
 function newEpoch(state: GroupState, commitment: Uint8Array): GroupState {
   const epoch = state.epoch + 1;
   const epochKeyCommitments = new Map(state.epochKeyCommitments);
@@ -203,6 +212,7 @@ function applyJoin(
   const proof = joinSigningBytes(state.groupId, entry.author, op.member, op.memberBoxKey);
   if (!crypto.verify(op.member, proof, op.memberSignature)) fail('bad-member-signature');
   if (state.members.has(toHex(op.member))) fail('already-member');
+  if (state.departed.get(toHex(op.member))?.how === 'removed') fail('removed-member');
   const invites = new Map(state.invites);
   invites.set(toHex(entry.author), { ...invite, status: 'used' });
   const used = { ...state, invites };
@@ -271,8 +281,10 @@ function applyOp(
       return { ...state, invites };
     }
     case 'remove':
+      // Every open invite dies with a removal: the removed member may have seen the links, and must
+      // not walk back in through one (an admin can still add them again, on purpose).
       return newEpoch(
-        withoutMember(state, op.member, {
+        withoutMember(revokeOpenInvites(state), op.member, {
           epochFrom: state.epoch + 1,
           how: 'removed',
           index: entry.index,

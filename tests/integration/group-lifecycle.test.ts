@@ -10,12 +10,18 @@ import { toHex } from '../../src-shared/protocol/bytes';
 import { decodeEnvelope } from '../../src-shared/protocol/envelope';
 import { decodeLockbox } from '../../src-shared/protocol/lockbox';
 import { fromHex, openSealedBox } from '../../src-main/core/crypto/sodium';
+import { parseDeviceCode } from '../../src-main/core/groups/device-code';
 import { documentKey } from '../../src-main/core/groups/group-crypto';
 import { withDeviceSecretKeys } from '../../src-main/core/identity/device-identity';
 import { decryptEnvelope } from '../../src-main/core/sync/envelope-crypto';
 import { RELAY_DB_FILE } from '../../server/store/sqlite-store';
 import { filesContaining, uniqueCanary } from '../support/canary-scan';
+import { encodeRelayFrame } from '../../src-shared/protocol/frames';
+import { PolicyFlag } from '../../src-shared/protocol/wire-constants';
+import { startMaliciousRelay } from '../support/malicious-relay';
+import { newDevice, TestGroupLog } from '../support/relay-test-client';
 import {
+  cleanups,
   client,
   connected,
   relayOn,
@@ -26,6 +32,8 @@ import {
 
 afterEach(runCleanups);
 
+/** A client's own device key, from the device code it would show. */
+const myKey = (c: Client): string => toHex(parseDeviceCode(c.engine.myDeviceCode()).signingKey);
 const spaceOf = (c: Client, id: string) => c.engine.listSpaces().find((s) => s.id === id);
 const epochKeysOf = (c: Client, spaceId: string): Map<number, Uint8Array> =>
   new Map(
@@ -90,11 +98,14 @@ describe('group life cycle through invites and removal', () => {
         .get()?.box_public_key ?? [],
     );
 
+    const seen = await alice.engine.createInvite(space.id, 'editor', 7);
     await alice.engine.removeMember(space.id, bobDevice);
     await waitFor(
       'bob to learn he was removed',
       () => spaceOf(bob, space.id)?.status === 'removed',
     );
+    // A link bob saw before his removal died with it.
+    await expect(bob.engine.join(seen.link)).rejects.toMatchObject({ code: 'invite-revoked' });
     await waitFor('carol to hold the epoch-1 key', () => epochKeysOf(carol, space.id).has(1));
     expect(spaceOf(carol, space.id)?.members.map((m) => m.deviceKey)).not.toContain(bobDevice);
     // Bob keeps (read-only) what he had; the policy did not ask to wipe.
@@ -149,15 +160,16 @@ describe('group life cycle through invites and removal', () => {
     expect(filesContaining(dataDir, canary)).toEqual([]);
   });
 
-  it('an invite made before a removal still works: an admin app seals the new key to the joiner', async () => {
+  it('an invite made before a new epoch still works: an admin app seals the new key to the joiner', async () => {
     const { clients } = await relayWithClients(3);
     const [alice, bob, carol] = clients as [Client, Client, Client];
     const space = await alice.engine.createSpace('Rotating');
     alice.open(space.docId);
     await inviteAndJoin(alice, bob, space.id);
     const early = await alice.engine.createInvite(space.id, 'editor', 7);
-    const bobDevice = spaceOf(bob, space.id)?.members.find((m) => m.isMe)?.deviceKey ?? '';
-    await alice.engine.removeMember(space.id, bobDevice);
+    // Bob leaves; alice's app starts epoch 1 on its own.
+    await bob.engine.leave(space.id);
+    await waitFor('alice to rotate', () => epochKeysOf(alice, space.id).has(1));
     alice.doc.getText('t').insert(0, 'written under epoch 1');
     await waitFor('alice saved', () => alice.engine.state().pending === 0);
 
@@ -331,5 +343,50 @@ describe('group life cycle through invites and removal', () => {
     expect(spaceOf(alice, space.id)?.members.find((m) => m.deviceKey === bobDevice)?.verified).toBe(
       false,
     );
+  });
+});
+
+describe('joining through a relay that lies about the log', () => {
+  it('refuses a log of the relay’s own making, before writing anything', async () => {
+    const upstream = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const proxy = await startMaliciousRelay(upstream.url);
+    cleanups.push(() => proxy.close());
+    const alice = await client(proxy.url);
+    const bob = await client(proxy.url);
+    for (const c of [alice, bob]) await waitFor('connection', connected(c));
+    // With join approval the material carries no keys: the log is all the joiner has to go on.
+    const space = await alice.engine.createSpace('Vetted', {
+      twoAdminApproval: false,
+      joinApproval: true,
+      wipeOnRemoval: false,
+    });
+    const invite = await alice.engine.createInvite(space.id, 'editor', 7);
+
+    // The relay swaps in a log in which its own device created the group and wrote the invite.
+    const mallory = newDevice();
+    let inviteKey: Uint8Array | null = null;
+    const appendsFromBob: unknown[] = [];
+    proxy.toRelay = (frame, _raw, conn) => {
+      if (frame.type === 'inviteFetch') inviteKey = frame.inviteKey;
+      if (frame.type === 'groupAppend' && conn.device === myKey(bob)) appendsFromBob.push(frame);
+      return 'pass';
+    };
+    proxy.toClient = (frame) => {
+      if (frame.type !== 'invite' || !inviteKey) return 'pass';
+      const forged = new TestGroupLog(frame.groupId);
+      const first = forged.create(mallory, PolicyFlag.joinApproval);
+      const second = forged.accept(
+        forged.entry(mallory, {
+          type: 'invite',
+          inviteKey,
+          role: 'admin',
+          expiresAt: Date.now() + 3_600_000,
+        }),
+      );
+      return [encodeRelayFrame({ ...frame, entries: [first, second] })];
+    };
+    await expect(bob.engine.join(invite.link)).rejects.toMatchObject({ code: 'invite-invalid' });
+    expect(appendsFromBob).toEqual([]);
+    expect(spaceOf(bob, space.id)).toBeUndefined();
   });
 });

@@ -63,6 +63,7 @@ describe('invite material', () => {
     const material = {
       name: 'Coalition',
       docId: 'ab'.repeat(16),
+      genesis: 'cd'.repeat(32),
       epochKeys: new Map([
         [0, randomBytes(32)],
         [3, randomBytes(32)],

@@ -250,6 +250,24 @@ describe('membership log', () => {
     expect(rejection(() => log.addWithInvite(fresh, stolen))).toBe('bad-member-signature');
   });
 
+  it('revokes every open invite with a removal, and keeps a removed device from joining again', () => {
+    const log = logBuilder();
+    log.add(alice, create(alice));
+    log.join(log.invite(alice, 'editor'), bob);
+    // Bob saw this link before he was removed.
+    const seen = log.invite(alice, 'editor');
+    log.add(alice, {
+      type: 'remove',
+      member: bob.signing.publicKey,
+      epochKeyCommitment: commitment(1),
+    });
+    expect(log.state()?.invites.get(toHex(seen.publicKey))?.status).toBe('revoked');
+    expect(rejection(() => log.join(seen, bob))).toBe('invite-revoked');
+    // Nor with a link made after the removal: only an admin's explicit add brings him back.
+    expect(rejection(() => log.join(log.invite(alice, 'editor'), bob))).toBe('removed-member');
+    expect(rejection(() => log.add(alice, addMember(bob, 'viewer')))).toBe('accepted');
+  });
+
   it('holds a two-admin operation until a second admin approves it', () => {
     const log = logBuilder();
     log.add(alice, create(alice, PolicyFlag.twoAdminApproval));

@@ -8,6 +8,11 @@ export interface InviteMaterial {
   name: string;
   /** Hex id of the space's document. */
   docId: string;
+  /**
+   * Hex hash of the log's first entry: the joiner refuses a log that does not start with it, so a
+   * relay cannot show a log of its own making (with itself as admin) to someone joining.
+   */
+  genesis: string;
   /** Epoch → key; every key is checked against the log's commitment before it is used. */
   epochKeys: Map<number, Uint8Array>;
 }
@@ -36,6 +41,7 @@ export function sealInviteMaterial(
   const json = JSON.stringify({
     name: material.name,
     docId: material.docId,
+    genesis: material.genesis,
     epochKeys: Object.fromEntries(
       [...material.epochKeys].map(([epoch, key]) => [
         String(epoch),
@@ -61,8 +67,14 @@ export function openInviteMaterial(
   const parsed = JSON.parse(new TextDecoder().decode(plaintext)) as unknown;
   if (typeof parsed !== 'object' || parsed === null)
     throw new Error('invite material is not an object');
-  const { name, docId, epochKeys } = parsed as Record<string, unknown>;
-  if (typeof name !== 'string' || typeof docId !== 'string' || !/^[0-9a-f]{32}$/.test(docId)) {
+  const { name, docId, genesis, epochKeys } = parsed as Record<string, unknown>;
+  if (
+    typeof name !== 'string' ||
+    typeof docId !== 'string' ||
+    !/^[0-9a-f]{32}$/.test(docId) ||
+    typeof genesis !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(genesis)
+  ) {
     throw new Error('invite material has the wrong shape');
   }
   if (typeof epochKeys !== 'object' || epochKeys === null) throw new Error('no epoch keys field');
@@ -73,5 +85,5 @@ export function openInviteMaterial(
     if (key.length !== 32) throw new Error('bad epoch key length');
     keys.set(Number(epoch), key);
   }
-  return { name, docId, epochKeys: keys };
+  return { name, docId, genesis, epochKeys: keys };
 }

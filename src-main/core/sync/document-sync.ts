@@ -35,6 +35,8 @@ import { RelayRequestError, type RelayConnection } from './relay-connection';
 
 /** Outbox rows merged into one update at most; Y.mergeUpdatesV2 stays cheap on small batches. */
 const MAX_BATCH_ROWS = 64;
+/** A remote update that could not be stored is tried again after this long. */
+const STORE_RETRY_MS = 1000;
 /** After a gap: wait for the rest of the burst, then subscribe again; at most 3 times a minute. */
 const RECOVERY_DELAY_MS = 250;
 const RECOVERY_WINDOW_MS = 60_000;
@@ -54,6 +56,8 @@ export interface DocumentSyncDeps {
   onRemoteUpdate(update: Uint8Array): void;
   onWarning(reason: RejectionReason | string, detail: string): void;
   onPendingChanged(): void;
+  /** A new catch-up starts: frames held back from the last one are dropped (they come again). */
+  onResubscribe?(): void;
   /** The relay refused our epoch as old: refresh the group's log and keys, then flush again. */
   onStaleEpoch(): void;
   batchMs: number;
@@ -160,6 +164,8 @@ export class DocumentSync {
     if (!connection || connection.status() !== 'connected' || this.closed) return;
     this.caughtUp = false;
     this.verifier = startCatchUp(this.verifier);
+    // Whatever the engine held back for this document will come again in this catch-up.
+    this.deps.onResubscribe?.();
     try {
       await connection.request({
         type: 'subscribe',
@@ -265,9 +271,15 @@ export class DocumentSync {
     try {
       recordRemote(this.deps.db, this.deps.docId, updates, this.verifier);
     } catch (error) {
-      // Not stored (a full disk, a wiped space): the relay still has them; the next catch-up
-      // starts from the last state that was stored.
+      // Not stored (a full disk): keep them, in order, and try again shortly, so the verifier
+      // state is never saved without the updates it counts. A wiped space closes this document.
+      this.remoteUncommitted = [...updates, ...this.remoteUncommitted];
+      this.remoteDirty = true;
       this.deps.onWarning('store-failed', String(error));
+      if (!this.remoteScheduled && !this.closed) {
+        this.remoteScheduled = true;
+        setTimeout(() => this.commitRemote(), STORE_RETRY_MS).unref();
+      }
     }
   }
 

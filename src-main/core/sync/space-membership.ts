@@ -3,8 +3,9 @@
 // with a new key epoch, leaving). Documents are the engine's business; it is told when keys change.
 import { toHex } from '../../../src-shared/protocol/bytes';
 import { inviteFetchSigningBytes } from '../../../src-shared/protocol/invite-fetch';
-import type { MembershipOp } from '../../../src-shared/protocol/membership-entry';
+import { decodeEntry, type MembershipOp } from '../../../src-shared/protocol/membership-entry';
 import {
+  entryHash,
   memberAddedBy,
   MembershipError,
   type GroupState,
@@ -35,6 +36,7 @@ import {
   type StoredGroup,
 } from '../groups/group-store';
 import { encodeInviteLink, INVITE_SEED_BYTES, parseInviteLink } from '../groups/invite-link';
+import { protocolCrypto } from '../groups/group-crypto';
 import { openInviteMaterial, sealInviteMaterial } from '../groups/invite-material';
 import { SuviazError } from '../errors';
 import type { Db } from '../vault/migrations';
@@ -48,6 +50,13 @@ const KEY_RETRY_MS = 300;
 const KEY_RETRIES = 20;
 
 class NothingToDo extends Error {}
+
+/** Hex hash of a log's first entry, which names its creator and group for good. */
+function genesisOf(entries: readonly Uint8Array[]): string {
+  const first = entries[0];
+  if (!first) return '';
+  return toHex(entryHash(decodeEntry(first), protocolCrypto));
+}
 
 export interface MembershipContext {
   db: Db;
@@ -91,11 +100,12 @@ export function policyBits(policy: SpacePolicy | undefined): number {
 /** Where this device stands in a verified log. */
 function statusIn(state: GroupState, meHex: string, previous: GroupStatus | null): GroupStatus {
   if (state.members.has(meHex)) return 'active';
-  const departed = state.departed.get(meHex);
-  if (departed) return departed.how;
+  // A join waiting for approval outranks an earlier departure (someone who left may come back).
   for (const pending of state.pending.values()) {
     if (pending.op.type === 'join' && toHex(pending.op.member) === meHex) return 'pending';
   }
+  const departed = state.departed.get(meHex);
+  if (departed) return departed.how;
   return previous ?? 'pending';
 }
 
@@ -113,6 +123,11 @@ function membershipProblem(error: MembershipError): SuviazError {
       return new SuviazError(
         'last-admin',
         'The last admin cannot leave, be removed or step down while others remain.',
+      );
+    case 'removed-member':
+      return new SuviazError(
+        'not-member',
+        'This device was removed from the space; only an admin adding it again brings it back.',
       );
     case 'invite-used':
       return new SuviazError('invite-used', 'This invite was already used.');
@@ -195,8 +210,6 @@ export function createSpaceMembership(ctx: MembershipContext) {
     const c = requireConnection();
     const hex = toHex(groupId);
     const known = ctx.groups.get(hex) ?? null;
-    // A space I was removed from or left never changes again on this device.
-    if (known && (known.status === 'removed' || known.status === 'left')) return false;
     let fetched;
     try {
       fetched = await fetchLog(c, groupId, known);
@@ -224,7 +237,9 @@ export function createSpaceMembership(ctx: MembershipContext) {
           if (status === 'active' && !epochKeys.has(log.state.epoch)) retryLater(groupId);
           return false;
         }
-        next = { ...known, entries: log.entries, state: log.state, epochKeys, status };
+        // Added again after a removal: a wiped copy starts afresh from the relay.
+        const wiped = known.wiped && status !== 'active';
+        next = { ...known, entries: log.entries, state: log.state, epochKeys, status, wiped };
       } else {
         // Added by an admin with a device code: the metadata needs the epoch-0 key.
         const epoch0 = epochKeys.get(0);
@@ -245,7 +260,11 @@ export function createSpaceMembership(ctx: MembershipContext) {
           wiped: false,
         };
       }
-      if (next.status === 'removed' && (next.state.policy & PolicyFlag.wipeOnRemoval) !== 0) {
+      if (
+        next.status === 'removed' &&
+        !next.wiped &&
+        (next.state.policy & PolicyFlag.wipeOnRemoval) !== 0
+      ) {
         wipeGroupContent(ctx.db, groupId);
         next = { ...next, epochKeys: new Map(), wiped: true };
       }
@@ -270,6 +289,10 @@ export function createSpaceMembership(ctx: MembershipContext) {
    * after someone left.
    */
   const dutiesRunning = new Set<string>();
+  /** group:epoch:member for which the member's lockbox is known to be on the relay. */
+  const confirmedSeals = new Set<string>();
+  const sealKey = (group: StoredGroup, memberHex: string): string =>
+    `${toHex(group.groupId)}:${group.state.epoch}:${memberHex}`;
   async function adminDuties(group: StoredGroup, before: GroupState | null): Promise<void> {
     if (group.status !== 'active' || group.state.members.get(meHex)?.role !== 'admin') return;
     const c = ctx.connection();
@@ -294,7 +317,27 @@ export function createSpaceMembership(ctx: MembershipContext) {
       for (const key of memberAddedBy(before, group.state)) {
         if (toHex(key) === meHex) continue;
         const member = group.state.members.get(toHex(key));
-        if (member) await sealTo(c, group, { signingKey: member.key, boxKey: member.boxKey });
+        if (!member) continue;
+        await sealTo(c, group, { signingKey: member.key, boxKey: member.boxKey });
+        confirmedSeals.add(sealKey(group, toHex(key)));
+      }
+    }
+    // The current epoch reaches every member even if the admin who started it went offline before
+    // all its lockboxes were out: each admin app makes sure once per member and epoch.
+    const current = group.epochKeys.get(group.state.epoch);
+    if (current) {
+      for (const member of group.state.members.values()) {
+        const hex = toHex(member.key);
+        if (hex === meHex || confirmedSeals.has(sealKey(group, hex))) continue;
+        const boxes = lockboxesFor({
+          groupId: group.groupId,
+          recipient: { signingKey: member.key, boxKey: member.boxKey },
+          epochKeys: new Map([[group.state.epoch, current]]),
+          me: ctx.me,
+          sign: ctx.sign,
+        });
+        await putLockboxes(c, boxes);
+        confirmedSeals.add(sealKey(group, hex));
       }
     }
     if (group.state.rotationNeeded) {
@@ -317,11 +360,15 @@ export function createSpaceMembership(ctx: MembershipContext) {
       me: ctx.me,
       sign: ctx.sign,
     });
+    await putLockboxes(c, boxes);
+  }
+
+  /** Puts lockboxes; one already there (another admin's app, or ours before) is as good as ours. */
+  async function putLockboxes(c: RelayConnection, boxes: readonly Uint8Array[]): Promise<void> {
     for (const lockbox of boxes) {
       try {
         await c.request({ type: 'lockboxPut', lockbox });
       } catch (error) {
-        // Another admin sealed this epoch to them first: theirs is as good as ours.
         if (!(error instanceof RelayRequestError) || error.code !== 'logConflict') throw error;
       }
     }
@@ -437,13 +484,10 @@ export function createSpaceMembership(ctx: MembershipContext) {
       epochKeys: new Map(group.epochKeys).set(built.epoch, built.epochKey),
     };
     const stored = commit(next, group);
-    for (const lockbox of built.lockboxes) {
-      try {
-        await c.request({ type: 'lockboxPut', lockbox });
-      } catch (error) {
-        if (!(error instanceof RelayRequestError) || error.code !== 'logConflict') throw error;
-      }
-    }
+    // If some of these do not go out (offline, closed), sealAndRotate seals the current epoch to
+    // every member it has not confirmed at the next refresh.
+    await putLockboxes(c, built.lockboxes);
+    for (const member of stored.state.members.keys()) confirmedSeals.add(sealKey(stored, member));
     ctx.rotated(stored);
   }
 
@@ -495,9 +539,7 @@ export function createSpaceMembership(ctx: MembershipContext) {
         }),
       );
       // Under the two-admin rule the member waits for approval; the approving admin seals the keys.
-      if (group.state.members.has(toHex(member.signingKey))) {
-        for (const lockbox of built.lockboxes) await c.request({ type: 'lockboxPut', lockbox });
-      }
+      if (group.state.members.has(toHex(member.signingKey))) await putLockboxes(c, built.lockboxes);
       commit(group, before);
     },
 
@@ -521,11 +563,19 @@ export function createSpaceMembership(ctx: MembershipContext) {
           }),
         );
         // With join approval the keys wait for the approving admin; only the name travels.
+        // Otherwise epoch 0 (the name's key) and the current one, so the material stays small
+        // however many epochs there were; an admin's app seals the rest once the joiner is in.
         const withKeys = (group.state.policy & PolicyFlag.joinApproval) === 0;
+        const epochKeys = new Map<number, Uint8Array>();
+        for (const epoch of [0, group.state.epoch]) {
+          const key = group.epochKeys.get(epoch);
+          if (withKeys && key) epochKeys.set(epoch, key);
+        }
         const material = sealInviteMaterial(seed, group.groupId, invite.publicKey, {
           name: group.name,
           docId: toHex(group.docId),
-          epochKeys: withKeys ? group.epochKeys : new Map(),
+          genesis: genesisOf(group.entries),
+          epochKeys,
         });
         await c.request({
           type: 'invitePut',
@@ -592,6 +642,16 @@ export function createSpaceMembership(ctx: MembershipContext) {
           throw new SuviazError(
             'invite-invalid',
             'The invite does not match what the relay holds.',
+          );
+        }
+        // The log must be the one the inviting admin saw: same group, same first entry.
+        if (
+          toHex(log.state.groupId) !== toHex(data.groupId) ||
+          genesisOf(log.entries) !== opened.genesis
+        ) {
+          throw new SuviazError(
+            'invite-invalid',
+            'The relay served a membership log that is not the one this invite was made in.',
           );
         }
         const epochKeys = checkedEpochKeys(log.state, opened.epochKeys);

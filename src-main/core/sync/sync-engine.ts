@@ -84,6 +84,8 @@ export interface SyncEngine {
 }
 
 const MAX_WARNINGS = 100;
+/** How long frames of a known epoch wait for its key before the verifier judges them anyway. */
+const HOLD_FOR_KEY_MS = 60_000;
 /** How long a join waits for the relay connection before saying it is unreachable. */
 const JOIN_CONNECT_WAIT_MS = 10_000;
 
@@ -183,6 +185,8 @@ export function createSyncEngine(options: {
         docs.delete(docHex);
         doc.sync.unsubscribe();
         held.delete(docHex);
+        // Nobody is "here now" for a device that no longer receives presence.
+        on.presence(docHex, []);
       } else if (previous?.status === 'pending') {
         void doc.sync.subscribe();
       }
@@ -231,7 +235,13 @@ export function createSyncEngine(options: {
       queue.push(frame);
       return true;
     }
-    held.set(docHex, [frame]);
+    const started = [frame];
+    held.set(docHex, started);
+    // A key that never comes must not stall the document silently: after a while the verifier
+    // judges what is held (and warns), and the user sees why nothing arrives.
+    setTimeout(() => {
+      if (held.get(docHex) === started && docs.has(docHex)) releaseHeld(docHex, true);
+    }, HOLD_FOR_KEY_MS).unref();
     // An epoch the log has is sealed to every member: its frames wait (in order) until the refresh,
     // or the admin's lockbox the relay announces, brings my key. An epoch even the refreshed log
     // does not have is no waiting matter: the verifier judges (and refuses) those frames at once.
@@ -452,6 +462,7 @@ export function createSyncEngine(options: {
         onRemoteUpdate: (update) => on.remoteUpdate(docHex, update),
         onWarning: (reason) => warn(docHex, reason),
         onPendingChanged: emitState,
+        onResubscribe: () => held.delete(docHex),
         onStaleEpoch: () => {
           void refreshQuietly(entry.group.groupId).then(() => entry.sync.flush());
         },

@@ -99,6 +99,15 @@ export const PendingInvite = z.object({
   createdAt: z.number(),
 });
 
+export const SpacePolicy = z.object({
+  /** Adding a member, inviting or changing a role needs a second admin. */
+  twoAdminApproval: z.boolean(),
+  /** Someone who joins with an invite waits for an admin's approval. */
+  joinApproval: z.boolean(),
+  /** A removed member's app wipes its copy instead of keeping it read-only. */
+  wipeOnRemoval: z.boolean(),
+});
+
 /** An operation in the log that waits for an admin's approval (two-admin rule or join approval). */
 export const PendingApproval = z.object({
   index: z.number().int().min(0),
@@ -108,17 +117,12 @@ export const PendingApproval = z.object({
   fingerprint: z.string().nullable(),
   role: Role.nullable(),
   requestedAt: z.number(),
+  /** The admin who asked (null for a join, which the joiner asked for with the invite). */
+  requestedBy: DeviceKey.nullable(),
+  /** For a rule change: the rules it would set, so nobody approves it blind. */
+  policy: SpacePolicy.nullable(),
   /** I am an admin other than the one who asked, so my approval counts. */
   canApprove: z.boolean(),
-});
-
-export const SpacePolicy = z.object({
-  /** Adding a member, inviting or changing a role needs a second admin. */
-  twoAdminApproval: z.boolean(),
-  /** Someone who joins with an invite waits for an admin's approval. */
-  joinApproval: z.boolean(),
-  /** A removed member's app wipes its copy instead of keeping it read-only. */
-  wipeOnRemoval: z.boolean(),
 });
 
 export const SpaceStatus = z.enum([

@@ -25,13 +25,19 @@ interface VersionCompareProps {
 
 /** A version's body as ProseMirror JSON; an empty document if it cannot be read. */
 function versionContent(version: PlanVersion, schema: Schema): JSONContent {
-  const { doc, body } = openVersion(version);
+  // Another member wrote this version: content that does not even load shows as empty.
+  let opened: ReturnType<typeof openVersion>;
   try {
-    return yXmlFragmentToProseMirrorRootNode(body, schema).toJSON() as JSONContent;
+    opened = openVersion(version);
+  } catch {
+    return { type: 'doc', content: [] };
+  }
+  try {
+    return yXmlFragmentToProseMirrorRootNode(opened.body, schema).toJSON() as JSONContent;
   } catch {
     return { type: 'doc', content: [] };
   } finally {
-    doc.destroy();
+    opened.doc.destroy();
   }
 }
 

@@ -2,7 +2,7 @@
 // rule). Everyone sees what is waiting; only an admin whose approval counts gets the button.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PendingApproval } from '../../src-shared/api';
+import type { PendingApproval, SpaceMember } from '../../src-shared/api';
 import { call } from '../bridge/call';
 import { ActionButton } from '../components/ActionButton';
 import { SafetyNumber } from '../components/SafetyNumber';
@@ -11,10 +11,11 @@ import { formatShortDate } from '../lib/format-date';
 interface ApprovalsPanelProps {
   spaceId: string;
   approvals: PendingApproval[];
+  members: SpaceMember[];
   onChanged: () => void;
 }
 
-export function ApprovalsPanel({ spaceId, approvals, onChanged }: ApprovalsPanelProps) {
+export function ApprovalsPanel({ spaceId, approvals, members, onChanged }: ApprovalsPanelProps) {
   const { t } = useTranslation();
   const headingId = useId();
   if (approvals.length === 0) return null;
@@ -27,6 +28,7 @@ export function ApprovalsPanel({ spaceId, approvals, onChanged }: ApprovalsPanel
             key={approval.index}
             approval={approval}
             spaceId={spaceId}
+            members={members}
             onChanged={onChanged}
           />
         ))}
@@ -38,11 +40,24 @@ export function ApprovalsPanel({ spaceId, approvals, onChanged }: ApprovalsPanel
 interface ApprovalItemProps {
   approval: PendingApproval;
   spaceId: string;
+  members: SpaceMember[];
   onChanged: () => void;
 }
 
-function ApprovalItem({ approval, spaceId, onChanged }: ApprovalItemProps) {
+/** The three rules as the policy panel names them, in its order. */
+const POLICY_RULES = ['twoAdmin', 'joinApproval', 'wipe'] as const;
+const POLICY_FIELDS = {
+  twoAdmin: 'twoAdminApproval',
+  joinApproval: 'joinApproval',
+  wipe: 'wipeOnRemoval',
+} as const;
+
+function ApprovalItem({ approval, spaceId, members, onChanged }: ApprovalItemProps) {
   const { t, i18n } = useTranslation();
+  const asker = approval.requestedBy
+    ? members.find((member) => member.deviceKey === approval.requestedBy)
+    : undefined;
+  const requester = asker ? (asker.name ?? t('members.unknownDevice')) : null;
   const when = formatShortDate(
     approval.requestedAt,
     i18n.resolvedLanguage ?? 'en',
@@ -63,7 +78,21 @@ function ApprovalItem({ approval, spaceId, onChanged }: ApprovalItemProps) {
           size="compact"
         />
       )}
-      <p className="hint">{t('approvals.requested', { when })}</p>
+      {approval.policy && (
+        <ul className="hint approval-policy" data-testid="approval-policy">
+          {POLICY_RULES.map((rule) => (
+            <li key={rule}>
+              {t(`policy.${rule}`)}:{' '}
+              {approval.policy?.[POLICY_FIELDS[rule]] ? t('approvals.on') : t('approvals.off')}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="hint">
+        {requester
+          ? t('approvals.requestedBy', { when, name: requester })
+          : t('approvals.requested', { when })}
+      </p>
       {approval.canApprove ? (
         <>
           {approval.kind === 'join' && <p className="hint">{t('approvals.joinHint')}</p>}

@@ -36,6 +36,10 @@ export function InviteDialog({ space, onClose, onCreated }: InviteDialogProps) {
         <CreatedInviteView
           invite={invite}
           joinApproval={space.policy.joinApproval}
+          secondAdminNeeded={
+            space.policy.twoAdminApproval &&
+            space.members.filter((member) => member.role === 'admin').length >= 2
+          }
           onClose={onClose}
         />
       ) : (
@@ -120,10 +124,17 @@ function InviteForm({ spaceId, onClose, onCreated }: InviteFormProps) {
 interface CreatedInviteViewProps {
   invite: CreatedInvite;
   joinApproval: boolean;
+  /** Under the two-admin rule the invite opens only once another admin approves it. */
+  secondAdminNeeded: boolean;
   onClose: () => void;
 }
 
-function CreatedInviteView({ invite, joinApproval, onClose }: CreatedInviteViewProps) {
+function CreatedInviteView({
+  invite,
+  joinApproval,
+  secondAdminNeeded,
+  onClose,
+}: CreatedInviteViewProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const linkRef = useRef<HTMLInputElement>(null);
@@ -160,6 +171,11 @@ function CreatedInviteView({ invite, joinApproval, onClose }: CreatedInviteViewP
           <strong>{t('invites.singleUse', { date })}</strong>
         </p>
         <p>{t('invites.trust', { role: t(`spaces.roles.${invite.role}`) })}</p>
+        {secondAdminNeeded && (
+          <p className="warning" data-testid="invite-needs-second-admin">
+            {t('invites.secondAdminNeeded')}
+          </p>
+        )}
         {joinApproval && <p>{t('invites.approvalNeeded')}</p>}
         <p className="hint">{t('invites.shownOnce')}</p>
       </div>

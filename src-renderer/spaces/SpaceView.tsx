@@ -70,7 +70,12 @@ export function SpaceView(props: SpaceViewProps) {
         )}
         <aside className="space-side" aria-label={t('space.sidePanel')}>
           <MembersPanel space={space} onChanged={onChanged} onVerify={setVerifying} />
-          <ApprovalsPanel spaceId={space.id} approvals={space.approvals} onChanged={onChanged} />
+          <ApprovalsPanel
+            spaceId={space.id}
+            approvals={space.approvals}
+            members={space.members}
+            onChanged={onChanged}
+          />
           {admin && <InvitesPanel space={space} onChanged={onChanged} />}
           {admin && <PolicyPanel space={space} onChanged={onChanged} />}
         </aside>

@@ -267,6 +267,22 @@ describe('group life cycle through invites and removal', () => {
     await bob.engine.approve(space.id, pending[0]?.index ?? -1);
     const joined = await carol.engine.join(invite.link);
     expect(joined).toMatchObject({ status: 'active', role: 'viewer' });
+
+    // Switching the rule off is itself approvable, and the other admin sees exactly what and who.
+    await alice.engine.setPolicy(space.id, {
+      twoAdminApproval: false,
+      joinApproval: false,
+      wipeOnRemoval: false,
+    });
+    await waitFor('bob to see the rule change', () =>
+      Boolean(spaceOf(bob, space.id)?.approvals.some((a) => a.kind === 'set-policy')),
+    );
+    expect(spaceOf(bob, space.id)?.approvals.find((a) => a.kind === 'set-policy')).toMatchObject({
+      requestedBy: myKey(alice),
+      policy: { twoAdminApproval: false, joinApproval: false, wipeOnRemoval: false },
+      canApprove: true,
+    });
+    expect(spaceOf(bob, space.id)?.policy.twoAdminApproval).toBe(true);
   });
 
   it('leaving makes an admin start a new epoch; the wipe policy deletes a removed copy', async () => {

@@ -44,6 +44,14 @@ export function logTimes(group: StoredGroup): LogTimes {
   return times;
 }
 
+function policyOf(bits: number): SpaceSummary['policy'] {
+  return {
+    twoAdminApproval: (bits & PolicyFlag.twoAdminApproval) !== 0,
+    joinApproval: (bits & PolicyFlag.joinApproval) !== 0,
+    wipeOnRemoval: (bits & PolicyFlag.wipeOnRemoval) !== 0,
+  };
+}
+
 const sameName = (a: string, b: string): boolean =>
   a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
@@ -134,6 +142,8 @@ export function spaceSummary(
       fingerprint: device ? safetyNumber(device.key, device.boxKey) : null,
       role,
       requestedAt: times.entryTime.get(pending.index) ?? 0,
+      requestedBy: op.type === 'join' ? null : toHex(pending.author),
+      policy: op.type === 'set-policy' ? policyOf(op.policy) : null,
       // The two-admin rule: the admin who asked cannot approve; a join any admin may approve.
       canApprove: amAdmin && (kind === 'join' || toHex(pending.author) !== view.meHex),
     };
@@ -145,11 +155,7 @@ export function spaceSummary(
     role: myRole ?? 'viewer',
     status: group.status,
     wiped: group.wiped,
-    policy: {
-      twoAdminApproval: (state.policy & PolicyFlag.twoAdminApproval) !== 0,
-      joinApproval: (state.policy & PolicyFlag.joinApproval) !== 0,
-      wipeOnRemoval: (state.policy & PolicyFlag.wipeOnRemoval) !== 0,
-    },
+    policy: policyOf(state.policy),
     members,
     invites,
     approvals,

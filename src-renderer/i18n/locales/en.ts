@@ -597,6 +597,8 @@ export const en = {
     singleUse: 'This link works once and expires on {{date}}.',
     trust:
       'Send it only over a channel you trust, or show the QR code in person. Anyone who holds the link can join this space with the role “{{role}}” until it is used.',
+    secondAdminNeeded:
+      'This invite works only once another admin approves it (the two-admin rule). Until then the link is refused.',
     approvalNeeded:
       'By the rules of this space, an admin must still approve whoever joins with it.',
     shownOnce:
@@ -618,6 +620,9 @@ export const en = {
     role: 'Role: {{role}}',
     device: 'Safety number of the device',
     requested: 'Asked {{when}}',
+    requestedBy: 'Asked by {{name}}, {{when}}',
+    on: 'on',
+    off: 'off',
     approve: 'Approve',
     joinHint:
       'Before approving, compare this safety number with the person, in person or over a call you trust.',

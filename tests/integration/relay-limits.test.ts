@@ -229,7 +229,15 @@ describe('relay under fuzzed frames', () => {
     expect((await after.request({ type: 'listGroups' })).type).toBe('groupList');
     await after.request({ type: 'subscribe', groupId: log.groupId, docId: doc.docId, afterSeq: 0 });
     const caughtUp = await after.collectUntilCaughtUp();
-    expect(caughtUp[0]).toMatchObject({ type: 'deliver', seq: 1, envelope: first.bytes });
+    // Bit flips that only touch a seed's requestId leave a valid, signed snapshot, which the relay
+    // rightly accepts; then the first snapshot comes as a link in the chain rather than in full.
+    const opening = caughtUp[0];
+    if (opening?.type === 'snapshotLink') {
+      expect(opening.seq).toBe(1);
+    } else {
+      expect(opening).toMatchObject({ type: 'deliver', seq: 1, envelope: first.bytes });
+    }
+    expect(caughtUp.at(-1)?.type).toBe('caughtUp');
     const health = await fetch(`http://127.0.0.1:${relay.port}/health`);
     expect(health.status).toBe(200);
     // Generous: the point is that memory does not grow with the number of bad frames.

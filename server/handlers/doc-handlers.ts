@@ -3,9 +3,9 @@ import { bytesEqual, toHex } from '../../src-shared/protocol/bytes';
 import { encodeRelayFrame, type ClientFrame } from '../../src-shared/protocol/frames';
 import { canWrite, isMember } from '../../src-shared/protocol/membership-state';
 import { docTopic } from '../fanout/fanout';
-import { refuse } from '../refusal';
+import { Refusal, refuse } from '../refusal';
 import type { RelayContext, Session } from '../relay-context';
-import { StoreConflictError, type StoredMessage } from '../store/relay-store';
+import { StoreConflictError, type CommitEnvelope, type StoredMessage } from '../store/relay-store';
 import { checkEnvelope, type CheckedEnvelope } from './envelope-auth';
 import { existingGroup, requireMember, withGroupLock } from './group-access';
 import { planPublish } from './publish-rules';
@@ -13,6 +13,8 @@ import { planPublish } from './publish-rules';
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 
 const CATCH_UP_PAGE = 256;
+/** Refusals a retried, already stored envelope gets from the rules: then look for the original. */
+const RETRY_CODES = new Set(['clockMismatch', 'staleSnapshot', 'snapshotConflict']);
 /** A commit that lost a race with another relay process is re-validated this many times. */
 const COMMIT_ATTEMPTS = 3;
 
@@ -107,12 +109,20 @@ export async function publish(
       if (doc && !bytesEqual(doc.groupId, h.groupId)) {
         refuse('wrongGroup', 'the document belongs to another group');
       }
-      const duplicate = doc ? await storedDuplicate(ctx, checked, frame.envelope) : null;
-      if (duplicate !== null) {
+      let commit: CommitEnvelope;
+      try {
+        commit = planPublish(checked, frame.envelope, doc);
+      } catch (error) {
+        // Only an envelope the document has moved past can be a retry of one already stored (a
+        // client that lost its ACK): look for it then, not on every publish.
+        const duplicate =
+          doc && error instanceof Refusal && RETRY_CODES.has(error.code)
+            ? await storedDuplicate(ctx, checked, frame.envelope)
+            : null;
+        if (duplicate === null) throw error;
         session.send({ type: 'ack', requestId: frame.requestId, seq: duplicate });
         return;
       }
-      const commit = planPublish(checked, frame.envelope, doc);
       const usage = await ctx.store.groupUsage(h.groupId);
       if (!doc && usage.documents >= ctx.limits.documentsPerGroup) {
         refuse('quotaDocuments', `the group has ${usage.documents} documents, the limit`);

@@ -200,6 +200,68 @@ export function openSqliteStore(dataDir: string): RelayStore {
    * that way), so one that conflicts is rolled back alone and the rest still commit. Nothing is
    * acknowledged before the whole batch is durable.
    */
+  /**
+   * Each document's position and each group's usage, as last committed: a PUBLISH reads both, and
+   * reading them from SQLite was most of its cost after the signature. This store is the only writer
+   * of its file (the fan-out is in-process too), so what it committed is what the file holds; any
+   * failed commit drops the entries it touched, and the next read goes to SQLite again.
+   */
+  const docCache = new Map<string, StoredDoc>();
+  const usageCache = new Map<string, GroupUsage>();
+
+  function readDoc(docId: Uint8Array): StoredDoc | null {
+    const row = q.doc.get(b(docId)) as DocRow | undefined;
+    if (!row) return null;
+    const clockRows = q.clocks.all(b(docId), row.active_snapshot_id) as {
+      author: Buffer;
+      clock: number;
+    }[];
+    return {
+      docId,
+      groupId: u8(row.group_id),
+      lastSeq: row.last_seq,
+      activeSnapshotId: u8(row.active_snapshot_id),
+      activeProof: u8(row.active_proof),
+      activeGeneration: row.active_generation,
+      activeSeq: row.active_seq,
+      clocks: new Map(clockRows.map((c) => [toHex(c.author), c.clock])),
+    };
+  }
+
+  /** The document and group as they are once `c` committed at `seq`. */
+  function remember(c: CommitEnvelope, seq: number): void {
+    const docHex = toHex(c.docId);
+    const before = docCache.get(docHex);
+    if (c.snapshot) {
+      docCache.set(docHex, {
+        docId: c.docId,
+        groupId: c.groupId,
+        lastSeq: seq,
+        activeSnapshotId: c.snapshotId,
+        activeProof: c.snapshot.proof,
+        activeGeneration: c.snapshot.generation,
+        activeSeq: seq,
+        clocks: new Map(),
+      });
+    } else if (before) {
+      const clocks = new Map(before.clocks).set(toHex(c.author), c.clock);
+      docCache.set(docHex, { ...before, lastSeq: seq, clocks });
+    }
+    const groupHex = toHex(c.groupId);
+    const usage = usageCache.get(groupHex);
+    if (usage) {
+      usageCache.set(groupHex, {
+        documents: usage.documents + (c.expectedLastSeq === null ? 1 : 0),
+        bytes: usage.bytes + c.envelope.length,
+      });
+    }
+  }
+
+  function forget(c: CommitEnvelope): void {
+    docCache.delete(toHex(c.docId));
+    usageCache.delete(toHex(c.groupId));
+  }
+
   const batchTx = db.transaction((commits: CommitEnvelope[]) =>
     commits.map((commit): { seq: number } | { error: unknown } => {
       try {
@@ -219,14 +281,22 @@ export function openSqliteStore(dataDir: string): RelayStore {
     try {
       results = batchTx.immediate(batch.map((item) => item.commit));
     } catch (error) {
-      for (const item of batch) item.reject(error);
+      for (const item of batch) {
+        forget(item.commit);
+        item.reject(error);
+      }
       return;
     }
     results.forEach((result, i) => {
       const item = batch[i];
       if (!item) return;
-      if ('seq' in result) item.resolve(result.seq);
-      else item.reject(result.error);
+      if ('seq' in result) {
+        remember(item.commit, result.seq);
+        item.resolve(result.seq);
+      } else {
+        forget(item.commit);
+        item.reject(result.error);
+      }
     });
   };
 
@@ -252,8 +322,12 @@ export function openSqliteStore(dataDir: string): RelayStore {
       return rows.map((row) => u8(row.group_id));
     },
     async groupUsage(groupId): Promise<GroupUsage> {
+      const cached = usageCache.get(toHex(groupId));
+      if (cached) return cached;
       const row = q.group.get(b(groupId)) as GroupRow | undefined;
-      return { documents: row?.documents ?? 0, bytes: row?.bytes ?? 0 };
+      const usage = { documents: row?.documents ?? 0, bytes: row?.bytes ?? 0 };
+      if (row) usageCache.set(toHex(groupId), usage);
+      return usage;
     },
     async getLockbox(groupId, epoch, recipient) {
       const row = q.lockbox.get(b(groupId), b(recipient), epoch) as { lockbox: Buffer } | undefined;
@@ -267,6 +341,8 @@ export function openSqliteStore(dataDir: string): RelayStore {
       return rows.map((row) => u8(row.lockbox));
     },
     async putInviteMaterial(put) {
+      // Invite material counts towards the group's storage: read the usage afresh next time.
+      usageCache.delete(toHex(put.groupId));
       inviteTx.immediate(put);
     },
     async getInviteMaterial(groupId, inviteKey) {
@@ -275,22 +351,11 @@ export function openSqliteStore(dataDir: string): RelayStore {
       return row ? u8(row.material) : null;
     },
     async getDoc(docId): Promise<StoredDoc | null> {
-      const row = q.doc.get(b(docId)) as DocRow | undefined;
-      if (!row) return null;
-      const clockRows = q.clocks.all(b(docId), row.active_snapshot_id) as {
-        author: Buffer;
-        clock: number;
-      }[];
-      return {
-        docId,
-        groupId: u8(row.group_id),
-        lastSeq: row.last_seq,
-        activeSnapshotId: u8(row.active_snapshot_id),
-        activeProof: u8(row.active_proof),
-        activeGeneration: row.active_generation,
-        activeSeq: row.active_seq,
-        clocks: new Map(clockRows.map((c) => [toHex(c.author), c.clock])),
-      };
+      const cached = docCache.get(toHex(docId));
+      if (cached) return cached;
+      const doc = readDoc(docId);
+      if (doc) docCache.set(toHex(docId), doc);
+      return doc;
     },
     async findUpdate(docId, snapshotId, author, clock) {
       return message(

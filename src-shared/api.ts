@@ -300,6 +300,11 @@ export const methods = {
     z.object({ spaceId: SpaceId, index: z.number().int().min(0) }).strict(),
     z.null(),
   ),
+  /** Turns away someone waiting to join (revokes the invite they used). */
+  'spaces.decline': method(
+    z.object({ spaceId: SpaceId, index: z.number().int().min(0) }).strict(),
+    z.null(),
+  ),
   'spaces.setPolicy': method(
     z.object({ spaceId: SpaceId, policy: SpacePolicy }).strict(),
     z.null(),

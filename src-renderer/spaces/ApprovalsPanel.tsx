@@ -103,6 +103,14 @@ function ApprovalItem({ approval, spaceId, members, onChanged }: ApprovalItemPro
             action={() => call('spaces.approve', { spaceId, index: approval.index })}
             onDone={onChanged}
           />
+          {approval.kind === 'join' && (
+            <ActionButton
+              label={t('approvals.decline')}
+              testId="approval-decline"
+              action={() => call('spaces.decline', { spaceId, index: approval.index })}
+              onDone={onChanged}
+            />
+          )}
         </>
       ) : (
         <p className="hint">{t('approvals.waiting')}</p>

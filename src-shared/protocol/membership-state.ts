@@ -274,11 +274,25 @@ function applyOp(
     }
     case 'revoke-invite': {
       const invite = state.invites.get(toHex(op.inviteKey)) ?? fail('unknown-invite');
-      if (invite.status !== 'open')
-        fail(invite.status === 'used' ? 'invite-used' : 'invite-revoked');
+      if (invite.status === 'revoked') fail('invite-revoked');
       const invites = new Map(state.invites);
       invites.set(toHex(op.inviteKey), { ...invite, status: 'revoked' });
-      return { ...state, invites };
+      if (invite.status === 'open') return { ...state, invites };
+      // A used invite can be revoked only while its join waits for approval: that declines the
+      // join, and the device is recorded as turned away (it never held a key).
+      const waiting = [...state.pending.values()].find(
+        (p) => p.op.type === 'join' && bytesEqual(p.author, op.inviteKey),
+      );
+      if (!waiting || waiting.op.type !== 'join') return fail('invite-used');
+      const pending = new Map(state.pending);
+      pending.delete(waiting.index);
+      const departed = new Map(state.departed);
+      departed.set(toHex(waiting.op.member), {
+        epochFrom: state.epoch,
+        how: 'removed',
+        index: entry.index,
+      });
+      return { ...state, invites, pending, departed };
     }
     case 'remove':
       // Every open invite dies with a removal: the removed member may have seen the links, and must

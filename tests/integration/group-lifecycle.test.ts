@@ -211,9 +211,9 @@ describe('group life cycle through invites and removal', () => {
     ).rejects.toMatchObject({ code: 'not-member' });
   });
 
-  it('with join approval the joiner waits without keys until an admin approves', async () => {
-    const { clients } = await relayWithClients(2);
-    const [alice, bob] = clients as [Client, Client];
+  it('with join approval the joiner waits without keys until an admin approves or declines', async () => {
+    const { clients } = await relayWithClients(3);
+    const [alice, bob, carol] = clients as [Client, Client, Client];
     const space = await alice.engine.createSpace('Vetted circle', {
       twoAdminApproval: false,
       joinApproval: true,
@@ -237,6 +237,19 @@ describe('group life cycle through invites and removal', () => {
     );
     bob.open(space.docId);
     await waitFor('bob to read the document', () => bob.text() === 'members only');
+
+    // Carol asks too, and is turned away: she never holds a key and her app says so.
+    const { joined: asked } = await inviteAndJoin(alice, carol, space.id);
+    expect(asked.status).toBe('pending');
+    await waitFor(
+      'alice to see carol waiting',
+      () => spaceOf(alice, space.id)?.approvals.length === 1,
+    );
+    await alice.engine.decline(space.id, spaceOf(alice, space.id)?.approvals[0]?.index ?? -1);
+    await waitFor('carol to learn it', () => spaceOf(carol, space.id)?.status === 'removed');
+    expect(epochKeysOf(carol, space.id).size).toBe(0);
+    expect(spaceOf(alice, space.id)?.approvals).toEqual([]);
+    expect(spaceOf(alice, space.id)?.members).toHaveLength(2);
   });
 
   it('under the two-admin rule an invite opens only after a second admin approves it', async () => {

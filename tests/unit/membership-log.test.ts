@@ -268,6 +268,26 @@ describe('membership log', () => {
     expect(rejection(() => log.add(alice, addMember(bob, 'viewer')))).toBe('accepted');
   });
 
+  it('declines a waiting join by revoking its invite; the device cannot try again', () => {
+    const log = logBuilder();
+    log.add(alice, create(alice, PolicyFlag.joinApproval));
+    const invite = log.invite(alice, 'editor');
+    log.join(invite, bob);
+    expect(log.state()?.pending.size).toBe(1);
+    log.add(alice, { type: 'revoke-invite', inviteKey: invite.publicKey });
+    expect(log.state()?.pending.size).toBe(0);
+    expect(log.state()?.members.has(toHex(bob.signing.publicKey))).toBe(false);
+    expect(log.state()?.departed.get(toHex(bob.signing.publicKey))?.how).toBe('removed');
+    expect(rejection(() => log.join(log.invite(alice, 'editor'), bob))).toBe('removed-member');
+    // A used invite whose join went through cannot be revoked any more.
+    const open = log.invite(alice, 'viewer');
+    log.join(open, carol);
+    log.add(alice, { type: 'approve', index: log.entries.length - 1 });
+    expect(
+      rejection(() => log.add(alice, { type: 'revoke-invite', inviteKey: open.publicKey })),
+    ).toBe('invite-used');
+  });
+
   it('holds a two-admin operation until a second admin approves it', () => {
     const log = logBuilder();
     log.add(alice, create(alice, PolicyFlag.twoAdminApproval));

@@ -60,6 +60,7 @@ export function createHandlers(session: Session): HandlerTable {
     'spaces.removeMember': ({ spaceId, deviceKey }) => engine().removeMember(spaceId, deviceKey),
     'spaces.leave': ({ spaceId }) => engine().leave(spaceId),
     'spaces.approve': ({ spaceId, index }) => engine().approve(spaceId, index),
+    'spaces.decline': ({ spaceId, index }) => engine().decline(spaceId, index),
     'spaces.setPolicy': ({ spaceId, policy }) => engine().setPolicy(spaceId, policy),
     'spaces.forget': ({ spaceId }) => engine().forget(spaceId),
     'tasks.mine': () => engine().myTasks(),

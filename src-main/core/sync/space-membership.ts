@@ -697,6 +697,16 @@ export function createSpaceMembership(ctx: MembershipContext) {
     approve: (spaceId: string, index: number) =>
       simpleOp(spaceId, () => ({ type: 'approve', index })),
 
+    decline: (spaceId: string, index: number) =>
+      simpleOp(spaceId, (group) => {
+        const waiting = group.state.pending.get(index);
+        if (!waiting || waiting.op.type !== 'join') {
+          throw new SuviazError('not-found', 'Nobody is waiting to join with that request.');
+        }
+        // The join's author is the invite key: revoking that invite declines the join.
+        return { type: 'revoke-invite', inviteKey: waiting.author };
+      }),
+
     setPolicy: (spaceId: string, policy: SpacePolicy) =>
       simpleOp(spaceId, () => ({ type: 'set-policy', policy: policyBits(policy) })),
 

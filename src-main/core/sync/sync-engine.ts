@@ -67,6 +67,7 @@ export interface SyncEngine {
   removeMember(spaceId: string, deviceKey: string): Promise<void>;
   leave(spaceId: string): Promise<void>;
   approve(spaceId: string, index: number): Promise<void>;
+  decline(spaceId: string, index: number): Promise<void>;
   setPolicy(spaceId: string, policy: SpacePolicy): Promise<void>;
   forget(spaceId: string): void;
   setVerified(deviceKey: string, verified: boolean): void;
@@ -505,6 +506,7 @@ export function createSyncEngine(options: {
     removeMember: (spaceId, deviceKey) => api(() => membership.removeMember(spaceId, deviceKey)),
     leave: (spaceId) => api(() => membership.leave(spaceId)),
     approve: (spaceId, index) => api(() => membership.approve(spaceId, index)),
+    decline: (spaceId, index) => api(() => membership.decline(spaceId, index)),
     setPolicy: (spaceId, policy) => api(() => membership.setPolicy(spaceId, policy)),
     forget: (spaceId) => {
       byId(spaceId);

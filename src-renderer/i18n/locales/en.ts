@@ -624,6 +624,7 @@ export const en = {
     on: 'on',
     off: 'off',
     approve: 'Approve',
+    decline: 'Decline',
     joinHint:
       'Before approving, compare this safety number with the person, in person or over a call you trust.',
     waiting: 'Waiting for an admin’s approval.',

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../src-main/core/core';
-import { KDF_FAST_FOR_TESTS } from '../../src-main/core/crypto/sodium';
+import { KDF_FAST_FOR_TESTS, randomBytes } from '../../src-main/core/crypto/sodium';
+import { encodeInviteLink } from '../../src-main/core/groups/invite-link';
+import { startRelay } from '../../server/relay';
 
 const PASSPHRASE = 'lantern orchard velvet 1994 compass';
 let core: Core | undefined;
@@ -84,5 +86,30 @@ describe('core API', () => {
     vi.advanceTimersByTime(30_000);
     expect(await locked).toBe('vault.locked:{"reason":"idle"}');
     expect(await value(api.call('vault.status', {}))).toMatchObject({ state: 'locked' });
+  });
+
+  it('takes the relay from a first invite link, and gives it back up when the join fails', async () => {
+    const relay = await startRelay({
+      port: 0,
+      dataDir: mkdtempSync(join(tmpdir(), 'suviaz-relay-')),
+      log: () => undefined,
+    });
+    try {
+      const api = await freshCore();
+      await value(api.call('vault.create', { passphrase: PASSPHRASE }));
+      expect(await value(api.call('settings.get', {}))).toMatchObject({ relayUrl: '' });
+      // A well-formed link to a real relay, for a group that does not exist there.
+      const link = encodeInviteLink({
+        relayUrl: relay.url,
+        groupId: randomBytes(16),
+        seed: randomBytes(32),
+      });
+      const outcome = await api.call('spaces.join', { link });
+      expect(outcome.ok).toBe(false);
+      expect(await value(api.call('settings.get', {}))).toMatchObject({ relayUrl: '' });
+      expect(await value(api.call('spaces.list', {}))).toEqual([]);
+    } finally {
+      await relay.close();
+    }
   });
 });

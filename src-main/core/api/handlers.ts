@@ -48,13 +48,19 @@ export function createHandlers(session: Session): HandlerTable {
       engine().createInvite(spaceId, role, expiresInDays),
     'spaces.revokeInvite': ({ spaceId, inviteId }) => engine().revokeInvite(spaceId, inviteId),
     'spaces.join': async ({ link }) => {
-      // A first invite on a device with no relay yet: the link says which relay, so use it.
-      if (getSettings(db()).relayUrl === '') {
-        const { relayUrl } = parseInviteLink(link);
-        updateSettings(db(), { relayUrl });
-        await sync().setRelayUrl(relayUrl);
+      // A first invite on a device with no relay yet: the link says which relay, so use it; if the
+      // join then fails, the device goes back to having no relay rather than keeping a stranger's.
+      if (getSettings(db()).relayUrl !== '') return engine().join(link);
+      const { relayUrl } = parseInviteLink(link);
+      updateSettings(db(), { relayUrl });
+      await sync().setRelayUrl(relayUrl);
+      try {
+        return await engine().join(link);
+      } catch (error) {
+        updateSettings(db(), { relayUrl: '' });
+        await sync().setRelayUrl('');
+        throw error;
       }
-      return engine().join(link);
     },
     'spaces.setRole': ({ spaceId, deviceKey, role }) => engine().setRole(spaceId, deviceKey, role),
     'spaces.removeMember': ({ spaceId, deviceKey }) => engine().removeMember(spaceId, deviceKey),

@@ -134,6 +134,8 @@ export const SpaceStatus = z.enum([
   'removed',
   /** This device left. */
   'left',
+  /** This device asked to join and an admin declined; it never was a member. */
+  'declined',
 ]);
 
 export const SpaceSummary = z.object({

@@ -21,6 +21,23 @@ export function SpaceStatusBanner({ space, onChanged }: SpaceStatusBannerProps) 
       </div>
     );
   }
+  if (space.status === 'declined') {
+    return (
+      <div className="warning status-banner" role="status" data-testid="space-declined-banner">
+        <p className="status-banner-title">{t('space.declinedTitle')}</p>
+        <p>{t('space.declinedText')}</p>
+        <ConfirmButton
+          label={t('space.forget')}
+          testId="space-forget"
+          title={t('space.forgetTitle', { name: space.name })}
+          text={t('space.forgetText')}
+          confirmLabel={t('space.forgetConfirm')}
+          action={() => call('spaces.forget', { spaceId: space.id })}
+          onDone={onChanged}
+        />
+      </div>
+    );
+  }
   const removed = space.status === 'removed';
   return (
     <div

@@ -246,7 +246,7 @@ describe('group life cycle through invites and removal', () => {
       () => spaceOf(alice, space.id)?.approvals.length === 1,
     );
     await alice.engine.decline(space.id, spaceOf(alice, space.id)?.approvals[0]?.index ?? -1);
-    await waitFor('carol to learn it', () => spaceOf(carol, space.id)?.status === 'removed');
+    await waitFor('carol to learn it', () => spaceOf(carol, space.id)?.status === 'declined');
     expect(epochKeysOf(carol, space.id).size).toBe(0);
     expect(spaceOf(alice, space.id)?.approvals).toEqual([]);
     expect(spaceOf(alice, space.id)?.members).toHaveLength(2);

@@ -153,7 +153,9 @@ export function spaceSummary(
     name: group.name,
     docId: toHex(group.docId),
     role: myRole ?? 'viewer',
-    status: group.status,
+    // Turned away before ever being a member: the store says 'removed', the person was declined.
+    status:
+      group.status === 'removed' && !times.memberSince.has(view.meHex) ? 'declined' : group.status,
     wiped: group.wiped,
     policy: policyOf(state.policy),
     members,

@@ -337,6 +337,7 @@ export const en = {
       pending: 'Waiting for approval',
       removed: 'Removed',
       left: 'Left',
+      declined: 'Declined',
     },
   },
   space: {
@@ -354,6 +355,9 @@ export const en = {
     removedTitle: 'You were removed from this space',
     removedText:
       'What you had stays readable here, read-only. Nothing written after your removal reaches this device.',
+    declinedTitle: 'An admin declined your request to join',
+    declinedText:
+      'You never became a member, so nothing of this space was shared with this device. If this is a mistake, ask an admin to add your device directly.',
     leftTitle: 'You left this space',
     leftText:
       'What you had stays readable here, read-only. Nothing written after you left reaches this device.',

@@ -10,6 +10,20 @@ interface SpaceStatusBannerProps {
   onChanged: () => void;
 }
 
+const ENDED = {
+  removed: {
+    testId: 'space-removed-banner',
+    title: 'space.removedTitle',
+    text: 'space.removedText',
+  },
+  left: { testId: 'space-left-banner', title: 'space.leftTitle', text: 'space.leftText' },
+  declined: {
+    testId: 'space-declined-banner',
+    title: 'space.declinedTitle',
+    text: 'space.declinedText',
+  },
+} as const;
+
 export function SpaceStatusBanner({ space, onChanged }: SpaceStatusBannerProps) {
   const { t } = useTranslation();
   if (space.status === 'active') return null;
@@ -21,40 +35,12 @@ export function SpaceStatusBanner({ space, onChanged }: SpaceStatusBannerProps) 
       </div>
     );
   }
-  if (space.status === 'declined') {
-    return (
-      <div className="warning status-banner" role="status" data-testid="space-declined-banner">
-        <p className="status-banner-title">{t('space.declinedTitle')}</p>
-        <p>{t('space.declinedText')}</p>
-        <ConfirmButton
-          label={t('space.forget')}
-          testId="space-forget"
-          title={t('space.forgetTitle', { name: space.name })}
-          text={t('space.forgetText')}
-          confirmLabel={t('space.forgetConfirm')}
-          action={() => call('spaces.forget', { spaceId: space.id })}
-          onDone={onChanged}
-        />
-      </div>
-    );
-  }
-  const removed = space.status === 'removed';
+  // Removed, left or declined: what happened, what is still here, and the choice to delete it.
+  const ended = ENDED[space.status];
   return (
-    <div
-      className="warning status-banner"
-      role="status"
-      data-testid={removed ? 'space-removed-banner' : 'space-left-banner'}
-    >
-      <p className="status-banner-title">
-        {removed ? t('space.removedTitle') : t('space.leftTitle')}
-      </p>
-      <p>
-        {space.wiped
-          ? t('space.wipedText')
-          : removed
-            ? t('space.removedText')
-            : t('space.leftText')}
-      </p>
+    <div className="warning status-banner" role="status" data-testid={ended.testId}>
+      <p className="status-banner-title">{t(ended.title)}</p>
+      <p>{space.wiped ? t('space.wipedText') : t(ended.text)}</p>
       <ConfirmButton
         label={t('space.forget')}
         testId="space-forget"

@@ -1,7 +1,7 @@
 // The editing traces of ../shared/bench-data (Joseph Gentle's editing-traces, CC BY 4.0; see
 // docs/performance.md), for tests and benchmarks: loading, taking a prefix, the text a prefix should
 // produce, typing a transaction into a Y.Text, and replaying a two-author trace.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -20,11 +20,23 @@ export interface Trace {
   txns: Txn[];
 }
 
-/** Beside the checkout, wherever the process was started from. */
-export const BENCH_DATA = fileURLToPath(new URL('../../../shared/bench-data/', import.meta.url));
+/**
+ * `../shared/bench-data` beside the checkout (as CI lays it out), wherever the process was started
+ * from; SUVIAZ_BENCH_DATA names another folder holding the same files.
+ */
+export const BENCH_DATA =
+  process.env.SUVIAZ_BENCH_DATA ??
+  fileURLToPath(new URL('../../../shared/bench-data/', import.meta.url));
 
 export function loadTrace(name: string): Trace {
-  const raw = gunzipSync(readFileSync(path.join(BENCH_DATA, `${name}.json.gz`))).toString();
+  const file = path.join(BENCH_DATA, `${name}.json.gz`);
+  if (!existsSync(file)) {
+    throw new Error(
+      `editing trace ${file} is missing: the traces live in ../shared/bench-data beside the ` +
+        'checkout (CI lays it out so), or set SUVIAZ_BENCH_DATA to their folder',
+    );
+  }
+  const raw = gunzipSync(readFileSync(file)).toString();
   const parsed = JSON.parse(raw) as Omit<Trace, 'name'>;
   return { name, ...parsed };
 }

@@ -143,6 +143,22 @@ function wroteWithRight(group: GroupState, author: Uint8Array, epoch: number): b
   return departed !== undefined && epoch < departed.epochFrom;
 }
 
+/** My own message coming back in a catch-up: nothing to apply, only the seq moves on. */
+function echo(state: VerifierState, header: EnvelopeHeader, seq: number): Verdict {
+  return {
+    ok: true,
+    kind: 'echo',
+    apply: null,
+    header,
+    state: { ...state, lastSeq: Math.max(state.lastSeq, seq) },
+  };
+}
+
+/** A snapshot becomes the active one: per-author clocks and my acknowledgements start over. */
+function activated(state: VerifierState, snapshot: SnapshotRef): VerifierState {
+  return { ...state, active: snapshot, clocks: {}, myAcked: 0, myAckedSeqs: {}, chain: [] };
+}
+
 /** The snapshot my chain currently ends at: the last verified link, or the active one (or genesis). */
 function chainTip(state: VerifierState): SnapshotRef {
   return state.chain[state.chain.length - 1] ?? state.active ?? GENESIS;
@@ -261,13 +277,7 @@ export function verifyDeliver(
 
   if (header.kind === 'snapshot') {
     if (isMyActive(state, header, ctHash)) {
-      return {
-        ok: true,
-        kind: 'echo',
-        apply: null,
-        header,
-        state: { ...state, lastSeq: Math.max(state.lastSeq, seq) },
-      };
+      return echo(state, header, seq);
     }
     const checked = checkSnapshotLink(state, ctx, header);
     if (!checked.ok) return checked;
@@ -282,15 +292,7 @@ export function verifyDeliver(
       kind: 'snapshot',
       apply: plaintext,
       header,
-      state: {
-        ...state,
-        active,
-        clocks: {},
-        myAcked: 0,
-        myAckedSeqs: {},
-        chain: [],
-        lastSeq: Math.max(state.lastSeq, seq),
-      },
+      state: { ...activated(state, active), lastSeq: Math.max(state.lastSeq, seq) },
     };
   }
 
@@ -301,13 +303,7 @@ export function verifyDeliver(
   const last = state.clocks[author] ?? 0;
   if (header.clock <= last) {
     if (author === toHex(ctx.me) && state.myAckedSeqs[String(header.clock)] === seq) {
-      return {
-        ok: true,
-        kind: 'echo',
-        apply: null,
-        header,
-        state: { ...state, lastSeq: Math.max(state.lastSeq, seq) },
-      };
+      return echo(state, header, seq);
     }
     return reject('replayed', `clock ${header.clock} was already seen (last ${last})`);
   }
@@ -352,12 +348,7 @@ export function recordMySnapshotAck(
   seq: number,
 ): VerifierState {
   return {
-    ...state,
-    active: snapshot,
-    clocks: {},
-    myAcked: 0,
-    myAckedSeqs: {},
-    chain: [],
+    ...activated(state, snapshot),
     lastSeq: seq === state.lastSeq + 1 ? seq : state.lastSeq,
   };
 }

@@ -97,6 +97,25 @@ export function policyBits(policy: SpacePolicy | undefined): number {
   );
 }
 
+type VerifiedLog = { state: GroupState; entries: Uint8Array[] };
+
+/**
+ * Reads a log page by page from what is known (GROUP_FETCH or INVITE_FETCH answers), verifying each
+ * page on top of the last; a page shorter than a full one is the end.
+ */
+async function pagedLog(
+  known: VerifiedLog | null,
+  page: (fromIndex: number) => Promise<{ fromIndex: number; entries: Uint8Array[] }>,
+): Promise<VerifiedLog> {
+  let log = known ? { state: known.state, entries: known.entries } : null;
+  for (;;) {
+    const answer = await page(log ? log.entries.length : 0);
+    if (answer.entries.length === 0 && log) return log;
+    log = extendLog(log, answer.entries, answer.fromIndex);
+    if (answer.entries.length < FULL_PAGE_ENTRIES) return log;
+  }
+}
+
 /** Where this device stands in a verified log. */
 function statusIn(state: GroupState, meHex: string, previous: GroupStatus | null): GroupStatus {
   if (state.members.has(meHex)) return 'active';
@@ -193,16 +212,14 @@ export function createSpaceMembership(ctx: MembershipContext) {
   }
 
   async function fetchLog(c: RelayConnection, groupId: Uint8Array, known: StoredGroup | null) {
-    let log = known ? { state: known.state, entries: known.entries } : null;
-    for (;;) {
-      const fromIndex = log ? log.entries.length : 0;
+    let lockboxes: Uint8Array[] = [];
+    const log = await pagedLog(known, async (fromIndex) => {
       const answer = await c.request({ type: 'groupFetch', groupId, fromIndex });
       if (answer.type !== 'groupEntries') throw new Error('unexpected answer to GROUP_FETCH');
-      const lockboxes = answer.lockboxes;
-      if (answer.entries.length === 0 && log) return { log, lockboxes };
-      log = extendLog(log, answer.entries, answer.fromIndex);
-      if (answer.entries.length < FULL_PAGE_ENTRIES) return { log, lockboxes };
-    }
+      lockboxes = answer.lockboxes;
+      return answer;
+    });
+    return { log, lockboxes };
   }
 
   /** Fetches a group's log from what we know, verifies it, takes my new keys; true if it changed. */
@@ -617,10 +634,8 @@ export function createSpaceMembership(ctx: MembershipContext) {
           invite.secretKey,
           inviteFetchSigningBytes(data.groupId, invite.publicKey, ctx.me),
         );
-        let log: { state: GroupState; entries: Uint8Array[] } | null = null;
         let material: Uint8Array = new Uint8Array();
-        for (;;) {
-          const fromIndex = log ? log.entries.length : 0;
+        const log = await pagedLog(null, async (fromIndex) => {
           const answer = await c.request({
             type: 'inviteFetch',
             groupId: data.groupId,
@@ -630,11 +645,8 @@ export function createSpaceMembership(ctx: MembershipContext) {
           });
           if (answer.type !== 'invite') throw new Error('unexpected answer to INVITE_FETCH');
           material = answer.material;
-          if (answer.entries.length === 0 && log) break;
-          log = extendLog(log, answer.entries, answer.fromIndex);
-          if (answer.entries.length < FULL_PAGE_ENTRIES) break;
-        }
-        if (!log) throw new SuviazError('invite-invalid', 'The relay sent no membership log.');
+          return answer;
+        });
         let opened;
         try {
           opened = openInviteMaterial(data.seed, data.groupId, invite.publicKey, material);

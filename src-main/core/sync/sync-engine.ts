@@ -142,9 +142,18 @@ export function createSyncEngine(options: {
 
   const groupOfDoc = (docHex: string): StoredGroup | undefined =>
     [...groups.values()].find((g) => toHex(g.docId) === docHex);
+  /** Document keys by group and epoch: derived once, not per message. */
+  const docKeys = new Map<string, Uint8Array>();
   const keyFor = (group: StoredGroup, epoch: number): Uint8Array | null => {
     const epochKey = group.epochKeys.get(epoch);
-    return epochKey ? documentKey(epochKey, group.groupId, group.docId, epoch) : null;
+    if (!epochKey) return null;
+    const id = `${toHex(group.groupId)}:${epoch}`;
+    let key = docKeys.get(id);
+    if (!key) {
+      key = documentKey(epochKey, group.groupId, group.docId, epoch);
+      docKeys.set(id, key);
+    }
+    return key;
   };
   const currentEpoch = (group: StoredGroup): number => group.state.epoch;
   const names = loadDeviceNames(db);

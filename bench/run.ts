@@ -9,6 +9,7 @@ import { runConcurrent } from './scenarios/concurrent';
 import { runVault } from './scenarios/vault';
 import { runRelayLoad } from './scenarios/relay-load';
 import { runReplay } from './scenarios/replay';
+import { runVerify } from './scenarios/verify';
 
 const RUNNERS: Record<ScenarioName, (size: Size) => Promise<Row[]>> = {
   replay: runReplay,
@@ -17,6 +18,7 @@ const RUNNERS: Record<ScenarioName, (size: Size) => Promise<Row[]>> = {
   'relay-load': runRelayLoad,
   vault: runVault,
   'catch-up': runCatchUp,
+  verify: runVerify,
 };
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { LIMITS } from '../src-shared/limits';
+import { relayHostForms } from '../src-shared/protocol/relay-host';
 import type { RelayOptions } from './relay';
 
 export class ConfigError extends Error {
@@ -66,7 +67,20 @@ const SETTINGS = {
     env: 'SUVIAZ_RELAY_TLS_KEY',
     help: 'PEM private key file for --tls-cert.',
   },
+  publicHosts: {
+    flag: 'public-host',
+    env: 'SUVIAZ_RELAY_PUBLIC_HOSTS',
+    help:
+      'host[:port] clients dial, e.g. relay.example.org or abc…xyz.onion (repeat the flag, or ' +
+      'comma-separate in the variable). Clients sign it when they log in, so another relay cannot ' +
+      'pass on our challenge. Default: the Host header of each connection, which a reverse proxy ' +
+      'must then pass through unchanged.',
+  },
 } satisfies Record<string, Setting>;
+
+/** Settings that may be given more than once (comma-separated in their environment variable). */
+const REPEATABLE = new Set<string>(['publicHosts']);
+const MAX_PUBLIC_HOSTS = 16;
 
 type SettingName = keyof typeof SETTINGS;
 
@@ -88,6 +102,14 @@ const schema = z
     bytesPerGroup: integer(1024, Number.MAX_SAFE_INTEGER).default(LIMITS.relay.bytesPerGroup),
     tlsCert: z.string().min(1).optional(),
     tlsKey: z.string().min(1).optional(),
+    publicHosts: z
+      .array(
+        z.string().refine((host) => relayHostForms(host).length > 0, {
+          error: 'must be a host or host:port, without scheme path or user',
+        }),
+      )
+      .max(MAX_PUBLIC_HOSTS, { error: `at most ${MAX_PUBLIC_HOSTS}` })
+      .default([]),
   })
   .refine((c) => (c.tlsCert === undefined) === (c.tlsKey === undefined), {
     error: '--tls-cert and --tls-key go together',
@@ -104,8 +126,9 @@ export function helpText(): string {
     '',
     'Options (each also an environment variable; a flag wins):',
   ];
-  for (const s of Object.values(SETTINGS)) {
-    lines.push(`  --${s.flag} <value>`.padEnd(28) + `${s.env}`, `      ${s.help}`);
+  for (const [name, s] of Object.entries(SETTINGS)) {
+    const more = REPEATABLE.has(name) ? ' …' : '';
+    lines.push(`  --${s.flag} <value>${more}`.padEnd(28) + `${s.env}`, `      ${s.help}`);
   }
   lines.push(
     '  --help                    Show this text.',
@@ -119,10 +142,13 @@ export function helpText(): string {
 
 /** Parses flags and environment; null means --help was asked for. Throws ConfigError. */
 export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): RelayConfig | null {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | string[] | boolean | undefined>;
   try {
     const options = Object.fromEntries(
-      Object.values(SETTINGS).map((s) => [s.flag, { type: 'string' as const }]),
+      Object.entries(SETTINGS).map(([name, s]) => [
+        s.flag,
+        { type: 'string' as const, multiple: REPEATABLE.has(name) },
+      ]),
     );
     values = parseArgs({
       args: [...argv],
@@ -134,10 +160,14 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Re
     throw new ConfigError(`${error instanceof Error ? error.message : String(error)} (see --help)`);
   }
   if (values.help) return null;
-  const raw: Partial<Record<SettingName, string>> = {};
+  const raw: Partial<Record<SettingName, string | string[]>> = {};
   for (const [name, s] of Object.entries(SETTINGS) as [SettingName, Setting][]) {
     const value = values[s.flag] ?? env[s.env];
-    if (typeof value === 'string') raw[name] = value;
+    if (REPEATABLE.has(name)) {
+      const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [];
+      const items = list.map((item) => item.trim()).filter(Boolean);
+      if (items.length > 0) raw[name] = items;
+    } else if (typeof value === 'string') raw[name] = value;
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -171,6 +201,7 @@ export function relayOptionsFrom(config: RelayConfig): RelayOptions {
       documentsPerGroup: config.docsPerGroup,
       bytesPerGroup: config.bytesPerGroup,
     },
+    publicHosts: config.publicHosts,
     tls:
       config.tlsCert && config.tlsKey
         ? { cert: readPem(config.tlsCert, 'certificate'), key: readPem(config.tlsKey, 'key') }

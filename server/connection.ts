@@ -20,6 +20,7 @@ import {
   type RelayErrorName,
 } from '../src-shared/protocol/wire-constants';
 import { isMember } from '../src-shared/protocol/membership-state';
+import { relayHostForms } from '../src-shared/protocol/relay-host';
 import { ProtocolError } from '../src-shared/protocol/wire-reader';
 import { verifyEd25519 } from './crypto';
 import { deviceTopic } from './fanout/fanout';
@@ -40,6 +41,21 @@ const DRAIN_POLL_MS = 10;
 
 let nextConnectionId = 1;
 
+/** Who this relay is to the client: what AUTH must be signed for (docs/protocol.md §2 Session). */
+export interface RelayIdentity {
+  /** Configured --public-host values; when there are any, the Host header is not looked at. */
+  publicHosts: readonly string[];
+  /** The HTTP Host header of the WebSocket upgrade request. */
+  hostHeader: string | undefined;
+}
+
+/** The normalised relay hosts a client may have signed for on this connection. */
+export function acceptedRelayHosts(identity: RelayIdentity): string[] {
+  const given =
+    identity.publicHosts.length > 0 ? identity.publicHosts : [identity.hostHeader ?? ''];
+  return [...new Set(given.flatMap((host) => relayHostForms(host)))];
+}
+
 export class Connection {
   readonly id = `c${nextConnectionId++}`;
   private device: Uint8Array | null = null;
@@ -58,12 +74,15 @@ export class Connection {
   private readonly closedPromise: Promise<void>;
   private authTimer: NodeJS.Timeout | undefined;
   private leaveDeviceTopic: (() => void) | undefined;
+  private readonly relayHosts: readonly string[];
 
   constructor(
     private readonly ws: WebSocket,
     private readonly ctx: RelayContext,
     private readonly log: (line: string) => void,
+    identity: RelayIdentity = { publicHosts: [], hostHeader: undefined },
   ) {
+    this.relayHosts = acceptedRelayHosts(identity);
     this.bucket = new TokenBucket(ctx.limits.ratePerSecond);
     this.subscriptions = new Subscriptions(
       this.id,
@@ -191,8 +210,9 @@ export class Connection {
       this.error('requestId' in frame ? frame.requestId : 0, 'notAuthenticated', 'AUTH first');
       return this.close(CloseCode.policy, 'not authenticated');
     }
-    if (!verifyEd25519(frame.device, authSigningBytes(this.challenge), frame.signature)) {
-      this.error(0, 'authFailed', 'the challenge signature does not verify');
+    const problem = this.authProblem(frame.device, frame.signature);
+    if (problem) {
+      this.error(0, 'authFailed', problem);
       return this.close(CloseCode.policy, 'authentication failed');
     }
     clearTimeout(this.authTimer);
@@ -203,6 +223,24 @@ export class Connection {
       if (m.frame[1] === RelayFrameType.groupChanged) void this.dropIfDeparted(device, m.frame);
     });
     this.send({ type: 'authOk' });
+  }
+
+  /**
+   * Null when the signature is the device's over the challenge and one of this relay's hosts; else
+   * what is wrong. A client that signed for another host dialed another relay, which passed our
+   * challenge on to log in here as that client: refused.
+   */
+  private authProblem(device: Uint8Array, signature: Uint8Array): string | null {
+    if (this.relayHosts.length === 0) {
+      return 'this relay does not know its public host (no usable Host header): its operator sets --public-host';
+    }
+    for (const host of this.relayHosts) {
+      if (verifyEd25519(device, authSigningBytes(this.challenge, host), signature)) return null;
+    }
+    return (
+      `the challenge signature does not verify for relay host ${this.relayHosts.join(' or ')}: ` +
+      'signed for another relay (a relay passing on our challenge) or not by this device'
+    );
   }
 
   /**

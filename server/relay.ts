@@ -30,6 +30,11 @@ export interface RelayOptions {
   /** Where the SQLite store lives (created if missing). */
   dataDir: string;
   limits?: Partial<RelayLimits>;
+  /**
+   * The host[:port] values clients dial (--public-host), which they sign when they log in. Empty or
+   * absent: each connection's HTTP Host header is taken instead.
+   */
+  publicHosts?: readonly string[];
   /** With a certificate the relay serves wss/https itself; without, plain ws behind a proxy. */
   tls?: RelayTlsOptions;
   /** Another store or fan-out implementation; default SQLite in dataDir and in-memory fan-out. */
@@ -78,9 +83,13 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   });
   const connections = new Set<Connection>();
   let closing = false;
-  wss.on('connection', (ws) => {
+  const publicHosts = options.publicHosts ?? [];
+  wss.on('connection', (ws, request) => {
     if (closing) return ws.close(1001, 'relay shutting down');
-    const connection = new Connection(ws, ctx, log);
+    const connection = new Connection(ws, ctx, log, {
+      publicHosts,
+      hostHeader: request.headers.host,
+    });
     connections.add(connection);
     ws.once('close', () => connections.delete(connection));
     connection.start();

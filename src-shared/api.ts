@@ -111,7 +111,7 @@ export const SpacePolicy = z.object({
 /** An operation in the log that waits for an admin's approval (two-admin rule or join approval). */
 export const PendingApproval = z.object({
   index: z.number().int().min(0),
-  kind: z.enum(['join', 'add-member', 'invite', 'set-role', 'set-policy']),
+  kind: z.enum(['join', 'add-member', 'invite', 'set-role', 'set-policy', 'remove']),
   /** The device the operation is about (join, add-member, set-role); null otherwise. */
   deviceKey: DeviceKey.nullable(),
   fingerprint: z.string().nullable(),
@@ -136,6 +136,11 @@ export const SpaceStatus = z.enum([
   'left',
   /** This device asked to join and an admin declined; it never was a member. */
   'declined',
+  /**
+   * An admin added this device with its device code: an invitation the person accepts or declines.
+   * Nothing of the space syncs until they accept.
+   */
+  'invited',
 ]);
 
 export const SpaceSummary = z.object({
@@ -152,6 +157,13 @@ export const SpaceSummary = z.object({
   approvals: z.array(PendingApproval),
   /** Someone left and no admin has started a new key epoch yet. */
   rotationNeeded: z.boolean(),
+  /**
+   * Digits from the head of the space's membership log (its length and hash): members who read
+   * the same digits to each other over a trusted channel know the relay shows them one history.
+   */
+  fingerprint: z.string(),
+  /** A member that does not hold the current key yet: an admin's app must seal it to this device. */
+  waitingForKeys: z.boolean(),
 });
 
 export const InviteLink = z.string().trim().min(1).max(LIMITS.inviteLinkMaxChars);
@@ -181,6 +193,10 @@ export const SyncWarning = z.object({
   /** What the client detected, e.g. 'tampered', 'replayed', 'gap', 'rolled-back'. */
   reason: z.string(),
   at: z.number(),
+  /** The member whose message caused it (a bad update, a log ahead), when one did. */
+  deviceKey: DeviceKey.nullable(),
+  /** That member's name as this device knows it; null when unknown (the UI says "a member"). */
+  member: z.string().nullable(),
 });
 export const SyncState = z.object({
   connection: z.enum(['connected', 'connecting', 'offline', 'disabled']),
@@ -298,6 +314,10 @@ export const methods = {
     z.null(),
   ),
   'spaces.leave': method(z.object({ spaceId: SpaceId }).strict(), z.null()),
+  /** Accepts an invitation (an admin added this device by its code): the space starts syncing. */
+  'spaces.acceptInvitation': method(z.object({ spaceId: SpaceId }).strict(), SpaceSummary),
+  /** Declines an invitation: this device leaves the space's log and forgets it. */
+  'spaces.declineInvitation': method(z.object({ spaceId: SpaceId }).strict(), z.null()),
   'spaces.approve': method(
     z.object({ spaceId: SpaceId, index: z.number().int().min(0) }).strict(),
     z.null(),

@@ -8,6 +8,7 @@ export const SCENARIOS = [
   'relay-load',
   'vault',
   'catch-up',
+  'verify',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export type Size = 'small' | 'default' | 'full';

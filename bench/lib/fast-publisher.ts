@@ -51,6 +51,7 @@ export async function publishMany(
     generation: verifier.active.generation,
   };
   const clocks = new Map<string, number>(Object.entries(verifier.clocks));
+  const log = { length: group.state.length, head: group.state.headHash };
   let connected = false;
   const connection = createRelayConnection({
     url: relayUrl,
@@ -78,6 +79,8 @@ export async function publishMany(
         snapshotId: active.id,
         author: me,
         clock,
+        log,
+        basis: { generation: active.generation, proof: active.proof },
         snapshot: null,
       };
       inFlight.push(
@@ -107,6 +110,8 @@ export async function publishMany(
           snapshotId,
           author: me,
           clock: 0,
+          log,
+          basis: null,
           snapshot: {
             parentId: active.id,
             parentProof: active.proof,

@@ -10,6 +10,7 @@ import {
   type ClientFrame,
   type RelayFrame,
 } from '../../src-shared/protocol/frames';
+import { relayHostOfUrl } from '../../src-shared/protocol/relay-host';
 import {
   newDevice,
   randomBytesU8,
@@ -41,7 +42,7 @@ class SimConnection {
             encodeClientFrame({
               type: 'auth',
               device: device.key,
-              signature: device.sign(authSigningBytes(frame.challenge)),
+              signature: device.sign(authSigningBytes(frame.challenge, relayHostOfUrl(url))),
             }),
           );
         } else if (frame.type === 'authOk') resolve();

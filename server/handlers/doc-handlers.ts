@@ -7,7 +7,7 @@ import { Refusal, refuse } from '../refusal';
 import type { RelayContext, Session } from '../relay-context';
 import { StoreConflictError, type CommitEnvelope, type StoredMessage } from '../store/relay-store';
 import { checkEnvelope, type CheckedEnvelope } from './envelope-auth';
-import { existingGroup, requireMember, withGroupLock } from './group-access';
+import { existingGroup, requireKnownHead, requireMember, withGroupLock } from './group-access';
 import { planPublish } from './publish-rules';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
@@ -103,6 +103,7 @@ export async function publish(
     requireMember(group, session.device);
     if (!canWrite(group, session.device)) refuse('forbidden', 'viewers cannot write');
     if (h.epoch !== group.epoch) refuse('wrongEpoch', `the group is at epoch ${group.epoch}`);
+    await requireKnownHead(ctx, group, h);
 
     for (let attempt = 1; ; attempt++) {
       const doc = await ctx.store.getDoc(h.docId);
@@ -157,6 +158,7 @@ export async function ephemeral(
   await withGroupLock(ctx, h.groupId, async () => {
     const group = await existingGroup(ctx, h.groupId);
     if (!isMember(group, session.device)) refuse('notMember', 'this device is not a member');
+    await requireKnownHead(ctx, group, h);
   });
   const doc = await ctx.store.getDoc(h.docId);
   if (!doc || !bytesEqual(doc.groupId, h.groupId)) {

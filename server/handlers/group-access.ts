@@ -1,7 +1,10 @@
 // Reads a group's membership state under its lock and answers the common "may this device…" checks:
 // who is a member or an admin, what of the log a device may read, and who hears of a change.
 import { bytesEqual, toHex } from '../../src-shared/protocol/bytes';
+import type { EnvelopeHeader } from '../../src-shared/protocol/envelope';
+import { entryHashInput } from '../../src-shared/protocol/membership-entry';
 import { isMember, type GroupState } from '../../src-shared/protocol/membership-state';
+import { sha256 } from '../crypto';
 import { refuse } from '../refusal';
 import type { RelayContext } from '../relay-context';
 
@@ -70,4 +73,34 @@ export function changeRecipients(next: GroupState, entryIndex: number): Set<stri
   }
   for (const joiner of pendingJoiners(next)) devices.add(toHex(joiner));
   return devices;
+}
+
+/**
+ * The log head an envelope names (protocol v3) must be the relay's log or a prefix of it, and no
+ * older than the start of the current epoch: then every client judges the author's rights and the
+ * envelope's epoch at a position the relay has too. Call under the group's lock.
+ */
+export async function requireKnownHead(
+  ctx: RelayContext,
+  state: GroupState,
+  header: EnvelopeHeader,
+): Promise<void> {
+  const { length, head } = header.log;
+  if (length > state.length) {
+    refuse(
+      'unknownLogHead',
+      `the envelope names ${length} log entries; the relay has ${state.length}`,
+    );
+  }
+  if (length < state.epochSince) {
+    refuse('wrongEpoch', `the envelope names a log from before epoch ${state.epoch} began`);
+  }
+  if (length === state.length) {
+    if (!bytesEqual(head, state.headHash)) refuse('unknownLogHead', 'another log head');
+    return;
+  }
+  const [entry] = await ctx.store.groupEntries(state.groupId, length - 1, 1);
+  if (!entry || !bytesEqual(sha256(entryHashInput(entry)), head)) {
+    refuse('unknownLogHead', `another log entry ${length - 1}`);
+  }
 }

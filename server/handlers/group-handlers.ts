@@ -159,10 +159,12 @@ export async function lockboxPut(
     if (!verifyEd25519(box.author, lockboxSigningBytes(box), box.signature)) {
       refuse('badSignature', 'the lockbox signature does not verify');
     }
-    const existing = await ctx.store.getLockbox(box.groupId, box.epoch, box.recipient);
+    // One lockbox per admin for each (epoch, recipient): another admin's, good or bogus, is no
+    // reason to refuse this one; the recipient tries them all (docs/protocol.md §5).
+    const existing = await ctx.store.getLockbox(box.groupId, box.epoch, box.recipient, box.author);
     if (existing) {
       if (!bytesEqual(existing, frame.lockbox)) {
-        refuse('logConflict', 'another lockbox is stored for this recipient and epoch');
+        refuse('logConflict', 'you already stored another lockbox for this recipient and epoch');
       }
     } else {
       await ctx.metrics.timeStore(() =>
@@ -170,6 +172,7 @@ export async function lockboxPut(
           groupId: box.groupId,
           epoch: box.epoch,
           recipient: box.recipient,
+          author: box.author,
           lockbox: frame.lockbox,
         }),
       );

@@ -54,6 +54,8 @@ export interface PutLockbox {
   groupId: Uint8Array;
   epoch: number;
   recipient: Uint8Array;
+  /** The admin who signed it: each admin has its own lockbox per (group, epoch, recipient). */
+  author: Uint8Array;
   lockbox: Uint8Array;
 }
 
@@ -86,9 +88,16 @@ export interface RelayStore {
   groupsOfDevice(device: Uint8Array, limit: number): Promise<Uint8Array[]>;
   groupUsage(groupId: Uint8Array): Promise<GroupUsage>;
 
-  getLockbox(groupId: Uint8Array, epoch: number, recipient: Uint8Array): Promise<Uint8Array | null>;
-  /** Stores a new lockbox; StoreConflictError if one exists for (group, epoch, recipient). */
+  /** The lockbox `author` stored for (group, epoch, recipient), if any. */
+  getLockbox(
+    groupId: Uint8Array,
+    epoch: number,
+    recipient: Uint8Array,
+    author: Uint8Array,
+  ): Promise<Uint8Array | null>;
+  /** Stores a new lockbox; StoreConflictError if one exists for (group, epoch, recipient, author). */
   putLockbox(put: PutLockbox): Promise<void>;
+  /** Every lockbox for the recipient, of every author, by epoch. */
   lockboxesFor(groupId: Uint8Array, recipient: Uint8Array): Promise<Uint8Array[]>;
 
   /** Stores an invite's material, counted in the group's bytes; StoreConflictError if one exists. */

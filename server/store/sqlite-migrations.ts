@@ -1,6 +1,11 @@
 // The relay database schema as numbered steps: MIGRATIONS[i] brings PRAGMA user_version from i to
 // i + 1. Append only; never edit a step that has shipped, since relays in the field already ran it.
+//
+// Beside the schema, the store records the protocol version of the data it holds (relay_meta,
+// from schema 3 on): envelopes and entries carry their version byte and do not decode under another
+// one, so a store of another protocol's data is refused at startup rather than served.
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { PROTOCOL_VERSION } from '../../src-shared/protocol/wire-constants';
 
 type Db = Database.Database;
 type Migration = (db: Db) => void;
@@ -97,8 +102,61 @@ const v2: Migration = (db) => {
   `);
 };
 
-const MIGRATIONS: readonly Migration[] = [v1, v2];
+const v3: Migration = (db) => {
+  db.exec(`
+    -- What this store is: 'protocol' is the protocol version of every envelope, entry and lockbox
+    -- in it (schema 2 and earlier held protocol v2 data and had no such row).
+    CREATE TABLE relay_meta (
+      key TEXT PRIMARY KEY,
+      value INTEGER NOT NULL
+    ) STRICT, WITHOUT ROWID;
+
+    -- Protocol v3: a lockbox per (group, epoch, recipient, author), so that a bogus lockbox from one
+    -- admin cannot keep another admin's good one out. Only empty stores come here from schema 2
+    -- (refuseOtherProtocolData), so there are no rows to carry over.
+    DROP TABLE lockboxes;
+    CREATE TABLE lockboxes (
+      group_id BLOB NOT NULL REFERENCES groups (group_id),
+      recipient BLOB NOT NULL,
+      epoch INTEGER NOT NULL,
+      author BLOB NOT NULL,
+      lockbox BLOB NOT NULL,
+      PRIMARY KEY (group_id, recipient, epoch, author)
+    ) STRICT, WITHOUT ROWID;
+  `);
+  db.prepare("INSERT INTO relay_meta (key, value) VALUES ('protocol', ?)").run(PROTOCOL_VERSION);
+};
+
+const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
 export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The first schema that records the protocol version of its data. */
+const FIRST_MARKED_SCHEMA = 3;
+
+/** The store holds data of another protocol version than this relay's: it is not opened. */
+export class StoreProtocolError extends Error {
+  constructor(readonly dataProtocol: number) {
+    super(
+      `this data directory holds protocol v${dataProtocol} data; start with an empty --data-dir ` +
+        `or run a relay of protocol v${dataProtocol} on it (this relay speaks v${PROTOCOL_VERSION}, ` +
+        'and there is no migration between them)',
+    );
+    this.name = 'StoreProtocolError';
+  }
+}
+
+function protocolOfData(db: Db, schema: number): number | null {
+  if (schema === 0) return null;
+  if (schema < FIRST_MARKED_SCHEMA) {
+    // Written by a protocol v2 relay: refused if it holds anything at all.
+    const row = db.prepare('SELECT EXISTS (SELECT 1 FROM groups) AS used').get() as {
+      used: number;
+    };
+    return row.used ? 2 : null;
+  }
+  const row = db.prepare("SELECT value FROM relay_meta WHERE key = 'protocol'").get() as
+    { value: number } | undefined;
+  return row?.value ?? null;
+}
 
 export function runMigrations(db: Db): void {
   const current = db.pragma('user_version', { simple: true });
@@ -110,6 +168,10 @@ export function runMigrations(db: Db): void {
       `the relay database has schema ${current}, this relay knows up to ${SCHEMA_VERSION}: ` +
         'run a newer relay',
     );
+  }
+  const dataProtocol = protocolOfData(db, current);
+  if (dataProtocol !== null && dataProtocol !== PROTOCOL_VERSION) {
+    throw new StoreProtocolError(dataProtocol);
   }
   for (let version = current + 1; version <= SCHEMA_VERSION; version++) {
     const migrate = MIGRATIONS[version - 1];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { toHex } from '../../src-shared/protocol/bytes';
 import { EnvelopeKind } from '../../src-shared/protocol/wire-constants';
-import { runMigrations } from './sqlite-migrations';
+import { runMigrations, StoreProtocolError } from './sqlite-migrations';
 import {
   StoreConflictError,
   type AppendEntry,
@@ -47,7 +47,15 @@ export function openSqliteStore(dataDir: string): RelayStore {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  runMigrations(db);
+  try {
+    runMigrations(db);
+  } catch (error) {
+    db.close();
+    if (error instanceof StoreProtocolError) {
+      error.message = `${path.resolve(dataDir)}: ${error.message}`;
+    }
+    throw error;
+  }
 
   const q = {
     group: db.prepare('SELECT length, documents, bytes FROM groups WHERE group_id = ?'),
@@ -64,13 +72,14 @@ export function openSqliteStore(dataDir: string): RelayStore {
     ),
     groupsOf: db.prepare('SELECT group_id FROM group_members WHERE device = ? LIMIT ?'),
     lockbox: db.prepare(
-      'SELECT lockbox FROM lockboxes WHERE group_id = ? AND recipient = ? AND epoch = ?',
+      'SELECT lockbox FROM lockboxes ' +
+        'WHERE group_id = ? AND recipient = ? AND epoch = ? AND author = ?',
     ),
     insertLockbox: db.prepare(
-      'INSERT INTO lockboxes (group_id, recipient, epoch, lockbox) VALUES (?, ?, ?, ?)',
+      'INSERT INTO lockboxes (group_id, recipient, epoch, author, lockbox) VALUES (?, ?, ?, ?, ?)',
     ),
     lockboxesFor: db.prepare(
-      'SELECT lockbox FROM lockboxes WHERE group_id = ? AND recipient = ? ORDER BY epoch',
+      'SELECT lockbox FROM lockboxes WHERE group_id = ? AND recipient = ? ORDER BY epoch, author',
     ),
     inviteMaterial: db.prepare(
       'SELECT material FROM invites WHERE group_id = ? AND invite_key = ?',
@@ -140,10 +149,10 @@ export function openSqliteStore(dataDir: string): RelayStore {
   });
 
   const lockboxTx = db.transaction((put: PutLockbox) => {
-    if (q.lockbox.get(b(put.groupId), b(put.recipient), put.epoch)) {
+    if (q.lockbox.get(b(put.groupId), b(put.recipient), put.epoch, b(put.author))) {
       throw new StoreConflictError('lockbox exists');
     }
-    q.insertLockbox.run(b(put.groupId), b(put.recipient), put.epoch, b(put.lockbox));
+    q.insertLockbox.run(b(put.groupId), b(put.recipient), put.epoch, b(put.author), b(put.lockbox));
   });
 
   const inviteTx = db.transaction((put: PutInviteMaterial) => {
@@ -329,8 +338,9 @@ export function openSqliteStore(dataDir: string): RelayStore {
       if (row) usageCache.set(toHex(groupId), usage);
       return usage;
     },
-    async getLockbox(groupId, epoch, recipient) {
-      const row = q.lockbox.get(b(groupId), b(recipient), epoch) as { lockbox: Buffer } | undefined;
+    async getLockbox(groupId, epoch, recipient, author) {
+      const row = q.lockbox.get(b(groupId), b(recipient), epoch, b(author)) as
+        { lockbox: Buffer } | undefined;
       return row ? u8(row.lockbox) : null;
     },
     async putLockbox(put) {

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { RENDERER_SECURITY_HEADERS } from '../../src-shared/content-security-policy';
-import { resolveRendererFile } from '../core/renderer/renderer-files';
+import { resolveRendererFile } from '../shell-shared/renderer-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'suviaz';

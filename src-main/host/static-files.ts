@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { RENDERER_SECURITY_HEADERS } from '../../src-shared/content-security-policy';
-import { resolveRendererFile } from '../core/renderer/renderer-files';
+import { resolveRendererFile } from '../shell-shared/renderer-files';
 
 export async function serveStatic(
   root: string,

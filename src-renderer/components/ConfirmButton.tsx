@@ -7,6 +7,8 @@ import { ConfirmDialog } from './ConfirmDialog';
 
 interface ConfirmButtonProps {
   label: string;
+  /** A fuller name for assistive technology, when the label alone is ambiguous in a list. */
+  ariaLabel?: string;
   testId: string;
   className?: string;
   title: string;
@@ -34,6 +36,7 @@ export function ConfirmButton(props: ConfirmButtonProps) {
       <button
         type="button"
         className={props.className}
+        aria-label={props.ariaLabel}
         data-testid={props.testId}
         onClick={() => {
           action.clearError();

@@ -7,6 +7,7 @@ import { call } from '../bridge/call';
 import { ActionButton } from '../components/ActionButton';
 import { SafetyNumber } from '../components/SafetyNumber';
 import { formatShortDate } from '../lib/format-date';
+import { approvalTitle } from './approval-title';
 
 interface ApprovalsPanelProps {
   spaceId: string;
@@ -66,7 +67,7 @@ function ApprovalItem({ approval, spaceId, members, onChanged }: ApprovalItemPro
 
   return (
     <li className="approval-item" data-testid="approval-item" data-kind={approval.kind}>
-      <p className="approval-kind">{t(`approvals.kinds.${approval.kind}`)}</p>
+      <p className="approval-kind">{approvalTitle(t, approval, members)}</p>
       {approval.role && (
         <p className="hint">{t('approvals.role', { role: t(`spaces.roles.${approval.role}`) })}</p>
       )}

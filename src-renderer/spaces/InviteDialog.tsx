@@ -15,6 +15,7 @@ import { useCopyText } from '../hooks/use-copy-text';
 import { formatFullDate } from '../lib/format-date';
 import { parseInviteDays } from '../lib/invite-expiry';
 import { NewMemberRoleSelect, type NewMemberRole } from './NewMemberRoleSelect';
+import { spaceName } from './space-name';
 
 interface InviteDialogProps {
   space: SpaceSummary;
@@ -27,7 +28,7 @@ export function InviteDialog({ space, onClose, onCreated }: InviteDialogProps) {
   const [invite, setInvite] = useState<CreatedInvite | null>(null);
   return (
     <Dialog
-      title={t('invites.dialogTitle', { name: space.name })}
+      title={t('invites.dialogTitle', { name: spaceName(t, space.name) })}
       onClose={onClose}
       testId="invite-dialog"
       className="invite-dialog"

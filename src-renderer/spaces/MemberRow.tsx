@@ -9,6 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useApiAction } from '../hooks/use-api-action';
 import { shortFingerprint } from '../lib/fingerprint';
 import { formatDay } from '../lib/format-date';
+import { spaceName } from './space-name';
 
 type MemberRole = SpaceMember['role'];
 const ROLES: MemberRole[] = ['admin', 'editor', 'viewer'];
@@ -130,7 +131,7 @@ function RemoveMemberButton({ member, name, space, onDone }: RemoveMemberButtonP
       label={t('members.remove')}
       testId="member-remove"
       className="danger"
-      title={t('members.removeTitle', { name, space: space.name })}
+      title={t('members.removeTitle', { name, space: spaceName(t, space.name) })}
       text={t('members.removeKeeps', { name, since })}
       details={
         <>

@@ -1,5 +1,5 @@
 // The members of a space, with what I may do about them: verify anyone, and as an admin change
-// roles, remove and add; leave for myself.
+// roles, remove and add; the space's fingerprint to compare with them; leave for myself.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
@@ -7,7 +7,9 @@ import { call } from '../bridge/call';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { AddMemberForm } from './AddMemberForm';
 import { MemberRow } from './MemberRow';
+import { SpaceFingerprint } from './SpaceFingerprint';
 import { isActiveAdmin } from './space-access';
+import { spaceName } from './space-name';
 
 interface MembersPanelProps {
   space: SpaceSummary;
@@ -39,13 +41,14 @@ export function MembersPanel({ space, onChanged, onVerify }: MembersPanelProps) 
           />
         ))}
       </ul>
+      <SpaceFingerprint fingerprint={space.fingerprint} />
       {admin && <AddMemberForm spaceId={space.id} onAdded={onChanged} />}
       {space.status === 'active' && (
         <div className="leave-space">
           <ConfirmButton
             label={t('space.leave')}
             testId="space-leave"
-            title={t('space.leaveTitle', { name: space.name })}
+            title={t('space.leaveTitle', { name: spaceName(t, space.name) })}
             text={t('space.leaveText')}
             details={<p>{t('space.leaveLastAdmin')}</p>}
             confirmLabel={t('space.leaveConfirm')}

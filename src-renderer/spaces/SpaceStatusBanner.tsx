@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
 import { call } from '../bridge/call';
 import { ConfirmButton } from '../components/ConfirmButton';
+import { spaceName } from './space-name';
 
 interface SpaceStatusBannerProps {
   space: SpaceSummary;
@@ -26,7 +27,8 @@ const ENDED = {
 
 export function SpaceStatusBanner({ space, onChanged }: SpaceStatusBannerProps) {
   const { t } = useTranslation();
-  if (space.status === 'active') return null;
+  // An invitation has a view of its own (SpaceView); an active space needs no banner.
+  if (space.status === 'active' || space.status === 'invited') return null;
   if (space.status === 'pending') {
     return (
       <div className="warning status-banner" role="status" data-testid="space-pending-banner">
@@ -44,7 +46,7 @@ export function SpaceStatusBanner({ space, onChanged }: SpaceStatusBannerProps) 
       <ConfirmButton
         label={t('space.forget')}
         testId="space-forget"
-        title={t('space.forgetTitle', { name: space.name })}
+        title={t('space.forgetTitle', { name: spaceName(t, space.name) })}
         text={t('space.forgetText')}
         confirmLabel={t('space.forgetConfirm')}
         action={() => call('spaces.forget', { spaceId: space.id })}

@@ -1,7 +1,8 @@
 // One shared space in the main pane: its name and relay connection, anything that must not go
 // unseen (a changed safety number, this device's status, relay warnings), its campaign plans and
-// shared notes (or one open plan), and beside them the members, invites, approvals and rules.
-import { useState } from 'react';
+// shared notes (or one open plan), and beside them the members, invites, approvals and rules. An
+// invitation shows only itself: nothing of the space opens before it is accepted.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
 import { useSyncState } from '../hooks/use-sync-state';
@@ -9,11 +10,14 @@ import { SpacePlansArea, type PlanToOpen } from '../plans/SpacePlansArea';
 import { SharedEditor } from '../shared-doc/SharedEditor';
 import type { SharedDocs } from '../shared-doc/shared-docs';
 import { ApprovalsPanel } from './ApprovalsPanel';
+import { InvitationActions } from './InvitationActions';
 import { InvitesPanel } from './InvitesPanel';
 import { KeyChangedAlerts } from './KeyChangedAlerts';
 import { MembersPanel } from './MembersPanel';
 import { PolicyPanel } from './PolicyPanel';
 import { canWrite, isActiveAdmin, membersWithChangedKeys } from './space-access';
+import { spaceContent } from './space-list';
+import { spaceName } from './space-name';
 import { SpaceStatusBanner } from './SpaceStatusBanner';
 import { SyncStatus, SyncWarnings } from './SyncStatus';
 import { VerifyDialog } from './VerifyDialog';
@@ -25,9 +29,60 @@ interface SpaceViewProps {
   onOpenSettings: () => void;
   /** A plan to open (from "My tasks"); a new nonce opens it again. */
   planToOpen: PlanToOpen | null;
+  /** An invitation was accepted (main returns the space) or declined. */
+  onAccepted: (space: SpaceSummary) => void;
+  onDeclined: (spaceId: string) => void;
+  /** Move focus to the space's name when it opens (after accepting, the button that had it is gone). */
+  focusName?: boolean;
 }
 
 export function SpaceView(props: SpaceViewProps) {
+  return props.space.status === 'invited' ? (
+    <InvitationView {...props} />
+  ) : (
+    <MemberSpaceView {...props} />
+  );
+}
+
+function SpaceName({ name, focus }: { name: string; focus: boolean }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
+  return (
+    <h2
+      ref={ref}
+      tabIndex={-1}
+      className={name.trim() === '' ? 'space-name unnamed' : 'space-name'}
+      data-testid="space-name"
+    >
+      {spaceName(t, name)}
+    </h2>
+  );
+}
+
+function InvitationView({ space, onAccepted, onDeclined, focusName }: SpaceViewProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="space-view" data-testid="space-view" data-status={space.status}>
+      <div className="space-header">
+        <SpaceName name={space.name} focus={focusName ?? false} />
+      </div>
+      <div className="notice status-banner" data-testid="space-invitation">
+        <p className="status-banner-title">{t('spaces.invitation.title')}</p>
+        <p>{t('spaces.invitation.text')}</p>
+        <InvitationActions
+          space={space}
+          onAccepted={onAccepted}
+          onDeclined={() => onDeclined(space.id)}
+        />
+      </div>
+    </div>
+  );
+}
+
+function MemberSpaceView(props: SpaceViewProps) {
   const { space, docs, onChanged, onOpenSettings, planToOpen } = props;
   const { t } = useTranslation();
   const sync = useSyncState();
@@ -39,20 +94,27 @@ export function SpaceView(props: SpaceViewProps) {
   );
   const me = space.members.find((member) => member.isMe);
   const admin = isActiveAdmin(space);
+  const content = spaceContent(space);
   return (
     <div className="space-view" data-testid="space-view" data-status={space.status}>
       <div className="space-header">
-        <h2 className="space-name">{space.name}</h2>
+        <SpaceName name={space.name} focus={props.focusName ?? false} />
         <SyncStatus state={sync.state} error={sync.error} onOpenSettings={onOpenSettings} />
       </div>
       <KeyChangedAlerts members={membersWithChangedKeys(space)} onVerify={setVerifying} />
       <SpaceStatusBanner space={space} onChanged={onChanged} />
       <SyncWarnings warnings={warnings} />
       <div className="space-body">
-        {space.wiped ? (
+        {content === 'wiped' ? (
           <p className="editor-empty" data-testid="space-wiped">
             {t('space.wipedEmpty')}
           </p>
+        ) : content === 'waiting-for-keys' ? (
+          <div className="space-waiting">
+            <p className="notice" role="status" data-testid="space-waiting-for-keys">
+              {t('space.waitingForKeys')}
+            </p>
+          </div>
         ) : (
           <SpacePlansArea space={space} planToOpen={planToOpen}>
             <SharedEditor
@@ -63,7 +125,7 @@ export function SpaceView(props: SpaceViewProps) {
               readOnlyHint={
                 space.status === 'active' && space.role === 'viewer' ? t('space.readOnly') : null
               }
-              label={t('space.document', { name: space.name })}
+              label={t('space.document', { name: spaceName(t, space.name) })}
               myDeviceKey={me?.deviceKey ?? null}
             />
           </SpacePlansArea>

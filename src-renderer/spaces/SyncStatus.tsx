@@ -1,25 +1,16 @@
-// The relay connection as one short line, and a warning banner for each problem the sync engine
-// detected in what the relay sent: what it means, and what Suviaz did not apply.
+// The relay connection as one short line, and a banner for each problem the sync engine detected:
+// what it means, whom it is about, and what Suviaz did not apply. Calm notices (edits waiting) are
+// announced politely, apart from the warnings that ask for action.
 import { useTranslation } from 'react-i18next';
 import type { ApiError, SyncState } from '../../src-shared/api';
 import { errorMessage } from '../i18n/error-message';
 import { formatFullDate } from '../lib/format-date';
-
-const KNOWN_REASONS = [
-  'tampered',
-  'forged',
-  'spliced',
-  'replayed',
-  'gap',
-  'unknown-snapshot',
-  'rolled-back',
-  'omits-my-updates',
-] as const;
-type KnownReason = (typeof KNOWN_REASONS)[number];
-
-function isKnownReason(reason: string): reason is KnownReason {
-  return (KNOWN_REASONS as readonly string[]).includes(reason);
-}
+import {
+  isUrgent,
+  syncWarningMessage,
+  type SyncWarning,
+  type WarningMessage,
+} from './sync-warning-message';
 
 interface SyncStatusProps {
   state: SyncState | null;
@@ -71,32 +62,52 @@ export function SyncStatus({ state, error, onOpenSettings }: SyncStatusProps) {
 }
 
 export function SyncWarnings({ warnings }: { warnings: SyncState['warnings'] }) {
+  const { t } = useTranslation();
+  if (warnings.length === 0) return null;
+  const shown = warnings.map((warning, index) => ({
+    warning,
+    key: `${warning.at}-${warning.reason}-${warning.deviceKey ?? ''}-${index}`,
+    message: syncWarningMessage(t, warning),
+  }));
+  const urgent = shown.filter((item) => isUrgent(item.message));
+  const calm = shown.filter((item) => !isUrgent(item.message));
+  return (
+    <>
+      {urgent.length > 0 && (
+        <div className="sync-warnings" role="alert">
+          {urgent.map((item) => (
+            <WarningItem key={item.key} warning={item.warning} message={item.message} />
+          ))}
+        </div>
+      )}
+      {calm.length > 0 && (
+        <div className="sync-warnings" role="status">
+          {calm.map((item) => (
+            <WarningItem key={item.key} warning={item.warning} message={item.message} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}
+
+function WarningItem({ warning, message }: { warning: SyncWarning; message: WarningMessage }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
-  if (warnings.length === 0) return null;
   return (
-    <div className="sync-warnings" role="alert">
-      {warnings.map((warning, index) => (
-        <div
-          key={`${warning.at}-${warning.reason}-${index}`}
-          className="warning sync-warning"
-          data-testid="sync-warning"
-          data-reason={warning.reason}
-        >
-          <p className="sync-warning-title">{t('sync.warningTitle')}</p>
-          <p>
-            {isKnownReason(warning.reason)
-              ? t(`sync.reasons.${warning.reason}`)
-              : t('sync.reasons.other', { reason: warning.reason })}
-          </p>
-          <p className="hint">
-            {t('sync.warningAdvice')}{' '}
-            <time dateTime={new Date(warning.at).toISOString()}>
-              {t('sync.warningAt', { when: formatFullDate(warning.at, language) })}
-            </time>
-          </p>
-        </div>
-      ))}
+    <div
+      className={`${isUrgent(message) ? 'warning' : 'notice'} sync-warning tone-${message.tone}`}
+      data-testid="sync-warning"
+      data-reason={warning.reason}
+    >
+      <p className="sync-warning-title">{message.title}</p>
+      <p>{message.text}</p>
+      <p className="hint">
+        {message.tone === 'relay' && <>{t('sync.warningAdvice')} </>}
+        <time dateTime={new Date(warning.at).toISOString()}>
+          {t('sync.warningAt', { when: formatFullDate(warning.at, language) })}
+        </time>
+      </p>
     </div>
   );
 }

@@ -12,6 +12,8 @@ export interface SpacesView {
   reload: () => void;
   /** Puts a space main just returned into the list (new or changed). */
   upsert: (space: SpaceSummary) => void;
+  /** Takes a space out of the list at once (a declined invitation main has forgotten). */
+  drop: (spaceId: string) => void;
 }
 
 export function useSpaces(): SpacesView {
@@ -41,6 +43,10 @@ export function useSpaces(): SpacesView {
     });
   }, []);
 
+  const drop = useCallback((spaceId: string) => {
+    setSpaces((list) => list && list.filter((s) => s.id !== spaceId));
+  }, []);
+
   useEffect(() => {
     reload();
     const offChanged = onEvent('spaces.changed', reload);
@@ -53,5 +59,5 @@ export function useSpaces(): SpacesView {
     };
   }, [reload]);
 
-  return { spaces, error, reload, upsert };
+  return { spaces, error, reload, upsert, drop };
 }

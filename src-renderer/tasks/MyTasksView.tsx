@@ -4,6 +4,7 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MyTask } from '../../src-shared/api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { spaceName } from '../spaces/space-name';
 import { countMyTasks, layOutMyTasks, type MySpaceGroup } from './my-task-groups';
 import { DueText } from './TaskDue';
 import type { MyTasksState } from './use-my-tasks';
@@ -74,7 +75,7 @@ function MyTaskGroups({ groups, onOpen }: GroupsProps) {
   const { t } = useTranslation();
   return groups.map((space) => (
     <section key={space.spaceId} className="my-tasks-space" data-testid="my-tasks-space">
-      <h3>{space.spaceName}</h3>
+      <h3>{spaceName(t, space.spaceName)}</h3>
       {space.plans.map((plan) => (
         <div key={plan.planId} className="my-tasks-plan">
           <h4>{plan.planTitle || t('tasks.mine.untitledPlan')}</h4>

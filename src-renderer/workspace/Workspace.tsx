@@ -8,6 +8,7 @@ import type {
   MyTask,
   NoteSummary,
   SearchHit,
+  SpaceSummary,
   TagCount,
 } from '../../src-shared/api';
 import { call } from '../bridge/call';
@@ -56,6 +57,9 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [selectedSpaceId, setSelectedSpaceId] = useState<string | null>(null);
+  // Where focus goes after an invitation is answered: the space just accepted, or the spaces list.
+  const [focusSpaceId, setFocusSpaceId] = useState<string | null>(null);
+  const [spacesFocus, setSpacesFocus] = useState(0);
   const [myTasksShown, setMyTasksShown] = useState(false);
   const [planToOpen, setPlanToOpen] = useState<{ planId: string; nonce: number } | null>(null);
   // A new nonce each time, so choosing a task of the plan already open still brings that plan up.
@@ -177,7 +181,22 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
     setSelectedId(null);
     setMyTasksShown(false);
     setPlanToOpen(null);
+    setFocusSpaceId(null);
     setSelectedSpaceId(id);
+  }
+
+  function acceptedInvitation(space: SpaceSummary): void {
+    spaces.upsert(space);
+    selectSpace(space.id);
+    setFocusSpaceId(space.id);
+  }
+
+  function declinedInvitation(spaceId: string): void {
+    // Main has forgotten the space; take it out now, then ask for the list as main sees it.
+    spaces.drop(spaceId);
+    spaces.reload();
+    setSelectedSpaceId((current) => (current === spaceId ? null : current));
+    setSpacesFocus((n) => n + 1);
   }
 
   function showMyTasks(): void {
@@ -351,7 +370,10 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
                     spaces.upsert(space);
                     selectSpace(space.id);
                   }}
+                  onAccepted={acceptedInvitation}
+                  onDeclined={declinedInvitation}
                   onRetry={spaces.reload}
+                  focusRequest={spacesFocus}
                 />
               }
             >
@@ -366,6 +388,9 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
                   onChanged={spaces.reload}
                   onOpenSettings={() => setSettingsOpen(true)}
                   planToOpen={planToOpen}
+                  onAccepted={acceptedInvitation}
+                  onDeclined={declinedInvitation}
+                  focusName={focusSpaceId === openSpace.id}
                 />
               ) : myTasksShown ? (
                 <MyTasksView state={myTasks} onOpen={openTask} />

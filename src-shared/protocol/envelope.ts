@@ -10,7 +10,7 @@ import {
   ID_BYTES,
   KEY_BYTES,
   NONCE_BYTES,
-  PROTOCOL_VERSION,
+  ENVELOPE_VERSION,
   SIGNATURE_BYTES,
   type EnvelopeKindName,
 } from './wire-constants';
@@ -29,6 +29,18 @@ export interface SnapshotFields {
   parentClocks: AuthorClock[];
 }
 
+/** The author's verified membership log when it wrote: how long, and the hash of its last entry. */
+export interface LogHead {
+  length: number;
+  head: Uint8Array;
+}
+
+/** The snapshot an update or presence builds on, as its author verified it (zeros: none yet). */
+export interface SnapshotBasis {
+  generation: number;
+  proof: Uint8Array;
+}
+
 export interface EnvelopeHeader {
   kind: EnvelopeKindName;
   groupId: Uint8Array;
@@ -39,6 +51,13 @@ export interface EnvelopeHeader {
   author: Uint8Array;
   /** Update: per-author clock on its snapshot (last + 1). Ephemeral: per-author counter. Snapshot: 0. */
   clock: number;
+  /**
+   * Signed heads (v3): what the author had seen. A client that sees a longer log than its own
+   * stops writing until it has it; a head that differs from its own at that length shows a fork.
+   */
+  log: LogHead;
+  /** Update and ephemeral: generation and proof of `snapshotId`. Snapshot: null (its parent fields say it). */
+  basis: SnapshotBasis | null;
   snapshot: SnapshotFields | null;
 }
 
@@ -82,7 +101,7 @@ function fixedLength(bytes: Uint8Array, length: number, what: string): Uint8Arra
 
 export function encodeHeader(header: EnvelopeHeader): Uint8Array {
   return encoding.encode((e) => {
-    encoding.writeUint8(e, PROTOCOL_VERSION);
+    encoding.writeUint8(e, ENVELOPE_VERSION);
     encoding.writeUint8(e, EnvelopeKind[header.kind]);
     encoding.writeUint8Array(e, fixedLength(header.groupId, ID_BYTES, 'group id'));
     encoding.writeUint8Array(e, fixedLength(header.docId, ID_BYTES, 'doc id'));
@@ -90,6 +109,16 @@ export function encodeHeader(header: EnvelopeHeader): Uint8Array {
     encoding.writeUint8Array(e, fixedLength(header.snapshotId, ID_BYTES, 'snapshot id'));
     encoding.writeUint8Array(e, fixedLength(header.author, KEY_BYTES, 'author'));
     encoding.writeVarUint(e, header.clock);
+    encoding.writeVarUint(e, header.log.length);
+    encoding.writeUint8Array(e, fixedLength(header.log.head, HASH_BYTES, 'log head'));
+    if (header.kind !== 'snapshot') {
+      const basis = header.basis;
+      if (!basis) throw new ProtocolError('an update or ephemeral header needs its basis');
+      encoding.writeVarUint(e, basis.generation);
+      encoding.writeUint8Array(e, fixedLength(basis.proof, HASH_BYTES, 'basis proof'));
+    } else if (header.basis) {
+      throw new ProtocolError('a snapshot header names its parent, not a basis');
+    }
     if (header.kind === 'snapshot') {
       const s = header.snapshot;
       if (!s) throw new ProtocolError('a snapshot header needs its snapshot fields');
@@ -110,7 +139,9 @@ export function encodeHeader(header: EnvelopeHeader): Uint8Array {
 
 function readHeader(r: WireReader): EnvelopeHeader {
   const version = r.u8();
-  if (version !== PROTOCOL_VERSION) throw new ProtocolError(`unsupported version ${version}`);
+  if (version !== ENVELOPE_VERSION) {
+    throw new ProtocolError(`envelope version ${version}; this Suviaz reads ${ENVELOPE_VERSION}`);
+  }
   const kind = KIND_BY_CODE.get(r.u8());
   if (!kind) throw new ProtocolError('unknown envelope kind');
   const header: EnvelopeHeader = {
@@ -121,8 +152,14 @@ function readHeader(r: WireReader): EnvelopeHeader {
     snapshotId: r.fixed(ID_BYTES),
     author: r.fixed(KEY_BYTES),
     clock: r.varUint(),
+    log: { length: r.varUint(), head: r.fixed(HASH_BYTES) },
+    basis: null,
     snapshot: null,
   };
+  if (header.log.length < 1) throw new ProtocolError('a log head names at least the first entry');
+  if (kind !== 'snapshot') {
+    header.basis = { generation: r.varUint(), proof: r.fixed(HASH_BYTES) };
+  }
   if (kind === 'snapshot') {
     const parentId = r.fixed(ID_BYTES);
     const parentProof = r.fixed(HASH_BYTES);

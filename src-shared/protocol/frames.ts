@@ -356,10 +356,14 @@ export function decodeRelayFrame(bytes: Uint8Array): RelayFrame {
   });
 }
 
-/** What a device signs to answer the relay's challenge. */
-export function authSigningBytes(challenge: Uint8Array): Uint8Array {
+/**
+ * What a device signs to answer the relay's challenge: the challenge and the relay it meant to reach,
+ * `relayHost` as relayHostOfUrl (relay-host.ts) gives it for the URL it dialed.
+ */
+export function authSigningBytes(challenge: Uint8Array, relayHost: string): Uint8Array {
   return encoding.encode((e) => {
     encoding.writeVarString(e, Domain.auth);
     encoding.writeUint8Array(e, challenge);
+    encoding.writeVarString(e, relayHost);
   });
 }

@@ -10,7 +10,7 @@ import {
   ID_BYTES,
   KEY_BYTES,
   MembershipOpType,
-  PROTOCOL_VERSION,
+  ENTRY_VERSION,
   Role,
   SIGNATURE_BYTES,
   type RoleName,
@@ -214,7 +214,7 @@ function readOp(r: WireReader): MembershipOp {
 
 export function encodeEntryBody(body: MembershipEntryBody): Uint8Array {
   return encoding.encode((e) => {
-    encoding.writeUint8(e, PROTOCOL_VERSION);
+    encoding.writeUint8(e, ENTRY_VERSION);
     encoding.writeUint8Array(e, fixed(body.groupId, ID_BYTES, 'group id'));
     encoding.writeVarUint(e, body.index);
     encoding.writeUint8Array(e, fixed(body.prevHash, HASH_BYTES, 'previous hash'));
@@ -226,7 +226,11 @@ export function encodeEntryBody(body: MembershipEntryBody): Uint8Array {
 
 function readBody(r: WireReader): MembershipEntryBody {
   const version = r.u8();
-  if (version !== PROTOCOL_VERSION) throw new ProtocolError(`unsupported version ${version}`);
+  if (version !== ENTRY_VERSION) {
+    throw new ProtocolError(
+      `membership entry version ${version}; this Suviaz reads ${ENTRY_VERSION}`,
+    );
+  }
   return {
     groupId: r.fixed(ID_BYTES),
     index: r.varUint(),

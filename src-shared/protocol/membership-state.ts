@@ -53,6 +53,8 @@ export interface GroupState {
   length: number;
   headHash: Uint8Array;
   epoch: number;
+  /** The log length at which the current epoch began: writers must name at least this much. */
+  epochSince: number;
   creator: Uint8Array;
   metadata: Uint8Array;
   policy: number;
@@ -164,7 +166,14 @@ function newEpoch(state: GroupState, commitment: Uint8Array): GroupState {
   const epoch = state.epoch + 1;
   const epochKeyCommitments = new Map(state.epochKeyCommitments);
   epochKeyCommitments.set(epoch, commitment);
-  return { ...state, epoch, epochKeyCommitments, rotationNeeded: false };
+  // The entry being applied is the one at index state.length: the epoch holds from the log after it.
+  return {
+    ...state,
+    epoch,
+    epochSince: state.length + 1,
+    epochKeyCommitments,
+    rotationNeeded: false,
+  };
 }
 
 /** Applies an admin operation that may need approval (add, invite, role, policy) once approved. */
@@ -224,12 +233,29 @@ function applyJoin(
   return withMember(used, { key: op.member, boxKey: op.memberBoxKey, role: invite.role });
 }
 
-function applyApproval(state: GroupState, author: Uint8Array, index: number): GroupState {
+/**
+ * Every open invite dies with a removal: the removed member may have seen the links, and must not
+ * walk back in through one (an admin can still add them again, on purpose).
+ */
+function removedNow(state: GroupState, member: Uint8Array, index: number): GroupState {
+  return withoutMember(revokeOpenInvites(state), member, {
+    epochFrom: state.epoch + 1,
+    how: 'removed',
+    index,
+  });
+}
+
+function applyApproval(state: GroupState, approval: MembershipEntry, index: number): GroupState {
   const target = state.pending.get(index) ?? fail('not-pending');
-  if (bytesEqual(target.author, author)) fail('self-approval');
+  if (bytesEqual(target.author, approval.author)) fail('self-approval');
   const pending = new Map(state.pending);
   pending.delete(index);
   const rest = { ...state, pending };
+  if (target.op.type === 'remove') {
+    // The proposer's key for the next epoch may be out of reach (it can be offline now): the
+    // removal takes effect here and the next admin action starts a new epoch, as after a leave.
+    return { ...removedNow(rest, target.op.member, approval.index), rotationNeeded: true };
+  }
   if (target.op.type === 'join') {
     const { member, memberBoxKey } = target.op;
     if (rest.members.has(toHex(member))) fail('already-member');
@@ -294,21 +320,21 @@ function applyOp(
       });
       return { ...state, invites, pending, departed };
     }
-    case 'remove':
-      // Every open invite dies with a removal: the removed member may have seen the links, and must
-      // not walk back in through one (an admin can still add them again, on purpose).
-      return newEpoch(
-        withoutMember(revokeOpenInvites(state), op.member, {
-          epochFrom: state.epoch + 1,
-          how: 'removed',
-          index: entry.index,
-        }),
-        op.epochKeyCommitment,
-      );
+    case 'remove': {
+      if (requireMember(state, op.member).role === 'admin' && approvalRequired(state)) {
+        // One coerced admin must not be able to push the other out and then act alone: removing
+        // an admin waits for a second admin. Check now that it could apply.
+        removedNow(state, op.member, entry.index);
+        const pending = new Map(state.pending);
+        pending.set(entry.index, { index: entry.index, author: entry.author, op, role: null });
+        return { ...state, pending };
+      }
+      return newEpoch(removedNow(state, op.member, entry.index), op.epochKeyCommitment);
+    }
     case 'rotate':
       return newEpoch(state, op.epochKeyCommitment);
     case 'approve':
-      return applyApproval(state, entry.author, op.index);
+      return applyApproval(state, entry, op.index);
   }
 }
 
@@ -337,6 +363,7 @@ export function applyEntry(
       length: 1,
       headHash,
       epoch: 0,
+      epochSince: 1,
       creator: entry.author,
       metadata: op.metadata,
       policy: op.policy,

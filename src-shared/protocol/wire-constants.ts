@@ -1,7 +1,18 @@
-// Numbers of the sync wire protocol v2 (docs/protocol.md): frame types, envelope kinds, roles,
+// Numbers of the sync wire protocol v3 (docs/protocol.md): frame types, envelope kinds, roles,
 // error codes, domain strings and fixed sizes. Client and relay both read them from here.
-/** v2 added the invite frames and GROUP_FETCH for pending and departed devices. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * The frame version. v2 added the invite frames and GROUP_FETCH for pending and departed devices;
+ * v3 signed membership and document heads into every envelope and bound AUTH to the relay.
+ */
+export const PROTOCOL_VERSION = 3;
+/**
+ * Envelope headers and membership entries are stored (by the relay and in vaults) long after the
+ * frame that carried them, so each has its own version: a v3 frame can only carry v3 headers, but a
+ * later frame version need not change what is stored.
+ */
+export const ENVELOPE_VERSION = 3;
+/** v3: an admin's removal waits for a second admin under the two-admin policy. */
+export const ENTRY_VERSION = 3;
 
 export const ID_BYTES = 16;
 export const KEY_BYTES = 32;
@@ -100,6 +111,8 @@ export const RelayError = {
   inviteUsed: 24,
   inviteRevoked: 25,
   inviteExpired: 26,
+  /** The envelope names a membership log head that is not in the relay's log. */
+  unknownLogHead: 27,
 } as const;
 export type RelayErrorName = keyof typeof RelayError;
 

@@ -30,8 +30,15 @@ test('two people co-edit a shared document through the relay, offline and back',
   await alesya.getByTestId('add-member-submit').click();
   await expect(alesya.getByTestId('member-item')).toHaveCount(2);
 
-  // Bogdan sees the space appear and opens it.
-  await bogdan.getByTestId('space-item').filter({ hasText: 'Spring campaign' }).click();
+  // Bogdan is invited, not enrolled: he accepts, then opens the space.
+  const invitation = bogdan.getByTestId('invitation-item').filter({ hasText: 'Spring campaign' });
+  await invitation.getByTestId('invitation-accept').click();
+  await expect(bogdan.getByTestId('invitation-item')).toHaveCount(0);
+  await bogdan
+    .getByTestId('space-item')
+    .filter({ hasText: 'Spring campaign' })
+    .and(bogdan.locator('[data-status="active"]'))
+    .click();
   await expect(bogdan.getByTestId('shared-editor')).toBeVisible();
 
   // What Alesya types appears for Bogdan, and Bogdan sees that she is there.

@@ -49,7 +49,7 @@ async function readBack(device: TestDevice, log: TestGroupLog, doc: TestDoc) {
 async function groupAndDoc(admin: TestDevice, client: RelayTestClient) {
   const log = new TestGroupLog();
   expect((await client.request({ type: 'groupAppend', entry: log.create(admin) })).type).toBe('ok');
-  const doc = new TestDoc(log.groupId);
+  const doc = new TestDoc(log);
   const snapshot = doc.snapshot(admin);
   expect(await client.request({ type: 'publish', envelope: snapshot.bytes })).toMatchObject({
     type: 'ack',

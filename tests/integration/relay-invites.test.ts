@@ -251,7 +251,7 @@ describe('relay subscriptions after removal', () => {
     const { admin, adminClient, log } = await adminGroup();
     const removed = newDevice();
     await appendOk(adminClient, log, log.addMember(admin, removed, 'editor'));
-    const doc = new TestDoc(log.groupId);
+    const doc = new TestDoc(log);
     const first = doc.snapshot(admin);
     expect(await adminClient.request({ type: 'publish', envelope: first.bytes })).toMatchObject({
       type: 'ack',

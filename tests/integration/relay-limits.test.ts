@@ -39,7 +39,7 @@ describe('relay limits', () => {
   it('answers a frame over the limit with frameTooLarge and keeps the connection', async () => {
     await start({ maxFrameBytes: 64 * 1024 });
     const { admin, client, log } = await adminWithGroup();
-    const doc = new TestDoc(log.groupId);
+    const doc = new TestDoc(log);
     const big = doc.snapshot(admin, { ciphertext: randomBytesU8(80 * 1024) });
     expect(await client.request({ type: 'publish', envelope: big.bytes })).toMatchObject({
       type: 'error',
@@ -75,7 +75,7 @@ describe('relay limits', () => {
   it('enforces the documents-per-group and bytes-per-group quotas', async () => {
     await start({ documentsPerGroup: 3, bytesPerGroup: 8 * 1024 });
     const { admin, client, log } = await adminWithGroup();
-    const docs = [0, 1, 2].map(() => new TestDoc(log.groupId));
+    const docs = [0, 1, 2].map(() => new TestDoc(log));
     for (const doc of docs) {
       const snapshot = doc.snapshot(admin);
       expect((await client.request({ type: 'publish', envelope: snapshot.bytes })).type).toBe(
@@ -83,7 +83,7 @@ describe('relay limits', () => {
       );
       doc.commitSnapshot(snapshot);
     }
-    const fourth = new TestDoc(log.groupId).snapshot(admin);
+    const fourth = new TestDoc(log).snapshot(admin);
     expect(await client.request({ type: 'publish', envelope: fourth.bytes })).toMatchObject({
       type: 'error',
       code: RelayError.quotaDocuments,
@@ -186,7 +186,7 @@ describe('relay under fuzzed frames', () => {
   it('survives 10,000 random and malformed frames with bounded memory', async () => {
     await start({ ratePerSecond: 1_000_000 });
     const { admin, client, log } = await adminWithGroup();
-    const doc = new TestDoc(log.groupId);
+    const doc = new TestDoc(log);
     const first = doc.snapshot(admin);
     expect((await client.request({ type: 'publish', envelope: first.bytes })).type).toBe('ack');
     doc.commitSnapshot(first);
@@ -257,7 +257,7 @@ describe('relay HTTP endpoints', () => {
     expect((await fetch(`http://127.0.0.1:${port}/health`, { method: 'POST' })).status).toBe(404);
 
     const { admin, client, log } = await adminWithGroup();
-    const doc = new TestDoc(log.groupId);
+    const doc = new TestDoc(log);
     expect(
       (await client.request({ type: 'publish', envelope: doc.snapshot(admin).bytes })).type,
     ).toBe('ack');

@@ -61,7 +61,7 @@ describe('relay auth', () => {
 
     const bad = await RelayTestClient.connect(url);
     relay.closeAfterTest(bad);
-    const wrongChallenge = authSigningBytes(randomBytesU8(32));
+    const wrongChallenge = authSigningBytes(randomBytesU8(32), new URL(url).host);
     bad.send({ type: 'auth', device: device.key, signature: device.sign(wrongChallenge) });
     expectError(await bad.next('error'), 'authFailed');
     expect((await bad.closed).code).toBe(1008);
@@ -145,7 +145,7 @@ describe('relay documents', () => {
   it('refuses a non-member on SUBSCRIBE and PUBLISH', async () => {
     await start();
     const { log, admin, adminClient } = await groupWith();
-    const doc = new TestDoc(log.groupId);
+    const doc = new TestDoc(log);
     const first = doc.snapshot(admin);
     await publishOk(adminClient, first.bytes);
 
@@ -171,7 +171,7 @@ describe('relay documents', () => {
   it("refuses a viewer's PUBLISH but lets the viewer SUBSCRIBE", async () => {
     await start();
     const { log, admin, viewer, adminClient } = await groupWith({ viewer: true });
-    const doc = new TestDoc(log.groupId);
+    const doc = new TestDoc(log);
     const first = doc.snapshot(admin);
     await publishOk(adminClient, first.bytes);
     doc.commitSnapshot(first);
@@ -197,7 +197,7 @@ describe('relay documents', () => {
     await start();
     const { log, admin, editor, adminClient } = await groupWith({ editor: true });
     const editorClient = await connect(editor);
-    const doc = new TestDoc(log.groupId);
+    const doc = new TestDoc(log);
 
     // An update before any snapshot has nothing to build on.
     expectError(
@@ -264,7 +264,7 @@ describe('relay documents', () => {
     doc.commitUpdate(admin, 1);
 
     // A snapshot forking from the first (no longer active) is refused...
-    const fork = new TestDoc(log.groupId);
+    const fork = new TestDoc(log);
     Object.assign(fork, { docId: doc.docId, activeId: first.snapshotId, proof: first.proof });
     Object.assign(fork, { generation: 1 });
     expectError(
@@ -315,7 +315,7 @@ describe('relay documents', () => {
   it('catches up from the middle of the first snapshot and then delivers live', async () => {
     await start();
     const { log, admin, editor, adminClient } = await groupWith({ editor: true });
-    const doc = new TestDoc(log.groupId);
+    const doc = new TestDoc(log);
     const first = doc.snapshot(admin);
     await publishOk(adminClient, first.bytes);
     doc.commitSnapshot(first);
@@ -371,7 +371,7 @@ describe('relay documents', () => {
     const { url } = await start();
     expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
     const { log, admin, editor, adminClient } = await groupWith({ editor: true });
-    const doc = new TestDoc(log.groupId);
+    const doc = new TestDoc(log);
     const storedCanary = uniqueCanary('stored');
     const first = doc.snapshot(admin, { ciphertext: new TextEncoder().encode(storedCanary) });
     await publishOk(adminClient, first.bytes);
@@ -402,7 +402,7 @@ describe('relay documents', () => {
     expect((await late.collectUntilCaughtUp()).map((f) => f.type)).toEqual(['deliver', 'caughtUp']);
 
     // An ephemeral for a document the group does not have is refused.
-    const other = new TestDoc(log.groupId);
+    const other = new TestDoc(log);
     adminClient.send({ type: 'ephemeral', envelope: other.ephemeral(admin).bytes });
     expectError(await adminClient.next('error'), 'wrongGroup');
   });
@@ -410,7 +410,7 @@ describe('relay documents', () => {
   it('refuses splicing a document into another group, forged authors and bad signatures', async () => {
     await start();
     const a = await groupWith();
-    const doc = new TestDoc(a.log.groupId);
+    const doc = new TestDoc(a.log);
     const first = doc.snapshot(a.admin);
     await publishOk(a.adminClient, first.bytes);
     doc.commitSnapshot(first);
@@ -420,7 +420,7 @@ describe('relay documents', () => {
     expect(
       (await a.adminClient.request({ type: 'groupAppend', entry: logB.create(a.admin) })).type,
     ).toBe('ok');
-    const spliced = new TestDoc(logB.groupId);
+    const spliced = new TestDoc(logB);
     Object.assign(spliced, { docId: doc.docId, activeId: doc.activeId });
     expectError(
       await a.adminClient.request({ type: 'publish', envelope: spliced.update(a.admin).bytes }),

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { loadTrace, replayTwoAgents } from '../support/editing-traces';
 import {
+  addAndAccept,
   cleanups,
   client,
   connected,
@@ -119,8 +120,7 @@ describe('sync engine against a real relay', () => {
     await waitFor('connection', connected(c));
     const space = a.engine.listSpaces()[0];
     if (!space) throw new Error('space');
-    await a.engine.addMember(space.id, c.engine.myDeviceCode(), 'viewer');
-    await waitFor('space for C', () => c.engine.listSpaces().length === 1);
+    await addAndAccept(a, c, space.id, 'viewer');
     c.open(docId);
     await waitFor('C catches up', () => c.text() === a.text());
     expect(generation(c)).toBeGreaterThanOrEqual(2);

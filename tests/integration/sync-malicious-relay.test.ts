@@ -30,6 +30,7 @@ import { createSyncEngine, type SyncEngine } from '../../src-main/core/sync/sync
 import { createVault } from '../../src-main/core/vault/vault';
 import { filesContaining, uniqueCanary } from '../support/canary-scan';
 import { startMaliciousRelay, type MaliciousRelay, type Rewrite } from '../support/malicious-relay';
+import { addAndAccept } from '../support/sync-clients';
 
 const PASSPHRASE = 'harbour lantern quietly 1987 frost';
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -122,8 +123,7 @@ async function scene(aliceTuning?: { snapshotEvery: number }): Promise<Scene> {
     await waitFor('connected', () => c.engine.state().connection === 'connected');
   }
   const space = await alice.engine.createSpace('Briefings');
-  await alice.engine.addMember(space.id, bob.engine.myDeviceCode(), 'editor');
-  await waitFor('Bob sees the space', () => bob.engine.listSpaces().length === 1);
+  await addAndAccept(alice, bob, space.id, 'editor');
   alice.open(space.docId);
   bob.open(space.docId);
   await alice.type('hello ');

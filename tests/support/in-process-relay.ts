@@ -33,12 +33,16 @@ export class InProcessRelay {
     return this.directory;
   }
 
-  start = async (limits: Partial<RelayLimits> = {}): Promise<RunningRelay> => {
-    this.directory = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+  start = async (
+    limits: Partial<RelayLimits> = {},
+    options: { port?: number; publicHosts?: string[]; dataDir?: string } = {},
+  ): Promise<RunningRelay> => {
+    this.directory = options.dataDir ?? mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
     this.running = await startRelay({
-      port: 0,
+      port: options.port ?? 0,
       dataDir: this.directory,
       limits,
+      publicHosts: options.publicHosts,
       log: () => undefined,
     });
     return this.running;

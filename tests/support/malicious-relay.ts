@@ -32,7 +32,17 @@ export interface MaliciousRelay {
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
 
-export async function startMaliciousRelay(upstreamUrl: string): Promise<MaliciousRelay> {
+/**
+ * A proxy in front of `upstreamUrl` standing in for the relay the clients chose, run by a hostile
+ * operator: the clients dial it, so by default it tells the relay behind it that its own address is
+ * the one dialed (the Host header), as the operator's own relay would know. `passHost: 'upstream'`
+ * keeps the real relay's Host instead: a relay that passes challenges on to another relay to log in
+ * there as its clients, which AUTH's signed relay host stops (docs/protocol.md §2 Session).
+ */
+export async function startMaliciousRelay(
+  upstreamUrl: string,
+  options: { passHost?: 'proxy' | 'upstream' } = {},
+): Promise<MaliciousRelay> {
   const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
@@ -50,8 +60,12 @@ export async function startMaliciousRelay(upstreamUrl: string): Promise<Maliciou
     },
   };
 
+  const proxyHost = new URL(relay.url).host;
   server.on('connection', (client) => {
-    const upstream = new WebSocket(upstreamUrl);
+    const upstream = new WebSocket(
+      upstreamUrl,
+      options.passHost === 'upstream' ? {} : { headers: { host: proxyHost } },
+    );
     sockets.add(client);
     sockets.add(upstream);
     const queued: Buffer[] = [];

@@ -22,6 +22,7 @@ import {
   type RelayFrame,
 } from '../../src-shared/protocol/frames';
 import { inviteFetchSigningBytes } from '../../src-shared/protocol/invite-fetch';
+import { relayHostOfUrl } from '../../src-shared/protocol/relay-host';
 import { encodeLockbox, lockboxSigningBytes } from '../../src-shared/protocol/lockbox';
 import {
   encodeEntry,
@@ -196,8 +197,25 @@ export class TestDoc {
   generation = 0;
   clocks = new Map<string, AuthorClock>();
   epoch = 0;
+  readonly groupId: Uint8Array;
+  /** The log whose head the envelopes name (v3); a bare group id names a log of one unknown entry. */
+  private readonly groupLog: TestGroupLog | null;
 
-  constructor(readonly groupId: Uint8Array) {}
+  constructor(group: TestGroupLog | Uint8Array) {
+    this.groupLog = group instanceof TestGroupLog ? group : null;
+    this.groupId = group instanceof TestGroupLog ? group.groupId : group;
+  }
+
+  /** The membership log head the next envelope names: the log's current one. */
+  logHead(): { length: number; head: Uint8Array } {
+    const log = this.groupLog;
+    if (!log || log.length === 0) return { length: 1, head: ZERO_HASH };
+    return { length: log.length, head: log.hashes[log.length - 1] ?? ZERO_HASH };
+  }
+
+  private basis(): { generation: number; proof: Uint8Array } {
+    return { generation: this.generation, proof: this.proof };
+  }
 
   /** The next snapshot over the current one; call commitSnapshot once the relay accepted it. */
   snapshot(
@@ -214,6 +232,8 @@ export class TestDoc {
         epoch: this.epoch,
         snapshotId,
         clock: 0,
+        log: this.logHead(),
+        basis: null,
         snapshot: {
           parentId: this.activeId,
           parentProof: this.proof,
@@ -250,6 +270,8 @@ export class TestDoc {
         epoch: this.epoch,
         snapshotId: options.snapshotId ?? this.activeId,
         clock,
+        log: this.logHead(),
+        basis: this.basis(),
         snapshot: null,
       },
       options.ciphertext,
@@ -271,6 +293,8 @@ export class TestDoc {
         epoch: this.epoch,
         snapshotId: this.activeId,
         clock: 1,
+        log: this.logHead(),
+        basis: this.basis(),
         snapshot: null,
       },
       ciphertext,
@@ -308,13 +332,19 @@ export class RelayTestClient {
     );
   }
 
-  /** Connects and, unless told otherwise, authenticates as the device. */
+  /**
+   * Connects and, unless told otherwise, authenticates as the device, signing the challenge for
+   * `signHost` (default: the relay host of `url`, as a real client does).
+   */
   static async connect(
     url: string,
     device?: TestDevice,
-    options: { maxPayload?: number } = {},
+    options: { maxPayload?: number; signHost?: string; headers?: Record<string, string> } = {},
   ): Promise<RelayTestClient> {
-    const ws = new WebSocket(url, { maxPayload: options.maxPayload ?? 64 * 1024 * 1024 });
+    const ws = new WebSocket(url, {
+      maxPayload: options.maxPayload ?? 64 * 1024 * 1024,
+      headers: options.headers,
+    });
     const client = new RelayTestClient(ws);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
@@ -325,7 +355,9 @@ export class RelayTestClient {
       client.send({
         type: 'auth',
         device: device.key,
-        signature: device.sign(authSigningBytes(client.challenge)),
+        signature: device.sign(
+          authSigningBytes(client.challenge, options.signHost ?? relayHostOfUrl(url)),
+        ),
       });
       await client.next('authOk');
     }

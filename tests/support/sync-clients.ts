@@ -6,11 +6,10 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { startRelay, type RunningRelay } from '../../server/relay';
 import { KDF_FAST_FOR_TESTS } from '../../src-main/core/crypto/sodium';
-import {
-  createSyncEngine,
-  type SyncEngine,
-  type SyncState,
-} from '../../src-main/core/sync/sync-engine';
+import type { SyncState } from '../../src-shared/api';
+import { toHex } from '../../src-shared/protocol/bytes';
+import { loadGroups, type StoredGroup } from '../../src-main/core/groups/group-store';
+import { createSyncEngine, type SyncEngine } from '../../src-main/core/sync/sync-engine';
 import { createVault, unlockVault, type OpenVault } from '../../src-main/core/vault/vault';
 
 export const PASSPHRASE = 'harbour lantern quietly 1987 frost';
@@ -94,6 +93,14 @@ export async function client(
   return c;
 }
 
+/** A space as the client's vault holds it (the first one, unless an id is given). */
+export function storedGroup(c: Client, relayUrl: string, spaceId?: string): StoredGroup {
+  const groups = loadGroups(c.vault.db, relayUrl);
+  const group = spaceId ? groups.find((g) => toHex(g.groupId) === spaceId) : groups[0];
+  if (!group) throw new Error('no such group in the vault');
+  return group;
+}
+
 export async function waitFor(
   what: string,
   check: () => boolean,
@@ -108,20 +115,30 @@ export async function waitFor(
 
 export const connected = (c: Client) => () => c.engine.state().connection === 'connected';
 
+/**
+ * Adds `other` by its device code, as an admin does, and accepts the invitation on its side (an
+ * added device sees an invitation, never a space that is active by itself).
+ */
+export async function addAndAccept(
+  owner: Pick<Client, 'engine'>,
+  other: Pick<Client, 'engine'>,
+  spaceId: string,
+  role: 'editor' | 'viewer',
+): Promise<void> {
+  await owner.engine.addMember(spaceId, other.engine.myDeviceCode(), role);
+  await waitFor('the invitation', () =>
+    other.engine.listSpaces().some((s) => s.id === spaceId && s.status === 'invited'),
+  );
+  await other.engine.acceptInvitation(spaceId);
+}
+
 /** A space created by the first client and shared with the others as editors, all documents open. */
 export async function sharedSpace(clients: Client[]): Promise<string> {
   const [owner, ...others] = clients;
   if (!owner) throw new Error('no clients');
   for (const c of clients) await waitFor('connection', connected(c));
   const space = await owner.engine.createSpace('Campaign plan');
-  for (const other of others) {
-    await owner.engine.addMember(space.id, other.engine.myDeviceCode(), 'editor');
-  }
-  for (const other of others) {
-    await waitFor('the space to appear', () =>
-      other.engine.listSpaces().some((s) => s.id === space.id),
-    );
-  }
+  for (const other of others) await addAndAccept(owner, other, space.id, 'editor');
   for (const c of clients) c.open(space.docId);
   return space.docId;
 }

@@ -307,6 +307,44 @@ describe('membership log', () => {
     expect(policyChange.policy).toBe(PolicyFlag.twoAdminApproval);
   });
 
+  it('holds the removal of an admin until a second admin approves it; then a new epoch is due', () => {
+    const log = logBuilder();
+    log.add(alice, create(alice, PolicyFlag.twoAdminApproval));
+    log.add(alice, addMember(bob, 'admin'));
+    log.add(alice, addMember(carol, 'admin'));
+    log.add(bob, { type: 'approve', index: 2 });
+    // Alice alone (coerced) cannot push Bob out and then act on her own.
+    const removeBob: MembershipOp = {
+      type: 'remove',
+      member: bob.signing.publicKey,
+      epochKeyCommitment: commitment(1),
+    };
+    const proposed = log.add(alice, removeBob);
+    expect(proposed.members.get(toHex(bob.signing.publicKey))?.role).toBe('admin');
+    expect(proposed.epoch).toBe(0);
+    expect(rejection(() => log.add(alice, { type: 'approve', index: 4 }))).toBe('self-approval');
+    const approved = log.add(carol, { type: 'approve', index: 4 });
+    expect(approved.members.has(toHex(bob.signing.publicKey))).toBe(false);
+    expect(approved.departed.get(toHex(bob.signing.publicKey))).toMatchObject({
+      how: 'removed',
+      epochFrom: 1,
+      index: 5,
+    });
+    // The proposer's key may be out of reach: the next admin action starts the epoch.
+    expect(approved.rotationNeeded).toBe(true);
+    expect(approved.epoch).toBe(0);
+    // A removed editor still goes at once: removal must stay fast where it can.
+    log.add(alice, addMember(dave, 'editor'));
+    log.add(carol, { type: 'approve', index: 6 });
+    const editorGone = log.add(alice, {
+      type: 'remove',
+      member: dave.signing.publicKey,
+      epochKeyCommitment: commitment(1),
+    });
+    expect(editorGone.members.has(toHex(dave.signing.publicKey))).toBe(false);
+    expect(editorGone.epoch).toBe(1);
+  });
+
   it('keeps a join waiting for approval when the group asks for it, and never removes the last admin', () => {
     const log = logBuilder();
     log.add(alice, create(alice, PolicyFlag.joinApproval));

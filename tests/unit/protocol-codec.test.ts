@@ -25,6 +25,8 @@ import { decodeLockbox, encodeLockbox } from '../../src-shared/protocol/lockbox'
 import { ProtocolError } from '../../src-shared/protocol/wire-reader';
 import {
   INVITE_MATERIAL_MAX_BYTES,
+  ENTRY_VERSION,
+  ENVELOPE_VERSION,
   PROTOCOL_VERSION,
 } from '../../src-shared/protocol/wire-constants';
 
@@ -47,12 +49,15 @@ const updateHeader: EnvelopeHeader = {
   snapshotId: bytes(16, 3),
   author: bytes(32, 4),
   clock: 300,
+  log: { length: 7, head: bytes(32, 10) },
+  basis: { generation: 2, proof: bytes(32, 11) },
   snapshot: null,
 };
 const snapshotHeader: EnvelopeHeader = {
   ...updateHeader,
   kind: 'snapshot',
   clock: 0,
+  basis: null,
   snapshot: {
     parentId: bytes(16, 5),
     parentProof: bytes(32, 6),
@@ -168,6 +173,40 @@ describe('protocol codecs', () => {
       material: bytes(INVITE_MATERIAL_MAX_BYTES + 1, 3),
     });
     expect(() => decodeClientFrame(tooMuch)).toThrow(ProtocolError);
+  });
+
+  it('refuses envelope headers and membership entries of protocol v2, saying which version', () => {
+    // v2 stored data (relay rows, vault logs) must not be misread as v3: each has its own version.
+    const header = encodeHeader(updateHeader);
+    expect(header[0]).toBe(ENVELOPE_VERSION);
+    header[0] = 2;
+    expect(() => decodeHeader(header)).toThrow('envelope version 2');
+    const body = encodeEntryBody({
+      groupId: bytes(16, 1),
+      index: 0,
+      prevHash: bytes(32, 2),
+      author: bytes(32, 3),
+      timestamp: 1,
+      op: { type: 'leave' },
+    });
+    expect(body[0]).toBe(ENTRY_VERSION);
+    body[0] = 2;
+    expect(() => decodeEntry(encodeEntry(body, bytes(64, 4)))).toThrow(
+      'membership entry version 2',
+    );
+  });
+
+  it('refuses a header that leaves out its signed heads, or a snapshot with a basis', () => {
+    expect(() => encodeHeader({ ...updateHeader, basis: null })).toThrow('basis');
+    expect(() =>
+      encodeHeader({ ...snapshotHeader, basis: { generation: 1, proof: bytes(32, 1) } }),
+    ).toThrow('basis');
+    expect(() =>
+      encodeHeader({ ...updateHeader, log: { length: 0, head: bytes(32, 1) } }),
+    ).not.toThrow();
+    expect(() =>
+      decodeHeader(encodeHeader({ ...updateHeader, log: { length: 0, head: bytes(32, 1) } })),
+    ).toThrow('log head');
   });
 
   it('refuses a frame of another protocol version', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveRendererFile } from '../../src-main/core/renderer/renderer-files';
+import { resolveRendererFile } from '../../src-main/shell-shared/renderer-files';
 
 const root = '/srv/renderer';
 

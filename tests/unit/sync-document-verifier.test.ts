@@ -14,6 +14,7 @@ import {
 } from '../../src-shared/protocol/envelope';
 import { decodeEntry } from '../../src-shared/protocol/membership-entry';
 import { replayLog, type GroupState } from '../../src-shared/protocol/membership-state';
+import { indexVerifiedLog } from '../../src-shared/protocol/log-index';
 import { randomBytes, sodiumReady } from '../../src-main/core/crypto/sodium';
 import { documentKey, protocolCrypto } from '../../src-main/core/groups/group-crypto';
 import { buildAddMember, buildCreateGroup } from '../../src-main/core/groups/group-ops';
@@ -66,11 +67,17 @@ beforeAll(async () => {
   }
   group = state;
   docKey = documentKey(epochKey, groupId, docId, 0);
-  ctx = { me: me.signing.publicKey, group, documentKey: (e) => (e === 0 ? docKey : null) };
+  ctx = {
+    me: me.signing.publicKey,
+    group,
+    log: indexVerifiedLog(entries, protocolCrypto),
+    documentKey: (e) => (e === 0 ? docKey : null),
+  };
 });
 
 function header(over: Partial<EnvelopeHeader> & { author: Uint8Array }): EnvelopeHeader {
-  return updateHeader({ groupId, docId, clock: 1, ...over });
+  const log = { length: group.length, head: group.headHash };
+  return updateHeader({ groupId, docId, clock: 1, log, ...over });
 }
 
 function yUpdate(text: string): Uint8Array {
@@ -103,6 +110,7 @@ function snapshot(
       snapshotId: id,
       author: by.signing.publicKey,
       clock: 0,
+      basis: null,
       snapshot: {
         parentId: parent.id,
         parentProof: parent.proof,
@@ -139,7 +147,12 @@ function withSnapshot(): { state: VerifierState; s1: Snap } {
 }
 
 function update(s: Snap, by: Device, clock: number, text = 'x') {
-  return seal(header({ snapshotId: s.id, author: by.signing.publicKey, clock }), by, yUpdate(text));
+  const basis = { generation: s.generation, proof: s.proof };
+  return seal(
+    header({ snapshotId: s.id, author: by.signing.publicKey, clock, basis }),
+    by,
+    yUpdate(text),
+  );
 }
 
 function expectRejected(verdict: Verdict, reason: string): void {
@@ -242,15 +255,23 @@ describe('document verifier: detects every attack', () => {
     expectRejected(verifyDeliver(state, ctx, 2, new Uint8Array([1, 2, 3])), 'tampered');
   });
 
-  it('tampered: correctly signed but encrypted under another key (decryption fails)', () => {
+  it('bad content: signed by its author but encrypted under another key is counted, not applied', () => {
     const { state, s1 } = withSnapshot();
     const sealed = seal(
-      header({ snapshotId: s1.id, author: bob.signing.publicKey, clock: 1 }),
+      header({
+        snapshotId: s1.id,
+        author: bob.signing.publicKey,
+        clock: 1,
+        basis: { generation: s1.generation, proof: s1.proof },
+      }),
       bob,
       yUpdate('x'),
       randomBytes(32),
     );
-    expectRejected(verifyDeliver(state, ctx, 2, sealed.bytes), 'tampered');
+    const v = verifyDeliver(state, ctx, 2, sealed.bytes);
+    expect(v.ok && v.apply).toBeNull();
+    expect(v.ok && v.bad?.reason).toBe('bad-update');
+    expect(v.ok && v.state.clocks[toHex(bob.signing.publicKey)]).toBe(1);
   });
 
   it('tampered: a signature replaced by that of another message of the same author', () => {

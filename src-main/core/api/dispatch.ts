@@ -1,11 +1,23 @@
 // Validates one call against the API contract and turns every outcome into a CallOutcome, so that
 // nothing but a known error code and a plain message ever crosses to the renderer.
 import { z } from 'zod';
-import { methods, type CallOutcome, type MethodName } from '../../../src-shared/api';
+import {
+  methods,
+  type CallOutcome,
+  type MethodName,
+  type MethodResult,
+} from '../../../src-shared/api';
 import { isSuviazError } from '../errors';
 
+/** A method whose contract answers null may return nothing: dispatch() sends null for it. */
+export type HandlerResult<M extends MethodName> =
+  MethodResult<M> extends null ? MethodResult<M> | void : MethodResult<M>;
+
+/** Handlers take the parsed (zod output) arguments and answer exactly what the contract says. */
 export type HandlerTable = {
-  [M in MethodName]: (args: z.output<(typeof methods)[M]['args']>) => unknown;
+  [M in MethodName]: (
+    args: z.output<(typeof methods)[M]['args']>,
+  ) => HandlerResult<M> | Promise<HandlerResult<M>>;
 };
 
 export interface DispatchContext {

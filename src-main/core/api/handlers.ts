@@ -65,6 +65,8 @@ export function createHandlers(session: Session): HandlerTable {
     'spaces.setRole': ({ spaceId, deviceKey, role }) => engine().setRole(spaceId, deviceKey, role),
     'spaces.removeMember': ({ spaceId, deviceKey }) => engine().removeMember(spaceId, deviceKey),
     'spaces.leave': ({ spaceId }) => engine().leave(spaceId),
+    'spaces.acceptInvitation': ({ spaceId }) => engine().acceptInvitation(spaceId),
+    'spaces.declineInvitation': ({ spaceId }) => engine().declineInvitation(spaceId),
     'spaces.approve': ({ spaceId, index }) => engine().approve(spaceId, index),
     'spaces.decline': ({ spaceId, index }) => engine().decline(spaceId, index),
     'spaces.setPolicy': ({ spaceId, policy }) => engine().setPolicy(spaceId, policy),

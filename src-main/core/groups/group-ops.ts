@@ -284,6 +284,15 @@ export function buildJoin(options: {
   });
 }
 
+/** Whether the log commits to this key for this epoch. */
+export function keyMatchesCommitment(state: GroupState, epoch: number, key: Uint8Array): boolean {
+  const commitment = state.epochKeyCommitments.get(epoch);
+  return (
+    commitment !== undefined &&
+    bytesEqual(epochKeyCommitment(state.groupId, epoch, key), commitment)
+  );
+}
+
 /** Epoch keys from an invite, each kept only if it matches the log's commitment for its epoch. */
 export function checkedEpochKeys(
   state: GroupState,
@@ -344,6 +353,9 @@ export function extendLog(
  * My epoch key for `epoch`, from a lockbox that (1) names this group and me, (2) was signed by an
  * admin of the verified log, (3) opens with my box key and (4) holds the key the log commits to.
  * (4) is what stops the relay: it can seal a key of its own to me, but not match the commitment.
+ * Every admin may have sealed one for me (the relay keeps one per author, docs/protocol.md §5), and
+ * one of them may be bogus on purpose: every candidate is tried and the first valid one wins. Only
+ * when none is valid is the first problem thrown, for the caller to warn about.
  */
 export function openMyEpochKey(options: {
   state: GroupState;

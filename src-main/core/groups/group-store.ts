@@ -2,10 +2,12 @@
 // and the decrypted metadata, so spaces list and documents open with no relay at all.
 import { decodeEntry } from '../../../src-shared/protocol/membership-entry';
 import { replayLog, type GroupState } from '../../../src-shared/protocol/membership-state';
+import { ProtocolError } from '../../../src-shared/protocol/wire-reader';
 import type { Db } from '../vault/migrations';
 import { protocolCrypto } from './group-crypto';
 
-export type GroupStatus = 'active' | 'pending' | 'removed' | 'left';
+/** 'invited': an admin added this device by its code; nothing syncs until the person accepts. */
+export type GroupStatus = 'active' | 'pending' | 'removed' | 'left' | 'invited';
 
 export interface StoredGroup {
   groupId: Uint8Array;
@@ -25,16 +27,25 @@ interface GroupRow {
   relay_url: string;
   name: string;
   doc_id: Uint8Array;
-  status: GroupStatus;
+  status: Exclude<GroupStatus, 'invited'>;
   wiped: number;
+  invited: number;
 }
 
 const u8 = (b: Uint8Array): Uint8Array => new Uint8Array(b);
 
-export function loadGroups(db: Db, relayUrl: string): StoredGroup[] {
+/**
+ * The groups of this relay in the vault. A group whose log an older protocol wrote (v2 entries) is
+ * not misread: it is left out and named to `onOutdated`, so the user is told why it is missing.
+ */
+export function loadGroups(
+  db: Db,
+  relayUrl: string,
+  onOutdated: (name: string, why: string) => void = () => undefined,
+): StoredGroup[] {
   const rows = db
     .prepare<[string], GroupRow>(
-      `SELECT group_id, relay_url, name, doc_id, status, wiped FROM sync_groups
+      `SELECT group_id, relay_url, name, doc_id, status, wiped, invited FROM sync_groups
        WHERE relay_url = ? ORDER BY added_at`,
     )
     .all(relayUrl);
@@ -44,11 +55,18 @@ export function loadGroups(db: Db, relayUrl: string): StoredGroup[] {
   const keysOf = db.prepare<[Uint8Array], { epoch: number; key: Uint8Array }>(
     'SELECT epoch, key FROM sync_epoch_keys WHERE group_id = ?',
   );
-  return rows.map((row) => {
+  return rows.flatMap((row) => {
     const entries = entriesOf.all(row.group_id).map((r) => u8(r.entry));
-    // Replayed again on load: cheap, and a vault edited behind our back still cannot add members.
-    const state = replayLog(entries.map(decodeEntry), protocolCrypto);
-    return {
+    let state: GroupState;
+    try {
+      // Replayed again on load: cheap, and a vault edited behind our back still cannot add members.
+      state = replayLog(entries.map(decodeEntry), protocolCrypto);
+    } catch (error) {
+      if (!(error instanceof ProtocolError)) throw error;
+      onOutdated(row.name, error.message);
+      return [];
+    }
+    const group: StoredGroup = {
       groupId: u8(row.group_id),
       relayUrl: row.relay_url,
       name: row.name,
@@ -56,9 +74,10 @@ export function loadGroups(db: Db, relayUrl: string): StoredGroup[] {
       entries,
       state,
       epochKeys: new Map(keysOf.all(row.group_id).map((k) => [k.epoch, u8(k.key)])),
-      status: row.status,
+      status: row.invited === 1 ? 'invited' : row.status,
       wiped: row.wiped === 1,
     };
+    return [group];
   });
 }
 
@@ -66,18 +85,21 @@ export function loadGroups(db: Db, relayUrl: string): StoredGroup[] {
 export function saveGroup(db: Db, group: Omit<StoredGroup, 'state'>, now: number): void {
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO sync_groups (group_id, relay_url, name, doc_id, added_at, status, wiped)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO sync_groups (group_id, relay_url, name, doc_id, added_at, status, wiped, invited)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (group_id) DO UPDATE SET
-         name = excluded.name, status = excluded.status, wiped = excluded.wiped`,
+         name = excluded.name, status = excluded.status, wiped = excluded.wiped,
+         invited = excluded.invited`,
     ).run(
       group.groupId,
       group.relayUrl,
       group.name,
       group.docId,
       now,
-      group.status,
+      // An invitation is a membership the person has not accepted yet.
+      group.status === 'invited' ? 'active' : group.status,
       group.wiped ? 1 : 0,
+      group.status === 'invited' ? 1 : 0,
     );
     const insertEntry = db.prepare(
       'INSERT OR IGNORE INTO sync_group_entries (group_id, idx, entry) VALUES (?, ?, ?)',
@@ -87,7 +109,43 @@ export function saveGroup(db: Db, group: Omit<StoredGroup, 'state'>, now: number
       'INSERT OR IGNORE INTO sync_epoch_keys (group_id, epoch, key) VALUES (?, ?, ?)',
     );
     for (const [epoch, key] of group.epochKeys) insertKey.run(group.groupId, epoch, key);
+    // A pending key that became an epoch key of the group is no longer pending.
+    db.prepare(
+      'DELETE FROM sync_pending_epoch_keys WHERE group_id = ? AND epoch IN (SELECT epoch FROM sync_epoch_keys WHERE group_id = ?)',
+    ).run(group.groupId, group.groupId);
   })();
+}
+
+/**
+ * Keeps a new epoch's key before the relay is told of the epoch: if the app dies after the relay
+ * accepted the entry and before the key was stored, the key is not lost (DESIGN.md §4).
+ */
+export function rememberPendingEpochKey(
+  db: Db,
+  groupId: Uint8Array,
+  epoch: number,
+  key: Uint8Array,
+): void {
+  db.prepare(
+    'INSERT OR IGNORE INTO sync_pending_epoch_keys (group_id, epoch, key) VALUES (?, ?, ?)',
+  ).run(groupId, epoch, key);
+}
+
+/** Keys this device made for an epoch that it may or may not have started (checked by the caller). */
+export function pendingEpochKeys(db: Db, groupId: Uint8Array, epoch: number): Uint8Array[] {
+  return db
+    .prepare<[Uint8Array, number], { key: Uint8Array }>(
+      'SELECT key FROM sync_pending_epoch_keys WHERE group_id = ? AND epoch = ?',
+    )
+    .all(groupId, epoch)
+    .map((row) => u8(row.key));
+}
+
+export function forgetPendingEpochKeys(db: Db, groupId: Uint8Array, epoch: number): void {
+  db.prepare('DELETE FROM sync_pending_epoch_keys WHERE group_id = ? AND epoch = ?').run(
+    groupId,
+    epoch,
+  );
 }
 
 /**
@@ -108,6 +166,7 @@ export function wipeGroupContent(db: Db, groupId: Uint8Array): void {
     }
     db.prepare('DELETE FROM sync_docs WHERE group_id = ?').run(groupId);
     db.prepare('DELETE FROM sync_epoch_keys WHERE group_id = ?').run(groupId);
+    db.prepare('DELETE FROM sync_pending_epoch_keys WHERE group_id = ?').run(groupId);
   })();
 }
 

@@ -1,11 +1,12 @@
-// What the relay keeps for an invite: the space's name, its document id and (unless joins need an
-// admin's approval) its epoch keys, encrypted under a key only the invite link's seed gives.
+// What the relay keeps for an invite, encrypted under a key only the invite link's seed gives: the
+// space's document id and the hash of its log's first entry. Since protocol v3 it carries no epoch
+// key and no name: whoever intercepts a link (and holds the relay's whole store) reads nothing; the
+// joiner gets the keys sealed to its own device once its join is in the log.
 import * as encoding from 'lib0/encoding';
 import { Domain } from '../../../src-shared/protocol/wire-constants';
 import { aeadOpen, aeadSeal, keyedHash } from '../crypto/sodium';
 
 export interface InviteMaterial {
-  name: string;
   /** Hex id of the space's document. */
   docId: string;
   /**
@@ -13,8 +14,6 @@ export interface InviteMaterial {
    * relay cannot show a log of its own making (with itself as admin) to someone joining.
    */
   genesis: string;
-  /** Epoch → key; every key is checked against the log's commitment before it is used. */
-  epochKeys: Map<number, Uint8Array>;
 }
 
 function materialKey(seed: Uint8Array, groupId: Uint8Array): Uint8Array {
@@ -38,17 +37,7 @@ export function sealInviteMaterial(
   inviteKey: Uint8Array,
   material: InviteMaterial,
 ): Uint8Array {
-  const json = JSON.stringify({
-    name: material.name,
-    docId: material.docId,
-    genesis: material.genesis,
-    epochKeys: Object.fromEntries(
-      [...material.epochKeys].map(([epoch, key]) => [
-        String(epoch),
-        Buffer.from(key).toString('base64'),
-      ]),
-    ),
-  });
+  const json = JSON.stringify({ docId: material.docId, genesis: material.genesis });
   return aeadSeal(
     materialKey(seed, groupId),
     new TextEncoder().encode(json),
@@ -67,9 +56,8 @@ export function openInviteMaterial(
   const parsed = JSON.parse(new TextDecoder().decode(plaintext)) as unknown;
   if (typeof parsed !== 'object' || parsed === null)
     throw new Error('invite material is not an object');
-  const { name, docId, genesis, epochKeys } = parsed as Record<string, unknown>;
+  const { docId, genesis } = parsed as Record<string, unknown>;
   if (
-    typeof name !== 'string' ||
     typeof docId !== 'string' ||
     !/^[0-9a-f]{32}$/.test(docId) ||
     typeof genesis !== 'string' ||
@@ -77,13 +65,5 @@ export function openInviteMaterial(
   ) {
     throw new Error('invite material has the wrong shape');
   }
-  if (typeof epochKeys !== 'object' || epochKeys === null) throw new Error('no epoch keys field');
-  const keys = new Map<number, Uint8Array>();
-  for (const [epoch, value] of Object.entries(epochKeys)) {
-    if (!/^\d{1,9}$/.test(epoch) || typeof value !== 'string') throw new Error('bad epoch key');
-    const key = new Uint8Array(Buffer.from(value, 'base64'));
-    if (key.length !== 32) throw new Error('bad epoch key length');
-    keys.set(Number(epoch), key);
-  }
-  return { name, docId, genesis, epochKeys: keys };
+  return { docId, genesis };
 }

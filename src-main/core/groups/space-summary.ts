@@ -8,6 +8,7 @@ import { PolicyFlag } from '../../../src-shared/protocol/wire-constants';
 import { safetyNumber } from '../identity/device-identity';
 import type { VerifiedDevice } from './contacts-store';
 import { protocolCrypto } from './group-crypto';
+import { confusableNames } from './name-skeleton';
 import type { StoredGroup } from './group-store';
 
 /** When each device became a member and each invite or pending operation was written (ms). */
@@ -58,9 +59,6 @@ function policyOf(bits: number): SpaceSummary['policy'] {
   };
 }
 
-const sameName = (a: string, b: string): boolean =>
-  a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
-
 /**
  * A member whose safety number differs from what I verified, or who claims the name of a device I
  * verified: a new device of that person, or someone pretending to be them.
@@ -81,7 +79,7 @@ function keyChange(
   if (!name) return null;
   for (const [otherHex, other] of verified) {
     const otherName = names.get(otherHex) ?? other.name;
-    if (otherHex !== deviceHex && otherName && sameName(otherName, name)) {
+    if (otherHex !== deviceHex && otherName && confusableNames(otherName, name)) {
       return { name: otherName, fingerprint: other.fingerprint };
     }
   }
@@ -131,7 +129,7 @@ export function spaceSummary(
     const device =
       op.type === 'join' || op.type === 'add-member'
         ? { key: op.member, boxKey: op.memberBoxKey }
-        : op.type === 'set-role'
+        : op.type === 'set-role' || op.type === 'remove'
           ? (state.members.get(toHex(op.member)) ?? null)
           : null;
     const role =
@@ -140,7 +138,7 @@ export function spaceSummary(
         : op.type === 'add-member' || op.type === 'set-role' || op.type === 'invite'
           ? op.role
           : null;
-    const kind = op.type as 'join' | 'add-member' | 'invite' | 'set-role' | 'set-policy';
+    const kind = op.type as SpaceSummary['approvals'][number]['kind'];
     return {
       index: pending.index,
       kind,
@@ -168,5 +166,20 @@ export function spaceSummary(
     invites,
     approvals,
     rotationNeeded: state.rotationNeeded,
+    fingerprint: spaceFingerprint(state),
+    waitingForKeys: group.status === 'active' && !group.epochKeys.has(state.epoch),
   };
+}
+
+/**
+ * The space fingerprint: the log's length and 20 digits from its head hash, which commits to every
+ * entry before it. Two members who read the same to each other see one history of the space.
+ */
+export function spaceFingerprint(state: GroupState): string {
+  const groups: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    const [a = 0, b = 0, c = 0] = state.headHash.subarray(i * 3, i * 3 + 3);
+    groups.push(String(((a << 16) | (b << 8) | c) % 100000).padStart(5, '0'));
+  }
+  return `${state.length} · ${groups.join(' ')}`;
 }

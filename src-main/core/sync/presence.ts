@@ -1,12 +1,16 @@
 // Presence (who is in a document, where their cursor is): encrypted and signed like every envelope,
 // relayed but never stored by the relay nor persisted here. The clock field is a per-author counter
 // (milliseconds-based, so it keeps increasing across restarts); a non-increasing one is a replay.
-import { toHex } from '../../../src-shared/protocol/bytes';
+// Presence also carries its sender's signed log and document heads: the cheapest gossip there is.
+import { fromHex, toHex } from '../../../src-shared/protocol/bytes';
 import {
   decodeEnvelope,
+  ZERO_HASH,
   ZERO_ID,
   type EnvelopeHeader,
+  type LogHead,
 } from '../../../src-shared/protocol/envelope';
+import { compareHead, type LogIndex } from '../../../src-shared/protocol/log-index';
 import { isMember, type GroupState } from '../../../src-shared/protocol/membership-state';
 import {
   ciphertextHash,
@@ -15,6 +19,7 @@ import {
   signatureValid,
   type Sign,
 } from './envelope-crypto';
+import { checkBasis, type SnapshotRef } from './snapshot-chain';
 
 export interface PresenceCursor {
   anchor: string;
@@ -40,7 +45,9 @@ export function sealPresence(options: {
   groupId: Uint8Array;
   docId: Uint8Array;
   epoch: number;
-  snapshotId: Uint8Array | null;
+  /** My active snapshot, if any: the basis my presence names. */
+  active: SnapshotRef | null;
+  log: LogHead;
   me: Uint8Array;
   key: Uint8Array;
   sign: Sign;
@@ -52,9 +59,13 @@ export function sealPresence(options: {
     groupId: options.groupId,
     docId: options.docId,
     epoch: options.epoch,
-    snapshotId: options.snapshotId ?? ZERO_ID,
+    snapshotId: options.active ? fromHex(options.active.id) : ZERO_ID,
     author: options.me,
     clock: nextCounter(),
+    log: options.log,
+    basis: options.active
+      ? { generation: options.active.generation, proof: fromHex(options.active.proof) }
+      : { generation: 0, proof: ZERO_HASH },
     snapshot: null,
   };
   const plaintext = new TextEncoder().encode(
@@ -89,9 +100,33 @@ function parsePeer(author: string, plaintext: Uint8Array): PresencePeer | null {
   }
 }
 
-/** The peers of one document, with expiry; returns true from receive() when the list changed. */
+/** What receiving one presence message showed. 'ahead': its sender has seen a longer log than mine. */
+export type PresenceVerdict =
+  | { kind: 'changed' | 'ignored' | 'rejected' }
+  | { kind: 'ahead'; author: string; length: number }
+  | { kind: 'forked-log' | 'forked-document'; author: string; detail: string };
+
+export interface PresenceView {
+  group: GroupState;
+  log: LogIndex;
+  active: SnapshotRef | null;
+  documentKey(epoch: number): Uint8Array | null;
+}
+
+/**
+ * How old a presence may be, by its sender's clock, when I have no counter of that sender: after a
+ * restart an old captured presence could otherwise be replayed. Generous, for machines whose clocks
+ * disagree by a few minutes.
+ */
+const PRESENCE_MAX_AGE_MS = 10 * 60 * 1000;
+/** Counters kept after a peer expires, so its old presence cannot be replayed in this session. */
+const MAX_COUNTERS = 4096;
+
+/** The peers of one document, with expiry; receive() says whether the list changed. */
 export class PresenceTracker {
-  private readonly peers = new Map<string, { peer: PresencePeer; counter: number; at: number }>();
+  private readonly peers = new Map<string, { peer: PresencePeer; at: number }>();
+  /** The last counter of every sender seen in this session: kept when the peer expires. */
+  private readonly counters = new Map<string, number>();
 
   constructor(
     private readonly groupId: string,
@@ -99,17 +134,12 @@ export class PresenceTracker {
     private readonly me: string,
   ) {}
 
-  receive(
-    envelopeBytes: Uint8Array,
-    group: GroupState,
-    documentKey: (epoch: number) => Uint8Array | null,
-    now: number,
-  ): 'changed' | 'ignored' | 'rejected' {
+  receive(envelopeBytes: Uint8Array, view: PresenceView, now: number): PresenceVerdict {
     let envelope;
     try {
       envelope = decodeEnvelope(envelopeBytes);
     } catch {
-      return 'rejected';
+      return { kind: 'rejected' };
     }
     const { header } = envelope;
     const author = toHex(header.author);
@@ -117,21 +147,52 @@ export class PresenceTracker {
       header.kind !== 'ephemeral' ||
       toHex(header.groupId) !== this.groupId ||
       toHex(header.docId) !== this.docId ||
-      !isMember(group, header.author) ||
+      !isMember(view.group, header.author) ||
       !signatureValid(envelope, ciphertextHash(envelope.ciphertext), header.author)
     ) {
-      return 'rejected';
+      return { kind: 'rejected' };
     }
-    if (author === this.me) return 'ignored';
-    const key = documentKey(header.epoch);
+    if (author === this.me) return { kind: 'ignored' };
+    const known = this.counters.get(author);
+    if (known !== undefined ? header.clock <= known : header.clock < now - PRESENCE_MAX_AGE_MS) {
+      return { kind: 'ignored' };
+    }
+    const heads = this.compareHeads(view, header, author);
+    if (heads) return heads;
+    const key = view.documentKey(header.epoch);
     const plaintext = key ? decryptEnvelope(envelope, key) : null;
-    if (!plaintext) return 'rejected';
-    const known = this.peers.get(author);
-    if (known && header.clock <= known.counter) return 'ignored';
+    if (!plaintext) return { kind: 'rejected' };
     const peer = parsePeer(author, plaintext);
-    if (!peer) return 'rejected';
-    this.peers.set(author, { peer, counter: header.clock, at: now });
-    return 'changed';
+    if (!peer) return { kind: 'rejected' };
+    this.rememberCounter(author, header.clock);
+    this.peers.set(author, { peer, at: now });
+    return { kind: 'changed' };
+  }
+
+  /** Gossip: the sender's signed log head and snapshot against mine. */
+  private compareHeads(
+    view: PresenceView,
+    header: EnvelopeHeader,
+    author: string,
+  ): PresenceVerdict | null {
+    const relation = compareHead(view.log, header.log.length, header.log.head);
+    if (relation === 'ahead') return { kind: 'ahead', author, length: header.log.length };
+    if (relation === 'forked') {
+      return { kind: 'forked-log', author, detail: `logs differ at entry ${header.log.length}` };
+    }
+    const basis = checkBasis(view.active, header);
+    if (basis && basis !== 'unknown')
+      return { kind: 'forked-document', author, detail: basis.detail };
+    return null;
+  }
+
+  private rememberCounter(author: string, counter: number): void {
+    this.counters.delete(author);
+    this.counters.set(author, counter);
+    if (this.counters.size > MAX_COUNTERS) {
+      const oldest = this.counters.keys().next();
+      if (!oldest.done) this.counters.delete(oldest.value);
+    }
   }
 
   /** Drops peers not heard from within the timeout; true when any was dropped. */

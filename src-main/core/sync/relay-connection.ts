@@ -9,6 +9,7 @@ import {
   type ClientFrame,
   type RelayFrame,
 } from '../../../src-shared/protocol/frames';
+import { relayHostOfUrl } from '../../../src-shared/protocol/relay-host';
 import { relayErrorName, type RelayErrorName } from '../../../src-shared/protocol/wire-constants';
 import { LIMITS } from '../../../src-shared/limits';
 
@@ -64,6 +65,8 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
   const minMs = options.backoff?.minMs ?? LIMITS.sync.reconnectMinMs;
   const maxMs = options.backoff?.maxMs ?? LIMITS.sync.reconnectMaxMs;
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
+  // Signed with every challenge: the relay we meant to reach, so no other relay can use our answer.
+  const relayHost = relayHostOfUrl(options.url);
   let status: ConnectionStatus = 'connecting';
   let socket: WebSocket | null = null;
   let attempt = 0;
@@ -107,7 +110,7 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     }
     if (!authed.done) {
       if (frame.type === 'challenge') {
-        const signature = options.sign(authSigningBytes(frame.challenge));
+        const signature = options.sign(authSigningBytes(frame.challenge, relayHost));
         ws.send(encodeClientFrame({ type: 'auth', device: options.device, signature }));
       } else if (frame.type === 'authOk') {
         authed.done = true;

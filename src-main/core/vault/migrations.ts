@@ -137,7 +137,23 @@ const v3: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+// v4 (sync protocol v3): an admin adding this device by its code is an invitation the person
+// answers before anything syncs; and a new epoch's key is kept before the relay hears of the
+// epoch, so a crash between the two cannot lose it (adopted only once the log commits to it).
+const v4: Migration = (db) => {
+  db.exec(`
+    ALTER TABLE sync_groups ADD COLUMN invited INTEGER NOT NULL DEFAULT 0 CHECK (invited IN (0, 1));
+
+    CREATE TABLE sync_pending_epoch_keys (
+      group_id BLOB NOT NULL REFERENCES sync_groups (group_id) ON DELETE CASCADE,
+      epoch INTEGER NOT NULL,
+      key BLOB NOT NULL CHECK (length(key) = 32),
+      PRIMARY KEY (group_id, epoch, key)
+    ) STRICT, WITHOUT ROWID;
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The DB's schema version; refuses a DB from a newer Suviaz before anything writes to it. */

@@ -333,11 +333,27 @@ export const en = {
     },
     join: 'Join with invite',
     needsApproval: 'Needs your approval',
+    unnamed: 'Space (name not received yet)',
+    invitations: 'Invitations',
+    waitingForKeys: 'Waiting for the key',
+    invitation: {
+      title: 'You are invited to this shared space',
+      text: 'An admin added this device by its code; nothing of the space reaches this device until you accept.',
+      accept: 'Accept',
+      decline: 'Decline',
+      acceptLabel: 'Accept the invitation to “{{name}}”',
+      declineLabel: 'Decline the invitation to “{{name}}”',
+      declineTitle: 'Decline the invitation to “{{name}}”?',
+      declineText:
+        'This device leaves the space without ever having opened it, and Suviaz forgets the invitation. To join later, an admin has to add this device again.',
+      declineConfirm: 'Decline invitation',
+    },
     status: {
       pending: 'Waiting for approval',
       removed: 'Removed',
       left: 'Left',
       declined: 'Declined',
+      invited: 'Invitation',
     },
   },
   space: {
@@ -376,6 +392,11 @@ export const en = {
     leaveConfirm: 'Leave',
     rotationHint:
       'Someone left this space. Your next admin action (adding or removing a member, changing a role or a rule) also starts a new key, so that what is written afterwards stays closed to them.',
+    waitingForKeys:
+      'Waiting for an admin’s app to give this device the space’s key. It arrives when an admin is online.',
+    fingerprintTitle: 'Space fingerprint',
+    fingerprintText:
+      'Compare these digits with other members over a channel you trust: in person or on a call. If they differ, the relay is showing you different histories of the space.',
   },
   sync: {
     connected: 'Connected',
@@ -391,6 +412,20 @@ export const en = {
     warningAdvice:
       'Your copy on this device is safe. Tell the other members and whoever runs the relay.',
     warningAt: 'Noticed {{when}}.',
+    titles: {
+      member: 'A member’s change was ignored',
+      waiting: 'Your edits are waiting',
+      outdated: 'This space can no longer be opened',
+    },
+    unnamedReasons: {
+      'bad-update': 'A member sent a change this device could not read; it was ignored.',
+      'log-ahead':
+        'A member has seen membership changes this device has not been shown yet; your edits wait until the relay shows them.',
+      'log-withheld':
+        'The relay keeps back membership changes that a member has seen. Your edits are held. Compare the space fingerprint with other members.',
+      forked:
+        'This relay is showing members different histories of this space. Compare the space fingerprint with the other members over a trusted channel.',
+    },
     reasons: {
       tampered:
         'A change arrived altered on its way: it does not decrypt as its author sent it. Suviaz did not apply it.',
@@ -407,6 +442,15 @@ export const en = {
         'The relay offered an older state of this document than one it already delivered, as if turning back time. Suviaz did not go back and kept the newer state.',
       'omits-my-updates':
         'The relay’s copy leaves out changes this device sent and the relay confirmed. Suviaz did not accept that copy; your changes are kept here and will be sent again.',
+      'bad-update': '{{member}} sent a change this device could not read; it was ignored.',
+      'log-ahead':
+        '{{member}} has seen membership changes this device has not been shown yet; your edits wait until the relay shows them.',
+      'log-withheld':
+        'The relay keeps back membership changes that {{member}} has seen. Your edits are held. Compare the space fingerprint with other members.',
+      forked:
+        'This relay is showing members different histories of this space. Compare the space fingerprint with {{member}} over a trusted channel.',
+      'outdated-space':
+        'A space made with an older test version of Suviaz can no longer be opened.',
       other:
         'Suviaz found a problem in what the relay sent (“{{reason}}”) and did not apply that part.',
     },
@@ -535,7 +579,8 @@ export const en = {
     roleViewer: 'Viewer — can only read',
     submit: 'Add',
     adding: 'Adding…',
-    added: 'Added. The device will see this space when it next connects to the relay.',
+    added:
+      'Added. The person sees an invitation to this space when their device next connects to the relay; the space opens for them once they accept.',
     unnamed: 'Unnamed device',
     verified: 'Verified',
     roleOf: 'Role of {{name}}',
@@ -620,6 +665,7 @@ export const en = {
       invite: 'Creating an invite',
       'set-role': 'Changing a role',
       'set-policy': 'Changing the rules',
+      remove: 'Removing {{name}}',
     },
     role: 'Role: {{role}}',
     device: 'Safety number of the device',

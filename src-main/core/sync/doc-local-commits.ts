@@ -1,0 +1,75 @@
+// The local commit path: edits of one event-loop turn go to the encrypted outbox together (one
+// fsync, not one per keystroke) before they are acknowledged; a batch timer then starts the publish.
+import * as Y from 'yjs';
+
+export class LocalCommits {
+  private uncommitted: Uint8Array[] = [];
+  private waiters: { resolve(): void; reject(error: unknown): void }[] = [];
+  private scheduled = false;
+  private batchTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly deps: {
+      /** Durably appends the merged update to the outbox; throws if it could not. */
+      persist(merged: Uint8Array): void;
+      /** The update is stored: apply it to the main-side document (before anyone is answered). */
+      applied(merged: Uint8Array): void;
+      /** After the answers: tell who counts pending, compact if due. */
+      stored(): void;
+      batchMs: number;
+      onBatchDue(): void;
+    },
+  ) {}
+
+  /** Resolves once the edit is committed to the vault with the others of this turn. */
+  add(update: Uint8Array): Promise<void> {
+    this.uncommitted.push(update);
+    const committed = new Promise<void>((resolve, reject) =>
+      this.waiters.push({ resolve, reject }),
+    );
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.commit());
+    }
+    return committed;
+  }
+
+  count(): number {
+    return this.uncommitted.length;
+  }
+
+  /** Writes every local edit made since the last commit in one durable transaction. */
+  commit(): void {
+    this.scheduled = false;
+    const updates = this.uncommitted;
+    const waiters = this.waiters;
+    this.uncommitted = [];
+    this.waiters = [];
+    if (updates.length === 0) return;
+    // One merged update per turn: one row to store, one Yjs transaction on the main-side document
+    // (a turn holds at most what the renderer sent meanwhile, so the merge stays small).
+    const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdatesV2(updates);
+    try {
+      this.deps.persist(merged);
+    } catch (error) {
+      // Not acknowledged: the renderer keeps these edits and sends them again.
+      for (const waiter of waiters) waiter.reject(error);
+      return;
+    }
+    this.deps.applied(merged);
+    for (const waiter of waiters) waiter.resolve();
+    this.deps.stored();
+    if (!this.batchTimer && !this.closed) {
+      this.batchTimer = setTimeout(() => {
+        this.batchTimer = null;
+        this.deps.onBatchDue();
+      }, this.deps.batchMs);
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+  }
+}

@@ -1,0 +1,94 @@
+// Publishes the outbox: merged rows sealed against the active snapshot with my next clock, one
+// publish in flight, rows dropped only on ACK; and what each refusal from the relay means for us.
+import * as Y from 'yjs';
+import type { EnvelopeHeader } from '../../../src-shared/protocol/envelope';
+import { fromHex } from '../crypto/sodium';
+import { nextClock, recordMyUpdateAck, updatesOnActive } from './document-verifier';
+import { sealEnvelope } from './envelope-crypto';
+import { acknowledge, outboxCount, outboxRows } from './outbox';
+import { RelayRequestError } from './relay-connection';
+import { canSend, sendUnsubscribe, type DocOps, type DocRuntime } from './doc-runtime';
+
+/** Outbox rows merged into one update at most; Y.mergeUpdatesV2 stays cheap on small batches. */
+const MAX_BATCH_ROWS = 64;
+
+export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
+  const connection = canSend(rt);
+  const active = rt.verifier.active;
+  if (!connection || !active) return;
+  const { deps } = rt;
+  const ctx = deps.context();
+  // Not a writer, or someone has seen membership changes I have not: wait (the outbox keeps it).
+  if (!ctx.canWrite) return;
+  const rows = outboxRows(deps.db, deps.docId, MAX_BATCH_ROWS);
+  const last = rows[rows.length - 1];
+  if (!last) return;
+  const update = rows.length === 1 ? last.update : Y.mergeUpdatesV2(rows.map((r) => r.update));
+  const clock = nextClock(rt.verifier, deps.me);
+  const key = ctx.documentKey(ctx.epoch);
+  if (!key) return;
+  const header: EnvelopeHeader = {
+    kind: 'update',
+    groupId: deps.groupId,
+    docId: deps.docId,
+    epoch: ctx.epoch,
+    snapshotId: fromHex(active.id),
+    author: deps.me,
+    clock,
+    log: ctx.myHead,
+    basis: { generation: active.generation, proof: fromHex(active.proof) },
+    snapshot: null,
+  };
+  const sealed = sealEnvelope(header, update, key, deps.sign);
+  const sent = { clock, snapshotId: active.id, lastOutboxId: last.id };
+  rt.inFlight = { kind: 'update', ...sent };
+  rt.lastSent = sent;
+  try {
+    const answer = await connection.request({ type: 'publish', envelope: sealed.bytes });
+    if (answer.type !== 'ack') throw new Error(`unexpected answer ${answer.type}`);
+    // Still the same snapshot (a snapshot delivered meanwhile would have made the relay refuse).
+    rt.verifier = recordMyUpdateAck(rt.verifier, deps.me, clock, answer.seq);
+    rt.remote.commit();
+    acknowledge(deps.db, deps.docId, last.id, rt.verifier);
+    rt.lastSent = null;
+    rt.inFlight = null;
+    deps.onPendingChanged();
+    if (ops.ensureEpochSnapshot()) return;
+    if (updatesOnActive(rt.verifier) >= deps.snapshotEvery) {
+      if (outboxCount(deps.db, deps.docId) === 0) {
+        await ops.publishSnapshot(false);
+        return;
+      }
+    }
+    void ops.flush();
+  } catch (error) {
+    rt.inFlight = null;
+    await handlePublishError(rt, ops, error);
+  }
+}
+
+export async function handlePublishError(
+  rt: DocRuntime,
+  ops: DocOps,
+  error: unknown,
+): Promise<void> {
+  const { deps } = rt;
+  if (!(error instanceof RelayRequestError)) {
+    deps.onWarning('publish-failed', String(error));
+    return;
+  }
+  if (error.code === 'offline' || error.code === 'timeout') return; // retried after reconnect
+  if (error.code === 'staleSnapshot' || error.code === 'clockMismatch') {
+    // Someone moved the document on: catch up, then re-seal the outbox against the new state.
+    sendUnsubscribe(rt);
+    await ops.subscribe();
+    return;
+  }
+  if (error.code === 'snapshotConflict') return;
+  if (error.code === 'wrongEpoch') {
+    // The group moved to a new key before we heard of it: learn it, then send again.
+    deps.onStaleEpoch();
+    return;
+  }
+  deps.onWarning(`relay-refused-${error.code}`, error.message);
+}

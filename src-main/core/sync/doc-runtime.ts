@@ -1,0 +1,78 @@
+// The state one open document's sync units share (plain data, mutated only by them) and the small
+// checks they all make. DocumentSync owns one and hands it to the publisher, snapshotter and others.
+import type { LogHead } from '../../../src-shared/protocol/envelope';
+import type * as Y from 'yjs';
+import type { Db } from '../vault/migrations';
+import type { RejectionReason, VerifierState, VerifyContext } from './document-verifier';
+import type { Sign } from './envelope-crypto';
+import type { RelayConnection } from './relay-connection';
+import type { RemoteStore } from './doc-remote-store';
+
+export interface DocumentSyncDeps {
+  db: Db;
+  me: Uint8Array;
+  groupId: Uint8Array;
+  docId: Uint8Array;
+  /** The verified membership and keys, read fresh each time (the log can grow). */
+  context(): VerifyContext & { epoch: number; canWrite: boolean; myHead: LogHead };
+  sign: Sign;
+  connection(): RelayConnection | null;
+  onRemoteUpdate(update: Uint8Array): void;
+  /** `author`: the member whose message caused it, where one did. */
+  onWarning(
+    reason: RejectionReason | string,
+    detail: string,
+    author?: Uint8Array,
+    claimedLength?: number,
+  ): void;
+  onPendingChanged(): void;
+  /** A new catch-up starts: frames held back from the last one are dropped (they come again). */
+  onResubscribe?(): void;
+  /** The relay refused our epoch as old: refresh the group's log and keys, then flush again. */
+  onStaleEpoch(): void;
+  batchMs: number;
+  snapshotEvery: number;
+}
+
+/** What I published and await the ACK of; one at a time, so clocks and snapshots stay in order. */
+export type InFlight =
+  | { kind: 'update'; clock: number; snapshotId: string; lastOutboxId: number }
+  | { kind: 'snapshot' };
+
+export type SentUpdate = { clock: number; snapshotId: string; lastOutboxId: number };
+
+export interface DocRuntime {
+  readonly deps: DocumentSyncDeps;
+  readonly ydoc: Y.Doc;
+  readonly remote: RemoteStore;
+  verifier: VerifierState;
+  caughtUp: boolean;
+  inFlight: InFlight | null;
+  /** The last update I published, kept after a lost connection: its echo proves it was stored. */
+  lastSent: SentUpdate | null;
+  closed: boolean;
+}
+
+/** The steps the units call on each other, bound by DocumentSync (they recurse: flush ↔ snapshot). */
+export interface DocOps {
+  flush(): Promise<void>;
+  publishSnapshot(genesis: boolean): Promise<void>;
+  ensureEpochSnapshot(): boolean;
+  subscribe(): Promise<void>;
+}
+
+/** The connection to publish on now, or null: connected, caught up, nothing in flight, a snapshot. */
+export function canSend(rt: DocRuntime): RelayConnection | null {
+  const connection = rt.deps.connection();
+  if (!connection || connection.status() !== 'connected') return null;
+  if (rt.closed || !rt.caughtUp || rt.inFlight || !rt.verifier.active) return null;
+  return connection;
+}
+
+export function sendUnsubscribe(rt: DocRuntime): void {
+  rt.deps.connection()?.send({
+    type: 'unsubscribe',
+    groupId: rt.deps.groupId,
+    docId: rt.deps.docId,
+  });
+}

@@ -1,0 +1,142 @@
+// The checks every received document envelope passes before its content is looked at (docs/
+// protocol-client-checks.md, checks 1–5): it is this document's, its signature verifies, the log head
+// it names is mine or a prefix of mine, its author could write at that position, and its epoch is the
+// one that position had. Pure; the verifier composes these with the snapshot-chain rules.
+import * as Y from 'yjs';
+import { bytesEqual, toHex } from '../../../src-shared/protocol/bytes';
+import type { EnvelopeHeader } from '../../../src-shared/protocol/envelope';
+import {
+  canWriteAt,
+  compareHead,
+  epochAt,
+  roleAt,
+  type LogIndex,
+} from '../../../src-shared/protocol/log-index';
+import type { GroupState } from '../../../src-shared/protocol/membership-state';
+import { signatureValid } from './envelope-crypto';
+
+export type RejectionReason =
+  | 'tampered'
+  | 'forged'
+  | 'spliced'
+  | 'replayed'
+  | 'gap'
+  | 'unknown-snapshot'
+  | 'rolled-back'
+  | 'omits-my-updates'
+  /** The author names a longer membership log than mine: I must fetch it before judging. */
+  | 'log-ahead'
+  /** The author names a log head that differs from mine at that length. */
+  | 'forked-log'
+  /** The author's view of the document's snapshots differs from mine. */
+  | 'forked-document';
+
+export interface Failure {
+  ok: false;
+  reason: RejectionReason;
+  detail: string;
+  /** Who signed what was refused, where that is known and matters to the user (a log ahead, a fork). */
+  author?: Uint8Array;
+  /** For 'log-ahead': the log length the author had seen. */
+  claimedLength?: number;
+}
+export type Checked = { ok: true } | Failure;
+
+export const failure = (reason: RejectionReason, detail: string): Failure => ({
+  ok: false,
+  reason,
+  detail,
+});
+
+export interface VerifyContext {
+  me: Uint8Array;
+  /** The membership log as I verified it: who is a member now (for "signed by another's key"). */
+  group: GroupState;
+  /** Positions of that log: heads, epochs, roles at each length. */
+  log: LogIndex;
+  /** The document key of an epoch, or null if I do not hold it. */
+  documentKey(epoch: number): Uint8Array | null;
+}
+
+interface SignedParts {
+  header: EnvelopeHeader;
+  headerBytes: Uint8Array;
+  nonce: Uint8Array;
+  signature: Uint8Array;
+}
+
+/** The signed log head must be mine (or a prefix of mine), and give its author the right to write. */
+function checkPosition(ctx: VerifyContext, header: EnvelopeHeader): Checked {
+  const { length, head } = header.log;
+  const relation = compareHead(ctx.log, length, head);
+  if (relation === 'ahead') {
+    return {
+      ...failure(
+        'log-ahead',
+        `the author has seen ${length} log entries, I have ${ctx.log.length}`,
+      ),
+      author: header.author,
+      claimedLength: length,
+    };
+  }
+  if (relation === 'forked') {
+    return {
+      ...failure('forked-log', `the author's log differs from mine at entry ${length}`),
+      author: header.author,
+    };
+  }
+  const author = toHex(header.author);
+  // Rights are judged where the author says it stood: a later demotion or removal does not turn
+  // what it wrote before into a forgery. The snapshot chain keeps that position from going back.
+  if (!canWriteAt(ctx.log, author, length)) {
+    return failure('forged', `the author could not write at log entry ${length}`);
+  }
+  if (epochAt(ctx.log, length) !== header.epoch) {
+    return failure('forged', `epoch ${header.epoch} is not the epoch of the log it names`);
+  }
+  return { ok: true };
+}
+
+/** Checks 1–5 of the protocol: same document, signed by its author, who could write where it stood. */
+export function authenticate(
+  expected: { groupId: string; docId: string },
+  ctx: VerifyContext,
+  parts: SignedParts,
+  ctHash: Uint8Array,
+): Checked {
+  const { header } = parts;
+  if (toHex(header.groupId) !== expected.groupId || toHex(header.docId) !== expected.docId) {
+    return failure('spliced', 'the message belongs to another document');
+  }
+  if (signatureValid(parts, ctHash, header.author)) return checkPosition(ctx, header);
+  const everWriter = [...(ctx.log.roles.get(toHex(header.author)) ?? [])].some(
+    (change) => change.role === 'admin' || change.role === 'editor',
+  );
+  if (!everWriter) {
+    return failure('forged', 'the author is not a writer of this group');
+  }
+  for (const member of ctx.group.members.values()) {
+    if (!bytesEqual(member.key, header.author) && signatureValid(parts, ctHash, member.key)) {
+      return failure('forged', "signed by another member's key");
+    }
+  }
+  return failure('tampered', 'the signature does not match the message');
+}
+
+/** Whether `memberHex` is a member in the log of `length` entries (any role). */
+export function memberAt(log: LogIndex, memberHex: string, length: number): boolean {
+  return roleAt(log, memberHex, length) !== null;
+}
+
+/**
+ * A decrypted payload must be a Yjs V2 update before it goes anywhere near a Y.Doc: a member's
+ * modified app can seal and sign any bytes, and Yjs throws on what it cannot read.
+ */
+export function isYjsUpdate(bytes: Uint8Array): boolean {
+  try {
+    Y.decodeUpdateV2(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}

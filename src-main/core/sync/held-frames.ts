@@ -1,0 +1,98 @@
+// Frames of an epoch whose key is not here yet (its lockbox is on the way), or that name a longer
+// membership log than mine (an entry is on the way), wait in arrival order until a group refresh
+// brings what they need, or a timeout hands them to the verifier to judge anyway.
+import { decodeEnvelope, decodeSnapshotLink } from '../../../src-shared/protocol/envelope';
+import type { OpenDoc, OpenDocs } from './open-documents';
+
+/** How long frames of a known epoch wait for its key before the verifier judges them anyway. */
+const HOLD_FOR_KEY_MS = 60_000;
+
+export interface Frame {
+  seq: number;
+  bytes: Uint8Array;
+  isLink: boolean;
+}
+
+/** What a frame needs from the group before it can be judged: its epoch's key and its log. */
+export interface Needs {
+  epoch: number;
+  logLength: number;
+}
+
+export function needsOf(frame: Pick<Frame, 'bytes' | 'isLink'>): Needs {
+  const header = frame.isLink
+    ? decodeSnapshotLink(frame.bytes).header
+    : decodeEnvelope(frame.bytes).header;
+  return { epoch: header.epoch, logLength: header.log.length };
+}
+
+const ready = (doc: OpenDoc, needs: Needs): boolean =>
+  doc.group.epochKeys.has(needs.epoch) && needs.logLength <= doc.group.state.length;
+
+export function deliver(doc: OpenDoc, frame: Frame): void {
+  if (frame.isLink) doc.sync.onLink(frame.seq, frame.bytes);
+  else doc.sync.onDeliver(frame.seq, frame.bytes);
+}
+
+export function createHeldFrames(deps: {
+  docs: OpenDocs;
+  refreshQuietly(groupId: Uint8Array): Promise<boolean>;
+}) {
+  const held = new Map<string, Frame[]>();
+
+  /**
+   * Delivers what waits for docHex, in order, up to the first frame whose key or log entries are
+   * still missing (keys arrive one lockbox at a time); everything, if forced.
+   */
+  function release(docHex: string, force = false): void {
+    const queue = held.get(docHex);
+    const doc = deps.docs.get(docHex);
+    if (!queue || !doc) return;
+    while (queue.length > 0) {
+      const first = queue[0] as Frame;
+      if (!force && !ready(doc, needsOf(first))) return;
+      queue.shift();
+      deliver(doc, first);
+    }
+    if (held.get(docHex) === queue) held.delete(docHex);
+  }
+
+  /** A frame whose key or log entries I lack yet: hold it until the group refresh brings them. */
+  function holdIfEarly(docHex: string, doc: OpenDoc, frame: Frame, needs: Needs): boolean {
+    const queue = held.get(docHex);
+    if (!queue && ready(doc, needs)) return false;
+    if (queue) {
+      queue.push(frame);
+      return true;
+    }
+    const started = [frame];
+    held.set(docHex, started);
+    // A key that never comes must not stall the document silently: after a while the verifier
+    // judges what is held (and warns), and the user sees why nothing arrives.
+    setTimeout(() => {
+      if (held.get(docHex) === started && deps.docs.has(docHex)) release(docHex, true);
+    }, HOLD_FOR_KEY_MS).unref();
+    // An epoch the log has is sealed to every member: its frames wait (in order) until the refresh,
+    // or the admin's lockbox the relay announces, brings my key. An epoch even the refreshed log
+    // does not have is no waiting matter: the verifier judges (and refuses) those frames at once.
+    void deps.refreshQuietly(doc.group.groupId).then(() => {
+      const current = deps.docs.get(docHex);
+      // Still beyond the refreshed log: the relay does not show what the frame names, so waiting
+      // longer helps nothing. A key of an epoch the log has may still be on its way: that waits.
+      const log = current?.group.state;
+      if (current && log && held.has(docHex)) {
+        if (needs.logLength > log.length || needs.epoch > log.epoch) release(docHex, true);
+      }
+    });
+    return true;
+  }
+
+  return {
+    holdIfEarly,
+    release,
+    has: (docHex: string): boolean => held.has(docHex),
+    drop: (docHex: string): void => void held.delete(docHex),
+  };
+}
+
+export type HeldFrames = ReturnType<typeof createHeldFrames>;

@@ -1,0 +1,49 @@
+// What the sync engine offers the session and the API handlers, in the contract's types
+// (src-shared/api.ts): the engine's public face, kept apart from how it is wired.
+import type {
+  CreatedInvite,
+  MyTask,
+  SpacePolicy,
+  SpaceSummary,
+  SyncState,
+} from '../../../src-shared/api';
+import type { PresencePeer } from './presence';
+
+export interface SyncEngineEvents {
+  remoteUpdate(docId: string, update: Uint8Array): void;
+  presence(docId: string, peers: PresencePeer[]): void;
+  state(state: SyncState): void;
+  spacesChanged(): void;
+}
+export interface SyncEngine {
+  myDeviceCode(): string;
+  state(): SyncState;
+  listSpaces(): SpaceSummary[];
+  createSpace(name: string, policy?: SpacePolicy): Promise<SpaceSummary>;
+  addMember(spaceId: string, deviceCode: string, role: 'editor' | 'viewer'): Promise<void>;
+  createInvite(spaceId: string, role: 'editor' | 'viewer', days: number): Promise<CreatedInvite>;
+  revokeInvite(spaceId: string, inviteId: string): Promise<void>;
+  /** Joins with an invite link; waits briefly for the connection (a relay just set). */
+  join(link: string): Promise<SpaceSummary>;
+  setRole(spaceId: string, deviceKey: string, role: SpaceSummary['role']): Promise<void>;
+  removeMember(spaceId: string, deviceKey: string): Promise<void>;
+  leave(spaceId: string): Promise<void>;
+  acceptInvitation(spaceId: string): Promise<SpaceSummary>;
+  declineInvitation(spaceId: string): Promise<void>;
+  approve(spaceId: string, index: number): Promise<void>;
+  decline(spaceId: string, index: number): Promise<void>;
+  setPolicy(spaceId: string, policy: SpacePolicy): Promise<void>;
+  forget(spaceId: string): void;
+  setVerified(deviceKey: string, verified: boolean): void;
+  /** Tasks assigned to this device in every plan of every space it is a member of. */
+  myTasks(): MyTask[];
+  openDocument(docId: string): Uint8Array;
+  closeDocument(docId: string): void;
+  applyLocalUpdate(docId: string, update: Uint8Array): Promise<void>;
+  setPresence(
+    docId: string,
+    displayName: string,
+    cursor: { anchor: string; head: string } | null,
+  ): void;
+  stop(): Promise<void>;
+}

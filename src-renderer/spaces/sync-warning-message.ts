@@ -1,0 +1,86 @@
+// What a sync warning says: a title and a sentence per reason, naming the member it is about (by the
+// name this device knows, never by a key). Reasons main adds later fall back to a general message.
+import type { TFunction } from 'i18next';
+import type { SyncState } from '../../src-shared/api';
+
+export type SyncWarning = SyncState['warnings'][number];
+
+/**
+ * relay: the relay may be misbehaving (tell the others). member: one member's change was ignored.
+ * waiting: nothing is wrong yet, edits wait. outdated: the space cannot be opened any more.
+ */
+export type WarningTone = 'relay' | 'member' | 'waiting' | 'outdated';
+
+export interface WarningMessage {
+  tone: WarningTone;
+  title: string;
+  text: string;
+}
+
+/** Reasons about what the relay delivered; their texts name no member. */
+const RELAY_REASONS = [
+  'tampered',
+  'forged',
+  'spliced',
+  'replayed',
+  'gap',
+  'unknown-snapshot',
+  'rolled-back',
+  'omits-my-updates',
+] as const;
+type RelayReason = (typeof RELAY_REASONS)[number];
+
+/** Reasons about one member, with the text key their sentence is under. */
+const MEMBER_REASONS = {
+  'bad-update': { tone: 'member', key: 'bad-update' },
+  'log-ahead': { tone: 'waiting', key: 'log-ahead' },
+  'log-withheld': { tone: 'relay', key: 'log-withheld' },
+  'forked-log': { tone: 'relay', key: 'forked' },
+  'forked-document': { tone: 'relay', key: 'forked' },
+} as const;
+type MemberReason = keyof typeof MEMBER_REASONS;
+
+function isRelayReason(reason: string): reason is RelayReason {
+  return (RELAY_REASONS as readonly string[]).includes(reason);
+}
+
+function isMemberReason(reason: string): reason is MemberReason {
+  return Object.hasOwn(MEMBER_REASONS, reason);
+}
+
+function title(t: TFunction, tone: WarningTone): string {
+  return tone === 'relay' ? t('sync.warningTitle') : t(`sync.titles.${tone}`);
+}
+
+export function syncWarningMessage(
+  t: TFunction,
+  warning: Pick<SyncWarning, 'reason' | 'member'>,
+): WarningMessage {
+  const { reason } = warning;
+  if (isMemberReason(reason)) {
+    const { tone, key } = MEMBER_REASONS[reason];
+    const member = warning.member?.trim() ?? '';
+    // Each language words the unnamed case as a whole sentence ("A member sent…"), so that case and
+    // gender come out right instead of a name-shaped hole filled with "a member".
+    const text =
+      member === '' ? t(`sync.unnamedReasons.${key}`) : t(`sync.reasons.${key}`, { member });
+    return { tone, title: title(t, tone), text };
+  }
+  if (reason === 'outdated-space') {
+    return {
+      tone: 'outdated',
+      title: title(t, 'outdated'),
+      text: t('sync.reasons.outdated-space'),
+    };
+  }
+  return {
+    tone: 'relay',
+    title: title(t, 'relay'),
+    text: isRelayReason(reason) ? t(`sync.reasons.${reason}`) : t('sync.reasons.other', { reason }),
+  };
+}
+
+/** Warnings that ask for action come first and are announced at once; the calm ones politely. */
+export function isUrgent(message: Pick<WarningMessage, 'tone'>): boolean {
+  return message.tone === 'relay' || message.tone === 'member';
+}

@@ -1,0 +1,105 @@
+// Presence under attack: a captured presence replayed after its sender went quiet (or after I
+// restarted), and presence as gossip of the sender's signed membership-log head.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexVerifiedLog, type LogIndex } from '../../src-shared/protocol/log-index';
+import { decodeEntry } from '../../src-shared/protocol/membership-entry';
+import { replayLog, type GroupState } from '../../src-shared/protocol/membership-state';
+import { randomBytes, sodiumReady } from '../../src-main/core/crypto/sodium';
+import { documentKey, protocolCrypto } from '../../src-main/core/groups/group-crypto';
+import { buildAddMember, buildCreateGroup } from '../../src-main/core/groups/group-ops';
+import { toHex } from '../../src-shared/protocol/bytes';
+import {
+  PresenceTracker,
+  sealPresence,
+  type PresenceView,
+} from '../../src-main/core/sync/presence';
+import { device, keysOf, signer, type Device } from '../support/test-devices';
+
+let me: Device, bob: Device;
+let state: GroupState;
+let log: LogIndex;
+let groupId: Uint8Array, docId: Uint8Array, key: Uint8Array;
+
+beforeAll(async () => {
+  await sodiumReady();
+  [me, bob] = [device(), device()];
+  const created = buildCreateGroup({ me: keysOf(me), name: 'P', sign: signer(me), now: 1 });
+  ({ groupId, docId } = created);
+  const first = replayLog([decodeEntry(created.entry)], protocolCrypto);
+  const added = buildAddMember({
+    state: first,
+    me: me.signing.publicKey,
+    member: keysOf(bob),
+    role: 'editor',
+    epochKeys: new Map([[0, created.epochKey]]),
+    sign: signer(me),
+    now: 2,
+  });
+  const entries = [created.entry, added.entry];
+  state = replayLog(entries.map(decodeEntry), protocolCrypto);
+  log = indexVerifiedLog(entries, protocolCrypto);
+  key = documentKey(created.epochKey, groupId, docId, 0);
+});
+
+const view = (): PresenceView => ({ group: state, log, active: null, documentKey: () => key });
+const tracker = () =>
+  new PresenceTracker(toHex(groupId), toHex(docId), toHex(me.signing.publicKey));
+
+function bobsPresence(logHead = { length: state.length, head: state.headHash }): Uint8Array {
+  return sealPresence({
+    groupId,
+    docId,
+    epoch: 0,
+    active: null,
+    log: logHead,
+    me: bob.signing.publicKey,
+    key,
+    sign: signer(bob),
+    name: 'Bob',
+    cursor: null,
+  });
+}
+
+describe('presence replay', () => {
+  it('ignores a captured presence replayed after its sender expired', () => {
+    const t = tracker();
+    const captured = bobsPresence();
+    const now = Date.now();
+    expect(t.receive(captured, view(), now).kind).toBe('changed');
+    expect(t.expire(now + 31_000, 30_000)).toBe(true);
+    expect(t.list()).toEqual([]);
+    expect(t.receive(captured, view(), now + 32_000).kind).toBe('ignored');
+    expect(t.list()).toEqual([]);
+  });
+
+  it('ignores an old presence when it has no counter of the sender (after a restart)', () => {
+    const captured = bobsPresence();
+    const elevenMinutesLater = Date.now() + 11 * 60_000;
+    expect(tracker().receive(captured, view(), elevenMinutesLater).kind).toBe('ignored');
+    expect(tracker().receive(bobsPresence(), view(), Date.now()).kind).toBe('changed');
+  });
+});
+
+describe('presence as gossip of signed heads', () => {
+  it('tells me a member has seen a longer log, and names the member', () => {
+    const verdict = tracker().receive(
+      bobsPresence({ length: state.length + 1, head: randomBytes(32) }),
+      view(),
+      Date.now(),
+    );
+    expect(verdict).toEqual({
+      kind: 'ahead',
+      author: toHex(bob.signing.publicKey),
+      length: state.length + 1,
+    });
+  });
+
+  it('shows a fork when the head differs from mine at the same length', () => {
+    const verdict = tracker().receive(
+      bobsPresence({ length: state.length, head: randomBytes(32) }),
+      view(),
+      Date.now(),
+    );
+    expect(verdict.kind).toBe('forked-log');
+  });
+});

@@ -77,7 +77,10 @@ export async function benchClient(
 
 const connected = (c: BenchClient) => () => c.engine.state().connection === 'connected';
 
-/** The first client creates a space and adds the others as editors; every client opens it. */
+/**
+ * The first client creates a space and adds the others as editors, who accept; every client opens
+ * it.
+ */
 export async function sharedSpace(clients: BenchClient[]): Promise<string> {
   const [owner, ...others] = clients;
   if (!owner) throw new Error('no clients');
@@ -87,11 +90,13 @@ export async function sharedSpace(clients: BenchClient[]): Promise<string> {
     await owner.engine.addMember(space.id, other.engine.myDeviceCode(), 'editor');
   }
   for (const other of others) {
+    // An added device sees an invitation first (protocol v3); the bench accepts it at once.
     await waitFor(
-      'the space to appear',
-      () => other.engine.listSpaces().some((s) => s.id === space.id),
+      'the invitation to appear',
+      () => other.engine.listSpaces().some((s) => s.id === space.id && s.status === 'invited'),
       30_000,
     );
+    await other.engine.acceptInvitation(space.id);
   }
   for (const c of clients) c.open(space.docId);
   // Wait for the genesis snapshot to be made and seen, so that edits can be sent at once.

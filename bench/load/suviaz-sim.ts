@@ -109,7 +109,7 @@ export async function suviazPopulation(
         entry: log.accept(log.addMember(admin, member, 'editor')),
       });
     }
-    const doc = new TestDoc(log.groupId);
+    const doc = new TestDoc(log);
     const snapshot = doc.snapshot(admin);
     await adminConn.request({ type: 'publish', envelope: snapshot.bytes });
     doc.commitSnapshot(snapshot);

@@ -9,11 +9,12 @@ import {
   type Envelope,
   type EnvelopeHeader,
 } from '../../../src-shared/protocol/envelope';
-import { ciphertextHash, decryptEnvelope, snapshotProof } from './envelope-crypto';
+import { ciphertextHash, snapshotProof } from './envelope-crypto';
 import {
   authenticate,
   failure,
-  isYjsUpdate,
+  readContent,
+  type BadContent,
   type Failure,
   type VerifyContext,
 } from './envelope-checks';
@@ -37,13 +38,6 @@ export interface VerifierState {
   lastSeq: number;
   /** Snapshot links verified in this catch-up, from the active snapshot towards the relay's active one. */
   chain: SnapshotRef[];
-}
-
-/** Accepted, but its author sent content that is not a readable update: counted, never applied. */
-export interface BadContent {
-  reason: 'bad-update';
-  author: Uint8Array;
-  detail: string;
 }
 
 export type Verdict =
@@ -154,25 +148,6 @@ export function verifyLink(
     header: link.header,
     state: { ...state, chain: [...state.chain, ref] },
   };
-}
-
-/**
- * The author signed what it sent, so content that does not decrypt or is not a Yjs update is its
- * own doing (a faulty or modified app), not the relay's: it is counted in the author's clock so
- * that document goes on, never applied, and the user is told who sent it.
- */
-function badContent(header: EnvelopeHeader, detail: string): { bad: BadContent; apply: null } {
-  return { bad: { reason: 'bad-update', author: header.author, detail }, apply: null };
-}
-
-function readContent(
-  envelope: Envelope,
-  key: Uint8Array,
-): { apply: Uint8Array; bad?: undefined } | { bad: BadContent; apply: null } {
-  const plaintext = decryptEnvelope(envelope, key);
-  if (!plaintext) return badContent(envelope.header, 'its content does not decrypt');
-  if (!isYjsUpdate(plaintext)) return badContent(envelope.header, 'its content is not an update');
-  return { apply: plaintext };
 }
 
 function acceptSnapshot(

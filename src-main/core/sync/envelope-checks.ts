@@ -1,10 +1,11 @@
 // The checks every received document envelope passes before its content is looked at (docs/
 // protocol-client-checks.md, checks 1–5): it is this document's, its signature verifies, the log head
 // it names is mine or a prefix of mine, its author could write at that position, and its epoch is the
-// one that position had. Pure; the verifier composes these with the snapshot-chain rules.
+// one that position had; then its content is read (a member's unreadable content is counted, never
+// applied). Pure; the verifier composes these with the snapshot-chain rules.
 import * as Y from 'yjs';
 import { bytesEqual, toHex } from '../../../src-shared/protocol/bytes';
-import type { EnvelopeHeader } from '../../../src-shared/protocol/envelope';
+import type { Envelope, EnvelopeHeader } from '../../../src-shared/protocol/envelope';
 import {
   canWriteAt,
   compareHead,
@@ -13,7 +14,7 @@ import {
   type LogIndex,
 } from '../../../src-shared/protocol/log-index';
 import type { GroupState } from '../../../src-shared/protocol/membership-state';
-import { signatureValid } from './envelope-crypto';
+import { decryptEnvelope, signatureValid } from './envelope-crypto';
 
 export type RejectionReason =
   | 'tampered'
@@ -139,4 +140,30 @@ export function isYjsUpdate(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+/** Accepted, but its author sent content that is not a readable update: counted, never applied. */
+export interface BadContent {
+  reason: 'bad-update';
+  author: Uint8Array;
+  detail: string;
+}
+
+/**
+ * The author signed what it sent, so content that does not decrypt or is not a Yjs update is its
+ * own doing (a faulty or modified app), not the relay's: it is counted in the author's clock so
+ * that document goes on, never applied, and the user is told who sent it.
+ */
+function badContent(header: EnvelopeHeader, detail: string): { bad: BadContent; apply: null } {
+  return { bad: { reason: 'bad-update', author: header.author, detail }, apply: null };
+}
+
+export function readContent(
+  envelope: Envelope,
+  key: Uint8Array,
+): { apply: Uint8Array; bad?: undefined } | { bad: BadContent; apply: null } {
+  const plaintext = decryptEnvelope(envelope, key);
+  if (!plaintext) return badContent(envelope.header, 'its content does not decrypt');
+  if (!isYjsUpdate(plaintext)) return badContent(envelope.header, 'its content is not an update');
+  return { apply: plaintext };
 }

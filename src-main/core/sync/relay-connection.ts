@@ -49,6 +49,8 @@ export interface RelayConnectionOptions {
   /** Called after every successful auth: subscribe and catch up here. */
   onConnected(): void;
   onFrame(frame: Unsolicited): void;
+  /** What onFrame threw: reported, never thrown out of the socket's handler (it would end main). */
+  onFrameError?(error: unknown): void;
   webSocket?: typeof WebSocket;
   /** Tests shorten the backoff. */
   backoff?: { minMs: number; maxMs: number };
@@ -134,7 +136,11 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
       }
       return;
     }
-    options.onFrame(frame);
+    try {
+      options.onFrame(frame);
+    } catch (error) {
+      options.onFrameError?.(error);
+    }
   };
 
   function connect(): void {

@@ -206,6 +206,10 @@ export function createSyncEngine(options: {
       onStatus,
       onConnected,
       onFrame,
+      onFrameError: (error) => {
+        console.error('sync: a frame from the relay could not be handled', error);
+        warn(null, 'frame-failed');
+      },
       ...(options.webSocket ? { webSocket: options.webSocket } : {}),
     });
   }

@@ -164,6 +164,17 @@ export const SpaceSummary = z.object({
   fingerprint: z.string(),
   /** A member that does not hold the current key yet: an admin's app must seal it to this device. */
   waitingForKeys: z.boolean(),
+  /**
+   * Devices that were members and are no longer (removed or left), with the name this device knows
+   * for them: tasks, comments and the assignee list show "Bahdan — removed", never a key prefix.
+   */
+  formerMembers: z.array(
+    z.object({
+      deviceKey: DeviceKey,
+      name: z.string().nullable(),
+      how: z.enum(['removed', 'left']),
+    }),
+  ),
 });
 
 export const InviteLink = z.string().trim().min(1).max(LIMITS.inviteLinkMaxChars);

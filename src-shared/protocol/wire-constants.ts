@@ -136,4 +136,5 @@ export const Domain = {
   metadataKey: 'suviaz/v1/group-metadata-key',
   inviteFetch: 'suviaz/v1/invite-fetch',
   inviteMaterial: 'suviaz/v1/invite-material',
+  profile: 'suviaz/v1/member-profile',
 } as const;

@@ -25,6 +25,7 @@ export function createHandlers(session: Session): HandlerTable {
       const settings = updateSettings(db(), patch);
       session.setAutoLockMinutes(settings.autoLockMinutes);
       await sync().setRelayUrl(settings.relayUrl);
+      if (patch.displayName !== undefined) engine().nameChanged();
       return settings;
     },
     'device.identity': () => getDeviceIdentity(db()),

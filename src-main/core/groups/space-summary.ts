@@ -168,6 +168,14 @@ export function spaceSummary(
     rotationNeeded: state.rotationNeeded,
     fingerprint: spaceFingerprint(state),
     waitingForKeys: group.status === 'active' && !group.epochKeys.has(state.epoch),
+    // A device turned away before it ever was a member has no place in anyone's history.
+    formerMembers: [...state.departed]
+      .filter(([hex]) => times.memberSince.has(hex))
+      .map(([hex, departure]) => ({
+        deviceKey: hex,
+        name: view.names.get(hex) ?? null,
+        how: departure.how,
+      })),
   };
 }
 

@@ -3,6 +3,7 @@
 import { toHex } from '../../../src-shared/protocol/bytes';
 import { canWrite } from '../../../src-shared/protocol/membership-state';
 import { LIMITS } from '../../../src-shared/limits';
+import { PROFILES_MAP } from '../../../src-shared/protocol/member-profile';
 import { documentKey } from '../groups/group-crypto';
 import { logIndexOf, myLogHead } from '../groups/log-positions';
 import type { Sign } from '../groups/group-ops';
@@ -67,6 +68,8 @@ export interface OpenDocDeps {
   /** A member signed a longer membership log than mine: fetch it, and hold my writes meanwhile. */
   noteLogAhead(group: StoredGroup, length: number, author: string, docHex: string): void;
   writesHeld(group: StoredGroup): boolean;
+  /** The document's profiles map changed (a remote update, or my own profile). */
+  onProfilesChanged(doc: OpenDoc): void;
   onPendingChanged(): void;
   /** A new catch-up starts: what was held for this document comes again. */
   dropHeld(docHex: string): void;
@@ -135,6 +138,7 @@ export function openDoc(deps: OpenDocDeps, docHex: string): OpenDoc {
     }),
   };
   deps.docs.set(docHex, entry);
+  entry.sync.ydoc.getMap(PROFILES_MAP).observe(() => deps.onProfilesChanged(entry));
   // Only members subscribe; a removed or pending device reads what it holds.
   if (group.status === 'active') void entry.sync.subscribe();
   return entry;

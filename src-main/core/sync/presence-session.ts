@@ -26,6 +26,10 @@ export interface PresenceSessionDeps {
   warn(docHex: string, reason: string, deviceKey?: string | null): void;
   /** A peer's presence names a longer membership log than mine. */
   noteLogAhead(doc: OpenDoc, length: number, author: string): void;
+  /** My signed profile for this document, carried in my presence (null: no name set). */
+  myProfile(doc: OpenDoc): Uint8Array | null;
+  /** A peer's presence carried its signed profile. */
+  profileOffered(doc: OpenDoc, author: string, profile: Uint8Array): void;
 }
 
 export function createPresenceSession(deps: PresenceSessionDeps) {
@@ -54,6 +58,9 @@ export function createPresenceSession(deps: PresenceSessionDeps) {
     else if (verdict.kind === 'forked-log' || verdict.kind === 'forked-document') {
       deps.warn(docHex, verdict.kind, verdict.author);
     } else if (verdict.kind === 'changed') {
+      if (verdict.peer.profile) {
+        deps.profileOffered(doc, verdict.peer.deviceKey, verdict.peer.profile);
+      }
       const peers = doc.presence.list();
       let named = false;
       for (const peer of peers) {
@@ -86,6 +93,7 @@ export function createPresenceSession(deps: PresenceSessionDeps) {
         sign: deps.sign,
         name: doc.mine.name,
         cursor: doc.mine.cursor,
+        profile: deps.myProfile(doc),
       }),
     });
     doc.mine.sentAt = Date.now();

@@ -34,6 +34,8 @@ export interface PresencePeer {
 
 const MAX_NAME = 200;
 const MAX_POSITION = 4096;
+/** A signed profile: a name of at most 200 characters and a signature, in base64. */
+const MAX_PROFILE_BASE64 = 2048;
 
 let lastCounter = 0;
 function nextCounter(): number {
@@ -53,6 +55,8 @@ export function sealPresence(options: {
   sign: Sign;
   name: string;
   cursor: PresenceCursor | null;
+  /** My signed profile (member-profile.ts), so writers can keep it in the document for me. */
+  profile?: Uint8Array | null;
 }): Uint8Array {
   const header: EnvelopeHeader = {
     kind: 'ephemeral',
@@ -69,16 +73,26 @@ export function sealPresence(options: {
     snapshot: null,
   };
   const plaintext = new TextEncoder().encode(
-    JSON.stringify({ name: options.name, cursor: options.cursor }),
+    JSON.stringify({
+      name: options.name,
+      cursor: options.cursor,
+      ...(options.profile ? { profile: Buffer.from(options.profile).toString('base64') } : {}),
+    }),
   );
   return sealEnvelope(header, plaintext, options.key, options.sign).bytes;
 }
 
-function parsePeer(author: string, plaintext: Uint8Array): PresencePeer | null {
+/** A peer as its presence describes it, with the signed profile it carried (checked by the caller). */
+export interface ReceivedPeer extends PresencePeer {
+  profile: Uint8Array | null;
+}
+
+function parsePeer(author: string, plaintext: Uint8Array): ReceivedPeer | null {
   try {
     const value = JSON.parse(new TextDecoder().decode(plaintext)) as {
       name?: unknown;
       cursor?: { anchor?: unknown; head?: unknown } | null;
+      profile?: unknown;
     };
     if (typeof value.name !== 'string' || value.name.length > MAX_NAME) return null;
     const c = value.cursor;
@@ -94,7 +108,11 @@ function parsePeer(author: string, plaintext: Uint8Array): PresencePeer | null {
       }
       cursor = { anchor: c.anchor, head: c.head };
     }
-    return { deviceKey: author, name: value.name, cursor };
+    const profile =
+      typeof value.profile === 'string' && value.profile.length <= MAX_PROFILE_BASE64
+        ? new Uint8Array(Buffer.from(value.profile, 'base64'))
+        : null;
+    return { deviceKey: author, name: value.name, cursor, profile };
   } catch {
     return null;
   }
@@ -102,7 +120,8 @@ function parsePeer(author: string, plaintext: Uint8Array): PresencePeer | null {
 
 /** What receiving one presence message showed. 'ahead': its sender has seen a longer log than mine. */
 export type PresenceVerdict =
-  | { kind: 'changed' | 'ignored' | 'rejected' }
+  | { kind: 'ignored' | 'rejected' }
+  | { kind: 'changed'; peer: ReceivedPeer }
   | { kind: 'ahead'; author: string; length: number }
   | { kind: 'forked-log' | 'forked-document'; author: string; detail: string };
 
@@ -165,8 +184,9 @@ export class PresenceTracker {
     const peer = parsePeer(author, plaintext);
     if (!peer) return { kind: 'rejected' };
     this.rememberCounter(author, header.clock);
-    this.peers.set(author, { peer, at: now });
-    return { kind: 'changed' };
+    const shown: PresencePeer = { deviceKey: peer.deviceKey, name: peer.name, cursor: peer.cursor };
+    this.peers.set(author, { peer: shown, at: now });
+    return { kind: 'changed', peer };
   }
 
   /** Gossip: the sender's signed log head and snapshot against mine. */

@@ -45,5 +45,7 @@ export interface SyncEngine {
     displayName: string,
     cursor: { anchor: string; head: string } | null,
   ): void;
+  /** My display name changed in the settings: my signed profile in every space follows. */
+  nameChanged(): void;
   stop(): Promise<void>;
 }

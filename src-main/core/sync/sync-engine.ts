@@ -6,16 +6,18 @@ import { toHex } from '../../../src-shared/protocol/bytes';
 import { canWrite } from '../../../src-shared/protocol/membership-state';
 import { LIMITS } from '../../../src-shared/limits';
 import { fromHex, openSealedBox, sign as signWith } from '../crypto/sodium';
-import { loadDeviceNames, loadVerifiedDevices, setDeviceVerified } from '../groups/contacts-store';
+import { loadDeviceNames, loadVerifiedDevices } from '../groups/contacts-store';
+import { markVerified } from '../groups/verification';
 import { encodeDeviceCode } from '../groups/device-code';
 import { loadGroups, type StoredGroup } from '../groups/group-store';
 import { spaceSummary } from '../groups/space-summary';
-import { getDeviceIdentity, safetyNumber, withDeviceSecretKeys } from '../identity/device-identity';
+import { getDeviceIdentity, withDeviceSecretKeys } from '../identity/device-identity';
 import { SuviazError } from '../errors';
 import type { Db } from '../vault/migrations';
 import { myTasks } from './engine-my-tasks';
 import { spaceActions } from './engine-space-actions';
 import { createLogClaims } from './log-claims';
+import { createProfileKeeper } from './profile-keeper';
 import { createFrameRouter } from './frame-router';
 import { createHeldFrames } from './held-frames';
 import {
@@ -108,6 +110,19 @@ export function createSyncEngine(options: {
     membership.refreshGroup(groupId).catch(() => false);
 
   const held = createHeldFrames({ docs, refreshQuietly });
+  const profiles = createProfileKeeper({
+    db,
+    me,
+    sign,
+    names,
+    myName: () => options.myName?.() ?? '',
+    writeLocal(doc, update) {
+      // Made by main, not typed in the renderer: into the outbox, and to the renderer's replica.
+      void doc.sync.applyLocalUpdate(update).catch(() => undefined);
+      on.remoteUpdate(toHex(doc.group.docId), update);
+    },
+    onNamesChanged: () => on.spacesChanged(),
+  });
   const claims = createLogClaims({ groups, refresh: refreshQuietly, warn });
   const docDeps: OpenDocDeps = {
     db,
@@ -124,6 +139,13 @@ export function createSyncEngine(options: {
     refreshQuietly,
     noteLogAhead: (group, length, author, docHex) => claims.note(group, length, author, docHex),
     writesHeld: claims.writesHeld,
+    // Read what changed; and if someone overwrote my own profile, write it again.
+    onProfilesChanged: (doc) =>
+      setImmediate(() => {
+        if (docs.get(toHex(doc.group.docId)) !== doc) return;
+        profiles.read(doc);
+        profiles.ensureMine(doc);
+      }),
     snapshotEvery: options.tuning?.snapshotEvery ?? LIMITS.sync.snapshotEvery,
   };
   const presence = createPresenceSession({
@@ -139,6 +161,8 @@ export function createSyncEngine(options: {
     warn,
     noteLogAhead: (doc, length, author) =>
       claims.note(doc.group, length, author, toHex(doc.group.docId)),
+    myProfile: (doc) => profiles.myProfile(doc),
+    profileOffered: (doc, author, profile) => profiles.adopt(doc, author, profile),
   });
 
   function groupUpdated(next: StoredGroup, previous: StoredGroup | null): void {
@@ -175,6 +199,8 @@ export function createSyncEngine(options: {
     onEphemeral: presence.receive,
     onCaughtUp(doc) {
       doc.sync.onCaughtUp();
+      profiles.read(doc);
+      profiles.ensureMine(doc);
       // Presence sent before the subscription was in place went nowhere: announce again.
       presence.send(doc);
     },
@@ -230,18 +256,7 @@ export function createSyncEngine(options: {
     ...spaceActions({ membership, groups, summary, waitForConnection }),
 
     setVerified(deviceKey, isVerified) {
-      const member = [...groups.values()]
-        .map((g) => g.state.members.get(deviceKey))
-        .find((m) => m !== undefined);
-      if (!member) throw new SuviazError('not-found', 'No space of yours has this device.');
-      const fingerprint = safetyNumber(member.key, member.boxKey);
-      setDeviceVerified(
-        db,
-        member.key,
-        isVerified ? { fingerprint, name: names.get(deviceKey) ?? null } : null,
-        Date.now(),
-      );
-      verified = loadVerifiedDevices(db);
+      verified = markVerified(db, groups.values(), names, deviceKey, isVerified);
       on.spacesChanged();
     },
 
@@ -276,6 +291,10 @@ export function createSyncEngine(options: {
     },
 
     setPresence: (docId, displayName, cursor) => presence.set(docId, displayName, cursor),
+
+    nameChanged() {
+      for (const doc of docs.values()) profiles.ensureMine(doc);
+    },
 
     async stop() {
       stopped = true;

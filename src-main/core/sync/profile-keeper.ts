@@ -1,0 +1,81 @@
+// Keeps members' names current from their signed profiles: writes mine into every space I can
+// write in (at first sync and when I change my name), stores a member's profile that arrived in its
+// presence when the document lacks it (a viewer cannot write the document itself), and teaches
+// the engine every valid name it reads.
+import { fromHex, toHex } from '../../../src-shared/protocol/bytes';
+import { canWrite } from '../../../src-shared/protocol/membership-state';
+import { rememberDeviceName } from '../groups/contacts-store';
+import type { Db } from '../vault/migrations';
+import type { Sign } from './envelope-crypto';
+import { checkedProfile, profileUpdate, readProfiles, signProfile } from './member-profiles';
+import type { OpenDoc } from './open-documents';
+
+export interface ProfileKeeperDeps {
+  db: Db;
+  me: Uint8Array;
+  sign: Sign;
+  /** Device names this device knows, updated in place. */
+  names: Map<string, string>;
+  myName(): string;
+  /** A local edit made by main: into the outbox, and to the renderer's replica. */
+  writeLocal(doc: OpenDoc, update: Uint8Array): void;
+  onNamesChanged(): void;
+}
+
+const idsOf = (doc: OpenDoc) => ({ groupId: doc.group.groupId, docId: doc.group.docId });
+
+export function createProfileKeeper(deps: ProfileKeeperDeps) {
+  const meHex = toHex(deps.me);
+  /** My signed profile per document, so presence does not sign it again every few seconds. */
+  const mine = new Map<string, { name: string; bytes: Uint8Array }>();
+
+  const writable = (doc: OpenDoc): boolean =>
+    doc.group.status === 'active' && canWrite(doc.group.state, deps.me);
+
+  function myProfile(doc: OpenDoc): Uint8Array | null {
+    const name = deps.myName().trim();
+    if (!name) return null;
+    const key = toHex(doc.group.docId);
+    const cached = mine.get(key);
+    if (cached?.name === name) return cached.bytes;
+    const bytes = signProfile(idsOf(doc), deps.me, name, Date.now(), deps.sign);
+    mine.set(key, { name, bytes });
+    return bytes;
+  }
+
+  /** Writes my profile into the document unless it already names me so. */
+  function ensureMine(doc: OpenDoc): void {
+    if (!writable(doc)) return;
+    const bytes = myProfile(doc);
+    if (!bytes) return;
+    const stored = readProfiles(doc.sync.ydoc, idsOf(doc)).get(meHex);
+    if (stored?.name === deps.myName().trim()) return;
+    deps.writeLocal(doc, profileUpdate(doc.sync.ydoc, meHex, bytes));
+  }
+
+  /** A member's profile from its presence: stored if it is valid and newer than the document's. */
+  function adopt(doc: OpenDoc, deviceHex: string, bytes: Uint8Array): void {
+    if (deviceHex === meHex || !writable(doc) || !doc.group.state.members.has(deviceHex)) return;
+    const offered = checkedProfile(idsOf(doc), deviceHex, bytes);
+    if (!offered) return;
+    const stored = readProfiles(doc.sync.ydoc, idsOf(doc)).get(deviceHex);
+    if (stored && stored.at >= offered.at) return;
+    deps.writeLocal(doc, profileUpdate(doc.sync.ydoc, deviceHex, bytes));
+  }
+
+  /** Learns every valid name in the document; former members' names are kept too. */
+  function read(doc: OpenDoc): void {
+    let changed = false;
+    for (const [deviceHex, profile] of readProfiles(doc.sync.ydoc, idsOf(doc))) {
+      const name = profile.name.trim();
+      if (deviceHex === meHex || !name || deps.names.get(deviceHex) === name) continue;
+      rememberDeviceName(deps.db, deps.names, fromHex(deviceHex), name, profile.at);
+      changed = true;
+    }
+    if (changed) deps.onNamesChanged();
+  }
+
+  return { ensureMine, adopt, read, myProfile };
+}
+
+export type ProfileKeeper = ReturnType<typeof createProfileKeeper>;

@@ -16,17 +16,17 @@ export const VaultStatus = z.object({
   problem: z.enum(['keyfile-missing', 'database-missing']).nullable(),
 });
 
+/** A relay's address: ws:// or wss://. */
+export const RelayAddress = z
+  .string()
+  .max(500)
+  .regex(/^wss?:\/\/[^\s]+$/, 'not a ws:// or wss:// address');
+
 export const Settings = z.object({
   /** Minutes of inactivity before the vault locks itself; 0 means never. */
   autoLockMinutes: z.number().int().min(0).max(LIMITS.autoLockMaxMinutes),
   /** The relay that shared spaces sync through (ws:// or wss://); empty: shared spaces stay offline. */
-  relayUrl: z.union([
-    z.literal(''),
-    z
-      .string()
-      .max(500)
-      .regex(/^wss?:\/\/[^\s]+$/, 'not a ws:// or wss:// address'),
-  ]),
+  relayUrl: z.union([z.literal(''), RelayAddress]),
   /** The name other members see next to this device's cursor. */
   displayName: z.string().trim().max(LIMITS.displayNameMaxChars),
 });
@@ -253,6 +253,17 @@ export const methods = {
   'settings.get': method(empty, Settings),
   'settings.update': method(Settings.partial().strict(), Settings),
   'device.identity': method(empty, DeviceIdentity),
+  /**
+   * Asks a relay whether it answers, before the user saves it (only when the user asks): reached
+   * and speaking this protocol, reached but another version, or not reached (with why).
+   */
+  'relay.check': method(
+    z.object({ url: RelayAddress }).strict(),
+    z.object({
+      result: z.enum(['ok', 'other-version', 'not-a-relay', 'unreachable']),
+      detail: z.string(),
+    }),
+  ),
   'notes.list': method(
     z.object({ view: z.enum(['active', 'trash']), tag: Tag.optional() }).strict(),
     z.array(NoteSummary),

@@ -1,5 +1,6 @@
 // Every API method's implementation, registered in this one table (DESIGN.md §2). Arguments arrive
 // already validated by dispatch(); each handler only does the work.
+import { probeRelay } from '../sync/relay-probe';
 import { parseInviteLink } from '../groups/invite-link';
 import { getDeviceIdentity } from '../identity/device-identity';
 import { getSettings, updateSettings } from '../settings/settings';
@@ -29,6 +30,7 @@ export function createHandlers(session: Session): HandlerTable {
       return settings;
     },
     'device.identity': () => getDeviceIdentity(db()),
+    'relay.check': ({ url }) => probeRelay(url),
     'notes.list': (args) => notes().list(args),
     'notes.get': ({ id }) => notes().get(id),
     'notes.create': (args) => notes().create(args),

@@ -1,4 +1,4 @@
-// Lint, including the folder rules of DESIGN.md §3: who may import electron, libsodium and SQLite,
+// Lint, including the folder rules of docs/design.md ("Processes"): who may import electron, libsodium and SQLite,
 // and that the renderer reaches main only through window.suviaz.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -7,7 +7,8 @@ import globals from 'globals';
 
 const electron = {
   name: 'electron',
-  message: 'Only src-main/app and src-main/preload may import electron (DESIGN.md §3).',
+  message:
+    'Only src-main/app and src-main/preload may import electron (docs/design.md, "Processes").',
 };
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto', 'ws'];
 const outsideRenderer = ['**/src-main/**', '**/server/**', '**/tests/**'];

@@ -1,5 +1,5 @@
 // End-to-end tests drive the real renderer through the browser host in Debian's Chromium
-// (DESIGN.md §8: no Electron binary and no Playwright browser download on these machines).
+// (no Electron binary and no Playwright browser download on these machines).
 import { defineConfig } from '@playwright/test';
 
 export const CHROMIUM_PATH = process.env.SUVIAZ_CHROMIUM ?? '/usr/bin/chromium';

@@ -5,6 +5,7 @@ import type { ApiError, CallOutcome, DeviceIdentity, VaultStatus } from '../src-
 import { call, onEvent } from './bridge/call';
 import { subscribeConnectionStatus } from './bridge/connection-status';
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { SkipLink } from './components/SkipLink';
 import { DamagedScreen } from './screens/DamagedScreen';
 import { IdentityScreen } from './screens/IdentityScreen';
 import { LoadingScreen } from './screens/LoadingScreen';
@@ -77,6 +78,7 @@ export function App() {
 
   return (
     <>
+      <SkipLink />
       <ConnectionBanner />
       <Screen phase={phase} setPhase={setPhase} refresh={refresh} />
     </>

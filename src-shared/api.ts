@@ -1,4 +1,4 @@
-// The one typed contract between the renderer and main (DESIGN.md §2). Every method and event the
+// The one typed contract between the renderer and main (docs/design.md, "Processes"). Every method and event the
 // renderer can use is named here with zod schemas; the preload, the IPC wiring and the browser host are
 // all generated from this table, and main validates every argument against it.
 import { z } from 'zod';

@@ -1,7 +1,8 @@
 // App-wide guards for every web contents: no navigation away from the app, no new windows, no
-// webviews, no permissions, no downloads; http(s) links open in the system browser only after the
-// user confirms.
+// webviews, no permissions, no downloads but the app's own exports; http(s) links open in the
+// system browser only after the user confirms.
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
+import { freeDownloadPath, isAppExport } from './download-rules';
 
 export function isAppUrl(url: string, allowedOrigins: readonly string[]): boolean {
   try {
@@ -39,7 +40,14 @@ export function applySecurityPolicy(allowedOrigins: readonly string[]): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setSpellCheckerEnabled(false);
-  ses.on('will-download', (event) => event.preventDefault());
+  ses.on('will-download', (event, item) => {
+    // Only what the user exported from the app itself, into the downloads folder as the UI says.
+    if (!isAppExport(item.getURL(), allowedOrigins)) {
+      event.preventDefault();
+      return;
+    }
+    item.setSavePath(freeDownloadPath(app.getPath('downloads'), item.getFilename()));
+  });
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {

@@ -1,6 +1,7 @@
 // How an invite's lifetime is entered and shown: a whole number of days within the contract's
 // bounds, and "expires in 3 days" / "expired 2 hours ago" next to the exact date.
 import { LIMITS } from '../../src-shared/limits';
+import { formatRelative } from './format-date';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -34,8 +35,8 @@ export function expiryDistance(
   return { value: sign * Math.max(1, Math.round(size / MINUTE)), unit: 'minute' };
 }
 
-/** "in 7 days", "2 hours ago", in the given language. */
+/** "in 7 days", "2 hours ago", in the given language (from its catalogue where Intl lacks it). */
 export function formatExpiryDistance(expiresAt: number, now: number, language: string): string {
   const { value, unit } = expiryDistance(expiresAt, now);
-  return new Intl.RelativeTimeFormat(language, { numeric: 'always' }).format(value, unit);
+  return formatRelative(value, unit, language, { numeric: 'always' });
 }

@@ -1,6 +1,7 @@
 // One comment thread: the text it is about (click to see it in the plan), the comments, a reply box
-// and Resolve/Reopen. Names come from the member list when the author is still there, so a renamed
-// member shows their current name; otherwise the name they had when they wrote.
+// and Resolve/Reopen, with who resolved it. Names come from the member list when the author is still
+// there, so a renamed member shows their current name; a former member's name says they were removed
+// or left; otherwise the name they had when they wrote (member-names.ts).
 import type { Editor } from '@tiptap/core';
 import { useId, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,7 @@ import {
 import { formatFullDate, formatShortDate } from '../lib/format-date';
 import type { DocReplica } from '../shared-doc/doc-replica';
 import { revealRange } from './plan-editor-handle';
-import { authorName } from './plan-labels';
+import { authorName, resolvedText } from './plan-labels';
 import type { PlanAuthor } from './use-plan-author';
 
 interface CommentThreadViewProps {
@@ -36,7 +37,7 @@ export function CommentThreadView({
   const { t } = useTranslation();
   const { root, replies } = thread;
   const [gone, setGone] = useState(false);
-  const name = authorName(root, space, t('presence.noName'));
+  const name = authorName(root, space, t);
 
   const reveal = (): void => {
     if (!editor || !root.anchor) return;
@@ -74,7 +75,11 @@ export function CommentThreadView({
             {t('plans.comments.gone')}
           </p>
         )}
-        {root.resolved && <p className="comment-resolved">{t('plans.comments.resolved')}</p>}
+        {root.resolved && (
+          <p className="comment-resolved" data-testid="comment-resolved">
+            {resolvedText(root, space, t)}
+          </p>
+        )}
         <ol className="comment-list">
           {[root, ...replies].map((comment) => (
             <CommentItem key={comment.id} comment={comment} space={space} />
@@ -93,7 +98,7 @@ function CommentItem({ comment, space }: { comment: Comment; space: SpaceSummary
   return (
     <li className="comment" data-testid="comment">
       <div className="comment-meta">
-        <span className="comment-author">{authorName(comment, space, t('presence.noName'))}</span>
+        <span className="comment-author">{authorName(comment, space, t)}</span>
         <time
           dateTime={new Date(comment.at).toISOString()}
           title={formatFullDate(comment.at, i18n.language)}

@@ -1,26 +1,54 @@
-// The plan editor's formatting buttons. Each has a name for screen readers and a tooltip with its
-// shortcut; pressing one keeps the editor's focus and selection (mousedown does not steal them).
+// The plan editor's formatting buttons: one row of icons, a WAI-ARIA toolbar (one tab stop; the
+// arrow keys, Home and End move between its buttons). Each has a name for screen readers and a
+// tooltip with its shortcut; toggles say whether they are on (aria-pressed); pressing one keeps the
+// editor's focus and selection (mousedown does not steal them).
 import type { ChainedCommands, Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
+import {
+  BetweenHorizontalEnd,
+  BetweenVerticalEnd,
+  Bold,
+  Grid2x2X,
+  Heading1,
+  Heading2,
+  Heading3,
+  Italic,
+  Link,
+  List,
+  ListChecks,
+  ListOrdered,
+  MessageSquarePlus,
+  Quote,
+  Redo2,
+  Table,
+  Undo2,
+  type LucideIcon,
+} from 'lucide-react';
+import { Fragment, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { redo, undo } from 'y-prosemirror';
+import { rovingIndex, tabStop } from './roving-focus';
 import { ariaBinding, bindingLabel } from './shortcut-label';
 
 interface Tool {
   id: string;
   label: string;
-  glyph: string;
+  icon: LucideIcon;
   binding?: string;
   run: (editor: Editor) => void;
   /** Shown pressed when the selection has it. */
   active?: (editor: Editor) => boolean;
-  /** Offered only where it applies (table rows and columns inside a table). */
+  /** Usable only where it applies (table rows and columns inside a table). */
   enabled?: (editor: Editor) => boolean;
+  /** Shown only while enabled, so the row stays short (the table's own buttons). */
+  contextual?: boolean;
 }
 
 interface PlanToolbarProps {
   editor: Editor;
   onLink: () => void;
+  /** Starts a comment on the selection; absent when this user cannot comment. */
+  onComment?: () => void;
 }
 
 const command =
@@ -35,14 +63,16 @@ const has =
 
 const inTable = has('table');
 
-function useTools(onLink: () => void): Tool[][] {
+const HEADINGS = { 1: Heading1, 2: Heading2, 3: Heading3 } as const;
+
+function useTools(onLink: () => void, onComment?: () => void): Tool[][] {
   const { t } = useTranslation();
   return [
     [
       {
         id: 'undo',
         label: t('plans.toolbar.undo'),
-        glyph: '↶',
+        icon: Undo2,
         binding: 'Mod-z',
         // y-prosemirror's undo: only this user's own changes.
         run: (editor) => {
@@ -53,7 +83,7 @@ function useTools(onLink: () => void): Tool[][] {
       {
         id: 'redo',
         label: t('plans.toolbar.redo'),
-        glyph: '↷',
+        icon: Redo2,
         binding: 'Mod-Shift-z',
         run: (editor) => {
           redo(editor.state);
@@ -65,7 +95,7 @@ function useTools(onLink: () => void): Tool[][] {
       {
         id: 'bold',
         label: t('plans.toolbar.bold'),
-        glyph: 'B',
+        icon: Bold,
         binding: 'Mod-b',
         run: command((c) => c.toggleBold()),
         active: has('bold'),
@@ -73,7 +103,7 @@ function useTools(onLink: () => void): Tool[][] {
       {
         id: 'italic',
         label: t('plans.toolbar.italic'),
-        glyph: 'I',
+        icon: Italic,
         binding: 'Mod-i',
         run: command((c) => c.toggleItalic()),
         active: has('italic'),
@@ -82,7 +112,7 @@ function useTools(onLink: () => void): Tool[][] {
     ([1, 2, 3] as const).map((level) => ({
       id: `heading-${level}`,
       label: t('plans.toolbar.heading', { level }),
-      glyph: `H${level}`,
+      icon: HEADINGS[level],
       binding: `Mod-Alt-${level}`,
       run: command((c) => c.toggleHeading({ level })),
       active: has('heading', { level }),
@@ -91,7 +121,7 @@ function useTools(onLink: () => void): Tool[][] {
       {
         id: 'bullet-list',
         label: t('plans.toolbar.bulletList'),
-        glyph: '•',
+        icon: List,
         binding: 'Mod-Shift-8',
         run: command((c) => c.toggleBulletList()),
         active: has('bulletList'),
@@ -99,7 +129,7 @@ function useTools(onLink: () => void): Tool[][] {
       {
         id: 'ordered-list',
         label: t('plans.toolbar.orderedList'),
-        glyph: '1.',
+        icon: ListOrdered,
         binding: 'Mod-Shift-7',
         run: command((c) => c.toggleOrderedList()),
         active: has('orderedList'),
@@ -107,7 +137,7 @@ function useTools(onLink: () => void): Tool[][] {
       {
         id: 'task-list',
         label: t('plans.toolbar.taskList'),
-        glyph: '☑',
+        icon: ListChecks,
         binding: 'Mod-Shift-9',
         run: command((c) => c.toggleTaskList()),
         active: has('taskList'),
@@ -115,7 +145,7 @@ function useTools(onLink: () => void): Tool[][] {
       {
         id: 'quote',
         label: t('plans.toolbar.quote'),
-        glyph: '❝',
+        icon: Quote,
         binding: 'Mod-Shift-b',
         run: command((c) => c.toggleBlockquote()),
         active: has('blockquote'),
@@ -123,7 +153,7 @@ function useTools(onLink: () => void): Tool[][] {
       {
         id: 'link',
         label: t('plans.toolbar.link'),
-        glyph: '🔗',
+        icon: Link,
         binding: 'Mod-k',
         run: onLink,
         active: has('link'),
@@ -133,63 +163,111 @@ function useTools(onLink: () => void): Tool[][] {
       {
         id: 'table',
         label: t('plans.toolbar.insertTable'),
-        glyph: '▦',
+        icon: Table,
         run: command((c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true })),
       },
       {
         id: 'table-row',
         label: t('plans.toolbar.addRow'),
-        glyph: '+≡',
+        icon: BetweenHorizontalEnd,
         run: command((c) => c.addRowAfter()),
         enabled: inTable,
+        contextual: true,
       },
       {
         id: 'table-column',
         label: t('plans.toolbar.addColumn'),
-        glyph: '+⫴',
+        icon: BetweenVerticalEnd,
         run: command((c) => c.addColumnAfter()),
         enabled: inTable,
+        contextual: true,
       },
       {
         id: 'table-delete',
         label: t('plans.toolbar.deleteTable'),
-        glyph: '⊠',
+        icon: Grid2x2X,
         run: command((c) => c.deleteTable()),
         enabled: inTable,
+        contextual: true,
       },
     ],
+    ...(onComment
+      ? [
+          [
+            {
+              id: 'comment',
+              label: t('plans.comments.add'),
+              icon: MessageSquarePlus,
+              binding: 'Mod-Alt-m',
+              run: onComment,
+              enabled: (editor: Editor) => !editor.state.selection.empty,
+            },
+          ],
+        ]
+      : []),
   ];
 }
 
-export function PlanToolbar({ editor, onLink }: PlanToolbarProps) {
+export function PlanToolbar({ editor, onLink, onComment }: PlanToolbarProps) {
   const { t } = useTranslation();
-  const groups = useTools(onLink);
+  const groups = useTools(onLink, onComment);
   const tools = groups.flat();
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const [current, setCurrent] = useState(0);
   // Re-renders when what the buttons show changes, not on every keystroke.
   const state = useEditorState({
     editor,
-    selector: ({ editor: current }) =>
+    selector: ({ editor: now }) =>
       Object.fromEntries(
         tools.map((tool) => [
           tool.id,
-          { active: tool.active?.(current) ?? null, enabled: tool.enabled?.(current) ?? true },
+          { active: tool.active?.(now) ?? null, enabled: tool.enabled?.(now) ?? true },
         ]),
       ),
   });
+  const enabled = tools.map((tool) => state[tool.id]?.enabled !== false);
+  // The one button Tab reaches: the last one used, or the first that can be used now.
+  const stop = tabStop(current, enabled);
 
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    const index = buttons.current.findIndex((button) => button === event.target);
+    if (index === -1) return;
+    const next = rovingIndex(event.key, index, enabled);
+    if (next === null) return;
+    event.preventDefault();
+    setCurrent(next);
+    buttons.current[next]?.focus();
+  }
+
+  let position = 0;
   return (
-    <div className="plan-toolbar" role="toolbar" aria-label={t('plans.toolbar.label')}>
-      {groups.map((group) => (
-        <div className="plan-tool-group" key={group[0]?.id}>
+    <div
+      className="plan-toolbar"
+      role="toolbar"
+      aria-label={t('plans.toolbar.label')}
+      aria-orientation="horizontal"
+      data-testid="plan-toolbar"
+      onKeyDown={onKeyDown}
+    >
+      {groups.map((group, groupIndex) => (
+        <Fragment key={group[0]?.id}>
+          {groupIndex > 0 && <span className="plan-tool-separator" aria-hidden="true" />}
           {group.map((tool) => {
+            const index = position++;
+            if (tool.contextual && state[tool.id]?.enabled === false) return null;
             const shortcut = tool.binding ? bindingLabel(tool.binding) : null;
             const shown = state[tool.id];
+            const Icon = tool.icon;
             return (
               <button
                 key={tool.id}
+                ref={(button) => {
+                  buttons.current[index] = button;
+                }}
                 type="button"
                 className="plan-tool"
                 data-testid={`plan-tool-${tool.id}`}
+                tabIndex={index === stop ? 0 : -1}
                 aria-label={tool.label}
                 title={
                   shortcut
@@ -200,13 +278,14 @@ export function PlanToolbar({ editor, onLink }: PlanToolbarProps) {
                 aria-pressed={shown?.active ?? undefined}
                 disabled={shown?.enabled === false}
                 onMouseDown={(event) => event.preventDefault()}
+                onFocus={() => setCurrent(index)}
                 onClick={() => tool.run(editor)}
               >
-                <span aria-hidden="true">{tool.glyph}</span>
+                <Icon aria-hidden="true" focusable="false" size={18} strokeWidth={2} />
               </button>
             );
           })}
-        </div>
+        </Fragment>
       ))}
     </div>
   );

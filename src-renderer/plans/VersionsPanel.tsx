@@ -87,7 +87,7 @@ export function VersionsPanel({ replica, planId, space, author, onView }: Versio
                 <span className="version-name">{label}</span>
                 <span className="version-meta" title={formatFullDate(version.at, i18n.language)}>
                   {t('plans.versions.by', {
-                    name: authorName(version, space, t('presence.noName')),
+                    name: authorName(version, space, t),
                     when: formatShortDate(version.at, i18n.language, t('dates.justNow')),
                   })}
                 </span>

@@ -2,6 +2,7 @@
 // style attributes, so colours are classes (plan-peer-colour-N in plans.css) rather than the inline
 // styles y-prosemirror's default builders write. The name goes in as text, never as HTML.
 import type { DecorationAttrs } from '@tiptap/pm/view';
+import { cursorLabel } from './plan-labels';
 import { CURSOR_COLOURS } from './presence-awareness';
 
 interface PeerUser {
@@ -14,7 +15,7 @@ function colourClass(user: PeerUser): string {
   return `plan-peer-colour-${Math.max(index, 0)}`;
 }
 
-/** The caret: a coloured bar with the member's name above it (span.plan-peer-cursor-label). */
+/** The caret: a coloured bar with the member's (shortened) name above it (span.plan-peer-cursor-label). */
 export function peerCursor(user: PeerUser): HTMLElement {
   const cursor = document.createElement('span');
   cursor.className = `ProseMirror-yjs-cursor plan-peer-cursor ${colourClass(user)}`;
@@ -22,7 +23,10 @@ export function peerCursor(user: PeerUser): HTMLElement {
   const label = document.createElement('span');
   label.className = 'plan-peer-cursor-label';
   label.setAttribute('contenteditable', 'false');
-  label.textContent = typeof user.name === 'string' ? user.name : '';
+  // One line, shortened with an ellipsis; the whole name is the label's tooltip.
+  const name = typeof user.name === 'string' ? user.name : '';
+  label.textContent = cursorLabel(name);
+  if (name) label.title = name;
   // Word joiners keep the caret from breaking the line around it (as y-prosemirror's own does).
   cursor.append('\u2060', label, '\u2060');
   return cursor;

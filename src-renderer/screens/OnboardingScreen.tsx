@@ -91,7 +91,11 @@ export function OnboardingScreen({ onCreated }: { onCreated: (identity: DeviceId
         <div role="alert" className="error-slot">
           {error && <p className="error">{errorMessage(t, error)}</p>}
         </div>
-        {busy && <BusyIndicator label={t('onboarding.creating')} />}
+        {busy ? (
+          <BusyIndicator label={t('onboarding.creating')} testId="create-busy" />
+        ) : (
+          <p className="hint busy-slot">{t('onboarding.takesSeconds')}</p>
+        )}
         <div className="actions">
           <button
             type="submit"
@@ -99,7 +103,7 @@ export function OnboardingScreen({ onCreated }: { onCreated: (identity: DeviceId
             data-testid="create-vault"
             disabled={!acceptable || busy}
           >
-            {t('onboarding.create')}
+            {busy ? t('onboarding.createBusy') : t('onboarding.create')}
           </button>
         </div>
       </form>

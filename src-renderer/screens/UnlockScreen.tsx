@@ -71,7 +71,11 @@ export function UnlockScreen({
             </p>
           )}
         </div>
-        {busy && <BusyIndicator label={t('unlock.unlocking')} />}
+        {busy ? (
+          <BusyIndicator label={t('unlock.unlocking')} testId="unlock-busy" />
+        ) : (
+          <p className="hint busy-slot">{t('unlock.takesSeconds')}</p>
+        )}
         <div className="actions">
           <button
             type="submit"
@@ -79,7 +83,7 @@ export function UnlockScreen({
             data-testid="unlock-submit"
             disabled={busy || passphrase.length === 0}
           >
-            {t('unlock.submit')}
+            {busy ? t('unlock.submitBusy') : t('unlock.submit')}
           </button>
         </div>
       </form>

@@ -74,7 +74,7 @@ export function ChangePassphraseForm() {
         {busy && <BusyIndicator label={t('settings.changing')} />}
         <div className="actions">
           <button type="submit" className="primary" disabled={!ready || busy}>
-            {t('settings.changeSubmit')}
+            {busy ? t('settings.changeBusy') : t('settings.changeSubmit')}
           </button>
         </div>
       </form>

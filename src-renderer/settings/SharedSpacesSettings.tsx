@@ -1,5 +1,6 @@
-// Shared spaces: the relay address and the name others see (each stored a moment after typing stops,
-// and at once on leaving the field), and this device's code for being added to a space.
+// Shared spaces: the relay address (checked that a relay answers there before it is stored), the name
+// others see (stored a moment after typing stops, and at once on leaving the field), and this
+// device's code for being added to a space.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Settings, type ApiError } from '../../src-shared/api';
@@ -9,10 +10,14 @@ import { CodeTextArea } from '../components/CodeTextArea';
 import { CopyStatus } from '../components/CopyStatus';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useCopyText } from '../hooks/use-copy-text';
+import type { CloseGuards } from './close-guards';
 import { FieldSaveStatus, type FieldSaveState } from './FieldSaveStatus';
 import { OrderedSaves } from './ordered-saves';
+import { RelaySaveFlow, type RelayFlowState } from './relay-save-flow';
+import { relayStatusText } from './relay-status-text';
 
 type Field = 'relayUrl' | 'displayName';
+type WrittenField = 'displayName';
 
 /** Typing pauses longer than this store the field (a relay address is not tried per keystroke). */
 const SAVE_DELAY_MS = 700;
@@ -21,7 +26,7 @@ function isValid(field: Field, value: string): boolean {
   return Settings.shape[field].safeParse(value).success;
 }
 
-export function SharedSpacesSettings() {
+export function SharedSpacesSettings({ closeGuards }: { closeGuards: CloseGuards }) {
   const { t } = useTranslation();
   const [loaded, setLoaded] = useState<Record<Field, string> | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -45,16 +50,7 @@ export function SharedSpacesSettings() {
     <section className="settings-section">
       <h3>{t('settings.sharedSpaces')}</h3>
       <ErrorAlert error={error} />
-      <SettingField
-        field="relayUrl"
-        initial={loaded?.relayUrl ?? null}
-        label={t('settings.relay')}
-        hint={t('settings.relayHint')}
-        invalidText={t('settings.relayInvalid')}
-        testId="relay-url"
-        placeholder="wss://"
-        maxLength={500}
-      />
+      <RelayField initial={loaded?.relayUrl ?? null} closeGuards={closeGuards} />
       <SettingField
         field="displayName"
         initial={loaded?.displayName ?? null}
@@ -70,7 +66,7 @@ export function SharedSpacesSettings() {
 }
 
 interface SettingFieldProps {
-  field: Field;
+  field: WrittenField;
   /** null while loading. */
   initial: string | null;
   label: string;
@@ -92,7 +88,7 @@ class SettingWriter {
   private readonly saves = new OrderedSaves();
 
   constructor(
-    private readonly field: Field,
+    private readonly field: WrittenField,
     private readonly onResult: (error: ApiError | null) => void,
   ) {}
 
@@ -160,7 +156,7 @@ function SettingField(props: SettingFieldProps) {
       <input
         id={id}
         type="text"
-        inputMode={props.field === 'relayUrl' ? 'url' : 'text'}
+        inputMode="text"
         spellCheck={false}
         autoComplete="off"
         data-testid={props.testId}
@@ -185,6 +181,131 @@ function SettingField(props: SettingFieldProps) {
         invalidText={props.invalidText}
         error={error}
       />
+    </div>
+  );
+}
+
+/**
+ * The relay address: a changed address is checked when the person leaves the field, presses Enter
+ * or closes Settings, and stored if a relay answers; otherwise the field says what happened and
+ * offers to check again or to save it anyway.
+ */
+function RelayField({
+  initial,
+  closeGuards,
+}: {
+  initial: string | null;
+  closeGuards: CloseGuards;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const problemRef = useRef<HTMLDivElement>(null);
+  const [text, setText] = useState<string | null>(null);
+  const [state, setState] = useState<RelayFlowState>({ kind: 'idle' });
+  const [flow] = useState(
+    () =>
+      new RelaySaveFlow({
+        check: (url) => call('relay.check', { url }),
+        save: (url) => call('settings.update', { relayUrl: url }),
+        isValid: (value) => isValid('relayUrl', value),
+        onChange: setState,
+      }),
+  );
+  const shown = text ?? initial;
+
+  useEffect(() => {
+    if (initial !== null) flow.load(initial);
+  }, [flow, initial]);
+
+  useEffect(
+    () =>
+      closeGuards.add(async () => {
+        const allowed = await flow.beforeClose();
+        // Settings stays open because of what the check found: take the person to it.
+        if (!allowed) problemRef.current?.focus();
+        return allowed;
+      }),
+    [closeGuards, flow],
+  );
+
+  const words = relayStatusText(t, state, t('settings.relayInvalid'));
+  const busy = state.kind === 'checking' || state.kind === 'saving';
+
+  return (
+    <div className="setting-field" aria-busy={busy}>
+      <label htmlFor={id}>{t('settings.relay')}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="url"
+        spellCheck={false}
+        autoComplete="off"
+        data-testid="relay-url"
+        data-state={state.kind}
+        placeholder="wss://"
+        maxLength={500}
+        disabled={shown === null}
+        aria-invalid={state.kind === 'invalid' || state.kind === 'problem' ? true : undefined}
+        aria-describedby={`${id}-hint ${id}-status ${id}-problem`}
+        value={shown ?? ''}
+        onChange={(event) => {
+          setText(event.target.value);
+          flow.type(event.target.value);
+        }}
+        onBlur={() => flow.commit()}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') flow.commit();
+        }}
+      />
+      <p id={`${id}-hint`} className="hint">
+        {t('settings.relayHint')} {t('settings.relayCheckHint')}
+      </p>
+      <p
+        id={`${id}-status`}
+        className="hint relay-status"
+        role="status"
+        aria-live="polite"
+        data-testid="relay-status"
+      >
+        {words.status}
+      </p>
+      {busy && <progress className="busy-bar" aria-label={words.status} data-testid="relay-busy" />}
+      <div
+        id={`${id}-problem`}
+        ref={problemRef}
+        tabIndex={-1}
+        role="alert"
+        className="relay-problem-slot"
+      >
+        {words.problem && (
+          <div className="warning relay-problem" data-testid="relay-problem">
+            <p className="status-banner-title">{words.problem.title}</p>
+            <p>{words.problem.text}</p>
+            <p>{t('settings.relayKeptOld')}</p>
+            {words.problem.detail && <p className="hint">{words.problem.detail}</p>}
+            <div className="actions">
+              <button type="button" data-testid="relay-retry" onClick={() => flow.retry()}>
+                {t('settings.relayRetry')}
+              </button>
+              <button
+                type="button"
+                data-testid="relay-save-anyway"
+                onClick={() => flow.saveAnyway()}
+              >
+                {t('settings.relaySaveAnyway')}
+              </button>
+            </div>
+          </div>
+        )}
+      </div>
+      {state.kind === 'failed' && (
+        <div className="error-with-action">
+          <ErrorAlert error={state.error} />
+          <button type="button" onClick={() => flow.retry()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

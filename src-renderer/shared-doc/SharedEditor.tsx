@@ -20,7 +20,9 @@ interface SharedEditorProps {
   readOnly: boolean;
   /** Why it is read-only, shown above it; null when the page says so elsewhere. */
   readOnlyHint: string | null;
+  /** The visible heading that labels the text box, and one line on what it is for. */
   label: string;
+  help?: string;
   /** This device's key, so it never shows up among the other people. */
   myDeviceKey: string | null;
 }
@@ -39,6 +41,7 @@ export function SharedEditor({
   readOnly,
   readOnlyHint,
   label,
+  help,
   myDeviceKey,
 }: SharedEditorProps) {
   const { t } = useTranslation();
@@ -126,6 +129,7 @@ export function SharedEditor({
       readOnly={readOnly}
       readOnlyHint={readOnlyHint}
       label={label}
+      help={help}
     />
   );
 }
@@ -137,10 +141,11 @@ interface OpenSharedEditorProps {
   readOnly: boolean;
   readOnlyHint: string | null;
   label: string;
+  help?: string;
 }
 
 function OpenSharedEditor(props: OpenSharedEditorProps) {
-  const { open, sender, peers, readOnly, readOnlyHint, label } = props;
+  const { open, sender, peers, readOnly, readOnlyHint, label, help } = props;
   const { t } = useTranslation();
   const id = useId();
   const [tooLarge, setTooLarge] = useState(false);
@@ -156,21 +161,36 @@ function OpenSharedEditor(props: OpenSharedEditorProps) {
 
   return (
     <div className="shared-editor">
+      <h3 className="shared-editor-title">
+        <label htmlFor={`${id}-text`}>{label}</label>
+      </h3>
+      {help && (
+        <p id={`${id}-help`} className="hint shared-editor-help">
+          {help}
+        </p>
+      )}
       <div className="editor-toolbar">
         <SaveStatus saver={sender} />
         <PresenceList peers={peers} shared={shared} />
       </div>
-      {readOnly && readOnlyHint && <p className="hint">{readOnlyHint}</p>}
-      <label htmlFor={`${id}-text`} className="visually-hidden">
-        {label}
-      </label>
+      {readOnly && readOnlyHint && (
+        <p id={`${id}-read-only`} className="read-only-note" data-testid="shared-read-only">
+          {readOnlyHint}
+        </p>
+      )}
       <textarea
         id={`${id}-text`}
         ref={attach}
         className="editor-body"
         data-testid="shared-editor"
         readOnly={readOnly}
-        aria-describedby={`${id}-too-large`}
+        aria-describedby={[
+          readOnly && readOnlyHint ? `${id}-read-only` : '',
+          help ? `${id}-help` : '',
+          `${id}-too-large`,
+        ]
+          .filter(Boolean)
+          .join(' ')}
         onInput={(event) => {
           if (readOnly) return;
           setTooLarge(shared.input() === 'too-large');

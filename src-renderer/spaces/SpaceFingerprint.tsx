@@ -1,6 +1,6 @@
 // The space's fingerprint: digits from the head of its membership log. Members who read them to
 // each other over a channel they trust know the relay shows them all the same history.
-import { useId } from 'react';
+import { Fragment, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export function SpaceFingerprint({ fingerprint }: { fingerprint: string }) {
@@ -20,11 +20,12 @@ export function SpaceFingerprint({ fingerprint }: { fingerprint: string }) {
         aria-describedby={textId}
         data-testid="space-fingerprint"
       >
+        {/* The space between groups sits outside them: the line may break there, never inside. */}
         {groups.map((group, index) => (
-          <span key={index}>
-            {group}
+          <Fragment key={index}>
+            <span>{group}</span>
             {index < groups.length - 1 ? ' ' : ''}
-          </span>
+          </Fragment>
         ))}
       </p>
       <p className="hint" id={textId}>

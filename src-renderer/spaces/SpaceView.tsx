@@ -14,11 +14,13 @@ import { InvitationActions } from './InvitationActions';
 import { InvitesPanel } from './InvitesPanel';
 import { KeyChangedAlerts } from './KeyChangedAlerts';
 import { MembersPanel } from './MembersPanel';
+import { OfflineBanner } from './OfflineBanner';
 import { PolicyPanel } from './PolicyPanel';
 import { canWrite, isActiveAdmin, membersWithChangedKeys } from './space-access';
 import { spaceContent } from './space-list';
 import { spaceName } from './space-name';
 import { SpaceStatusBanner } from './SpaceStatusBanner';
+import { READ_ONLY_TEXT, readOnlyReason } from './sync-status-text';
 import { SyncStatus, SyncWarnings } from './SyncStatus';
 import { VerifyDialog } from './VerifyDialog';
 
@@ -95,11 +97,17 @@ function MemberSpaceView(props: SpaceViewProps) {
   const me = space.members.find((member) => member.isMe);
   const admin = isActiveAdmin(space);
   const content = spaceContent(space);
+  const readOnly = readOnlyReason(space);
   return (
     <div className="space-view" data-testid="space-view" data-status={space.status}>
       <div className="space-header">
         <SpaceName name={space.name} focus={props.focusName ?? false} />
-        <SyncStatus state={sync.state} error={sync.error} onOpenSettings={onOpenSettings} />
+        <SyncStatus
+          state={sync.state}
+          error={sync.error}
+          membership={space.status}
+          onOpenSettings={onOpenSettings}
+        />
       </div>
       <KeyChangedAlerts members={membersWithChangedKeys(space)} onVerify={setVerifying} />
       <SpaceStatusBanner space={space} onChanged={onChanged} />
@@ -121,11 +129,10 @@ function MemberSpaceView(props: SpaceViewProps) {
               docId={space.docId}
               docs={docs}
               readOnly={!canWrite(space)}
-              // Removed, left and pending spaces say why in their banner; a viewer is told here.
-              readOnlyHint={
-                space.status === 'active' && space.role === 'viewer' ? t('space.readOnly') : null
-              }
-              label={t('space.document', { name: spaceName(t, space.name) })}
+              // Said in words next to the text, not only by a field that ignores typing.
+              readOnlyHint={readOnly ? t(READ_ONLY_TEXT[readOnly]) : null}
+              label={t('space.sharedNotes')}
+              help={t('space.sharedNotesHelp')}
               myDeviceKey={me?.deviceKey ?? null}
             />
           </SpacePlansArea>
@@ -142,6 +149,8 @@ function MemberSpaceView(props: SpaceViewProps) {
           {admin && <PolicyPanel space={space} onChanged={onChanged} />}
         </aside>
       </div>
+      {/* Nothing syncs for a space this device is no longer in: no banner there. */}
+      {space.status === 'active' && <OfflineBanner connection={sync.state?.connection ?? null} />}
       {verifyMember && (
         <VerifyDialog
           member={verifyMember}

@@ -1,8 +1,9 @@
-// The relay connection as one short line, and a banner for each problem the sync engine detected:
-// what it means, whom it is about, and what Suviaz did not apply. Calm notices (edits waiting) are
-// announced politely, apart from the warnings that ask for action.
+// The space's sync as one short line (this device's membership first, then the relay connection),
+// and a banner for each problem the sync engine detected: what it means, whom it is about, and what
+// Suviaz did not apply. Calm notices (edits waiting) are announced politely, apart from the warnings
+// that ask for action.
 import { useTranslation } from 'react-i18next';
-import type { ApiError, SyncState } from '../../src-shared/api';
+import type { ApiError, SpaceSummary, SyncState } from '../../src-shared/api';
 import { errorMessage } from '../i18n/error-message';
 import { formatFullDate } from '../lib/format-date';
 import {
@@ -11,14 +12,17 @@ import {
   type SyncWarning,
   type WarningMessage,
 } from './sync-warning-message';
+import { syncLine } from './sync-status-text';
 
 interface SyncStatusProps {
   state: SyncState | null;
   error: ApiError | null;
+  /** This device's status in the space: removed or left says so instead of the connection. */
+  membership: SpaceSummary['status'];
   onOpenSettings: () => void;
 }
 
-export function SyncStatus({ state, error, onOpenSettings }: SyncStatusProps) {
+export function SyncStatus({ state, error, membership, onOpenSettings }: SyncStatusProps) {
   const { t } = useTranslation();
   if (!state) {
     return (
@@ -30,29 +34,22 @@ export function SyncStatus({ state, error, onOpenSettings }: SyncStatusProps) {
     );
   }
   const { connection, pending } = state;
-  const text =
-    connection === 'disabled'
-      ? t('sync.disabled')
-      : connection === 'offline'
-        ? t('sync.offline')
-        : connection === 'connecting'
-          ? t('sync.connecting')
-          : pending > 0
-            ? t('sync.syncing', { count: pending })
-            : t('sync.connected');
+  const line = syncLine(membership, connection, pending);
+  const text = line.count === undefined ? t(line.key) : t(line.key, { count: line.count });
   return (
-    <div className={`sync-status ${connection}`}>
+    <div className={`sync-status ${line.tone}`}>
       <span className="sync-dot" aria-hidden="true" />
       <span
         data-testid="sync-state"
         data-state={connection}
+        data-membership={membership}
         role="status"
         aria-live="polite"
-        title={pending > 0 ? t('sync.pending', { count: pending }) : undefined}
+        title={line.key === 'sync.syncing' ? t('sync.pending', { count: pending }) : undefined}
       >
         {text}
       </span>
-      {connection === 'disabled' && (
+      {line.key === 'sync.disabled' && (
         <button type="button" className="link" onClick={onOpenSettings}>
           {t('sync.openSettings')}
         </button>

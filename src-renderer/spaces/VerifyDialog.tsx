@@ -35,6 +35,7 @@ export function VerifyDialog({ member, onClose, onChanged }: VerifyDialogProps) 
       onClose={onClose}
       testId="verify-dialog"
       className="verify-dialog"
+      focusTitle
     >
       {member.keyChangedFrom && (
         <p className="alarm-banner" role="alert" data-testid="verify-key-changed">
@@ -67,8 +68,9 @@ export function VerifyDialog({ member, onClose, onChanged }: VerifyDialogProps) 
       </p>
       <ErrorAlert error={action.error} />
       <div className="dialog-actions">
-        {/* Close has focus: marking is a decision to make after comparing, not a default. */}
-        <button type="button" autoFocus onClick={onClose}>
+        {/* Focus starts on the heading (the number comes first); marking is a decision to make
+            after comparing, never a default. */}
+        <button type="button" onClick={onClose}>
           {t('common.close')}
         </button>
         <button

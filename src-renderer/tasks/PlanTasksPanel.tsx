@@ -1,6 +1,7 @@
-// The tasks of one plan, beside its editor: a list or a board (the choice is kept for the session),
-// and the form to add one. Tasks live in the space's shared document, so every change here reaches
+// The tasks of one plan: a list in the plan's side panel, or the board that takes the editor's place
+// (the plan's "Board" view), each with the form to add one. Tasks live in the space's shared document, so every change here reaches
 // the other members like an edit of the plan's text.
+import { SquareKanban } from 'lucide-react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
@@ -19,23 +20,25 @@ import { TaskBoard } from './TaskBoard';
 import { TaskItem } from './TaskItem';
 import { neighbourStatus, sortForList } from './task-order';
 import { useTaskFocus } from './use-task-focus';
-import { useTasksSession, type TaskView } from './tasks-session';
+import { useTasksSession } from './tasks-session';
 import { useToday } from './use-today';
-
-const VIEWS: readonly TaskView[] = ['list', 'board'];
 
 interface PlanTasksPanelProps {
   replica: DocReplica;
   planId: string;
   space: SpaceSummary;
   readOnly: boolean;
+  /** list: in the side panel; board: one column per status, the plan's whole width. */
+  layout: 'list' | 'board';
+  /** Switches the plan to its board (offered by the list). */
+  onShowBoard?: () => void;
 }
 
-export function PlanTasksPanel({ replica, planId, space, readOnly }: PlanTasksPanelProps) {
+export function PlanTasksPanel(props: PlanTasksPanelProps) {
+  const { replica, planId, space, readOnly, layout, onShowBoard } = props;
   const { t } = useTranslation();
   const headingId = useId();
   const session = useTasksSession();
-  const [view, setView] = useState<TaskView>(() => session.lastView());
   const [announcement, setAnnouncement] = useState('');
   const panelRef = useRef<HTMLElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -47,11 +50,6 @@ export function PlanTasksPanel({ replica, planId, space, readOnly }: PlanTasksPa
   const me = space.members.find((member) => member.isMe);
   // A task needs its author's device key; without one (never expected for a writer) only read.
   const locked = readOnly || !me;
-
-  function choose(next: TaskView): void {
-    session.chooseView(next);
-    setView(next);
-  }
 
   function patch(taskId: string, change: TaskPatch): void {
     const before = tasks.find((task) => task.id === taskId);
@@ -85,7 +83,7 @@ export function PlanTasksPanel({ replica, planId, space, readOnly }: PlanTasksPa
   }
 
   const item = {
-    members: space.members,
+    people: space,
     readOnly: locked,
     today,
     onPatch: patch,
@@ -95,7 +93,7 @@ export function PlanTasksPanel({ replica, planId, space, readOnly }: PlanTasksPa
   return (
     <section
       ref={panelRef}
-      className="tasks-panel"
+      className={`tasks-panel tasks-${layout}`}
       data-testid="tasks-panel"
       aria-labelledby={headingId}
     >
@@ -103,19 +101,17 @@ export function PlanTasksPanel({ replica, planId, space, readOnly }: PlanTasksPa
         <h3 id={headingId} ref={headingRef} tabIndex={-1}>
           {t('tasks.title')} <span className="muted">({tasks.length})</span>
         </h3>
-        <div className="view-switch" role="group" aria-label={t('tasks.viewLabel')}>
-          {VIEWS.map((choice) => (
-            <button
-              key={choice}
-              type="button"
-              data-testid={`task-view-${choice}`}
-              aria-pressed={view === choice}
-              onClick={() => choose(choice)}
-            >
-              {t(`tasks.${choice}`)}
-            </button>
-          ))}
-        </div>
+        {layout === 'list' && onShowBoard && (
+          <button
+            type="button"
+            className="link-button tasks-board-open"
+            data-testid="task-view-board"
+            onClick={onShowBoard}
+          >
+            <SquareKanban aria-hidden="true" focusable="false" size={16} />
+            {t('tasks.openBoard')}
+          </button>
+        )}
       </div>
       {!locked && (
         <TaskAddForm
@@ -129,7 +125,7 @@ export function PlanTasksPanel({ replica, planId, space, readOnly }: PlanTasksPa
         <p className="list-empty" data-testid="tasks-empty">
           {locked ? t('tasks.noneReadOnly') : t('tasks.none')}
         </p>
-      ) : view === 'board' ? (
+      ) : layout === 'board' ? (
         <TaskBoard tasks={tasks} {...item} onMove={move} />
       ) : (
         <ul className="task-list">

@@ -6,7 +6,7 @@ import type { SpaceMember } from '../../src-shared/api';
 import { LIMITS } from '../../src-shared/limits';
 import { usePlanEditor } from '../plans/plan-editor-context';
 import { AssigneeOptions } from './TaskFields';
-import { EMPTY_DRAFT, type TaskDraft, type TasksSession } from './tasks-session';
+import { draftAfterAdd, type TaskDraft, type TasksSession } from './tasks-session';
 
 export interface NewTask {
   title: string;
@@ -58,10 +58,10 @@ export function TaskAddForm({ members, session, draftKey, onAdd }: TaskAddFormPr
       anchor: link ? (editor?.currentAnchor() ?? null) : null,
     });
     setTitleMissing(false);
-    // The assignee and the link choice often repeat for the next task; the rest starts empty.
-    const next = { ...EMPTY_DRAFT, assignee: draft.assignee, link: draft.link };
+    const next = draftAfterAdd(draft);
     setDraft(next);
     session.keepDraft(draftKey, next);
+    // Ready for the next task: the title field, whether Enter or the button added this one.
     titleRef.current?.focus();
   }
 

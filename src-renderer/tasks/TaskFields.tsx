@@ -10,8 +10,9 @@ import {
   type TaskPatch,
   type TaskStatus,
 } from '../../src-shared/plans/plan-model';
+import { memberName, type KnownDevices } from '../plans/member-names';
 import { DueText, OverdueBadge } from './TaskDue';
-import { findAssignee, goneLabel, memberLabel } from './task-assignee';
+import { assigneeView } from './task-assignee';
 
 interface FieldProps {
   task: Task;
@@ -102,7 +103,7 @@ export function AssigneeOptions({ members }: { members: readonly SpaceMember[] }
       <option value="">{t('tasks.unassigned')}</option>
       {members.map((member) => (
         <option key={member.deviceKey} value={member.deviceKey}>
-          {memberLabel(member, t('members.unnamed'))}
+          {memberName(member, t)}
           {member.isMe ? ` (${t('members.you')})` : ''}
         </option>
       ))}
@@ -110,28 +111,23 @@ export function AssigneeOptions({ members }: { members: readonly SpaceMember[] }
   );
 }
 
+/**
+ * Who the task is assigned to. The picker offers the current members; a task assigned to someone who
+ * was removed or left keeps showing them ("Bahdan — removed") as the selected option, so nothing
+ * changes unless someone picks another member.
+ */
 export function AssigneeField({
   task,
   readOnly,
   onPatch,
-  members,
-}: FieldProps & { members: readonly SpaceMember[] }) {
+  people,
+}: FieldProps & { people: KnownDevices }) {
   const { t } = useTranslation();
-  const assignee = findAssignee(task.assignee, members);
-  const gone = assignee.kind === 'gone' && (
-    <span className="badge status-left" data-testid="task-assignee-gone">
-      {t('tasks.noLongerMember')}
-    </span>
-  );
+  const assignee = assigneeView(task.assignee, people, t);
   if (readOnly) {
     return (
-      <span className="task-assignee" data-testid="task-assignee">
-        {assignee.kind === 'member'
-          ? memberLabel(assignee.member, t('members.unnamed'))
-          : assignee.kind === 'gone'
-            ? goneLabel(assignee.deviceKey)
-            : t('tasks.unassigned')}{' '}
-        {gone}
+      <span className="task-assignee" data-testid="task-assignee" data-standing={assignee.standing}>
+        {assignee.label}
       </span>
     );
   }
@@ -139,16 +135,14 @@ export function AssigneeField({
     <span className="task-assignee">
       <select
         data-testid="task-assignee"
+        data-standing={assignee.standing}
         aria-label={t('tasks.assigneeOf', { title: task.title })}
         value={task.assignee ?? ''}
         onChange={(event) => onPatch({ assignee: event.target.value || null })}
       >
-        <AssigneeOptions members={members} />
-        {assignee.kind === 'gone' && (
-          <option value={assignee.deviceKey}>{goneLabel(assignee.deviceKey)}</option>
-        )}
-      </select>{' '}
-      {gone}
+        <AssigneeOptions members={people.members} />
+        {assignee.kept !== null && <option value={assignee.kept}>{assignee.label}</option>}
+      </select>
     </span>
   );
 }

@@ -3,15 +3,16 @@
 // next or previous column with Alt+→ / Alt+←.
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SpaceMember } from '../../src-shared/api';
 import { isOverdue, type Task, type TaskPatch } from '../../src-shared/plans/plan-model';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import type { KnownDevices } from '../plans/member-names';
 import { usePlanEditor } from '../plans/plan-editor-context';
 import { AssigneeField, DueField, StatusSelect, TitleField } from './TaskFields';
 
 export interface TaskItemProps {
   task: Task;
-  members: readonly SpaceMember[];
+  /** The space's current and former members, for the assignee's name. */
+  people: KnownDevices;
   readOnly: boolean;
   today: string;
   onPatch: (taskId: string, patch: TaskPatch) => void;
@@ -31,7 +32,7 @@ function moveStep(event: KeyboardEvent<HTMLElement>): -1 | 1 | null {
 
 export function TaskItem({
   task,
-  members,
+  people,
   readOnly,
   today,
   onPatch,
@@ -76,7 +77,7 @@ export function TaskItem({
         <StatusSelect task={task} readOnly={readOnly} onPatch={patch} />
       </div>
       <div className="task-meta">
-        <AssigneeField task={task} readOnly={readOnly} onPatch={patch} members={members} />
+        <AssigneeField task={task} readOnly={readOnly} onPatch={patch} people={people} />
         <DueField task={task} readOnly={readOnly} onPatch={patch} overdue={overdue} />
       </div>
       {(task.anchor || !readOnly) && (

@@ -1,30 +1,33 @@
-// Who a task is assigned to, as the panel shows it. Tasks name a device key; the member behind it can
-// have no announced name yet (shown with a short safety number, so two unnamed devices differ) or
-// have left the space (the task stays, marked, so nobody's work silently disappears).
-import type { SpaceMember } from '../../src-shared/api';
-import { shortFingerprint } from '../lib/fingerprint';
+// Who a task is assigned to, as the panel shows it. Tasks name a device key; the name comes from the
+// space (member-names.ts): a current member by name, someone who was removed or left by name with the
+// reason, so nobody's work silently changes hands or turns anonymous, and never a key.
+import type { TFunction } from 'i18next';
+import { deviceName, standingOf, type KnownDevices } from '../plans/member-names';
 
-export type Assignee =
-  { kind: 'none' } | { kind: 'member'; member: SpaceMember } | { kind: 'gone'; deviceKey: string };
+export type AssigneeStanding = 'none' | 'member' | 'removed' | 'left' | 'unknown';
 
-export function findAssignee(deviceKey: string | null, members: readonly SpaceMember[]): Assignee {
-  if (deviceKey === null) return { kind: 'none' };
-  const member = members.find((m) => m.deviceKey === deviceKey);
-  return member ? { kind: 'member', member } : { kind: 'gone', deviceKey };
+export interface AssigneeView {
+  standing: AssigneeStanding;
+  label: string;
+  /**
+   * The assignee when they are not a current member: the picker keeps them as an extra option, so
+   * the select shows who the task is assigned to instead of falling back to "Unassigned".
+   */
+  kept: string | null;
 }
 
-/** A member's name, or the "unnamed device" text followed by the first groups of their number. */
-export function memberLabel(
-  member: Pick<SpaceMember, 'name' | 'fingerprint'>,
-  unnamed: string,
-): string {
-  const name = member.name?.trim();
-  if (name) return name;
-  const short = shortFingerprint(member.fingerprint);
-  return short ? `${unnamed} ${short}` : unnamed;
-}
-
-/** A device that left: all that is known is its key, so show its start to tell such devices apart. */
-export function goneLabel(deviceKey: string): string {
-  return `${deviceKey.slice(0, 8)}…`;
+export function assigneeView(
+  assignee: string | null,
+  space: KnownDevices,
+  t: TFunction,
+): AssigneeView {
+  if (assignee === null) return { standing: 'none', label: t('tasks.unassigned'), kept: null };
+  const standing = standingOf(assignee, space);
+  const label = deviceName(assignee, space, t);
+  if (standing.kind === 'member') return { standing: 'member', label, kept: null };
+  return {
+    standing: standing.kind === 'former' ? standing.how : 'unknown',
+    label,
+    kept: assignee,
+  };
 }

@@ -1,9 +1,11 @@
-// What the task panels keep for the unlocked session: the chosen view (list or board) and the new
-// task each plan's form was holding when the user moved away, so nothing typed is lost by switching
+// What the plan screen keeps for the unlocked session: the chosen view (the text or the task
+// board), the side panel's tab and whether it is collapsed, and the new task each plan's form was
+// holding when the user moved away, so nothing typed is lost by switching
 // plans. It lives in the Workspace, so locking drops it with everything else on screen.
 import { createContext, useContext, useState } from 'react';
 
 export type TaskView = 'list' | 'board';
+export type PlanPanelTab = 'tasks' | 'comments' | 'versions';
 
 export interface TaskDraft {
   title: string;
@@ -15,8 +17,18 @@ export interface TaskDraft {
 
 export const EMPTY_DRAFT: TaskDraft = { title: '', assignee: '', due: '', link: null };
 
+/**
+ * The form after a task was added: empty, so the next task does not silently go to the same person
+ * or day; only the choice about linking to the cursor's place is kept, as it is a way of working.
+ */
+export function draftAfterAdd(draft: TaskDraft): TaskDraft {
+  return { ...EMPTY_DRAFT, link: draft.link };
+}
+
 export class TasksSession {
   private view: TaskView = 'list';
+  private tab: PlanPanelTab = 'tasks';
+  private collapsed = false;
   private readonly drafts = new Map<string, TaskDraft>();
 
   /** @param onEdited called after a local change to a task, so "My tasks" can catch up. */
@@ -28,6 +40,22 @@ export class TasksSession {
 
   chooseView(view: TaskView): void {
     this.view = view;
+  }
+
+  panelTab(): PlanPanelTab {
+    return this.tab;
+  }
+
+  choosePanelTab(tab: PlanPanelTab): void {
+    this.tab = tab;
+  }
+
+  panelCollapsed(): boolean {
+    return this.collapsed;
+  }
+
+  collapsePanel(collapsed: boolean): void {
+    this.collapsed = collapsed;
   }
 
   draft(key: string): TaskDraft {

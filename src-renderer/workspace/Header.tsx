@@ -13,7 +13,7 @@ export function Header({ locking, onLock, onSettings }: HeaderProps) {
   const lockTitle = t('header.lockTitle', { shortcut: shortcutLabel('l') });
   return (
     <header className="app-header">
-      <span className="brand">Suviaz</span>
+      <h1 className="brand">Suviaz</h1>
       <div className="header-actions">
         <button type="button" data-testid="open-settings" onClick={onSettings}>
           {t('header.settings')}

@@ -14,6 +14,7 @@ import type {
 import { call } from '../bridge/call';
 import { subscribeConnectionStatus } from '../bridge/connection-status';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { MAIN_CONTENT_ID } from '../components/SkipLink';
 import { NoteEditor } from '../editor/NoteEditor';
 import type { NotePatch } from '../editor/note-saver';
 import { NoteSavers } from '../editor/note-savers';
@@ -379,7 +380,7 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
             >
               {list}
             </Sidebar>
-            <main className="editor-pane">
+            <main className="editor-pane" id={MAIN_CONTENT_ID} tabIndex={-1}>
               {openSpace ? (
                 <SpaceView
                   key={openSpace.id}

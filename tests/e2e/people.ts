@@ -1,11 +1,12 @@
 // Two people in end-to-end tests: a relay process on a free port, and for each person a browser host
 // process, a vault, and a page with the relay and their name set.
 import { createServer } from 'node:net';
-import { expect, type Browser, type Page } from '@playwright/test';
+import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { startRelayProcess, type RelayProcess } from '../support/relay-process';
 import { startHostProcess, type HostProcess, tempDataDir } from './host-process';
+import { onboard } from './pages/onboarding';
+import { setRelayAndName } from './pages/settings';
 
-export const PASSPHRASE = 'lantern orchard velvet 1994 compass';
 /** What each test started; stopProcesses() (in afterEach) stops them all. */
 const processes: { stop(): Promise<unknown> }[] = [];
 export async function stopProcesses(): Promise<void> {
@@ -31,27 +32,17 @@ export async function startRelay(dataDir: string, port: number): Promise<RelayPr
 }
 
 /** A person: their own host process, vault and browser page, connected to the relay. */
-export async function person(browser: Browser, name: string, relayUrl: string): Promise<Page> {
+export async function person(
+  browser: Browser,
+  name: string,
+  relayUrl: string,
+  context: BrowserContextOptions = {},
+): Promise<Page> {
   const host: HostProcess = await startHostProcess(tempDataDir());
   processes.push(host);
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await browser.newContext(context)).newPage();
   await page.goto(host.url);
-  await page.getByTestId('create-passphrase').fill(PASSPHRASE);
-  await page.getByTestId('create-passphrase-confirm').fill(PASSPHRASE);
-  await page.getByTestId('create-vault').click();
-  await page.getByTestId('identity-continue').click({ timeout: 30_000 });
-  await page.getByTestId('open-settings').click();
-  await page.getByTestId('relay-url').fill(relayUrl);
-  await page.getByTestId('display-name').fill(name);
-  await page.getByTestId('close-settings').click();
+  await onboard(page);
+  await setRelayAndName(page, relayUrl, name);
   return page;
-}
-
-export async function deviceCode(page: Page): Promise<string> {
-  await page.getByTestId('open-settings').click();
-  // The code arrives from main a moment after the dialog opens.
-  await expect(page.getByTestId('device-code')).toHaveValue(/^suviaz1:/);
-  const code = await page.getByTestId('device-code').inputValue();
-  await page.getByTestId('close-settings').click();
-  return code;
 }

@@ -5,7 +5,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { deviceCode, freePort, person, startRelay, stopProcesses } from './people';
+import { freePort, person, startRelay, stopProcesses } from './people';
+import { deviceCode } from './pages/settings';
+import {
+  acceptInvitation,
+  addMemberByCode,
+  createSpace,
+  sharedEditor,
+  syncState,
+  typeInSharedEditor,
+} from './pages/spaces';
 
 test.afterEach(stopProcesses);
 
@@ -19,53 +28,34 @@ test('two people co-edit a shared document through the relay, offline and back',
   const bogdan = await person(browser, 'Bogdan', relay.url);
 
   // Alesya creates a space and adds Bogdan's device as an editor.
-  await alesya.getByTestId('new-space').click();
-  await alesya.getByTestId('space-name-input').fill('Spring campaign');
-  await alesya.getByTestId('create-space-submit').click();
-  await alesya.getByTestId('space-item').filter({ hasText: 'Spring campaign' }).click();
-  await expect(alesya.getByTestId('sync-state')).toHaveAttribute('data-state', 'connected');
-  await alesya.getByTestId('add-member').click();
-  await alesya.getByTestId('member-device-code').fill(await deviceCode(bogdan));
-  await alesya.getByTestId('member-role').selectOption('editor');
-  await alesya.getByTestId('add-member-submit').click();
+  await createSpace(alesya, 'Spring campaign');
+  await addMemberByCode(alesya, await deviceCode(bogdan), 'editor');
   await expect(alesya.getByTestId('member-item')).toHaveCount(2);
 
   // Bogdan is invited, not enrolled: he accepts, then opens the space.
-  const invitation = bogdan.getByTestId('invitation-item').filter({ hasText: 'Spring campaign' });
-  await invitation.getByTestId('invitation-accept').click();
-  await expect(bogdan.getByTestId('invitation-item')).toHaveCount(0);
-  await bogdan
-    .getByTestId('space-item')
-    .filter({ hasText: 'Spring campaign' })
-    .and(bogdan.locator('[data-status="active"]'))
-    .click();
-  await expect(bogdan.getByTestId('shared-editor')).toBeVisible();
+  await acceptInvitation(bogdan, 'Spring campaign');
+  await expect(sharedEditor(bogdan)).toBeVisible();
 
   // What Alesya types appears for Bogdan, and Bogdan sees that she is there.
-  await alesya.getByTestId('shared-editor').click();
-  await alesya.keyboard.type('Hello from Alesya');
-  await expect(bogdan.getByTestId('shared-editor')).toHaveValue('Hello from Alesya');
+  await typeInSharedEditor(alesya, 'Hello from Alesya');
+  await expect(sharedEditor(bogdan)).toHaveValue('Hello from Alesya');
   await expect(bogdan.getByTestId('presence-peer').filter({ hasText: 'Alesya' })).toBeVisible();
 
   // Bogdan answers on a new line; Alesya sees it.
-  await bogdan.getByTestId('shared-editor').click();
-  await bogdan.keyboard.press('End');
-  await bogdan.keyboard.type('\nBogdan here');
-  await expect(alesya.getByTestId('shared-editor')).toHaveValue('Hello from Alesya\nBogdan here');
+  await typeInSharedEditor(bogdan, '\nBogdan here', 'End');
+  await expect(sharedEditor(alesya)).toHaveValue('Hello from Alesya\nBogdan here');
 
   // The relay goes away: both show offline, and both keep typing.
   await relay.stop('SIGTERM');
-  await expect(alesya.getByTestId('sync-state')).toHaveAttribute('data-state', 'offline');
-  await expect(bogdan.getByTestId('sync-state')).toHaveAttribute('data-state', 'offline');
-  await alesya.getByTestId('shared-editor').press('Control+Home');
-  await alesya.keyboard.type('Offline A. ');
-  await bogdan.getByTestId('shared-editor').press('Control+End');
-  await bogdan.keyboard.type(' / offline B');
+  await expect(syncState(alesya)).toHaveAttribute('data-state', 'offline');
+  await expect(syncState(bogdan)).toHaveAttribute('data-state', 'offline');
+  await typeInSharedEditor(alesya, 'Offline A. ', 'Control+Home');
+  await typeInSharedEditor(bogdan, ' / offline B', 'Control+End');
 
   // The relay comes back on the same address: everything typed meanwhile arrives on both sides.
   await startRelay(relayDir, port);
   const expected = 'Offline A. Hello from Alesya\nBogdan here / offline B';
-  await expect(alesya.getByTestId('shared-editor')).toHaveValue(expected, { timeout: 45_000 });
-  await expect(bogdan.getByTestId('shared-editor')).toHaveValue(expected, { timeout: 45_000 });
-  await expect(alesya.getByTestId('sync-state')).toHaveAttribute('data-state', 'connected');
+  await expect(sharedEditor(alesya)).toHaveValue(expected, { timeout: 45_000 });
+  await expect(sharedEditor(bogdan)).toHaveValue(expected, { timeout: 45_000 });
+  await expect(syncState(alesya)).toHaveAttribute('data-state', 'connected');
 });

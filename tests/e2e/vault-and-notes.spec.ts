@@ -1,31 +1,16 @@
 // The first-run journey through the real UI, the real host process and the real encrypted vault:
 // create → write → search → lock → wrong passphrase → unlock → restart → and nothing readable on disk.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { filesContaining, uniqueCanary } from '../support/canary-scan';
 import { startHostProcess, tempDataDir, type HostProcess } from './host-process';
-
-const PASSPHRASE = 'lantern orchard velvet 1994 compass';
+import { noteItem, writeNote } from './pages/notes';
+import { choosePassphrase, onboard as createVault, PASSPHRASE, unlock } from './pages/onboarding';
 
 let host: HostProcess | undefined;
 test.afterEach(async () => {
   await host?.stop();
   host = undefined;
 });
-
-/** Onboarding with a strong passphrase, through to the notes screen. */
-async function createVault(page: Page): Promise<void> {
-  await page.getByTestId('create-passphrase').fill(PASSPHRASE);
-  await page.getByTestId('create-passphrase-confirm').fill(PASSPHRASE);
-  await page.getByTestId('create-vault').click();
-  const continueButton = page.getByTestId('identity-continue');
-  await expect(continueButton.or(page.getByTestId('new-note'))).toBeVisible({ timeout: 30_000 });
-  if (await continueButton.isVisible()) await continueButton.click();
-}
-
-async function unlock(page: Page, passphrase: string): Promise<void> {
-  await page.getByTestId('unlock-passphrase').fill(passphrase);
-  await page.getByTestId('unlock-submit').click();
-}
 
 test('create a vault, write a note, lock, unlock, restart: the note survives and never touches disk in plaintext', async ({
   page,
@@ -36,17 +21,13 @@ test('create a vault, write a note, lock, unlock, restart: the note survives and
   await page.goto(host.url);
 
   // Onboarding refuses a weak passphrase, then accepts a strong one.
-  await page.getByTestId('create-passphrase').fill('password123');
-  await page.getByTestId('create-passphrase-confirm').fill('password123');
+  await choosePassphrase(page, 'password123');
   await expect(page.getByTestId('create-vault')).toBeDisabled();
   await expect(page.getByTestId('strength-meter')).toBeVisible();
   await createVault(page);
 
   // Write a note with the canary and Cyrillic text.
-  await page.getByTestId('new-note').click();
-  await page.getByTestId('note-title').fill('Маршрут на МЕНСК');
-  await page.getByTestId('note-body').fill(`Meeting notes ${canary}\nДругая строка: МЕНСК`);
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await writeNote(page, `Meeting notes ${canary}\nДругая строка: МЕНСК`, 'Маршрут на МЕНСК');
 
   // Full-text search finds it by the canary and, regardless of case, by "менск".
   await page.getByTestId('note-search').fill(canary);
@@ -62,7 +43,7 @@ test('create a vault, write a note, lock, unlock, restart: the note survives and
   await unlock(page, 'not the passphrase at all 42');
   await expect(page.getByTestId('unlock-error')).toBeVisible({ timeout: 30_000 });
   await unlock(page, PASSPHRASE);
-  await page.getByTestId('note-item').first().click();
+  await noteItem(page).click();
   await expect(page.getByTestId('note-body')).toHaveValue(new RegExp(canary));
 
   // Stop and restart the host process: the note is still there after unlocking.
@@ -70,7 +51,7 @@ test('create a vault, write a note, lock, unlock, restart: the note survives and
   host = await startHostProcess(dataDir);
   await page.goto(host.url);
   await unlock(page, PASSPHRASE);
-  await page.getByTestId('note-item').first().click();
+  await noteItem(page).click();
   await expect(page.getByTestId('note-title')).toHaveValue('Маршрут на МЕНСК');
   await expect(page.getByTestId('note-body')).toHaveValue(new RegExp(canary));
   await host.stop();
@@ -93,7 +74,7 @@ test('the lock shortcut locks, and text typed just before locking is kept', asyn
   await page.keyboard.press('Control+l');
   await expect(page.getByTestId('unlock-passphrase')).toBeVisible();
   await unlock(page, PASSPHRASE);
-  await page.getByTestId('note-item').first().click();
+  await noteItem(page).click();
   await expect(page.getByTestId('note-body')).toHaveValue('typed right before the lock');
 });
 
@@ -130,15 +111,13 @@ test('a saved note survives kill -9 of the host', async ({ page }) => {
   await page.goto(host.url);
   await createVault(page);
 
-  await page.getByTestId('new-note').click();
-  await page.getByTestId('note-body').fill('acknowledged before the crash');
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await writeNote(page, 'acknowledged before the crash');
   await host.kill();
 
   host = await startHostProcess(dataDir);
   await page.goto(host.url);
   await unlock(page, PASSPHRASE);
-  await page.getByTestId('note-item').first().click();
+  await noteItem(page).click();
   await expect(page.getByTestId('note-body')).toHaveValue('acknowledged before the crash');
 });
 
@@ -148,18 +127,12 @@ test('typing right after "New note" goes into the new note, never over the previ
   host = await startHostProcess(tempDataDir());
   await page.goto(host.url);
   await createVault(page);
-  await page.getByTestId('new-note').click();
-  await page.getByTestId('note-title').fill('First plan');
-  await page.getByTestId('note-body').fill('first body');
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
-  await page.getByTestId('new-note').click();
-  await page.getByTestId('note-title').fill('Second plan');
-  await page.getByTestId('note-body').fill('second body');
-  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await writeNote(page, 'first body', 'First plan');
+  await writeNote(page, 'second body', 'Second plan');
 
   await expect(page.getByTestId('note-item')).toHaveCount(2);
-  await page.getByTestId('note-item').filter({ hasText: 'First plan' }).click();
+  await noteItem(page, 'First plan').click();
   await expect(page.getByTestId('note-body')).toHaveValue('first body');
-  await page.getByTestId('note-item').filter({ hasText: 'Second plan' }).click();
+  await noteItem(page, 'Second plan').click();
   await expect(page.getByTestId('note-body')).toHaveValue('second body');
 });

@@ -2,13 +2,9 @@
 // accepted), the placeholder for a space whose name has not arrived, sync warnings that name the
 // member they are about, and the approval that waits to remove an admin. Texts come from the real
 // catalogues, so a missing or mistyped key shows up here and not only on screen.
-import i18next, { type TFunction } from 'i18next';
+import { LANGUAGES, translator, type Language } from '../support/renderer-i18n';
 import { describe, expect, it } from 'vitest';
 import type { SpaceSummary } from '../../src-shared/api';
-import { be } from '../../src-renderer/i18n/locales/be';
-import { en } from '../../src-renderer/i18n/locales/en';
-import { ru } from '../../src-renderer/i18n/locales/ru';
-import { uk } from '../../src-renderer/i18n/locales/uk';
 import { approvalTitle } from '../../src-renderer/spaces/approval-title';
 import { canWrite, isActiveAdmin } from '../../src-renderer/spaces/space-access';
 import { groupSpaces, spaceContent } from '../../src-renderer/spaces/space-list';
@@ -18,21 +14,6 @@ import {
   syncWarningMessage,
   type SyncWarning,
 } from '../../src-renderer/spaces/sync-warning-message';
-
-const LANGUAGES = { en, be, ru, uk };
-type Language = keyof typeof LANGUAGES;
-
-function translator(language: Language): TFunction {
-  const instance = i18next.createInstance();
-  void instance.init({
-    lng: language,
-    fallbackLng: false,
-    resources: { [language]: { translation: LANGUAGES[language] } },
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  });
-  return instance.t;
-}
 
 const t = translator('en');
 const KEY = 'c'.repeat(64);
@@ -97,7 +78,9 @@ describe('a sync warning', () => {
   });
 
   it('keeps the earlier reasons and falls back to a general message for unknown ones', () => {
-    expect(syncWarningMessage(t, warning('replayed', null)).text).toBe(en.sync.reasons.replayed);
+    expect(syncWarningMessage(t, warning('replayed', null)).text).toBe(
+      LANGUAGES.en.sync.reasons.replayed,
+    );
     const unknown = syncWarningMessage(t, warning('something-new', 'Alesya'));
     expect(unknown.text).toBe(
       'Suviaz found a problem in what the relay sent (“something-new”) and did not apply that part.',

@@ -1,4 +1,4 @@
-// Every API method's implementation, registered in this one table (DESIGN.md §2). Arguments arrive
+// Every API method's implementation, registered in this one table (docs/design.md, "Processes"). Arguments arrive
 // already validated by dispatch(); each handler only does the work.
 import { probeRelay } from '../sync/relay-probe';
 import { parseInviteLink } from '../groups/invite-link';

@@ -1,4 +1,4 @@
-// The one module that touches libsodium (DESIGN.md §4): a narrow facade so the rest of the core never
+// The one module that touches libsodium (docs/design.md, "Keys and storage"): a narrow facade so the rest of the core never
 // picks primitives, nonce sizes or output formats on its own.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';

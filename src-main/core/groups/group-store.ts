@@ -118,7 +118,7 @@ export function saveGroup(db: Db, group: Omit<StoredGroup, 'state'>, now: number
 
 /**
  * Keeps a new epoch's key before the relay is told of the epoch: if the app dies after the relay
- * accepted the entry and before the key was stored, the key is not lost (DESIGN.md §4).
+ * accepted the entry and before the key was stored, the key is not lost (docs/design.md, "Keys and storage").
  */
 export function rememberPendingEpochKey(
   db: Db,

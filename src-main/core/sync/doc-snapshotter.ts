@@ -1,5 +1,5 @@
 // Snapshots: the genesis snapshot of a new document, a compaction every so many updates, and a
-// fresh snapshot under a new epoch's key after a rotation (DESIGN.md §5).
+// fresh snapshot under a new epoch's key after a rotation (docs/design.md, "Sync").
 import * as Y from 'yjs';
 import { toHex } from '../../../src-shared/protocol/bytes';
 import type { EnvelopeHeader } from '../../../src-shared/protocol/envelope';

@@ -4,6 +4,7 @@ export const en = {
     label: 'Language',
   },
   common: {
+    skipToContent: 'Skip to main content',
     cancel: 'Cancel',
     close: 'Close',
     continue: 'Continue',
@@ -22,6 +23,9 @@ export const en = {
     failed: 'Suviaz could not check the vault.',
   },
   onboarding: {
+    takesSeconds:
+      'Creating the vault takes a few seconds: Suviaz turns your passphrase into a key slowly on purpose, so that guessing it is slow too.',
+    createBusy: 'Creating…',
     title: 'Create your vault',
     intro:
       'Suviaz keeps your notes encrypted on this device. Choose a passphrase: it is the only key to them.',
@@ -37,7 +41,7 @@ export const en = {
       'Nobody can recover a forgotten passphrase — not the Suviaz team, not your organisation, not you. If you forget it, everything in this vault is lost.',
     mismatch: 'The two passphrases are not the same yet.',
     create: 'Create vault',
-    creating: 'Creating your vault… this takes about a second',
+    creating: 'Creating your vault… this takes a few seconds',
     met: 'done',
     notMet: 'not yet',
   },
@@ -93,10 +97,13 @@ export const en = {
     label: 'Safety number of this device',
   },
   unlock: {
+    takesSeconds:
+      'Unlocking takes a few seconds: Suviaz turns your passphrase into the key slowly on purpose, so that guessing it is slow too.',
+    submitBusy: 'Unlocking…',
     title: 'Unlock Suviaz',
     passphrase: 'Passphrase',
     submit: 'Unlock',
-    unlocking: 'Unlocking… this takes about a second',
+    unlocking: 'Unlocking… this takes a few seconds',
     lockedIdle: 'Suviaz locked itself after a period of inactivity.',
     lockedUser: 'Suviaz is locked.',
   },
@@ -225,6 +232,26 @@ export const en = {
     lastChanged: 'Changed {{when}}',
   },
   settings: {
+    closing: 'Saving before closing…',
+    changeBusy: 'Changing…',
+    relayCheckHint: 'Before saving a new address, Suviaz checks that a relay answers there.',
+    relayUnchecked:
+      'Not saved yet: Suviaz checks the relay when you leave this field or press Enter.',
+    relayChecking: 'Checking the relay…',
+    relayNotSaved: 'The address is not saved.',
+    relayUnreachableTitle: 'The relay did not answer',
+    relayUnreachableText:
+      'Check the address for typing mistakes and that this device is online, then check again. If the relay is only down for now (or not set up yet), you can save the address anyway: shared spaces connect as soon as it answers.',
+    relayOtherVersionTitle: 'This relay runs another version of Suviaz',
+    relayOtherVersionText:
+      'It answered, but this app cannot sync through it. Ask whoever runs the relay which version of Suviaz it needs, and update the app on this device if it is the older one.',
+    relayNotARelayTitle: 'Something answered, but it is not a Suviaz relay',
+    relayNotARelayText:
+      'The address may point to a website or miss part of its path. Ask whoever runs the relay for the exact address.',
+    relayKeptOld: 'Until you save, Suviaz keeps using the previous address.',
+    relayDetail: 'Details for whoever runs the relay: {{detail}}',
+    relayRetry: 'Check again',
+    relaySaveAnyway: 'Save anyway',
     title: 'Settings',
     autoLock: 'Lock automatically after this many minutes without activity',
     autoLockHint: '0 means never. The vault also locks when Suviaz quits.',
@@ -257,8 +284,31 @@ export const en = {
   },
   dates: {
     justNow: 'just now',
+    // For languages this runtime's Intl cannot format (Chromium has no Belarusian data): month names
+    // as they read after a day number, the patterns, and relative times. English never needs them.
+    monthsLong:
+      'January|February|March|April|May|June|July|August|September|October|November|December',
+    monthsShort: 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec',
+    day: '{{month}} {{day}}, {{year}}',
+    shortDay: '{{month}} {{day}}',
+    shortDayYear: '{{month}} {{day}}, {{year}}',
+    dateTime: '{{date}} at {{time}}',
+    yesterday: 'yesterday',
+    minutesAgo_one: '{{count}} minute ago',
+    minutesAgo_other: '{{count}} minutes ago',
+    hoursAgo_one: '{{count}} hour ago',
+    hoursAgo_other: '{{count}} hours ago',
+    daysAgo_one: '{{count}} day ago',
+    daysAgo_other: '{{count}} days ago',
+    inMinutes_one: 'in {{count}} minute',
+    inMinutes_other: 'in {{count}} minutes',
+    inHours_one: 'in {{count}} hour',
+    inHours_other: 'in {{count}} hours',
+    inDays_one: 'in {{count}} day',
+    inDays_other: 'in {{count}} days',
   },
   tasks: {
+    openBoard: 'Open the board',
     title: 'Tasks',
     viewLabel: 'Show tasks as',
     list: 'List',
@@ -277,7 +327,6 @@ export const en = {
     assignee: 'Assigned to',
     assigneeOf: 'Who “{{title}}” is assigned to',
     unassigned: 'Unassigned',
-    noLongerMember: 'no longer a member',
     due: 'Due date',
     dueOf: 'Due date of “{{title}}”',
     dueOn: 'due {{date}}',
@@ -357,6 +406,13 @@ export const en = {
     },
   },
   space: {
+    sharedNotes: 'Shared notes',
+    sharedNotesHelp:
+      'One plain text page for this space: agendas, contacts, quick notes. Every member can read it; members who can write edit it together.',
+    readOnlyRemoved: 'You can read this space; you can no longer write in it.',
+    readOnlyLeft: 'You can read this space; you can no longer write in it.',
+    readOnlyPending: 'You cannot write in this space until an admin approves you.',
+    readOnlyDeclined: 'You cannot write in this space: you never became a member.',
     document: 'Shared document of “{{name}}”',
     opening: 'Opening the shared document…',
     openFailed: 'This shared document could not be opened.',
@@ -399,6 +455,13 @@ export const en = {
       'Compare these digits with other members over a channel you trust: in person or on a call. If they differ, the relay is showing you different histories of the space.',
   },
   sync: {
+    removed: 'Removed — nothing new reaches this device',
+    left: 'Left — nothing new reaches this device',
+    awaitingApproval: 'Waiting for approval',
+    declined: 'Not a member',
+    offlineTitle: 'Offline.',
+    offlineText:
+      'The relay cannot be reached. What you write is kept on this device and sent when the connection is back.',
     connected: 'Connected',
     syncing: 'Syncing {{count}}…',
     pending_one: '{{count}} change has not been confirmed by the relay yet.',
@@ -462,6 +525,17 @@ export const en = {
     line: 'line {{line}}',
   },
   plans: {
+    more: 'More actions',
+    mode: {
+      label: 'Show the plan as',
+      document: 'Document',
+      board: 'Board',
+    },
+    side: {
+      collapse: 'Hide the panel',
+      expand: 'Show the panel',
+      open: 'Open {{tab}}',
+    },
     title: 'Plans',
     none: 'No plans yet.',
     new: 'New plan',
@@ -487,6 +561,7 @@ export const en = {
     exportMarkdown: 'Export Markdown',
     exportHtml: 'Export HTML',
     print: 'Print or save as PDF',
+    exported: 'Saved “{{file}}” to your downloads folder.',
     exportHint:
       'The file holds the title, the text and the tasks with the names of who they are assigned to: anyone who gets it can read them. Keep it where you keep sensitive documents.',
     toolbar: {
@@ -516,6 +591,12 @@ export const en = {
       apply: 'Apply',
       remove: 'Remove link',
     },
+    people: {
+      someone: 'A member',
+      someoneNumbered: 'A member ({{number}})',
+      removed: '{{name}} — removed',
+      left: '{{name}} — left',
+    },
     comments: {
       title: 'Comments',
       add: 'Comment',
@@ -528,12 +609,28 @@ export const en = {
       resolve: 'Resolve',
       reopen: 'Reopen',
       resolved: 'Resolved',
+      resolvedBy: 'Resolved by {{name}}',
       replyInput: 'Reply to {{name}}',
       replySubmit: 'Reply',
       show: 'Show in the plan',
       gone: 'The commented text is no longer in the plan.',
     },
     versions: {
+      showLabel: 'Show',
+      show: {
+        changes: 'Changes',
+        version: 'This version',
+      },
+      changesLabel: 'Changes from “{{name}}” to the current plan',
+      legendAdded: 'Added since this version',
+      legendRemoved: 'Removed since this version',
+      noChanges: 'No changes: the plan’s text is the same as in this version.',
+      srAdded: 'added:',
+      srRemoved: 'removed:',
+      restoredBy: '{{name}} restored “{{version}}”',
+      restoredByAuto: '{{name}} restored the automatic version of {{when}}',
+      restoredByUnknown: '{{name}} restored an earlier version',
+      dismiss: 'Dismiss',
       title: 'Versions',
       name: 'Version name',
       save: 'Save version',

@@ -3,6 +3,7 @@
 // all generated from this table, and main validates every argument against it.
 import { z } from 'zod';
 import { LIMITS } from './limits';
+import { noteContentProblem, type NoteDoc } from './notes/note-content';
 import { TASK_STATUSES } from './plans/task-status';
 
 export const Passphrase = z.string().min(1).max(LIMITS.passphraseMaxChars);
@@ -47,7 +48,21 @@ export const NoteSummary = z.object({
   updatedAt: z.number(),
   trashedAt: z.number().nullable(),
 });
-export const Note = NoteSummary.extend({ body: z.string() });
+/**
+ * A note's rich text: the editor's ProseMirror JSON, checked node by node (note-content.ts) so a
+ * refusal names what was wrong and where.
+ */
+export const NoteContent = z.custom<NoteDoc>().superRefine((value, ctx) => {
+  const problem = noteContentProblem(value);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
+export const Note = NoteSummary.extend({
+  /** The plain text main extracted from the content: what search indexes and excerpts show. */
+  body: z.string(),
+  content: NoteContent,
+  /** The stored formatting could not be read: content is the plain text, one paragraph a line. */
+  contentUnreadable: z.boolean(),
+});
 
 /** Snippet text marks matches between these two control characters; the renderer turns them into <mark>. */
 export const SNIPPET_MARK_START = '\u0002';
@@ -225,9 +240,15 @@ export const PresencePeer = z.object({
 
 const NoteText = {
   title: z.string().max(LIMITS.noteTitleMaxChars),
+  /** Plain text, stored as one paragraph a line; the editor sends content instead. */
   body: z.string().max(LIMITS.noteBodyMaxChars),
+  /** Rich text; main computes the plain text for search from it and never takes it from outside. */
+  content: NoteContent,
   tags: z.array(Tag).max(LIMITS.tagsPerNote),
 };
+const oneBody = (args: { body?: unknown; content?: unknown }) =>
+  args.body === undefined || args.content === undefined;
+const ONE_BODY = { message: 'give body or content, not both', path: ['content'] };
 
 const empty = z.object({}).strict();
 
@@ -269,12 +290,13 @@ export const methods = {
     z.array(NoteSummary),
   ),
   'notes.get': method(z.object({ id: NoteId }).strict(), Note),
-  'notes.create': method(z.object(NoteText).partial().strict(), Note),
+  'notes.create': method(z.object(NoteText).partial().strict().refine(oneBody, ONE_BODY), Note),
   'notes.update': method(
     z
       .object({ id: NoteId, ...NoteText })
-      .partial({ title: true, body: true, tags: true })
-      .strict(),
+      .partial({ title: true, body: true, content: true, tags: true })
+      .strict()
+      .refine(oneBody, ONE_BODY),
     NoteSummary,
   ),
   'notes.trash': method(z.object({ id: NoteId }).strict(), z.null()),

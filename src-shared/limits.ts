@@ -5,7 +5,15 @@ export const LIMITS = {
   passphraseMinScore: 4,
   passphraseMinChars: 12,
   noteTitleMaxChars: 500,
+  /** A note's plain text (what search indexes), computed in main from its rich content. */
   noteBodyMaxChars: 2_000_000,
+  /**
+   * A note's rich content as JSON (ProseMirror's, src-shared/notes/note-content.ts): its text plus
+   * the formatting; room for a full-length text of short lines, and under the browser host's frame.
+   */
+  noteContentMaxChars: 3_500_000,
+  /** How deeply the nodes of a note may nest (a list in a list in a quote…). */
+  noteContentMaxDepth: 100,
   tagMaxChars: 40,
   tagsPerNote: 32,
   searchQueryMaxChars: 500,

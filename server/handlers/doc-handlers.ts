@@ -7,7 +7,14 @@ import { Refusal, refuse } from '../refusal';
 import type { RelayContext, Session } from '../relay-context';
 import { StoreConflictError, type CommitEnvelope, type StoredMessage } from '../store/relay-store';
 import { checkEnvelope, type CheckedEnvelope } from './envelope-auth';
-import { existingGroup, requireKnownHead, requireMember, withGroupLock } from './group-access';
+import {
+  existingGroup,
+  requireKnownHead,
+  requireMember,
+  requireWriterAtHead,
+  withGroupLock,
+} from './group-access';
+import { activeLogLength } from './active-snapshot';
 import { planPublish } from './publish-rules';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
@@ -104,6 +111,7 @@ export async function publish(
     if (!canWrite(group, session.device)) refuse('forbidden', 'viewers cannot write');
     if (h.epoch !== group.epoch) refuse('wrongEpoch', `the group is at epoch ${group.epoch}`);
     await requireKnownHead(ctx, group, h);
+    requireWriterAtHead(group, session.device, h);
 
     for (let attempt = 1; ; attempt++) {
       const doc = await ctx.store.getDoc(h.docId);
@@ -112,7 +120,7 @@ export async function publish(
       }
       let commit: CommitEnvelope;
       try {
-        commit = planPublish(checked, frame.envelope, doc);
+        commit = planPublish(checked, frame.envelope, doc, await activeLogLength(ctx, doc));
       } catch (error) {
         // Only an envelope the document has moved past can be a retry of one already stored (a
         // client that lost its ACK): look for it then, not on every publish.

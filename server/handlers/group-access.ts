@@ -104,3 +104,19 @@ export async function requireKnownHead(
     refuse('unknownLogHead', `another log entry ${length - 1}`);
   }
 }
+
+/**
+ * Clients judge an author's rights at the log position its envelope names; the relay, which knows
+ * only the current log, accepts a position no older than where the author's current role began.
+ * (Stricter than the clients, never looser: it must not store what they refuse.)
+ */
+export function requireWriterAtHead(
+  state: GroupState,
+  device: Uint8Array,
+  header: EnvelopeHeader,
+): void {
+  const member = state.members.get(toHex(device));
+  if (!member || header.log.length < member.since) {
+    refuse('forbidden', 'the envelope names a log position before the author could write');
+  }
+}

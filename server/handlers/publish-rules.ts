@@ -46,8 +46,27 @@ function checkFirstSnapshot(header: EnvelopeHeader): SnapshotFields {
   return s;
 }
 
-function checkNextSnapshot(header: EnvelopeHeader, doc: StoredDoc): SnapshotFields {
+/**
+ * What every client checks too (docs/protocol-client-checks.md): nothing names an older log than
+ * the snapshot it builds on. The relay must refuse what the clients refuse, or it would store a
+ * message that wedges the document for everyone.
+ */
+function checkLogForward(header: EnvelopeHeader, activeLogLength: number): void {
+  if (header.log.length < activeLogLength) {
+    refuse(
+      'staleSnapshot',
+      `the envelope names ${header.log.length} log entries; the active snapshot names ${activeLogLength}`,
+    );
+  }
+}
+
+function checkNextSnapshot(
+  header: EnvelopeHeader,
+  doc: StoredDoc,
+  activeLogLength: number,
+): SnapshotFields {
   const s = snapshotFields(header);
+  checkLogForward(header, activeLogLength);
   if (
     !bytesEqual(s.parentId, doc.activeSnapshotId) ||
     !bytesEqual(s.parentProof, doc.activeProof)
@@ -63,10 +82,19 @@ function checkNextSnapshot(header: EnvelopeHeader, doc: StoredDoc): SnapshotFiel
   return s;
 }
 
-function checkUpdate(header: EnvelopeHeader, doc: StoredDoc): void {
+function checkUpdate(header: EnvelopeHeader, doc: StoredDoc, activeLogLength: number): void {
   if (!bytesEqual(header.snapshotId, doc.activeSnapshotId)) {
     refuse('staleSnapshot', 'the update is not on the active snapshot');
   }
+  const basis = header.basis;
+  if (
+    !basis ||
+    basis.generation !== doc.activeGeneration ||
+    !bytesEqual(basis.proof, doc.activeProof)
+  ) {
+    refuse('snapshotConflict', 'the update names another proof of the active snapshot');
+  }
+  checkLogForward(header, activeLogLength);
   const last = doc.clocks.get(toHex(header.author)) ?? 0;
   if (header.clock !== last + 1) refuse('clockMismatch', `expected clock ${last + 1}`);
 }
@@ -76,6 +104,8 @@ export function planPublish(
   { envelope, ciphertextHash }: CheckedEnvelope,
   bytes: Uint8Array,
   doc: StoredDoc | null,
+  /** The log length the active snapshot names (0 before the first snapshot). */
+  activeLogLength = 0,
 ): CommitEnvelope {
   const header = envelope.header;
   if (doc && !bytesEqual(doc.groupId, header.groupId)) {
@@ -92,10 +122,10 @@ export function planPublish(
   };
   if (header.kind === 'update') {
     if (!doc) refuse('staleSnapshot', 'the document does not exist yet: it starts with a snapshot');
-    checkUpdate(header, doc);
+    checkUpdate(header, doc, activeLogLength);
     return { ...common, kind: 'update', snapshot: null };
   }
-  const s = doc ? checkNextSnapshot(header, doc) : checkFirstSnapshot(header);
+  const s = doc ? checkNextSnapshot(header, doc, activeLogLength) : checkFirstSnapshot(header);
   const proof = sha256(snapshotProofInput(s.parentProof, header.snapshotId, ciphertextHash));
   const link = encodeSnapshotLink({
     headerBytes: envelope.headerBytes,

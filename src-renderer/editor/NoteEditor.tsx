@@ -1,19 +1,25 @@
-// Edits one note. Every keystroke goes straight to the note's saver; what is on screen is the truth
-// and is never replaced by what main sends back.
+// Edits one note: title, tags and the rich text (NoteBody). Every keystroke goes straight to the
+// note's saver; what is on screen is the truth and is never replaced by what main sends back.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../src-shared/api';
+import type { NoteDoc } from '../../src-shared/notes/note-content';
 import { LIMITS } from '../../src-shared/limits';
 import { call } from '../bridge/call';
 import { errorMessage } from '../i18n/error-message';
 import { formatTags, parseTags } from '../lib/tags';
+import { NoteBody } from './NoteBody';
 import type { NoteSaver } from './note-saver';
 import { SaveStatus } from './SaveStatus';
 
 interface Draft {
   title: string;
-  body: string;
   tagsText: string;
+  /** What the body editor starts from; it then keeps the text itself. */
+  content: NoteDoc;
+  /** The plain text main holds, for when content does not fit the editor. */
+  plainText: string;
+  contentUnreadable: boolean;
 }
 
 interface NoteEditorProps {
@@ -43,10 +49,14 @@ export function NoteEditor({ saver, focusTitle, onTrash }: NoteEditorProps) {
       const unconfirmed = saver.unconfirmed();
       const tags = unconfirmed.tags ?? outcome.value.tags;
       sentTags.current = JSON.stringify(tags);
+      const note = outcome.value;
       setDraft({
-        title: unconfirmed.title ?? outcome.value.title,
-        body: unconfirmed.body ?? outcome.value.body,
+        title: unconfirmed.title ?? note.title,
         tagsText: formatTags(tags),
+        content: unconfirmed.content ?? note.content,
+        plainText: unconfirmed.body ?? note.body,
+        // Unsent changes replace whatever main could not read.
+        contentUnreadable: unconfirmed.content === undefined && note.contentUnreadable,
       });
     });
     return () => {
@@ -120,20 +130,12 @@ export function NoteEditor({ saver, focusTitle, onTrash }: NoteEditorProps) {
             : t('editor.tagsHint')}
         </span>
       </div>
-      <label htmlFor={`${id}-body`} className="visually-hidden">
-        {t('editor.body')}
-      </label>
-      <textarea
-        id={`${id}-body`}
-        className="editor-body"
-        data-testid="note-body"
-        maxLength={LIMITS.noteBodyMaxChars}
-        value={draft.body}
-        onChange={(event) => {
-          const body = event.target.value;
-          setDraft((current) => (current ? { ...current, body } : current));
-          saver.change({ body });
-        }}
+      <NoteBody
+        initial={draft.content}
+        plainText={draft.plainText}
+        unreadable={draft.contentUnreadable}
+        label={t('editor.body')}
+        onChange={(content) => saver.change({ content })}
       />
     </div>
   );

@@ -4,6 +4,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceMember } from '../../src-shared/api';
 import { LIMITS } from '../../src-shared/limits';
+import { DateField } from '../components/DateField';
 import { usePlanEditor } from '../plans/plan-editor-context';
 import { AssigneeOptions } from './TaskFields';
 import { draftAfterAdd, type TaskDraft, type TasksSession } from './tasks-session';
@@ -100,12 +101,11 @@ export function TaskAddForm({ members, session, draftKey, onAdd }: TaskAddFormPr
         </div>
         <div>
           <label htmlFor={`${id}-due`}>{t('tasks.due')}</label>
-          <input
+          <DateField
             id={`${id}-due`}
-            type="date"
-            data-testid="task-add-due"
-            value={draft.due}
-            onChange={(event) => change({ due: event.target.value })}
+            testId="task-add-due"
+            value={draft.due || null}
+            onChange={(due) => change({ due: due ?? '' })}
           />
         </div>
       </div>

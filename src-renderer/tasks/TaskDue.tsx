@@ -1,5 +1,6 @@
 // A due date as text, and the overdue marker: a word and a sign, never colour alone.
 import { useTranslation } from 'react-i18next';
+import { dateLocaleFor, systemLocales } from '../components/date-field-model';
 import { formatDueDay } from './task-order';
 
 export function OverdueBadge() {
@@ -17,7 +18,9 @@ export function DueText({ due, overdue }: { due: string | null; overdue: boolean
   if (due === null) return <span className="task-due muted">{t('tasks.noDue')}</span>;
   return (
     <span className={overdue ? 'task-due overdue' : 'task-due'} data-testid="task-due">
-      {t('tasks.dueOn', { date: formatDueDay(due, i18n.resolvedLanguage ?? 'en') })}
+      {t('tasks.dueOn', {
+        date: formatDueDay(due, dateLocaleFor(i18n.resolvedLanguage ?? 'en', systemLocales()).code),
+      })}
       {overdue && <OverdueBadge />}
     </span>
   );

@@ -10,6 +10,7 @@ import {
   type TaskPatch,
   type TaskStatus,
 } from '../../src-shared/plans/plan-model';
+import { DateField } from '../components/DateField';
 import { memberName, type KnownDevices } from '../plans/member-names';
 import { DueText, OverdueBadge } from './TaskDue';
 import { assigneeView } from './task-assignee';
@@ -152,12 +153,11 @@ export function DueField({ task, readOnly, onPatch, overdue }: FieldProps & { ov
   if (readOnly) return <DueText due={task.due} overdue={overdue} />;
   return (
     <span className={overdue ? 'task-due overdue' : 'task-due'}>
-      <input
-        type="date"
-        data-testid="task-due"
-        aria-label={t('tasks.dueOf', { title: task.title })}
-        value={task.due ?? ''}
-        onChange={(event) => onPatch({ due: event.target.value || null })}
+      <DateField
+        testId="task-due"
+        label={t('tasks.dueOf', { title: task.title })}
+        value={task.due}
+        onChange={(due) => onPatch({ due })}
       />{' '}
       {overdue && <OverdueBadge />}
     </span>

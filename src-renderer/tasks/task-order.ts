@@ -1,6 +1,7 @@
 // How a plan's tasks are laid out: today's date on the user's own calendar, the order of the list,
 // the board's columns (one per status, in board order) and where a card moves with Alt+arrow.
 import { TASK_STATUSES, type Task, type TaskStatus } from '../../src-shared/plans/plan-model';
+import { formatMediumDay, type DateWords } from '../lib/format-date';
 
 /**
  * Today as YYYY-MM-DD in local time. Due dates are calendar days the user picked, so "overdue" must
@@ -11,13 +12,14 @@ export function todayLocal(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** A YYYY-MM-DD day in the user's language, e.g. "3 Mar 2025"; read as a local date. */
-export function formatDueDay(day: string, language: string): string {
+/**
+ * A YYYY-MM-DD day in the user's language, e.g. "3 Mar 2025"; read as a local date. Through
+ * lib/format-date, so Belarusian comes from the catalogue where Intl has no Belarusian data.
+ */
+export function formatDueDay(day: string, language: string, words?: DateWords): string {
   const [year, month, date] = day.split('-').map(Number);
   if (!year || !month || !date) return day;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(
-    new Date(year, month - 1, date),
-  );
+  return formatMediumDay(new Date(year, month - 1, date).getTime(), language, words);
 }
 
 /** Earlier due days first (YYYY-MM-DD compares as text), no due day last. */

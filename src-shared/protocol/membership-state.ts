@@ -21,6 +21,12 @@ export interface Member {
   key: Uint8Array;
   boxKey: Uint8Array;
   role: RoleName;
+  /**
+   * The log length from which the member has held its current role without a break: the relay
+   * accepts an envelope only if the log position it names is at least this (so it never stores a
+   * message the clients, judging rights at that position, would refuse).
+   */
+  since: number;
 }
 
 export interface InviteState {
@@ -134,9 +140,12 @@ function requireMember(state: GroupState, key: Uint8Array): Member {
   return state.members.get(toHex(key)) ?? fail('unknown-member');
 }
 
-function withMember(state: GroupState, member: Member): GroupState {
+/** Adds a member or changes its role; the entry being applied ends the log at state.length + 1. */
+function withMember(state: GroupState, member: Omit<Member, 'since'>): GroupState {
   const members = new Map(state.members);
-  members.set(toHex(member.key), member);
+  const before = state.members.get(toHex(member.key));
+  const since = before && before.role === member.role ? before.since : state.length + 1;
+  members.set(toHex(member.key), { ...member, since });
   const departed = new Map(state.departed);
   departed.delete(toHex(member.key));
   return { ...state, members, departed };
@@ -151,7 +160,13 @@ function withoutMember(state: GroupState, key: Uint8Array, departure: Departure)
   members.delete(toHex(key));
   const departed = new Map(state.departed);
   departed.set(toHex(key), departure);
-  return { ...state, members, departed };
+  // What the departed device proposed, or what was proposed about it, waits for no one now.
+  const pending = new Map(
+    [...state.pending].filter(
+      ([, p]) => !bytesEqual(p.author, key) && !('member' in p.op && bytesEqual(p.op.member, key)),
+    ),
+  );
+  return { ...state, members, departed, pending };
 }
 
 function revokeOpenInvites(state: GroupState): GroupState {
@@ -238,7 +253,9 @@ function applyJoin(
  * walk back in through one (an admin can still add them again, on purpose).
  */
 function removedNow(state: GroupState, member: Uint8Array, index: number): GroupState {
-  return withoutMember(revokeOpenInvites(state), member, {
+  // Invites still waiting for a second admin die too: the removed member may have seen them.
+  const pending = new Map([...state.pending].filter(([, p]) => p.op.type !== 'invite'));
+  return withoutMember(revokeOpenInvites({ ...state, pending }), member, {
     epochFrom: state.epoch + 1,
     how: 'removed',
     index,
@@ -357,7 +374,12 @@ export function applyEntry(
 
   if (!state) {
     if (op.type !== 'create') return fail('first-entry-must-create');
-    const creator: Member = { key: entry.author, boxKey: op.creatorBoxKey, role: 'admin' };
+    const creator: Member = {
+      key: entry.author,
+      boxKey: op.creatorBoxKey,
+      role: 'admin',
+      since: 1,
+    };
     return {
       groupId: entry.groupId,
       length: 1,

@@ -345,6 +345,33 @@ describe('membership log', () => {
     expect(editorGone.epoch).toBe(1);
   });
 
+  it('drops what a removed admin proposed, and invites still waiting, with the removal', () => {
+    const log = logBuilder();
+    log.add(alice, create(alice, PolicyFlag.twoAdminApproval));
+    log.add(alice, addMember(bob, 'admin'));
+    log.add(alice, addMember(carol, 'admin'));
+    log.add(bob, { type: 'approve', index: 2 });
+    // Bob proposes an invite (he holds its link) and a new editor; neither is approved yet.
+    const invite = generateSigningKeyPair();
+    log.add(bob, {
+      type: 'invite',
+      inviteKey: invite.publicKey,
+      role: 'editor',
+      expiresAt: T0 + HOUR,
+    });
+    log.add(bob, addMember(dave, 'editor'));
+    expect([...(log.state()?.pending.keys() ?? [])]).toEqual([4, 5]);
+    log.add(alice, {
+      type: 'remove',
+      member: bob.signing.publicKey,
+      epochKeyCommitment: commitment(1),
+    });
+    const removed = log.add(carol, { type: 'approve', index: 6 });
+    expect(removed.members.has(toHex(bob.signing.publicKey))).toBe(false);
+    expect([...removed.pending.keys()]).toEqual([]);
+    expect(rejection(() => log.add(carol, { type: 'approve', index: 4 }))).toBe('not-pending');
+  });
+
   it('keeps a join waiting for approval when the group asks for it, and never removes the last admin', () => {
     const log = logBuilder();
     log.add(alice, create(alice, PolicyFlag.joinApproval));

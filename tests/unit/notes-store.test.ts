@@ -55,6 +55,8 @@ describe('notes CRUD', () => {
       id: expect.stringMatching(/^[0-9a-f]{32}$/),
       title: '',
       body: '',
+      content: { type: 'doc', content: [{ type: 'paragraph' }] },
+      contentUnreadable: false,
       excerpt: '',
       tags: [],
       createdAt: clock,

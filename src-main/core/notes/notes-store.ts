@@ -1,5 +1,7 @@
 // Personal notes in the vault DB: the notes.* methods of the API contract as plain functions over one
 // open database, with the tag table and the full-text index kept in step inside each transaction.
+// A note's rich content (ProseMirror JSON) is in notes.content; notes.body holds the plain text main
+// extracts from it (note-text.ts), which is what the index, snippets and excerpts read.
 import { randomBytes } from 'node:crypto';
 import {
   SNIPPET_MARK_END,
@@ -11,9 +13,16 @@ import {
   type TagCount,
 } from '../../../src-shared/api';
 import { LIMITS } from '../../../src-shared/limits';
+import {
+  contentFromPlainText,
+  isNoteDoc,
+  noteContentProblem,
+  type NoteDoc,
+} from '../../../src-shared/notes/note-content';
 import { SuviazError } from '../errors';
 import type { Db } from '../vault/migrations';
 import { mapStorageError } from '../vault/vault';
+import { plainTextOf } from './note-text';
 import { buildFtsQuery, normalizeForSearch } from './search-text';
 
 export interface NotesStore {
@@ -42,8 +51,10 @@ interface NoteRow {
   seq: number;
   id: string;
   title: string;
-  /** Either the whole body or its first EXCERPT_SOURCE_CHARS + 1 characters (list). */
+  /** Plain text: either the whole of it or its first EXCERPT_SOURCE_CHARS + 1 characters (list). */
   body: string;
+  /** ProseMirror JSON; null for a note that only has its plain text (read as paragraphs). */
+  content: string | null;
   tags: string;
   created_at: number;
   updated_at: number;
@@ -106,8 +117,40 @@ function toSummary(row: NoteRow): NoteSummary {
   };
 }
 
+/** The stored content, or the plain text as paragraphs when it is missing or cannot be read. */
+function readContent(row: NoteRow): { content: NoteDoc; contentUnreadable: boolean } {
+  if (row.content === null)
+    return { content: contentFromPlainText(row.body), contentUnreadable: false };
+  try {
+    const value: unknown = JSON.parse(row.content);
+    if (isNoteDoc(value)) return { content: value, contentUnreadable: false };
+  } catch {
+    // Falls through to the plain text, which is always there.
+  }
+  return { content: contentFromPlainText(row.body), contentUnreadable: true };
+}
+
 function toNote(row: NoteRow): Note {
-  return { ...toSummary(row), body: row.body };
+  return { ...toSummary(row), body: row.body, ...readContent(row) };
+}
+
+/**
+ * The content to store and its plain text, from what the caller gave: rich content, or plain text
+ * (one paragraph a line). Checked here too, not only at the API boundary, since everything written
+ * to notes.content must read back.
+ */
+function bodyFrom(body: string, content: NoteDoc | undefined): { text: string; json: string } {
+  const doc = content ?? contentFromPlainText(body);
+  const problem = noteContentProblem(doc);
+  if (problem !== null) throw new SuviazError('invalid-args', `content: ${problem}`);
+  const text = plainTextOf(doc);
+  if (text.length > LIMITS.noteBodyMaxChars) {
+    throw new SuviazError(
+      'invalid-args',
+      `content: the note's text is too long (over ${LIMITS.noteBodyMaxChars} characters)`,
+    );
+  }
+  return { text, json: JSON.stringify(doc) };
 }
 
 function notFound(): SuviazError {
@@ -119,12 +162,12 @@ function sameTags(a: readonly string[], b: readonly string[]): boolean {
 }
 
 export function createNotesStore(db: Db, now: () => number = Date.now): NotesStore {
-  const columns = 'seq, id, title, body, tags, created_at, updated_at, trashed_at';
+  const columns = 'seq, id, title, body, content, tags, created_at, updated_at, trashed_at';
   const statements = {
     byId: db.prepare<[string], NoteRow>(`SELECT ${columns} FROM notes WHERE id = ?`),
     list: db.prepare<{ active: number; tagKey: string | null }, NoteRow>(
-      `SELECT seq, id, title, substr(body, 1, ${EXCERPT_SOURCE_CHARS + 1}) AS body, tags,
-              created_at, updated_at, trashed_at
+      `SELECT seq, id, title, substr(body, 1, ${EXCERPT_SOURCE_CHARS + 1}) AS body,
+              NULL AS content, tags, created_at, updated_at, trashed_at
        FROM notes n
        WHERE (trashed_at IS NULL) = @active
          AND (@tagKey IS NULL OR EXISTS
@@ -132,12 +175,12 @@ export function createNotesStore(db: Db, now: () => number = Date.now): NotesSto
        ORDER BY updated_at DESC, seq DESC`,
     ),
     trashed: db.prepare<[], NoteRow>(`SELECT ${columns} FROM notes WHERE trashed_at IS NOT NULL`),
-    insert: db.prepare<[string, string, string, string, number, number]>(
-      `INSERT INTO notes (id, title, body, tags, created_at, updated_at, trashed_at)
-       VALUES (?, ?, ?, ?, ?, ?, NULL)`,
+    insert: db.prepare<[string, string, string, string, string, number, number]>(
+      `INSERT INTO notes (id, title, body, content, tags, created_at, updated_at, trashed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, NULL)`,
     ),
-    update: db.prepare<[string, string, string, number, number]>(
-      'UPDATE notes SET title = ?, body = ?, tags = ?, updated_at = ? WHERE seq = ?',
+    update: db.prepare<[string, string, string, string, number, number]>(
+      'UPDATE notes SET title = ?, body = ?, content = ?, tags = ?, updated_at = ? WHERE seq = ?',
     ),
     setTrashed: db.prepare<[number | null, number]>(
       'UPDATE notes SET trashed_at = ? WHERE seq = ?',
@@ -220,35 +263,53 @@ export function createNotesStore(db: Db, now: () => number = Date.now): NotesSto
       return toNote(rowOf(id));
     },
 
-    create({ title = '', body = '', tags = [] }) {
+    create({ title = '', body = '', content, tags = [] }) {
       const id = randomBytes(16).toString('hex');
       const time = now();
       const json = JSON.stringify(cleanTags(tags));
+      const { text, json: contentJson } = bodyFrom(body, content);
       return write(() => {
-        const { lastInsertRowid } = statements.insert.run(id, title, body, json, time, time);
+        const { lastInsertRowid } = statements.insert.run(
+          id,
+          title,
+          text,
+          contentJson,
+          json,
+          time,
+          time,
+        );
         const seq = Number(lastInsertRowid);
         writeTags(seq, parseTags(json));
-        statements.ftsInsert.run(...indexText({ seq, title, body, tags: json }));
+        statements.ftsInsert.run(...indexText({ seq, title, body: text, tags: json }));
         return toNote(rowOf(id));
       });
     },
 
-    update({ id, title, body, tags }) {
+    update({ id, title, body, content, tags }) {
+      const given =
+        body === undefined && content === undefined ? null : bodyFrom(body ?? '', content);
       return write(() => {
         const row = rowOf(id);
         const oldTags = parseTags(row.tags);
         const next = {
           seq: row.seq,
           title: title ?? row.title,
-          body: body ?? row.body,
+          body: given?.text ?? row.body,
+          content: given?.json ?? row.content,
           tags: tags === undefined ? oldTags : cleanTags(tags),
         };
         const tagsChanged = !sameTags(oldTags, next.tags);
-        if (next.title === row.title && next.body === row.body && !tagsChanged) {
+        if (
+          next.title === row.title &&
+          next.body === row.body &&
+          next.content === row.content &&
+          !tagsChanged
+        ) {
           return toSummary(row);
         }
         const json = JSON.stringify(next.tags);
-        statements.update.run(next.title, next.body, json, now(), row.seq);
+        const contentJson = next.content ?? JSON.stringify(contentFromPlainText(next.body));
+        statements.update.run(next.title, next.body, contentJson, json, now(), row.seq);
         if (tagsChanged) writeTags(row.seq, next.tags);
         statements.ftsDelete.run(...indexText(row));
         statements.ftsInsert.run(...indexText({ ...next, tags: json }));

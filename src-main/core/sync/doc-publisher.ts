@@ -84,7 +84,11 @@ export async function handlePublishError(
     await ops.subscribe();
     return;
   }
-  if (error.code === 'snapshotConflict') return;
+  // An update the relay says names another proof of the active snapshot: my view forked from it.
+  if (error.code === 'snapshotConflict') {
+    deps.onWarning('relay-refused-snapshotConflict', error.message);
+    return;
+  }
   if (error.code === 'wrongEpoch') {
     // The group moved to a new key before we heard of it: learn it, then send again.
     deps.onStaleEpoch();

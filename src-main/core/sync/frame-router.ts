@@ -28,7 +28,7 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) =>
         ? decodeSnapshotLink(frame.bytes).header
         : decodeEnvelope(frame.bytes).header;
       docHex = toHex(header.docId);
-      needs = { epoch: header.epoch, logLength: header.log.length };
+      needs = { epoch: header.epoch, logLength: header.log.length, isLink: frame.isLink };
     } catch {
       deps.warn(null, 'tampered');
       return;

@@ -17,17 +17,20 @@ export interface Frame {
 export interface Needs {
   epoch: number;
   logLength: number;
+  /** A snapshot link is never decrypted: it needs the log, not the epoch's key. */
+  isLink: boolean;
 }
 
 export function needsOf(frame: Pick<Frame, 'bytes' | 'isLink'>): Needs {
   const header = frame.isLink
     ? decodeSnapshotLink(frame.bytes).header
     : decodeEnvelope(frame.bytes).header;
-  return { epoch: header.epoch, logLength: header.log.length };
+  return { epoch: header.epoch, logLength: header.log.length, isLink: frame.isLink };
 }
 
 const ready = (doc: OpenDoc, needs: Needs): boolean =>
-  doc.group.epochKeys.has(needs.epoch) && needs.logLength <= doc.group.state.length;
+  (needs.isLink || doc.group.epochKeys.has(needs.epoch)) &&
+  needs.logLength <= doc.group.state.length;
 
 export function deliver(doc: OpenDoc, frame: Frame): void {
   if (frame.isLink) doc.sync.onLink(frame.seq, frame.bytes);

@@ -1,5 +1,6 @@
 // Pure rules of membership shared by every membership unit: where this device stands in a log, how a
 // log is read page by page, and how the shared rules' refusals read in the API's words.
+import { LIMITS } from '../../../src-shared/limits';
 import type { SpacePolicy } from '../../../src-shared/api';
 import { toHex } from '../../../src-shared/protocol/bytes';
 import { decodeEntry } from '../../../src-shared/protocol/membership-entry';
@@ -36,20 +37,30 @@ export function policyBits(policy: SpacePolicy | undefined): number {
 
 export type VerifiedLog = { state: GroupState; entries: Uint8Array[] };
 
+/** A page the relay had to cut by size (entries and lockboxes filling its frame) is not the end. */
+const FULL_PAGE_BYTES = LIMITS.relay.maxFrameBytes / 2;
+
+const pageBytes = (answer: { entries: Uint8Array[]; lockboxes?: Uint8Array[] }): number =>
+  [...answer.entries, ...(answer.lockboxes ?? [])].reduce((n, bytes) => n + bytes.length, 0);
+
 /**
  * Reads a log page by page from what is known (GROUP_FETCH or INVITE_FETCH answers), verifying each
- * page on top of the last; a page shorter than a full one is the end.
+ * page on top of the last; a page shorter than a full one, by count and by size, is the end.
  */
 export async function pagedLog(
   known: VerifiedLog | null,
-  page: (fromIndex: number) => Promise<{ fromIndex: number; entries: Uint8Array[] }>,
+  page: (
+    fromIndex: number,
+  ) => Promise<{ fromIndex: number; entries: Uint8Array[]; lockboxes?: Uint8Array[] }>,
 ): Promise<VerifiedLog> {
   let log = known ? { state: known.state, entries: known.entries } : null;
   for (;;) {
     const answer = await page(log ? log.entries.length : 0);
     if (answer.entries.length === 0 && log) return log;
     log = extendLog(log, answer.entries, answer.fromIndex);
-    if (answer.entries.length < FULL_PAGE_ENTRIES) return log;
+    if (answer.entries.length < FULL_PAGE_ENTRIES && pageBytes(answer) < FULL_PAGE_BYTES) {
+      return log;
+    }
   }
 }
 

@@ -17,10 +17,12 @@ export interface ProfileKeeperDeps {
   /** Device names this device knows, updated in place. */
   names: Map<string, string>;
   myName(): string;
-  /** A local edit made by main: into the outbox, and to the renderer's replica. */
-  writeLocal(doc: OpenDoc, update: Uint8Array): void;
+  /** Sends an update main made to the renderer's replica of the document. */
+  toRenderer(docHex: string, update: Uint8Array): void;
   onNamesChanged(): void;
 }
+
+const ADOPT_INTERVAL_MS = 5 * 60_000;
 
 const idsOf = (doc: OpenDoc) => ({ groupId: doc.group.groupId, docId: doc.group.docId });
 
@@ -28,6 +30,14 @@ export function createProfileKeeper(deps: ProfileKeeperDeps) {
   const meHex = toHex(deps.me);
   /** My signed profile per document, so presence does not sign it again every few seconds. */
   const mine = new Map<string, { name: string; bytes: Uint8Array }>();
+  /** When I last stored another member's profile, by document and member. */
+  const adopted = new Map<string, number>();
+
+  /** Made by main, not typed in the renderer: into the outbox, and to the renderer's replica. */
+  function writeLocal(doc: OpenDoc, update: Uint8Array): void {
+    void doc.sync.applyLocalUpdate(update).catch(() => undefined);
+    deps.toRenderer(toHex(doc.group.docId), update);
+  }
 
   const writable = (doc: OpenDoc): boolean =>
     doc.group.status === 'active' && canWrite(doc.group.state, deps.me);
@@ -50,17 +60,25 @@ export function createProfileKeeper(deps: ProfileKeeperDeps) {
     if (!bytes) return;
     const stored = readProfiles(doc.sync.ydoc, idsOf(doc)).get(meHex);
     if (stored?.name === deps.myName().trim()) return;
-    deps.writeLocal(doc, profileUpdate(doc.sync.ydoc, meHex, bytes));
+    writeLocal(doc, profileUpdate(doc.sync.ydoc, meHex, bytes));
   }
 
-  /** A member's profile from its presence: stored if it is valid and newer than the document's. */
+  /**
+   * A member's profile from its presence: stored if it is valid and names it otherwise than the
+   * document does, at most once per member every few minutes (a modified app that re-signs its
+   * profile with every presence must not make every writer store the document again and again).
+   */
   function adopt(doc: OpenDoc, deviceHex: string, bytes: Uint8Array): void {
     if (deviceHex === meHex || !writable(doc) || !doc.group.state.members.has(deviceHex)) return;
+    const throttleKey = `${toHex(doc.group.docId)}:${deviceHex}`;
+    const last = adopted.get(throttleKey) ?? 0;
+    if (Date.now() - last < ADOPT_INTERVAL_MS) return;
     const offered = checkedProfile(idsOf(doc), deviceHex, bytes);
     if (!offered) return;
     const stored = readProfiles(doc.sync.ydoc, idsOf(doc)).get(deviceHex);
-    if (stored && stored.at >= offered.at) return;
-    deps.writeLocal(doc, profileUpdate(doc.sync.ydoc, deviceHex, bytes));
+    if (stored && (stored.at >= offered.at || stored.name === offered.name)) return;
+    adopted.set(throttleKey, Date.now());
+    writeLocal(doc, profileUpdate(doc.sync.ydoc, deviceHex, bytes));
   }
 
   /** Learns every valid name in the document; former members' names are kept too. */
@@ -75,7 +93,16 @@ export function createProfileKeeper(deps: ProfileKeeperDeps) {
     if (changed) deps.onNamesChanged();
   }
 
-  return { ensureMine, adopt, read, myProfile };
+  /** The document's profiles changed: learn the names, and write mine again if it was overwritten. */
+  function changed(doc: OpenDoc, stillOpen: () => boolean): void {
+    setImmediate(() => {
+      if (!stillOpen()) return;
+      read(doc);
+      ensureMine(doc);
+    });
+  }
+
+  return { ensureMine, adopt, read, myProfile, changed };
 }
 
 export type ProfileKeeper = ReturnType<typeof createProfileKeeper>;

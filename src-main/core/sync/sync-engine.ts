@@ -116,11 +116,7 @@ export function createSyncEngine(options: {
     sign,
     names,
     myName: () => options.myName?.() ?? '',
-    writeLocal(doc, update) {
-      // Made by main, not typed in the renderer: into the outbox, and to the renderer's replica.
-      void doc.sync.applyLocalUpdate(update).catch(() => undefined);
-      on.remoteUpdate(toHex(doc.group.docId), update);
-    },
+    toRenderer: (docHex, update) => on.remoteUpdate(docHex, update),
     onNamesChanged: () => on.spacesChanged(),
   });
   const claims = createLogClaims({ groups, refresh: refreshQuietly, warn });
@@ -139,13 +135,8 @@ export function createSyncEngine(options: {
     refreshQuietly,
     noteLogAhead: (group, length, author, docHex) => claims.note(group, length, author, docHex),
     writesHeld: claims.writesHeld,
-    // Read what changed; and if someone overwrote my own profile, write it again.
     onProfilesChanged: (doc) =>
-      setImmediate(() => {
-        if (docs.get(toHex(doc.group.docId)) !== doc) return;
-        profiles.read(doc);
-        profiles.ensureMine(doc);
-      }),
+      profiles.changed(doc, () => docs.get(toHex(doc.group.docId)) === doc),
     snapshotEvery: options.tuning?.snapshotEvery ?? LIMITS.sync.snapshotEvery,
   };
   const presence = createPresenceSession({
@@ -180,9 +171,10 @@ export function createSyncEngine(options: {
         on.presence(docHex, []);
       } else if (previous?.status === 'pending') {
         void doc.sync.subscribe();
-      } else if (!claims.writesHeld(next)) {
-        // Writes held for a longer log go out once the log has caught up.
-        void doc.sync.flush();
+      } else if (previous && claims.writesHeld(previous) && !claims.writesHeld(next)) {
+        // The log caught up with what a member had seen: what was refused as "ahead" comes again
+        // with a new catch-up, and the writes held meanwhile go out after it.
+        void doc.sync.subscribe();
       }
     }
     held.release(docHex);
@@ -301,6 +293,7 @@ export function createSyncEngine(options: {
       presence.stop();
       for (const [docId, doc] of docs) {
         docs.delete(docId);
+        held.drop(docId);
         doc.sync.unsubscribe();
       }
       await connection?.close();

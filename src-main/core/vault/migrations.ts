@@ -153,7 +153,37 @@ const v4: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
+// v5: rich private notes. notes.content holds the editor's ProseMirror JSON (docs/vault-format.md,
+// "Notes"); notes.body stays the plain text, which is what notes_fts indexes and snippet() reads. Every
+// existing note becomes one paragraph per line of its text. body is left exactly as it was, so the
+// index (which can only be deleted from with the text it indexed) stays valid and search finds the
+// same notes as before; and the plain text of the new content equals body line for line. The
+// conversion is written out here rather than imported, so that this step never changes once shipped.
+const v5: Migration = (db) => {
+  db.exec('ALTER TABLE notes ADD COLUMN content TEXT');
+  const next = db.prepare<[number], { seq: number; body: string }>(
+    'SELECT seq, body FROM notes WHERE seq > ? ORDER BY seq LIMIT 200',
+  );
+  const setContent = db.prepare<[string, number]>('UPDATE notes SET content = ? WHERE seq = ?');
+  let after = -1;
+  for (;;) {
+    const rows = next.all(after);
+    if (rows.length === 0) break;
+    for (const { seq, body } of rows) {
+      const paragraphs = body
+        .split(/\r\n|\r|\n/u)
+        .map((line) =>
+          line === ''
+            ? { type: 'paragraph' }
+            : { type: 'paragraph', content: [{ type: 'text', text: line }] },
+        );
+      setContent.run(JSON.stringify({ type: 'doc', content: paragraphs }), seq);
+      after = seq;
+    }
+  }
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The DB's schema version; refuses a DB from a newer Suviaz before anything writes to it. */

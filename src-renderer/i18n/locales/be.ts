@@ -241,6 +241,8 @@ export const be: Translation = {
     notSaved: 'Яшчэ не захавана.',
     placeholder: 'Абярыце нататку злева або стварыце новую.',
     loadFailed: 'Не ўдалося адкрыць гэтую нататку.',
+    contentUnreadable:
+      'Не ўдалося прачытаць фарматаванне гэтай нататкі, таму яна паказана простым тэкстам. Калі вы яе зменіце, яна захаваецца так, як паказана.',
     lastChanged: 'Зменена {{when}}',
   },
   settings: {
@@ -330,6 +332,13 @@ export const be: Translation = {
     inDays_few: 'праз {{count}} дні',
     inDays_many: 'праз {{count}} дзён',
     inDays_other: 'праз {{count}} дня',
+  },
+  dateField: {
+    none: 'Без даты',
+    open: 'Выбраць у календары',
+    clear: 'Прыбраць дату',
+    calendar: 'Каляндар',
+    invalid: 'Гэта не дата. Напішыце яе як {{example}} або выберыце ў календары.',
   },
   tasks: {
     openBoard: 'Адкрыць дошку',

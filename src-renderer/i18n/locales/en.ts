@@ -229,6 +229,8 @@ export const en = {
     notSaved: 'Not saved yet.',
     placeholder: 'Choose a note on the left, or create a new one.',
     loadFailed: 'This note could not be opened.',
+    contentUnreadable:
+      'The formatting of this note could not be read, so it is shown as plain text. Editing it saves it as shown.',
     lastChanged: 'Changed {{when}}',
   },
   settings: {
@@ -306,6 +308,13 @@ export const en = {
     inHours_other: 'in {{count}} hours',
     inDays_one: 'in {{count}} day',
     inDays_other: 'in {{count}} days',
+  },
+  dateField: {
+    none: 'No date',
+    open: 'Choose in the calendar',
+    clear: 'Clear the date',
+    calendar: 'Calendar',
+    invalid: 'That is not a date. Type it as {{example}}, or choose it in the calendar.',
   },
   tasks: {
     openBoard: 'Open the board',

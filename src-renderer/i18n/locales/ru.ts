@@ -243,6 +243,8 @@ export const ru: Translation = {
     notSaved: 'Ещё не сохранено.',
     placeholder: 'Выберите заметку слева или создайте новую.',
     loadFailed: 'Не удалось открыть эту заметку.',
+    contentUnreadable:
+      'Не удалось прочитать форматирование этой заметки, поэтому она показана простым текстом. Если вы её измените, она сохранится в таком виде.',
     lastChanged: 'Изменено {{when}}',
   },
   settings: {
@@ -330,6 +332,13 @@ export const ru: Translation = {
     inDays_few: 'через {{count}} дня',
     inDays_many: 'через {{count}} дней',
     inDays_other: 'через {{count}} дня',
+  },
+  dateField: {
+    none: 'Без даты',
+    open: 'Выбрать в календаре',
+    clear: 'Убрать дату',
+    calendar: 'Календарь',
+    invalid: 'Это не дата. Введите её как {{example}} или выберите в календаре.',
   },
   tasks: {
     openBoard: 'Открыть доску',

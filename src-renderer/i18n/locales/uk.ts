@@ -240,6 +240,8 @@ export const uk: Translation = {
     notSaved: 'Ще не збережено.',
     placeholder: 'Оберіть нотатку ліворуч або створіть нову.',
     loadFailed: 'Не вдалося відкрити цю нотатку.',
+    contentUnreadable:
+      'Не вдалося прочитати форматування цієї нотатки, тому її показано простим текстом. Якщо ви її зміните, її буде збережено так, як показано.',
     lastChanged: 'Змінено {{when}}',
   },
   settings: {
@@ -328,6 +330,13 @@ export const uk: Translation = {
     inDays_few: 'через {{count}} дні',
     inDays_many: 'через {{count}} днів',
     inDays_other: 'через {{count}} дня',
+  },
+  dateField: {
+    none: 'Без дати',
+    open: 'Вибрати в календарі',
+    clear: 'Прибрати дату',
+    calendar: 'Календар',
+    invalid: 'Це не дата. Введіть її як {{example}} або виберіть у календарі.',
   },
   tasks: {
     openBoard: 'Відкрити дошку',

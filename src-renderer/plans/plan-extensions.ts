@@ -3,6 +3,7 @@
 // undo only undoes this user's own changes (y-prosemirror's UndoManager), and cursors come from the
 // presence adapter's Awareness.
 import { Extension, type AnyExtension } from '@tiptap/core';
+import i18next from 'i18next';
 import { TaskItem, TaskList } from '@tiptap/extension-list';
 import { TableKit } from '@tiptap/extension-table';
 import { keymap } from '@tiptap/pm/keymap';
@@ -35,7 +36,18 @@ export function planContentExtensions(): AnyExtension[] {
     }),
     TableKit.configure({ table: { resizable: false } }),
     TaskList,
-    TaskItem.configure({ nested: true }),
+    TaskItem.configure({
+      nested: true,
+      // TipTap's own label is English; screen readers hear the app's language.
+      a11y: {
+        checkboxLabel: (node) => {
+          const text = node.textContent.trim();
+          return text
+            ? i18next.t('plans.toolbar.checkItem', { text })
+            : i18next.t('plans.toolbar.checkItemEmpty');
+        },
+      },
+    }),
   ];
 }
 

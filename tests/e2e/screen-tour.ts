@@ -119,6 +119,11 @@ export async function tourScreens(browser: Browser, options: TourOptions): Promi
   await expect(page.getByTestId('plan-view')).toBeVisible();
   await page.locator('[data-testid="plan-editor"] .ProseMirror').click();
   await page.keyboard.type('Мэты кампаніі');
+  // A checklist item too: its checkbox has a screen-reader label of its own.
+  await page.keyboard.press('Enter');
+  await page.getByTestId('plan-tool-task-list').click();
+  await page.keyboard.type('Заказаць залу');
+  await expect(page.locator('[data-testid="plan-editor"] input[type="checkbox"]')).toHaveCount(1);
   await visit(page, 'plan');
 
   // Joining by link (the dialog only), then the lock and the unlock screen.

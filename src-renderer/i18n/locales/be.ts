@@ -621,6 +621,8 @@ export const be: Translation = {
       bulletList: 'Маркіраваны спіс',
       orderedList: 'Нумараваны спіс',
       taskList: 'Спіс са сцяжкамі',
+      checkItem: 'Пункт спіса: {{text}}',
+      checkItemEmpty: 'Пусты пункт спіса',
       quote: 'Цытата',
       link: 'Спасылка',
       insertTable: 'Уставіць табліцу',

@@ -584,6 +584,8 @@ export const en = {
       bulletList: 'Bulleted list',
       orderedList: 'Numbered list',
       taskList: 'Checklist',
+      checkItem: 'Checklist item: {{text}}',
+      checkItemEmpty: 'Empty checklist item',
       quote: 'Quote',
       link: 'Link',
       insertTable: 'Insert table',

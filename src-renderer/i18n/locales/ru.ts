@@ -621,6 +621,8 @@ export const ru: Translation = {
       bulletList: 'Маркированный список',
       orderedList: 'Нумерованный список',
       taskList: 'Список с флажками',
+      checkItem: 'Пункт списка: {{text}}',
+      checkItemEmpty: 'Пустой пункт списка',
       quote: 'Цитата',
       link: 'Ссылка',
       insertTable: 'Вставить таблицу',

@@ -619,6 +619,8 @@ export const uk: Translation = {
       bulletList: 'Маркований список',
       orderedList: 'Нумерований список',
       taskList: 'Список із прапорцями',
+      checkItem: 'Пункт списку: {{text}}',
+      checkItemEmpty: 'Порожній пункт списку',
       quote: 'Цитата',
       link: 'Посилання',
       insertTable: 'Вставити таблицю',

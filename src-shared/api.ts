@@ -23,6 +23,27 @@ export const RelayAddress = z
   .max(500)
   .regex(/^wss?:\/\/[^\s]+$/, 'not a ws:// or wss:// address');
 
+/**
+ * How this device reaches its relay: directly, through Tor's SOCKS port (9050 for the tor service,
+ * 9150 for Tor Browser), or through any SOCKS5 proxy. Host names are resolved by the proxy, so no
+ * DNS query leaves the machine.
+ */
+export const ProxySetting = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }).strict(),
+  z.object({ kind: z.literal('tor'), port: z.union([z.literal(9050), z.literal(9150)]) }).strict(),
+  z
+    .object({
+      kind: z.literal('socks5'),
+      host: z
+        .string()
+        .min(1)
+        .max(253)
+        .regex(/^[A-Za-z0-9.:[\]-]+$/, 'not a host name or address'),
+      port: z.number().int().min(1).max(65535),
+    })
+    .strict(),
+]);
+
 export const Settings = z.object({
   /** Minutes of inactivity before the vault locks itself; 0 means never. */
   autoLockMinutes: z.number().int().min(0).max(LIMITS.autoLockMaxMinutes),
@@ -30,6 +51,8 @@ export const Settings = z.object({
   relayUrl: z.union([z.literal(''), RelayAddress]),
   /** The name other members see next to this device's cursor. */
   displayName: z.string().trim().max(LIMITS.displayNameMaxChars),
+  /** How to reach the relay: directly, through Tor, or through a SOCKS5 proxy. */
+  proxy: ProxySetting,
 });
 
 export const DeviceIdentity = z.object({
@@ -226,6 +249,13 @@ export const SyncWarning = z.object({
 });
 export const SyncState = z.object({
   connection: z.enum(['connected', 'connecting', 'offline', 'disabled']),
+  /** How the relay is reached, so the UI can say "via Tor". */
+  via: z.enum(['direct', 'tor', 'socks5']),
+  /**
+   * Why the last attempt failed when a proxy is set: the proxy itself did not answer (is Tor
+   * running?), or it answered but could not reach the relay. Null when connected or direct.
+   */
+  problem: z.enum(['proxy-unreachable', 'proxy-refused']).nullable(),
   /** Local edits not yet acknowledged by the relay. */
   pending: z.number().int(),
   warnings: z.array(SyncWarning),
@@ -279,7 +309,7 @@ export const methods = {
    * and speaking this protocol, reached but another version, or not reached (with why).
    */
   'relay.check': method(
-    z.object({ url: RelayAddress }).strict(),
+    z.object({ url: RelayAddress, proxy: ProxySetting.optional() }).strict(),
     z.object({
       result: z.enum(['ok', 'other-version', 'not-a-relay', 'unreachable']),
       detail: z.string(),
@@ -311,6 +341,8 @@ export const methods = {
   /** This device's code, which another member pastes to add this device to a space. */
   'device.code': method(empty, z.string()),
   'sync.state': method(empty, SyncState),
+  /** Not connected: try the relay now ("Try now") instead of waiting out the backoff. */
+  'sync.retryNow': method(empty, z.null()),
   'spaces.list': method(empty, z.array(SpaceSummary)),
   'spaces.create': method(
     z
@@ -461,6 +493,7 @@ export type Note = z.infer<typeof Note>;
 export type SearchHit = z.infer<typeof SearchHit>;
 export type TagCount = z.infer<typeof TagCount>;
 export type Settings = z.infer<typeof Settings>;
+export type ProxySetting = z.infer<typeof ProxySetting>;
 export type VaultStatus = z.infer<typeof VaultStatus>;
 export type DeviceIdentity = z.infer<typeof DeviceIdentity>;
 export type SpaceSummary = z.infer<typeof SpaceSummary>;

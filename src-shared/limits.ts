@@ -66,7 +66,9 @@ export const LIMITS = {
     /** A client compacts a document into a new snapshot after this many updates on the current one. */
     snapshotEvery: 300,
     reconnectMinMs: 250,
-    reconnectMaxMs: 30_000,
+    // A relay restart should not cost anyone more than a few seconds; the full jitter of the
+    // backoff still spreads a thousand clients' reconnects over this window.
+    reconnectMaxMs: 5_000,
     presenceIntervalMs: 10_000,
     presenceTimeoutMs: 30_000,
   },

@@ -1,4 +1,5 @@
-// Shared spaces: the relay address (checked that a relay answers there before it is stored), the name
+// Shared spaces: the relay address and how to reach it (directly, Tor, a SOCKS5 proxy; checked that a
+// relay answers there, through that connection, before both are stored), the name
 // others see (stored a moment after typing stops, and at once on leaving the field), and this
 // device's code for being added to a space.
 import { useEffect, useId, useRef, useState } from 'react';
@@ -13,8 +14,16 @@ import { useCopyText } from '../hooks/use-copy-text';
 import type { CloseGuards } from './close-guards';
 import { FieldSaveStatus, type FieldSaveState } from './FieldSaveStatus';
 import { OrderedSaves } from './ordered-saves';
+import {
+  draftFromSetting,
+  parseProxyDraft,
+  type ProxyDraft,
+  type ProxySetting,
+} from './proxy-form';
+import { ProxyFields } from './ProxyFields';
 import { RelaySaveFlow, type RelayFlowState } from './relay-save-flow';
-import { relayStatusText } from './relay-status-text';
+import { canRecheck, relayStatusText } from './relay-status-text';
+import { TechnicalText } from './TechnicalText';
 
 type Field = 'relayUrl' | 'displayName';
 type WrittenField = 'displayName';
@@ -28,7 +37,9 @@ function isValid(field: Field, value: string): boolean {
 
 export function SharedSpacesSettings({ closeGuards }: { closeGuards: CloseGuards }) {
   const { t } = useTranslation();
-  const [loaded, setLoaded] = useState<Record<Field, string> | null>(null);
+  const [loaded, setLoaded] = useState<(Record<Field, string> & { proxy: ProxySetting }) | null>(
+    null,
+  );
   const [error, setError] = useState<ApiError | null>(null);
 
   useEffect(() => {
@@ -36,7 +47,11 @@ export function SharedSpacesSettings({ closeGuards }: { closeGuards: CloseGuards
     void call('settings.get', {}).then((outcome) => {
       if (!active) return;
       if (outcome.ok) {
-        setLoaded({ relayUrl: outcome.value.relayUrl, displayName: outcome.value.displayName });
+        setLoaded({
+          relayUrl: outcome.value.relayUrl,
+          displayName: outcome.value.displayName,
+          proxy: outcome.value.proxy,
+        });
       } else {
         setError(outcome.error);
       }
@@ -50,7 +65,11 @@ export function SharedSpacesSettings({ closeGuards }: { closeGuards: CloseGuards
     <section className="settings-section">
       <h3>{t('settings.sharedSpaces')}</h3>
       <ErrorAlert error={error} />
-      <RelayField initial={loaded?.relayUrl ?? null} closeGuards={closeGuards} />
+      <RelayField
+        initial={loaded?.relayUrl ?? null}
+        initialProxy={loaded?.proxy ?? null}
+        closeGuards={closeGuards}
+      />
       <SettingField
         field="displayName"
         initial={loaded?.displayName ?? null}
@@ -186,36 +205,47 @@ function SettingField(props: SettingFieldProps) {
 }
 
 /**
- * The relay address: a changed address is checked when the person leaves the field, presses Enter
- * or closes Settings, and stored if a relay answers; otherwise the field says what happened and
- * offers to check again or to save it anyway.
+ * The relay address and the connection to it: a changed address or connection is checked when the
+ * person leaves the field, presses Enter, picks another connection or closes Settings, and both are
+ * stored if a relay answers through that connection; otherwise the field says what happened and
+ * offers to check again or to save anyway.
  */
 function RelayField({
   initial,
+  initialProxy,
   closeGuards,
 }: {
   initial: string | null;
+  initialProxy: ProxySetting | null;
   closeGuards: CloseGuards;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const problemRef = useRef<HTMLDivElement>(null);
   const [text, setText] = useState<string | null>(null);
+  const [draft, setDraft] = useState<ProxyDraft | null>(null);
   const [state, setState] = useState<RelayFlowState>({ kind: 'idle' });
   const [flow] = useState(
     () =>
       new RelaySaveFlow({
-        check: (url) => call('relay.check', { url }),
-        save: (url) => call('settings.update', { relayUrl: url }),
+        check: (url, proxy) => call('relay.check', { url, proxy }),
+        save: (url, proxy) => call('settings.update', { relayUrl: url, proxy }),
         isValid: (value) => isValid('relayUrl', value),
         onChange: setState,
       }),
   );
   const shown = text ?? initial;
+  const shownDraft = draft ?? (initialProxy ? draftFromSetting(initialProxy) : null);
 
   useEffect(() => {
-    if (initial !== null) flow.load(initial);
-  }, [flow, initial]);
+    if (initial !== null && initialProxy !== null) flow.load(initial, initialProxy);
+  }, [flow, initial, initialProxy]);
+
+  function changeProxy(next: ProxyDraft): void {
+    setDraft(next);
+    const parsed = parseProxyDraft(next);
+    flow.setProxy(parsed.ok ? parsed.proxy : null);
+  }
 
   useEffect(
     () =>
@@ -228,7 +258,9 @@ function RelayField({
     [closeGuards, flow],
   );
 
-  const words = relayStatusText(t, state, t('settings.relayInvalid'));
+  // Invalid because of a proxy host or port: those fields say what is wrong, next to them.
+  const urlValid = shown === null || isValid('relayUrl', shown);
+  const words = relayStatusText(t, state, urlValid ? '' : t('settings.relayInvalid'));
   const busy = state.kind === 'checking' || state.kind === 'saving';
 
   return (
@@ -245,7 +277,7 @@ function RelayField({
         placeholder="wss://"
         maxLength={500}
         disabled={shown === null}
-        aria-invalid={state.kind === 'invalid' || state.kind === 'problem' ? true : undefined}
+        aria-invalid={!urlValid || state.kind === 'problem' ? true : undefined}
         aria-describedby={`${id}-hint ${id}-status ${id}-problem`}
         value={shown ?? ''}
         onChange={(event) => {
@@ -260,6 +292,7 @@ function RelayField({
       <p id={`${id}-hint`} className="hint">
         {t('settings.relayHint')} {t('settings.relayCheckHint')}
       </p>
+      <ProxyFields draft={shownDraft} onChange={changeProxy} onCommit={() => flow.commit()} />
       <p
         id={`${id}-status`}
         className="hint relay-status"
@@ -278,15 +311,23 @@ function RelayField({
         className="relay-problem-slot"
       >
         {words.problem && (
-          <div className="warning relay-problem" data-testid="relay-problem">
+          <div
+            className="warning relay-problem"
+            data-testid="relay-problem"
+            data-problem={state.kind === 'problem' ? state.problem : undefined}
+          >
             <p className="status-banner-title">{words.problem.title}</p>
-            <p>{words.problem.text}</p>
+            <p>
+              <TechnicalText text={words.problem.text} />
+            </p>
             <p>{t('settings.relayKeptOld')}</p>
             {words.problem.detail && <p className="hint">{words.problem.detail}</p>}
             <div className="actions">
-              <button type="button" data-testid="relay-retry" onClick={() => flow.retry()}>
-                {t('settings.relayRetry')}
-              </button>
+              {(state.kind !== 'problem' || canRecheck(state.problem)) && (
+                <button type="button" data-testid="relay-retry" onClick={() => flow.retry()}>
+                  {t('settings.relayRetry')}
+                </button>
+              )}
               <button
                 type="button"
                 data-testid="relay-save-anyway"

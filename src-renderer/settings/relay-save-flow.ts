@@ -1,13 +1,24 @@
 // Saving the relay address: a changed address is checked first (does a Suviaz relay answer there?)
 // and stored only when it does, or when the person says "Save anyway" (a relay may be down right
 // now and still be the right one). Clearing the address needs no check: it only stops syncing.
+// The connection (direct, Tor, SOCKS5 proxy) is saved with the address, and the check goes through
+// it: changing only the connection is checked and saved the same way. An .onion address with a
+// direct connection is not tried at all; the person is told it needs Tor first.
 //
 // relayFlowStep() is the pure state machine; RelaySaveFlow runs its effects (check, save) through
 // the functions it is given, so the whole flow is testable without a bridge.
 import type { ApiError, CallOutcome } from '../../src-shared/api';
+import { DIRECT, onionNeedsTor, sameProxy, type ProxySetting } from './proxy-form';
 
 export type RelayCheckResult = 'ok' | 'other-version' | 'not-a-relay' | 'unreachable';
-export type RelayProblem = Exclude<RelayCheckResult, 'ok'>;
+export type RelayProblem =
+  | Exclude<RelayCheckResult, 'ok'>
+  /** Unreachable through Tor: most likely Tor (or Tor Browser) is not running. */
+  | 'tor-unreachable'
+  /** Unreachable through a SOCKS5 proxy: the proxy may be down or the address wrong. */
+  | 'proxy-unreachable'
+  /** An .onion address with a direct connection: not tried, it needs Tor. */
+  | 'onion-needs-tor';
 
 export type RelayFlowState =
   /** What the field shows is what is stored. */
@@ -25,11 +36,13 @@ export type RelayFlowState =
   | { kind: 'failed'; url: string; error: ApiError };
 
 export type RelayFlowEvent =
-  | { type: 'typed'; value: string; stored: string; valid: boolean }
-  | { type: 'commit' }
-  | { type: 'checked'; url: string; result: RelayCheckResult; detail: string }
+  /** proxyChanged: the connection differs from the stored one, so the same address is a change. */
+  | { type: 'typed'; value: string; stored: string; valid: boolean; proxyChanged?: boolean }
+  /** needsTor: the address is an .onion one and the connection is direct (onionNeedsTor). */
+  | { type: 'commit'; needsTor?: boolean }
+  | { type: 'checked'; url: string; result: RelayCheckResult | RelayProblem; detail: string }
   | { type: 'saveAnyway' }
-  | { type: 'retry' }
+  | { type: 'retry'; needsTor?: boolean }
   | { type: 'saved'; url: string }
   | { type: 'saveFailed'; url: string; error: ApiError };
 
@@ -40,11 +53,16 @@ export interface RelayFlowStep {
   effect: RelayFlowEffect;
 }
 
-function checkOrSave(url: string): RelayFlowStep {
+function checkOrSave(url: string, needsTor = false): RelayFlowStep {
   // An empty address turns syncing off: there is nothing to reach, so nothing to check.
-  return url === ''
-    ? { state: { kind: 'saving', url }, effect: { kind: 'save', url } }
-    : { state: { kind: 'checking', url }, effect: { kind: 'check', url } };
+  if (url === '') return { state: { kind: 'saving', url }, effect: { kind: 'save', url } };
+  if (needsTor) {
+    return {
+      state: { kind: 'problem', url, problem: 'onion-needs-tor', detail: '' },
+      effect: null,
+    };
+  }
+  return { state: { kind: 'checking', url }, effect: { kind: 'check', url } };
 }
 
 export function relayFlowStep(state: RelayFlowState, event: RelayFlowEvent): RelayFlowStep {
@@ -52,12 +70,16 @@ export function relayFlowStep(state: RelayFlowState, event: RelayFlowEvent): Rel
   switch (event.type) {
     case 'typed':
       if (!event.valid) return { state: { kind: 'invalid' }, effect: null };
-      if (event.value === event.stored) return { state: { kind: 'idle' }, effect: null };
+      if (event.value === event.stored && event.proxyChanged !== true) {
+        return { state: { kind: 'idle' }, effect: null };
+      }
       return { state: { kind: 'changed', url: event.value }, effect: null };
     case 'commit':
-      return state.kind === 'changed' ? checkOrSave(state.url) : stay;
+      return state.kind === 'changed' ? checkOrSave(state.url, event.needsTor) : stay;
     case 'retry':
-      return state.kind === 'problem' || state.kind === 'failed' ? checkOrSave(state.url) : stay;
+      return state.kind === 'problem' || state.kind === 'failed'
+        ? checkOrSave(state.url, event.needsTor)
+        : stay;
     case 'checked':
       // An answer for an address that is no longer the one being checked is old news.
       if (state.kind !== 'checking' || state.url !== event.url) return stay;
@@ -92,15 +114,34 @@ export function isRelayFlowBusy(state: RelayFlowState): boolean {
 }
 
 export interface RelayFlowDeps {
-  check(url: string): Promise<CallOutcome<{ result: RelayCheckResult; detail: string }>>;
-  save(url: string): Promise<CallOutcome<unknown>>;
+  /** relay.check through the given connection. */
+  check(
+    url: string,
+    proxy: ProxySetting,
+  ): Promise<CallOutcome<{ result: RelayCheckResult; detail: string }>>;
+  /** settings.update with the address and the connection, together. */
+  save(url: string, proxy: ProxySetting): Promise<CallOutcome<unknown>>;
   isValid(value: string): boolean;
   onChange(state: RelayFlowState): void;
+}
+
+/** What a check that did not reach the relay means, given the connection it went through. */
+function unreachableVia(proxy: ProxySetting): RelayProblem {
+  if (proxy.kind === 'tor') return 'tor-unreachable';
+  if (proxy.kind === 'socks5') return 'proxy-unreachable';
+  return 'unreachable';
 }
 
 export class RelaySaveFlow {
   private current: RelayFlowState = { kind: 'idle' };
   private stored = '';
+  private storedProxy: ProxySetting = DIRECT;
+  /** The address as typed (null: the stored one shows). */
+  private typed: string | null = null;
+  /** The connection as chosen; null while the proxy's host or port is not valid. */
+  private proxy: ProxySetting | null = DIRECT;
+  /** Bumped by every check: an answer to an older one is old news. */
+  private checks = 0;
   private waiters: (() => void)[] = [];
   private saves: Promise<void> = Promise.resolve();
 
@@ -110,26 +151,37 @@ export class RelaySaveFlow {
     return this.current;
   }
 
-  /** The address main has (loaded, or saved since). */
-  load(stored: string): void {
+  /** The address and connection main has (loaded, or saved since). */
+  load(stored: string, proxy: ProxySetting = DIRECT): void {
     this.stored = stored;
+    this.storedProxy = proxy;
+    this.proxy = proxy;
   }
 
   type(value: string): void {
+    this.typed = value;
+    const proxy = this.proxy;
     this.dispatch({
       type: 'typed',
       value,
       stored: this.stored,
-      valid: this.deps.isValid(value),
+      valid: this.deps.isValid(value) && proxy !== null,
+      proxyChanged: proxy !== null && !sameProxy(proxy, this.storedProxy),
     });
   }
 
+  /** The connection changed (null: a SOCKS5 host or port is not valid yet, nothing is saved). */
+  setProxy(proxy: ProxySetting | null): void {
+    this.proxy = proxy;
+    this.type(this.typed ?? this.stored);
+  }
+
   commit(): void {
-    this.dispatch({ type: 'commit' });
+    this.dispatch({ type: 'commit', needsTor: this.needsTor() });
   }
 
   retry(): void {
-    this.dispatch({ type: 'retry' });
+    this.dispatch({ type: 'retry', needsTor: this.needsTor() });
   }
 
   saveAnyway(): void {
@@ -157,35 +209,50 @@ export class RelaySaveFlow {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
+  private needsTor(): boolean {
+    return onionNeedsTor(this.typed ?? this.stored, this.proxy ?? DIRECT);
+  }
+
   private dispatch(event: RelayFlowEvent): void {
     const step = relayFlowStep(this.current, event);
     if (step.state !== this.current) {
       this.current = step.state;
       this.deps.onChange(step.state);
     }
-    if (step.effect?.kind === 'check') void this.runCheck(step.effect.url);
-    if (step.effect?.kind === 'save') this.runSave(step.effect.url);
+    const proxy = this.proxy ?? this.storedProxy;
+    if (step.effect?.kind === 'check') void this.runCheck(step.effect.url, proxy);
+    if (step.effect?.kind === 'save') this.runSave(step.effect.url, proxy);
     if (!isRelayFlowBusy(this.current)) {
       for (const resolve of this.waiters.splice(0)) resolve();
     }
   }
 
-  private async runCheck(url: string): Promise<void> {
-    const outcome = await this.deps.check(url);
-    this.dispatch(
-      outcome.ok
-        ? { type: 'checked', url, ...outcome.value }
-        : // The check itself failed (the bridge, main): say so as "did not answer", with why.
-          { type: 'checked', url, result: 'unreachable', detail: outcome.error.message },
-    );
+  private async runCheck(url: string, proxy: ProxySetting): Promise<void> {
+    const check = ++this.checks;
+    const outcome = await this.deps.check(url, proxy);
+    // The connection or address changed and was checked again meanwhile: that answer counts.
+    if (check !== this.checks) return;
+    if (!outcome.ok) {
+      // The check itself failed (the bridge, main): say so as "did not answer", with why.
+      this.dispatch({ type: 'checked', url, result: 'unreachable', detail: outcome.error.message });
+      return;
+    }
+    const { result, detail } = outcome.value;
+    this.dispatch({
+      type: 'checked',
+      url,
+      result: result === 'unreachable' ? unreachableVia(proxy) : result,
+      detail,
+    });
   }
 
-  private runSave(url: string): void {
+  private runSave(url: string, proxy: ProxySetting): void {
     // One save at a time, in order: an older address can never land after a newer one.
     this.saves = this.saves.then(async () => {
-      const outcome = await this.deps.save(url);
+      const outcome = await this.deps.save(url, proxy);
       if (outcome.ok) {
         this.stored = url;
+        this.storedProxy = proxy;
         this.dispatch({ type: 'saved', url });
       } else {
         this.dispatch({ type: 'saveFailed', url, error: outcome.error });

@@ -21,7 +21,27 @@ const PROBLEM_KEYS = {
     text: 'settings.relayOtherVersionText',
   },
   'not-a-relay': { title: 'settings.relayNotARelayTitle', text: 'settings.relayNotARelayText' },
+  'tor-unreachable': {
+    title: 'settings.relayTorUnreachableTitle',
+    text: 'settings.relayTorUnreachableText',
+  },
+  'proxy-unreachable': {
+    title: 'settings.relayProxyUnreachableTitle',
+    text: 'settings.relayProxyUnreachableText',
+  },
+  'onion-needs-tor': { title: 'settings.relayOnionTitle', text: 'settings.relayOnionText' },
 } as const satisfies Record<RelayProblem, { title: string; text: string }>;
+
+/**
+ * Names that stay as they are in every language; the page shows them marked as such (TechnicalText),
+ * so screen readers say them as written.
+ */
+export const TECHNICAL_TERMS = { onion: '.onion', protocol: 'SOCKS5' } as const;
+
+/** A problem the check did not find but the app knew beforehand: there is nothing to check again. */
+export function canRecheck(problem: RelayProblem): boolean {
+  return problem !== 'onion-needs-tor';
+}
 
 export function relayStatusText(t: TFunction, state: RelayFlowState, invalidText: string) {
   const text: RelayStatusText = { status: '', problem: null };
@@ -46,7 +66,7 @@ export function relayStatusText(t: TFunction, state: RelayFlowState, invalidText
       text.status = t('settings.relayNotSaved');
       text.problem = {
         title: t(keys.title),
-        text: t(keys.text),
+        text: state.problem === 'onion-needs-tor' ? t(keys.text, TECHNICAL_TERMS) : t(keys.text),
         detail: state.detail === '' ? '' : t('settings.relayDetail', { detail: state.detail }),
       };
       break;

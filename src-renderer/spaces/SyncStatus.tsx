@@ -2,6 +2,7 @@
 // and a banner for each problem the sync engine detected: what it means, whom it is about, and what
 // Suviaz did not apply. Calm notices (edits waiting) are announced politely, apart from the warnings
 // that ask for action.
+import { call } from '../bridge/call';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, SpaceSummary, SyncState } from '../../src-shared/api';
 import { errorMessage } from '../i18n/error-message';
@@ -12,7 +13,7 @@ import {
   type SyncWarning,
   type WarningMessage,
 } from './sync-warning-message';
-import { syncLine } from './sync-status-text';
+import { SETTINGS_LINES, syncLine } from './sync-status-text';
 
 interface SyncStatusProps {
   state: SyncState | null;
@@ -33,8 +34,8 @@ export function SyncStatus({ state, error, membership, onOpenSettings }: SyncSta
       </div>
     );
   }
-  const { connection, pending } = state;
-  const line = syncLine(membership, connection, pending);
+  const { connection, pending, via, problem } = state;
+  const line = syncLine(membership, connection, pending, via, problem);
   const text = line.count === undefined ? t(line.key) : t(line.key, { count: line.count });
   return (
     <div className={`sync-status ${line.tone}`}>
@@ -43,15 +44,33 @@ export function SyncStatus({ state, error, membership, onOpenSettings }: SyncSta
         data-testid="sync-state"
         data-state={connection}
         data-membership={membership}
+        data-via={via}
+        data-problem={problem ?? undefined}
         role="status"
         aria-live="polite"
         title={line.key === 'sync.syncing' ? t('sync.pending', { count: pending }) : undefined}
       >
         {text}
       </span>
-      {line.key === 'sync.disabled' && (
-        <button type="button" className="link" onClick={onOpenSettings}>
+      {SETTINGS_LINES.includes(line.key) && (
+        <button
+          type="button"
+          className="link"
+          data-testid="sync-open-settings"
+          onClick={onOpenSettings}
+        >
           {t('sync.openSettings')}
+        </button>
+      )}
+      {connection === 'offline' && membership === 'active' && (
+        // Waiting out a backoff after the relay or the network came back is needless: ask now.
+        <button
+          type="button"
+          className="link"
+          data-testid="sync-retry-now"
+          onClick={() => void call('sync.retryNow', {}).catch(() => undefined)}
+        >
+          {t('sync.retryNow')}
         </button>
       )}
     </div>

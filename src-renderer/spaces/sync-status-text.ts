@@ -1,10 +1,13 @@
 // What the space's sync line says. This device's membership comes first: a removed member's app is
 // still connected to the relay, but nothing of that space reaches it any more, so "Connected" would
-// mislead. Then, for a member, the relay connection. Also: when the offline banner shows, and the
-// sentence that says what this device may do in a read-only space.
+// mislead. Then, for a member, the relay connection: through Tor or a proxy it says so, and when the
+// proxy is what failed, it says that and what to do (start Tor; check the relay address). Also: when
+// the offline banner shows, and the sentence that says what this device may do in a read-only space.
 import type { SpaceSummary, SyncState } from '../../src-shared/api';
 
 type Connection = SyncState['connection'];
+type Via = SyncState['via'];
+type ProxyProblem = SyncState['problem'];
 
 export type SyncLineKey =
   | 'sync.removed'
@@ -15,7 +18,33 @@ export type SyncLineKey =
   | 'sync.offline'
   | 'sync.connecting'
   | 'sync.syncing'
-  | 'sync.connected';
+  | 'sync.connected'
+  | 'sync.connectedTor'
+  | 'sync.connectedProxy'
+  | 'sync.torUnreachable'
+  | 'sync.proxyUnreachable'
+  | 'sync.torRefused'
+  | 'sync.proxyRefused';
+
+/** The lines whose fix is in Settings (the relay, the connection): they offer to open it. */
+export const SETTINGS_LINES: readonly SyncLineKey[] = [
+  'sync.disabled',
+  'sync.torUnreachable',
+  'sync.proxyUnreachable',
+  'sync.torRefused',
+  'sync.proxyRefused',
+];
+
+const PROBLEM_LINES = {
+  tor: { 'proxy-unreachable': 'sync.torUnreachable', 'proxy-refused': 'sync.torRefused' },
+  socks5: { 'proxy-unreachable': 'sync.proxyUnreachable', 'proxy-refused': 'sync.proxyRefused' },
+} as const satisfies Record<Exclude<Via, 'direct'>, Record<NonNullable<ProxyProblem>, SyncLineKey>>;
+
+const CONNECTED_LINES = {
+  direct: 'sync.connected',
+  tor: 'sync.connectedTor',
+  socks5: 'sync.connectedProxy',
+} as const satisfies Record<Via, SyncLineKey>;
 
 export interface SyncLine {
   key: SyncLineKey;
@@ -29,16 +58,22 @@ export function syncLine(
   membership: SpaceSummary['status'],
   connection: Connection,
   pending: number,
+  via: Via = 'direct',
+  problem: ProxyProblem = null,
 ): SyncLine {
   if (membership === 'removed') return { key: 'sync.removed', tone: 'ended' };
   if (membership === 'left') return { key: 'sync.left', tone: 'ended' };
   if (membership === 'declined') return { key: 'sync.declined', tone: 'ended' };
   if (membership === 'pending') return { key: 'sync.awaitingApproval', tone: 'waiting' };
   if (connection === 'disabled') return { key: 'sync.disabled', tone: connection };
+  // The proxy is what failed: say which, and what to do, rather than "offline" or "connecting".
+  if (connection !== 'connected' && problem !== null && via !== 'direct') {
+    return { key: PROBLEM_LINES[via][problem], tone: 'offline' };
+  }
   if (connection === 'offline') return { key: 'sync.offline', tone: connection };
   if (connection === 'connecting') return { key: 'sync.connecting', tone: connection };
   if (pending > 0) return { key: 'sync.syncing', count: pending, tone: connection };
-  return { key: 'sync.connected', tone: connection };
+  return { key: CONNECTED_LINES[via], tone: connection };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Every API method's implementation, registered in this one table (docs/design.md, "Processes"). Arguments arrive
 // already validated by dispatch(); each handler only does the work.
 import { probeRelay } from '../sync/relay-probe';
+import { proxyAgent } from '../sync/relay-proxy';
 import { parseInviteLink } from '../groups/invite-link';
 import { getDeviceIdentity } from '../identity/device-identity';
 import { getSettings, updateSettings } from '../settings/settings';
@@ -25,12 +26,13 @@ export function createHandlers(session: Session): HandlerTable {
     'settings.update': async (patch) => {
       const settings = updateSettings(db(), patch);
       session.setAutoLockMinutes(settings.autoLockMinutes);
-      await sync().setRelayUrl(settings.relayUrl);
+      await sync().setConnection(settings.relayUrl, settings.proxy);
       if (patch.displayName !== undefined) engine().nameChanged();
       return settings;
     },
     'device.identity': () => getDeviceIdentity(db()),
-    'relay.check': ({ url }) => probeRelay(url),
+    'relay.check': ({ url, proxy }) =>
+      probeRelay(url, { agent: proxyAgent(proxy ?? getSettings(db()).proxy) }),
     'notes.list': (args) => notes().list(args),
     'notes.get': ({ id }) => notes().get(id),
     'notes.create': (args) => notes().create(args),
@@ -43,6 +45,7 @@ export function createHandlers(session: Session): HandlerTable {
     'notes.tags': () => notes().tags(),
     'device.code': () => engine().myDeviceCode(),
     'sync.state': () => engine().state(),
+    'sync.retryNow': () => engine().retryNow(),
     'spaces.list': () => engine().listSpaces(),
     'spaces.create': ({ name, policy }) => engine().createSpace(name, policy),
     'spaces.addMember': ({ spaceId, deviceCode, role }) =>
@@ -56,12 +59,12 @@ export function createHandlers(session: Session): HandlerTable {
       if (getSettings(db()).relayUrl !== '') return engine().join(link);
       const { relayUrl } = parseInviteLink(link);
       updateSettings(db(), { relayUrl });
-      await sync().setRelayUrl(relayUrl);
+      await sync().setConnection(relayUrl, getSettings(db()).proxy);
       try {
         return await engine().join(link);
       } catch (error) {
         updateSettings(db(), { relayUrl: '' });
-        await sync().setRelayUrl('');
+        await sync().setConnection('', getSettings(db()).proxy);
         throw error;
       }
     },

@@ -1,7 +1,7 @@
 // Runs the sync engine while the vault is unlocked, for the relay in the settings, and turns its
 // callbacks into API events. Without a relay the engine still runs (spaces open offline) but never
 // connects.
-import type { EventName, EventPayload, SyncState } from '../../../src-shared/api';
+import type { EventName, EventPayload, ProxySetting, SyncState } from '../../../src-shared/api';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
 import { getSettings } from '../settings/settings';
 import type { Db } from '../vault/migrations';
@@ -10,8 +10,8 @@ export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => 
 
 export interface SyncSession {
   engine(): SyncEngine;
-  /** Restarts the engine when the relay address changes. */
-  setRelayUrl(relayUrl: string): Promise<void>;
+  /** Restarts the engine when the relay address or the way to reach it changes. */
+  setConnection(relayUrl: string, proxy: ProxySetting): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -19,10 +19,12 @@ const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('bas
 
 export function startSyncSession(db: Db, relayUrl: string, emit: Emit): SyncSession {
   let currentUrl = relayUrl;
+  let currentProxy: ProxySetting = getSettings(db).proxy;
   const start = (url: string): SyncEngine =>
     createSyncEngine({
       db,
       relayUrl: url,
+      proxy: currentProxy,
       myName: () => getSettings(db).displayName,
       on: {
         remoteUpdate: (docId, update) =>
@@ -36,10 +38,11 @@ export function startSyncSession(db: Db, relayUrl: string, emit: Emit): SyncSess
 
   return {
     engine: () => engine,
-    async setRelayUrl(next) {
-      if (next === currentUrl) return;
+    async setConnection(next, proxy) {
+      if (next === currentUrl && JSON.stringify(proxy) === JSON.stringify(currentProxy)) return;
       await engine.stop();
       currentUrl = next;
+      currentProxy = proxy;
       engine = start(next);
       emit('spaces.changed', {});
     },

@@ -10,6 +10,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   autoLockMinutes: LIMITS.autoLockDefaultMinutes,
   relayUrl: '',
   displayName: '',
+  proxy: { kind: 'none' } as Settings['proxy'],
 });
 
 export function getSettings(db: Db): Settings {

@@ -1,6 +1,7 @@
 // One WebSocket to one relay: challenge-response auth with the device key, request/response matching
 // by requestId, and reconnection with exponential backoff and full jitter (so a relay restart is not
 // met by every client at the same instant). Knows frames, not documents or groups.
+import type { Agent } from 'node:http';
 import WebSocket from 'ws';
 import {
   authSigningBytes,
@@ -37,6 +38,11 @@ export interface RelayConnection {
   request(frame: DistributiveOmit<RequestFrame, 'requestId'>): Promise<Response>;
   /** Fire and forget (EPHEMERAL, UNSUBSCRIBE); false when not connected. */
   send(frame: Exclude<ClientFrame, { requestId: number }>): boolean;
+  /**
+   * Not connected: try now instead of waiting out the backoff, which starts again from its
+   * shortest delay (the user pressed "Try now", or the network changed).
+   */
+  retryNow(): void;
   close(): Promise<void>;
 }
 
@@ -51,6 +57,10 @@ export interface RelayConnectionOptions {
   onFrame(frame: Unsolicited): void;
   /** What onFrame threw: reported, never thrown out of the socket's handler (it would end main). */
   onFrameError?(error: unknown): void;
+  /** Every connection goes through this agent (a SOCKS5 proxy or Tor); none: direct. */
+  agent?: Agent;
+  /** Why the last attempt to connect failed (the socket's error), for the sync state. */
+  onConnectError?(error: unknown): void;
   webSocket?: typeof WebSocket;
   /** Tests shorten the backoff. */
   backoff?: { minMs: number; maxMs: number };
@@ -147,13 +157,14 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     retryTimer = null;
     if (stopped) return;
     setStatus('connecting');
-    const ws = new Socket(options.url);
+    const ws = new Socket(options.url, options.agent ? { agent: options.agent } : {});
     socket = ws;
     const authed = { done: false };
     ws.binaryType = 'nodebuffer';
     ws.on('message', (data: Buffer) => onMessage(ws, data, authed));
-    ws.on('error', () => {
+    ws.on('error', (error) => {
       // 'close' follows every 'error'; reconnection is handled there.
+      if (!authed.done) options.onConnectError?.(error);
     });
     ws.on('close', () => {
       if (socket === ws) socket = null;
@@ -185,6 +196,15 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
       if (!socket || status !== 'connected') return false;
       socket.send(encodeClientFrame(frame));
       return true;
+    },
+    retryNow() {
+      if (stopped || status === 'connected') return;
+      attempt = 0;
+      if (retryTimer) {
+        clearTimeout(retryTimer);
+        connect();
+      }
+      // Otherwise an attempt is under way already: its failure now waits the shortest delay.
     },
     async close() {
       stopped = true;

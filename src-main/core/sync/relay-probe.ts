@@ -1,6 +1,7 @@
 // Asks a relay whether it answers, when the user is about to save its address: a WebSocket that
 // waits for the relay's CHALLENGE and closes. Nothing is signed or sent; only the user's click
 // makes this connection.
+import type { Agent } from 'node:http';
 import WebSocket from 'ws';
 import { decodeRelayFrame } from '../../../src-shared/protocol/frames';
 import { PROTOCOL_VERSION } from '../../../src-shared/protocol/wire-constants';
@@ -34,7 +35,7 @@ function firstFrameVerdict(data: Buffer): ProbeResult {
 
 export function probeRelay(
   url: string,
-  options: { timeoutMs?: number; webSocket?: typeof WebSocket } = {},
+  options: { timeoutMs?: number; webSocket?: typeof WebSocket; agent?: Agent | undefined } = {},
 ): Promise<ProbeResult> {
   const Socket = options.webSocket ?? WebSocket;
   return new Promise((resolve) => {
@@ -54,7 +55,10 @@ export function probeRelay(
       options.timeoutMs ?? PROBE_TIMEOUT_MS,
     );
     try {
-      ws = new Socket(url, { handshakeTimeout: options.timeoutMs ?? PROBE_TIMEOUT_MS });
+      ws = new Socket(url, {
+        handshakeTimeout: options.timeoutMs ?? PROBE_TIMEOUT_MS,
+        ...(options.agent ? { agent: options.agent } : {}),
+      });
     } catch (error) {
       clearTimeout(timer);
       resolve({ result: 'unreachable', detail: String(error) });

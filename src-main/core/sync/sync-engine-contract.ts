@@ -3,11 +3,27 @@
 import type {
   CreatedInvite,
   MyTask,
+  ProxySetting,
   SpacePolicy,
   SpaceSummary,
   SyncState,
 } from '../../../src-shared/api';
+import type WebSocket from 'ws';
+import type { Db } from '../vault/migrations';
 import type { PresencePeer } from './presence';
+
+export interface SyncEngineOptions {
+  db: Db;
+  relayUrl: string;
+  on: SyncEngineEvents;
+  webSocket?: typeof WebSocket;
+  /** How to reach the relay: directly (default), through Tor or a SOCKS5 proxy. */
+  proxy?: ProxySetting;
+  /** This device's display name (settings), shown to me in the members list. */
+  myName?: () => string;
+  /** Tests only: a smaller snapshot interval than LIMITS.sync.snapshotEvery. */
+  tuning?: { snapshotEvery?: number };
+}
 
 export interface SyncEngineEvents {
   remoteUpdate(docId: string, update: Uint8Array): void;
@@ -45,6 +61,8 @@ export interface SyncEngine {
     displayName: string,
     cursor: { anchor: string; head: string } | null,
   ): void;
+  /** Not connected: try to reach the relay now instead of waiting out the backoff. */
+  retryNow(): void;
   /** My display name changed in the settings: my signed profile in every space follows. */
   nameChanged(): void;
   stop(): Promise<void>;

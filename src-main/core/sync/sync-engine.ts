@@ -13,7 +13,6 @@ import { loadGroups, type StoredGroup } from '../groups/group-store';
 import { spaceSummary } from '../groups/space-summary';
 import { getDeviceIdentity, withDeviceSecretKeys } from '../identity/device-identity';
 import { SuviazError } from '../errors';
-import type { Db } from '../vault/migrations';
 import { myTasks } from './engine-my-tasks';
 import { spaceActions } from './engine-space-actions';
 import { createLogClaims } from './log-claims';
@@ -34,24 +33,19 @@ import {
   type RelayConnection,
 } from './relay-connection';
 import { createSpaceMembership } from './space-membership';
-import type { SyncEngine, SyncEngineEvents } from './sync-engine-contract';
+import type { SyncEngine, SyncEngineOptions } from './sync-engine-contract';
+import { proxyAgent, proxyProblem, viaOf, type ProxyProblem } from './relay-proxy';
+import { watchNetwork } from './network-watch';
 import { createSyncStatus } from './sync-status';
-import type WebSocket from 'ws';
 
 export type { PresencePeer } from './presence';
 export type { SyncEngine, SyncEngineEvents } from './sync-engine-contract';
 
-export function createSyncEngine(options: {
-  db: Db;
-  relayUrl: string;
-  on: SyncEngineEvents;
-  webSocket?: typeof WebSocket;
-  /** This device's display name (settings), shown to me in the members list. */
-  myName?: () => string;
-  /** Tests only: a smaller snapshot interval than LIMITS.sync.snapshotEvery. */
-  tuning?: { snapshotEvery?: number };
-}): SyncEngine {
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, relayUrl, on } = options;
+  const proxy = options.proxy ?? { kind: 'none' };
+  const agent = proxyAgent(proxy);
+  let lastProblem: ProxyProblem | null = null;
   const identity = getDeviceIdentity(db);
   const me = fromHex(identity.signingPublicKey);
   const myBoxKey = fromHex(identity.boxPublicKey);
@@ -78,6 +72,8 @@ export function createSyncEngine(options: {
     emit: (next) => on.state(next),
     isStopped: () => stopped,
     nameOf: (deviceKey) => names.get(deviceKey) ?? null,
+    via: viaOf(proxy),
+    problem: () => lastProblem,
   });
   // Spaces an older protocol wrote are not misread: the user hears why they are missing.
   outdated.forEach(() => warn(null, 'outdated-space'));
@@ -228,6 +224,11 @@ export function createSyncEngine(options: {
         console.error('sync: a frame from the relay could not be handled', error);
         warn(null, 'frame-failed');
       },
+      ...(agent ? { agent } : {}),
+      onConnectError: (error) => {
+        lastProblem = proxyProblem(proxy, error);
+        emitState();
+      },
       ...(options.webSocket ? { webSocket: options.webSocket } : {}),
     });
   }
@@ -239,6 +240,8 @@ export function createSyncEngine(options: {
     }
   }
 
+  // A network that changes (a new Wi-Fi, a VPN up) is worth an attempt at once.
+  const stopWatching = watchNetwork(() => connection?.retryNow());
   keepActiveDocsOpen(docDeps);
 
   return {
@@ -284,6 +287,8 @@ export function createSyncEngine(options: {
 
     setPresence: (docId, displayName, cursor) => presence.set(docId, displayName, cursor),
 
+    retryNow: () => connection?.retryNow(),
+
     nameChanged() {
       for (const doc of docs.values()) profiles.ensureMine(doc);
     },
@@ -291,6 +296,7 @@ export function createSyncEngine(options: {
     async stop() {
       stopped = true;
       presence.stop();
+      stopWatching();
       for (const [docId, doc] of docs) {
         docs.delete(docId);
         held.drop(docId);

@@ -17,11 +17,16 @@ export function createSyncStatus(deps: {
   isStopped(): boolean;
   /** A member's name as this device knows it, for warnings that name who caused them. */
   nameOf(deviceKey: string): string | null;
+  via: SyncState['via'];
+  /** What the last failed attempt said about the proxy (null when connected or direct). */
+  problem(): SyncState['problem'];
 }) {
   const warnings: SyncState['warnings'] = [];
 
   const state = (): SyncState => ({
     connection: deps.relayUrl ? (deps.connection()?.status() ?? 'offline') : 'disabled',
+    via: deps.via,
+    problem: deps.connection()?.status() === 'connected' ? null : deps.problem(),
     // Edits of this very turn count too: they are not committed yet, let alone acknowledged.
     pending:
       outboxCount(deps.db) +

@@ -254,6 +254,30 @@ export const en = {
     relayDetail: 'Details for whoever runs the relay: {{detail}}',
     relayRetry: 'Check again',
     relaySaveAnyway: 'Save anyway',
+    proxy: 'Connection',
+    proxyNone: 'Direct',
+    proxyTor: 'Tor (the tor service, port 9050)',
+    proxyTorBrowser: 'Tor Browser (port 9150)',
+    proxySocks: 'Other SOCKS5 proxy',
+    proxyHint:
+      'With Tor, host names are resolved through Tor and the relay never sees your address; {{onion}} relay addresses work only through Tor.',
+    proxySocksHint:
+      'The proxy must speak {{protocol}}. It looks up host names itself, so this device does not.',
+    proxyHost: 'Proxy host name or IP address',
+    proxyPort: 'Proxy port',
+    proxyHostEmpty: 'Enter the proxy’s host name or IP address.',
+    proxyHostInvalid: 'Enter a host name or an IP address (for example 127.0.0.1), without spaces.',
+    proxyPortEmpty: 'Enter the proxy’s port.',
+    proxyPortInvalid: 'Enter a port number from 1 to 65535.',
+    relayTorUnreachableTitle: 'Tor may not be running',
+    relayTorUnreachableText:
+      'Suviaz could not reach the relay through Tor. Start Tor or Tor Browser, then check again. If Tor is running, check the relay address.',
+    relayProxyUnreachableTitle: 'The relay did not answer through the proxy',
+    relayProxyUnreachableText:
+      'Check that the proxy is running and that its host and port are right, then check again. If they are, check the relay address.',
+    relayOnionTitle: 'This address works only through Tor',
+    relayOnionText:
+      'Addresses that end in {{onion}} are on the Tor network and cannot be reached directly. Choose Tor or Tor Browser under “Connection”. Suviaz has not tried this address.',
     title: 'Settings',
     autoLock: 'Lock automatically after this many minutes without activity',
     autoLockHint: '0 means never. The vault also locks when Suviaz quits.',
@@ -464,6 +488,7 @@ export const en = {
       'Compare these digits with other members over a channel you trust: in person or on a call. If they differ, the relay is showing you different histories of the space.',
   },
   sync: {
+    retryNow: 'Try now',
     removed: 'Removed — nothing new reaches this device',
     left: 'Left — nothing new reaches this device',
     awaitingApproval: 'Waiting for approval',
@@ -479,6 +504,12 @@ export const en = {
     offline: 'Offline — edits are kept and sent when the relay is back',
     disabled: 'Not connected: set a relay in Settings',
     openSettings: 'Open Settings',
+    connectedTor: 'Connected via Tor',
+    connectedProxy: 'Connected via proxy',
+    torUnreachable: 'Tor is not reachable — start Tor or Tor Browser',
+    proxyUnreachable: 'The proxy is not reachable',
+    torRefused: 'Tor could not reach the relay — check the relay address',
+    proxyRefused: 'The proxy could not reach the relay — check the relay address',
     unknown: 'The connection state is not known.',
     warningTitle: 'Warning: the relay may be misbehaving',
     warningAdvice:

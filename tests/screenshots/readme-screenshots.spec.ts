@@ -1,15 +1,15 @@
 // The README's screenshots, taken from the real app in the browser host at 1280×800: onboarding, a
-// shared space with a plan and a task, and the members panel. Only with SUVIAZ_SCREENSHOTS=1, so
-// ordinary runs never rewrite docs/screenshots/.
+// shared space with a plan and a task, and the members panel. Run by `npm run screenshots` (its
+// own Playwright config), never by `npm test`, so ordinary runs never rewrite docs/screenshots/.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startHostProcess, tempDataDir } from './host-process';
-import { freePort, person, startRelay, stopProcesses } from './people';
-import { choosePassphrase, PASSPHRASE } from './pages/onboarding';
-import { newPlan, planEditor, planText } from './pages/plans';
-import { mySafetyNumber } from './pages/settings';
+import { startHostProcess, tempDataDir } from '../e2e/host-process';
+import { freePort, person, startRelay, stopProcesses } from '../e2e/people';
+import { choosePassphrase, PASSPHRASE } from '../e2e/pages/onboarding';
+import { newPlan, planEditor, planText } from '../e2e/pages/plans';
+import { mySafetyNumber } from '../e2e/pages/settings';
 import {
   closeDialog,
   createSpace,
@@ -18,7 +18,7 @@ import {
   memberRow,
   sharedEditor,
   typeInSharedEditor,
-} from './pages/spaces';
+} from '../e2e/pages/spaces';
 
 const VIEWPORT = { width: 1280, height: 800 };
 /** The page's global document, typed here as the little the screenshot needs (no DOM library). */
@@ -33,7 +33,6 @@ async function shot(page: Page, name: string): Promise<void> {
   });
 }
 
-test.skip(process.env.SUVIAZ_SCREENSHOTS !== '1', 'screenshots only with SUVIAZ_SCREENSHOTS=1');
 test.afterEach(stopProcesses);
 
 test('onboarding', async ({ browser }) => {

@@ -7,12 +7,19 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeProfile, PROFILES_MAP } from '../../src-shared/protocol/member-profile';
 import { randomBytes } from '../../src-main/core/crypto/sodium';
-import { client, relayOn, runCleanups, waitFor, type Client } from '../support/sync-clients';
+import {
+  client,
+  connectedAll,
+  myDeviceKey,
+  relayOn,
+  runCleanups,
+  waitFor,
+  type Client,
+} from '../support/sync-clients';
 
 afterEach(runCleanups);
 
-const me = (c: Client): string =>
-  c.engine.listSpaces()[0]?.members.find((m) => m.isMe)?.deviceKey ?? '';
+const me = myDeviceKey;
 const nameIn = (viewer: Client, device: string): string | null =>
   viewer.engine.listSpaces()[0]?.members.find((m) => m.deviceKey === device)?.name ?? null;
 
@@ -24,7 +31,7 @@ async function withSpace(names: string[]) {
     c.name = name;
     clients.push(c);
   }
-  for (const c of clients) await waitFor('connected', () => c.last?.connection === 'connected');
+  await connectedAll(clients);
   const [owner] = clients as [Client];
   const space = await owner.engine.createSpace('Names');
   return { relay, clients, space };

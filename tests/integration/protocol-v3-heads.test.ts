@@ -18,7 +18,9 @@ import {
   addAndAccept,
   cleanups,
   client,
+  connectedAll,
   relayOn,
+  myDeviceKey,
   runCleanups,
   storedGroup,
   waitFor,
@@ -28,10 +30,7 @@ import {
 afterEach(runCleanups);
 
 const relayDir = () => mkdtempSync(join(tmpdir(), 'suviaz-heads-'));
-const connectedAll = (clients: Client[]) =>
-  Promise.all(clients.map((c) => waitFor('connected', () => c.last?.connection === 'connected')));
-const me = (c: Client): string =>
-  c.engine.listSpaces()[0]?.members.find((m) => m.isMe)?.deviceKey ?? '';
+const me = myDeviceKey;
 const warned = (c: Client, reason: string, deviceKey: string) => () =>
   c.engine.state().warnings.some((w) => w.reason === reason && w.deviceKey === deviceKey);
 

@@ -25,6 +25,8 @@ import {
   addAndAccept,
   cleanups,
   client,
+  connectedAll,
+  myDeviceKey,
   relayOn,
   runCleanups,
   storedGroup,
@@ -151,16 +153,14 @@ describe('protocol v3: a removed member and a colluding relay', () => {
       await client(proxy.url),
       await client(proxy.url),
     ];
-    for (const c of [alice, bob, carol]) {
-      await waitFor('connected', () => c.last?.connection === 'connected');
-    }
+    await connectedAll([alice, bob, carol]);
     const space = await alice.engine.createSpace('Exile coalition');
     await addAndAccept(alice, bob, space.id, 'editor');
     await addAndAccept(alice, carol, space.id, 'editor');
     for (const c of [alice, bob, carol]) c.open(space.docId);
     alice.doc.getText('t').insert(0, 'plan');
     await waitFor('all have it', () => [bob, carol].every((c) => c.text() === 'plan'));
-    const carolHex = carol.engine.listSpaces()[0]?.members.find((m) => m.isMe)?.deviceKey ?? '';
+    const carolHex = myDeviceKey(carol);
     // What Carol's app holds before her removal: her key, the log as she saw it, epoch 0's key.
     const carolView = storedGroup(carol, proxy.url, space.id);
     const carolSigns = {
@@ -232,7 +232,7 @@ describe('protocol v3: an intercepted invite link', () => {
     const proxy = await startMaliciousRelay(relay.url);
     cleanups.push(() => proxy.close());
     const alice = await client(proxy.url);
-    await waitFor('connected', () => alice.last?.connection === 'connected');
+    await connectedAll([alice]);
     const space = await alice.engine.createSpace('Court decisions');
     alice.open(space.docId);
     const canary = uniqueCanary('invite');

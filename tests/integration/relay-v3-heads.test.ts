@@ -46,6 +46,13 @@ async function scene() {
   return { admin, editor, viewer, log, doc, adminClient, editorClient };
 }
 
+/** The admin makes the viewer an editor: the log grows to 4 entries. */
+async function promoteViewer(s: Awaited<ReturnType<typeof scene>>): Promise<void> {
+  const promote = s.log.entry(s.admin, { type: 'set-role', member: s.viewer.key, role: 'editor' });
+  expect((await s.adminClient.request({ type: 'groupAppend', entry: promote })).type).toBe('ok');
+  s.log.accept(promote);
+}
+
 function update(
   doc: TestDoc,
   author: TestDevice,
@@ -77,13 +84,7 @@ describe('the relay refuses what clients refuse', () => {
   it('an update or a snapshot naming an older log than the active snapshot', async () => {
     const s = await scene();
     // The active snapshot names the log of 3 entries; the viewer is promoted meanwhile (4).
-    const promote = s.log.entry(s.admin, {
-      type: 'set-role',
-      member: s.viewer.key,
-      role: 'editor',
-    });
-    expect((await s.adminClient.request({ type: 'groupAppend', entry: promote })).type).toBe('ok');
-    s.log.accept(promote);
+    await promoteViewer(s);
     const second = s.doc.snapshot(s.admin);
     expect((await s.adminClient.request({ type: 'publish', envelope: second.bytes })).type).toBe(
       'ack',
@@ -128,13 +129,7 @@ describe('the relay refuses what clients refuse', () => {
 
   it('an envelope naming a log position before its author could write', async () => {
     const s = await scene();
-    const promote = s.log.entry(s.admin, {
-      type: 'set-role',
-      member: s.viewer.key,
-      role: 'editor',
-    });
-    expect((await s.adminClient.request({ type: 'groupAppend', entry: promote })).type).toBe('ok');
-    s.log.accept(promote);
+    await promoteViewer(s);
     const promoted = await relay.connect(s.viewer);
     // Naming the log from before the promotion, where every client sees a viewer.
     const before = { length: 3, head: s.log.hashes[2] as Uint8Array };

@@ -20,3 +20,15 @@ export function translator(language: Language): TFunction {
   });
   return instance.t;
 }
+
+/** Starts the global i18next (what the renderer's modules use) with every catalogue, as the app does. */
+export async function initGlobalI18n(): Promise<void> {
+  await i18next.init({
+    resources: Object.fromEntries(
+      Object.entries(LANGUAGES).map(([code, translation]) => [code, { translation }]),
+    ),
+    lng: 'en',
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+  });
+}

@@ -115,6 +115,17 @@ export async function waitFor(
 
 export const connected = (c: Client) => () => c.engine.state().connection === 'connected';
 
+/** Waits until every client is connected to its relay. */
+export async function connectedAll(clients: Pick<Client, 'engine'>[]): Promise<void> {
+  for (const c of clients) {
+    await waitFor('connected', () => c.engine.state().connection === 'connected');
+  }
+}
+
+/** This client's device key, as its first space lists it. */
+export const myDeviceKey = (c: Pick<Client, 'engine'>): string =>
+  c.engine.listSpaces()[0]?.members.find((m) => m.isMe)?.deviceKey ?? '';
+
 /**
  * Adds `other` by its device code, as an admin does, and accepts the invitation on its side (an
  * added device sees an invitation, never a space that is active by itself).

@@ -1,6 +1,7 @@
 // The date field's pure logic: the calendar locale of each language, a day shown the way
 // lib/format-date writes it and read back from that text (Intl's and the catalogue's), the numeric
 // forms people type, and what each key does.
+import { initGlobalI18n } from '../support/renderer-i18n';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -12,10 +13,6 @@ import {
   numericExample,
   parseDay,
 } from '../../src-renderer/components/date-field-model';
-import { be } from '../../src-renderer/i18n/locales/be';
-import { en } from '../../src-renderer/i18n/locales/en';
-import { ru } from '../../src-renderer/i18n/locales/ru';
-import { uk } from '../../src-renderer/i18n/locales/uk';
 import {
   fallbackShortDay,
   formatMediumDay,
@@ -23,19 +20,7 @@ import {
 } from '../../src-renderer/lib/format-date';
 import { formatDueDay } from '../../src-renderer/tasks/task-order';
 
-beforeAll(async () => {
-  await i18next.init({
-    resources: {
-      en: { translation: en },
-      be: { translation: be },
-      ru: { translation: ru },
-      uk: { translation: uk },
-    },
-    lng: 'en',
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-  });
-});
+beforeAll(initGlobalI18n);
 
 function words(language: string): DateWords {
   const t = i18next.getFixedT(language);

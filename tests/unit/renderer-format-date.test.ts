@@ -1,12 +1,9 @@
 // Dates and relative times where the runtime's Intl lacks the language (the app's Chromium has no
 // Belarusian data and would silently answer in English): the catalogue takes over, and says the same
 // as full ICU data would (Node has it, so it is the reference).
+import { initGlobalI18n } from '../support/renderer-i18n';
 import i18next from 'i18next';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { be } from '../../src-renderer/i18n/locales/be';
-import { en } from '../../src-renderer/i18n/locales/en';
-import { ru } from '../../src-renderer/i18n/locales/ru';
-import { uk } from '../../src-renderer/i18n/locales/uk';
 import {
   fallbackRelative,
   formatDay,
@@ -25,19 +22,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const LANGUAGES = ['be', 'ru', 'uk'] as const;
 
-beforeAll(async () => {
-  await i18next.init({
-    resources: {
-      en: { translation: en },
-      be: { translation: be },
-      ru: { translation: ru },
-      uk: { translation: uk },
-    },
-    lng: 'en',
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-  });
-});
+beforeAll(initGlobalI18n);
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -192,7 +192,7 @@ describe('document verifier: accepts an honest stream', () => {
     const s2 = snapshot(s1, bob);
     const s3 = snapshot(s2, me);
     state = startCatchUp(state);
-    const link = verifyLink(state, ctx, 10, s2.link);
+    const link = verifyLink(state, ctx, s2.link);
     expect(link.ok).toBe(true);
     if (!link.ok) return;
     const deliver = verifyDeliver(link.state, ctx, 20, s3.bytes);
@@ -347,7 +347,7 @@ describe('document verifier: detects every attack', () => {
     if (!v.ok) return;
     // s1 again: generation not above the active one.
     expectRejected(verifyDeliver(v.state, ctx, 6, s1.bytes), 'rolled-back');
-    expectRejected(verifyLink(startCatchUp(v.state), ctx, 6, s1.link), 'rolled-back');
+    expectRejected(verifyLink(startCatchUp(v.state), ctx, s1.link), 'rolled-back');
     // A sibling of s2 (child of s1) with a higher generation claim cannot attach either.
     const fake = snapshot({ ...s1, generation: 2 }, bob);
     expectRejected(verifyDeliver(v.state, ctx, 6, fake.bytes), 'rolled-back');
@@ -368,7 +368,7 @@ describe('document verifier: detects every attack', () => {
       { author: bob.signing.publicKey, clock: 5 },
     ]);
     expectRejected(verifyDeliver(acked, ctx, 9, omitting.bytes), 'omits-my-updates');
-    expectRejected(verifyLink(startCatchUp(acked), ctx, 9, omitting.link), 'omits-my-updates');
+    expectRejected(verifyLink(startCatchUp(acked), ctx, omitting.link), 'omits-my-updates');
     const honest = snapshot(s1, bob, [{ author: me.signing.publicKey, clock: 3 }]);
     expect(verifyDeliver(acked, ctx, 9, honest.bytes).ok).toBe(true);
   });

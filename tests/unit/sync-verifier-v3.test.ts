@@ -336,10 +336,10 @@ describe('protocol v3: an interrupted catch-up', () => {
     const { state, s1 } = started(3);
     const s2 = snapshot(s1, admin, { log: headAt(3) });
     const s3 = snapshot(s2, admin, { log: headAt(3) });
-    const linked = accepted(verifyLink(startCatchUp(state), ctxAt(3), 5, s2.link));
+    const linked = accepted(verifyLink(startCatchUp(state), ctxAt(3), s2.link));
     expect(linked.lastSeq).toBe(state.lastSeq);
     // The connection drops here; the next catch-up (from lastSeq) sends the link and s3 again.
-    const again = accepted(verifyLink(startCatchUp(linked), ctxAt(3), 5, s2.link));
+    const again = accepted(verifyLink(startCatchUp(linked), ctxAt(3), s2.link));
     const done = verifyDeliver(again, ctxAt(3), 6, s3.bytes);
     expect(done.ok && done.kind).toBe('snapshot');
     // Without the link (what a lastSeq moved past it would give), s3 cannot attach: a false alarm.

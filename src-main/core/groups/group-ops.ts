@@ -293,26 +293,6 @@ export function keyMatchesCommitment(state: GroupState, epoch: number, key: Uint
   );
 }
 
-/** Epoch keys from an invite, each kept only if it matches the log's commitment for its epoch. */
-export function checkedEpochKeys(
-  state: GroupState,
-  keys: ReadonlyMap<number, Uint8Array>,
-): Map<number, Uint8Array> {
-  const checked = new Map<number, Uint8Array>();
-  for (const [epoch, key] of keys) {
-    const commitment = state.epochKeyCommitments.get(epoch);
-    if (commitment && bytesEqual(epochKeyCommitment(state.groupId, epoch, key), commitment)) {
-      checked.set(epoch, key);
-    } else {
-      throw new GroupVerificationError(
-        'lockbox-key-mismatch',
-        `the invite's key for epoch ${epoch} is not the one the log commits to`,
-      );
-    }
-  }
-  return checked;
-}
-
 /**
  * Replays entries on top of what we already verified (null: nothing yet). A relay that serves a log
  * that does not extend ours (a fork or a rewrite) is refused, never merged.

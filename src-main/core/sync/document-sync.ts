@@ -145,8 +145,9 @@ export class DocumentSync {
     this.accept(verifyDeliver(this.rt.verifier, this.deps.context(), seq, envelope));
   }
 
-  onLink(seq: number, link: Uint8Array): void {
-    this.accept(verifyLink(this.rt.verifier, this.deps.context(), seq, link));
+  /** A link's seq is not recorded (docs/protocol-client-checks.md): the next catch-up sees it again. */
+  onLink(link: Uint8Array): void {
+    this.accept(verifyLink(this.rt.verifier, this.deps.context(), link));
   }
 
   onCaughtUp(): void {

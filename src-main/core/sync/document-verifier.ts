@@ -116,7 +116,6 @@ function refOf(
 export function verifyLink(
   state: VerifierState,
   ctx: VerifyContext,
-  _seq: number,
   linkBytes: Uint8Array,
 ): Verdict {
   let link;

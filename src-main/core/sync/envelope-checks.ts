@@ -10,7 +10,6 @@ import {
   canWriteAt,
   compareHead,
   epochAt,
-  roleAt,
   type LogIndex,
 } from '../../../src-shared/protocol/log-index';
 import type { GroupState } from '../../../src-shared/protocol/membership-state';
@@ -122,11 +121,6 @@ export function authenticate(
     }
   }
   return failure('tampered', 'the signature does not match the message');
-}
-
-/** Whether `memberHex` is a member in the log of `length` entries (any role). */
-export function memberAt(log: LogIndex, memberHex: string, length: number): boolean {
-  return roleAt(log, memberHex, length) !== null;
 }
 
 /**

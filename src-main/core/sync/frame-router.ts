@@ -3,7 +3,7 @@
 import { toHex } from '../../../src-shared/protocol/bytes';
 import { decodeEnvelope, decodeSnapshotLink } from '../../../src-shared/protocol/envelope';
 import type { RelayFrame } from '../../../src-shared/protocol/frames';
-import { deliver, type Frame, type HeldFrames, type Needs } from './held-frames';
+import { deliver, type Frame, type HeldFrames } from './held-frames';
 import type { OpenDoc, OpenDocs } from './open-documents';
 
 export interface FrameRouterDeps {
@@ -20,15 +20,13 @@ export interface FrameRouterDeps {
 export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) => void {
   const { docs, held } = deps;
 
-  function routeEnvelope(frame: Frame): void {
+  function routeEnvelope(seq: number, bytes: Uint8Array, isLink: boolean): void {
     let docHex: string;
-    let needs: Needs;
+    let frame: Frame;
     try {
-      const header = frame.isLink
-        ? decodeSnapshotLink(frame.bytes).header
-        : decodeEnvelope(frame.bytes).header;
+      const header = isLink ? decodeSnapshotLink(bytes).header : decodeEnvelope(bytes).header;
       docHex = toHex(header.docId);
-      needs = { epoch: header.epoch, logLength: header.log.length, isLink: frame.isLink };
+      frame = { seq, bytes, isLink, needs: { epoch: header.epoch, logLength: header.log.length } };
     } catch {
       deps.warn(null, 'tampered');
       return;
@@ -39,7 +37,7 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) =>
       deps.warn(null, 'spliced');
       return;
     }
-    if (held.holdIfEarly(docHex, doc, frame, needs)) return;
+    if (held.holdIfEarly(docHex, doc, frame)) return;
     deliver(doc, frame);
   }
 
@@ -62,10 +60,10 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) =>
     if (deps.isStopped()) return;
     switch (frame.type) {
       case 'deliver':
-        routeEnvelope({ seq: frame.seq, bytes: frame.envelope, isLink: false });
+        routeEnvelope(frame.seq, frame.envelope, false);
         break;
       case 'snapshotLink':
-        routeEnvelope({ seq: frame.seq, bytes: frame.link, isLink: true });
+        routeEnvelope(frame.seq, frame.link, true);
         break;
       case 'caughtUp':
         caughtUp(frame.docId);

@@ -1,39 +1,32 @@
 // Frames of an epoch whose key is not here yet (its lockbox is on the way), or that name a longer
 // membership log than mine (an entry is on the way), wait in arrival order until a group refresh
 // brings what they need, or a timeout hands them to the verifier to judge anyway.
-import { decodeEnvelope, decodeSnapshotLink } from '../../../src-shared/protocol/envelope';
 import type { OpenDoc, OpenDocs } from './open-documents';
 
 /** How long frames of a known epoch wait for its key before the verifier judges them anyway. */
 const HOLD_FOR_KEY_MS = 60_000;
 
-export interface Frame {
-  seq: number;
-  bytes: Uint8Array;
-  isLink: boolean;
-}
-
 /** What a frame needs from the group before it can be judged: its epoch's key and its log. */
 export interface Needs {
   epoch: number;
   logLength: number;
-  /** A snapshot link is never decrypted: it needs the log, not the epoch's key. */
+}
+
+/** A routed frame, with what its header (decoded once, by the router) says it needs. */
+export interface Frame {
+  seq: number;
+  bytes: Uint8Array;
   isLink: boolean;
+  needs: Needs;
 }
 
-export function needsOf(frame: Pick<Frame, 'bytes' | 'isLink'>): Needs {
-  const header = frame.isLink
-    ? decodeSnapshotLink(frame.bytes).header
-    : decodeEnvelope(frame.bytes).header;
-  return { epoch: header.epoch, logLength: header.log.length, isLink: frame.isLink };
-}
-
-const ready = (doc: OpenDoc, needs: Needs): boolean =>
-  (needs.isLink || doc.group.epochKeys.has(needs.epoch)) &&
-  needs.logLength <= doc.group.state.length;
+/** A snapshot link is never decrypted: it needs the log, not the epoch's key. */
+const ready = (doc: OpenDoc, frame: Frame): boolean =>
+  (frame.isLink || doc.group.epochKeys.has(frame.needs.epoch)) &&
+  frame.needs.logLength <= doc.group.state.length;
 
 export function deliver(doc: OpenDoc, frame: Frame): void {
-  if (frame.isLink) doc.sync.onLink(frame.seq, frame.bytes);
+  if (frame.isLink) doc.sync.onLink(frame.bytes);
   else doc.sync.onDeliver(frame.seq, frame.bytes);
 }
 
@@ -53,7 +46,7 @@ export function createHeldFrames(deps: {
     if (!queue || !doc) return;
     while (queue.length > 0) {
       const first = queue[0] as Frame;
-      if (!force && !ready(doc, needsOf(first))) return;
+      if (!force && !ready(doc, first)) return;
       queue.shift();
       deliver(doc, first);
     }
@@ -61,9 +54,9 @@ export function createHeldFrames(deps: {
   }
 
   /** A frame whose key or log entries I lack yet: hold it until the group refresh brings them. */
-  function holdIfEarly(docHex: string, doc: OpenDoc, frame: Frame, needs: Needs): boolean {
+  function holdIfEarly(docHex: string, doc: OpenDoc, frame: Frame): boolean {
     const queue = held.get(docHex);
-    if (!queue && ready(doc, needs)) return false;
+    if (!queue && ready(doc, frame)) return false;
     if (queue) {
       queue.push(frame);
       return true;
@@ -84,7 +77,9 @@ export function createHeldFrames(deps: {
       // longer helps nothing. A key of an epoch the log has may still be on its way: that waits.
       const log = current?.group.state;
       if (current && log && held.has(docHex)) {
-        if (needs.logLength > log.length || needs.epoch > log.epoch) release(docHex, true);
+        if (frame.needs.logLength > log.length || frame.needs.epoch > log.epoch) {
+          release(docHex, true);
+        }
       }
     });
     return true;

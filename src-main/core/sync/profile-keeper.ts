@@ -5,6 +5,7 @@
 import { fromHex, toHex } from '../../../src-shared/protocol/bytes';
 import { canWrite } from '../../../src-shared/protocol/membership-state';
 import { rememberDeviceName } from '../groups/contacts-store';
+import type { SignedProfile } from '../../../src-shared/protocol/member-profile';
 import type { Db } from '../vault/migrations';
 import type { Sign } from './envelope-crypto';
 import { checkedProfile, profileUpdate, readProfiles, signProfile } from './member-profiles';
@@ -53,12 +54,15 @@ export function createProfileKeeper(deps: ProfileKeeperDeps) {
     return bytes;
   }
 
-  /** Writes my profile into the document unless it already names me so. */
-  function ensureMine(doc: OpenDoc): void {
+  /**
+   * Writes my profile into the document unless it already names me so. `verified`: the
+   * document's profiles as just read, so their signatures are not checked twice.
+   */
+  function ensureMine(doc: OpenDoc, verified?: ReadonlyMap<string, SignedProfile>): void {
     if (!writable(doc)) return;
     const bytes = myProfile(doc);
     if (!bytes) return;
-    const stored = readProfiles(doc.sync.ydoc, idsOf(doc)).get(meHex);
+    const stored = (verified ?? readProfiles(doc.sync.ydoc, idsOf(doc))).get(meHex);
     if (stored?.name === deps.myName().trim()) return;
     writeLocal(doc, profileUpdate(doc.sync.ydoc, meHex, bytes));
   }
@@ -81,24 +85,25 @@ export function createProfileKeeper(deps: ProfileKeeperDeps) {
     writeLocal(doc, profileUpdate(doc.sync.ydoc, deviceHex, bytes));
   }
 
-  /** Learns every valid name in the document; former members' names are kept too. */
-  function read(doc: OpenDoc): void {
+  /** Learns every valid name in the document (former members' too); returns the valid profiles. */
+  function read(doc: OpenDoc): Map<string, SignedProfile> {
     let changed = false;
-    for (const [deviceHex, profile] of readProfiles(doc.sync.ydoc, idsOf(doc))) {
+    const profiles = readProfiles(doc.sync.ydoc, idsOf(doc));
+    for (const [deviceHex, profile] of profiles) {
       const name = profile.name.trim();
       if (deviceHex === meHex || !name || deps.names.get(deviceHex) === name) continue;
       rememberDeviceName(deps.db, deps.names, fromHex(deviceHex), name, profile.at);
       changed = true;
     }
     if (changed) deps.onNamesChanged();
+    return profiles;
   }
 
   /** The document's profiles changed: learn the names, and write mine again if it was overwritten. */
   function changed(doc: OpenDoc, stillOpen: () => boolean): void {
     setImmediate(() => {
       if (!stillOpen()) return;
-      read(doc);
-      ensureMine(doc);
+      ensureMine(doc, read(doc));
     });
   }
 

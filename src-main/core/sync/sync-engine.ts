@@ -187,8 +187,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     onEphemeral: presence.receive,
     onCaughtUp(doc) {
       doc.sync.onCaughtUp();
-      profiles.read(doc);
-      profiles.ensureMine(doc);
+      profiles.ensureMine(doc, profiles.read(doc));
       // Presence sent before the subscription was in place went nowhere: announce again.
       presence.send(doc);
     },

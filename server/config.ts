@@ -57,6 +57,11 @@ const SETTINGS = {
     env: 'SUVIAZ_RELAY_BYTES_PER_GROUP',
     help: `Stored bytes per group. Default ${LIMITS.relay.bytesPerGroup}.`,
   },
+  sharesPerGroup: {
+    flag: 'shares-per-group',
+    env: 'SUVIAZ_RELAY_SHARES_PER_GROUP',
+    help: `Live share links per group. Default ${LIMITS.relay.sharesPerGroup}.`,
+  },
   tlsCert: {
     flag: 'tls-cert',
     env: 'SUVIAZ_RELAY_TLS_CERT',
@@ -100,6 +105,7 @@ const schema = z
     rate: integer(1, 1_000_000).default(LIMITS.relay.ratePerSecond),
     docsPerGroup: integer(1, 1_000_000_000).default(LIMITS.relay.documentsPerGroup),
     bytesPerGroup: integer(1024, Number.MAX_SAFE_INTEGER).default(LIMITS.relay.bytesPerGroup),
+    sharesPerGroup: integer(1, 1_000_000_000).default(LIMITS.relay.sharesPerGroup),
     tlsCert: z.string().min(1).optional(),
     tlsKey: z.string().min(1).optional(),
     publicHosts: z
@@ -200,6 +206,7 @@ export function relayOptionsFrom(config: RelayConfig): RelayOptions {
       ratePerSecond: config.rate,
       documentsPerGroup: config.docsPerGroup,
       bytesPerGroup: config.bytesPerGroup,
+      sharesPerGroup: config.sharesPerGroup,
     },
     publicHosts: config.publicHosts,
     tls:

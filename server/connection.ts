@@ -28,6 +28,7 @@ import { peekRequestId } from './frame-peek';
 import * as docs from './handlers/doc-handlers';
 import * as groups from './handlers/group-handlers';
 import * as invites from './handlers/invite-handlers';
+import * as shares from './handlers/share-handlers';
 import { TokenBucket } from './rate-limit';
 import { Refusal } from './refusal';
 import type { RelayContext, Session } from './relay-context';
@@ -202,6 +203,12 @@ export class Connection {
         return invites.invitePut(ctx, session, frame);
       case 'inviteFetch':
         return invites.inviteFetch(ctx, session, frame);
+      case 'sharePut':
+        return shares.sharePut(ctx, session, frame);
+      case 'shareFetch':
+        return shares.shareFetch(ctx, session, frame);
+      case 'shareDelete':
+        return shares.shareDelete(ctx, session, frame);
     }
   }
 

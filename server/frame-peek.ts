@@ -12,6 +12,9 @@ const WITH_REQUEST_ID = new Set<number>([
   ClientFrameType.listGroups,
   ClientFrameType.invitePut,
   ClientFrameType.inviteFetch,
+  ClientFrameType.sharePut,
+  ClientFrameType.shareFetch,
+  ClientFrameType.shareDelete,
 ]);
 
 export function peekRequestId(bytes: Uint8Array): number {

@@ -9,6 +9,8 @@ export interface RelayLimits {
   ratePerSecond: number;
   documentsPerGroup: number;
   bytesPerGroup: number;
+  /** Live shares per group (SHARE_PUT). */
+  sharesPerGroup: number;
   authTimeoutMs: number;
   maxGroupsListed: number;
   /** Consecutive malformed frames after which a connection is closed. */
@@ -21,6 +23,8 @@ export interface RelayLimits {
   maxBufferedBytes: number;
   /** Membership states kept in memory; the rest are replayed from the store when needed. */
   groupCacheSize: number;
+  /** How often expired shares are deleted (besides when one is fetched or put). */
+  shareSweepMs: number;
 }
 
 export const DEFAULT_RELAY_LIMITS: RelayLimits = {
@@ -28,6 +32,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   ratePerSecond: LIMITS.relay.ratePerSecond,
   documentsPerGroup: LIMITS.relay.documentsPerGroup,
   bytesPerGroup: LIMITS.relay.bytesPerGroup,
+  sharesPerGroup: LIMITS.relay.sharesPerGroup,
   authTimeoutMs: LIMITS.relay.authTimeoutMs,
   maxGroupsListed: LIMITS.relay.maxGroupsListed,
   maxConsecutiveMalformed: 32,
@@ -35,6 +40,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   maxSubscriptions: 1000,
   maxBufferedBytes: 64 * 1024 * 1024,
   groupCacheSize: 10_000,
+  shareSweepMs: 60_000,
 };
 
 export function resolveLimits(overrides: Partial<RelayLimits> = {}): RelayLimits {

@@ -71,6 +71,17 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     limits,
   };
 
+  // Expired shares are deleted now and then besides when one is fetched or put: a share nobody
+  // asks for again must not outlive its hour by more than the sweep's interval.
+  const sweepShares = (): void => {
+    store.deleteExpiredShares(Date.now()).catch((error: unknown) => {
+      log(`share sweep failed: ${error instanceof Error ? error.name : 'unknown'}`);
+    });
+  };
+  sweepShares();
+  const shareSweep = setInterval(sweepShares, limits.shareSweepMs);
+  shareSweep.unref();
+
   const onRequest = httpHandler(metrics, store);
   const server = options.tls
     ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest)
@@ -106,6 +117,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       });
     });
   } catch (error) {
+    clearInterval(shareSweep);
     await store.close();
     throw error;
   }
@@ -119,6 +131,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     close() {
       closed ??= (async () => {
         closing = true;
+        clearInterval(shareSweep);
         const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         await Promise.all([...connections].map((connection) => connection.shutdown()));
         await ctx.locks.idle();

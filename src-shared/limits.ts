@@ -59,6 +59,17 @@ export const LIMITS = {
     documentsPerGroup: 1000,
     bytesPerGroup: 512 * 1024 * 1024,
     authTimeoutMs: 10_000,
+    /** A share's ciphertext (one calendar event, encrypted): SHARE_PUT refuses more. */
+    maxShareBytes: 64 * 1024,
+    /** Live shares per group; each also counts in the group's bytes. */
+    sharesPerGroup: 1000,
+    /** Longest a share may live: its expiresAt at most this far ahead (plus the rounding hour). */
+    shareMaxDays: 31,
+    /**
+     * A share's expiresAt is a whole multiple of this (ms since 1970): the app rounds up, so the
+     * relay learns when a share ends only to the hour.
+     */
+    shareExpiryStepMs: 60 * 60 * 1000,
   },
   sync: {
     /** Local edits within this window go out as one update. */

@@ -66,6 +66,18 @@ export interface PutInviteMaterial {
   material: Uint8Array;
 }
 
+/** A share (SHARE_PUT): one encrypted item left for whoever holds its link, until expiresAt. */
+export interface StoredShare {
+  shareId: Uint8Array;
+  /** The group whose storage it counts in. */
+  groupId: Uint8Array;
+  /** The device that put it, the only one that may delete it. */
+  author: Uint8Array;
+  /** Ms since 1970. */
+  expiresAt: number;
+  ciphertext: Uint8Array;
+}
+
 export interface CommitEnvelope {
   docId: Uint8Array;
   groupId: Uint8Array;
@@ -103,6 +115,17 @@ export interface RelayStore {
   /** Stores an invite's material, counted in the group's bytes; StoreConflictError if one exists. */
   putInviteMaterial(put: PutInviteMaterial): Promise<void>;
   getInviteMaterial(groupId: Uint8Array, inviteKey: Uint8Array): Promise<Uint8Array | null>;
+
+  /** Stores a share, counted in its group's bytes; StoreConflictError if the id is taken. */
+  putShare(share: StoredShare): Promise<void>;
+  /** The share with this id, expired or not (the caller judges expiry by its own clock). */
+  getShare(shareId: Uint8Array): Promise<StoredShare | null>;
+  /** Deletes the share if `author` put it, and uncounts its bytes; false if there was none. */
+  deleteShare(shareId: Uint8Array, author: Uint8Array): Promise<boolean>;
+  /** Deletes every share with expiresAt <= now; returns how many. */
+  deleteExpiredShares(now: number): Promise<number>;
+  /** Shares stored for the group, expired ones not yet deleted included. */
+  countShares(groupId: Uint8Array): Promise<number>;
 
   getDoc(docId: Uint8Array): Promise<StoredDoc | null>;
   /** The stored update of this author with this clock on this snapshot, if any. */

@@ -3,7 +3,8 @@
 //
 // Beside the schema, the store records the protocol version of the data it holds (relay_meta,
 // from schema 3 on): envelopes and entries carry their version byte and do not decode under another
-// one, so a store of another protocol's data is refused at startup rather than served.
+// one, so a store of another protocol's data is refused at startup rather than served. Protocol v4
+// kept v3's envelopes and entries, so a v3 store is taken and re-marked by schema step 4.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { PROTOCOL_VERSION } from '../../src-shared/protocol/wire-constants';
 
@@ -124,13 +125,42 @@ const v3: Migration = (db) => {
       PRIMARY KEY (group_id, recipient, epoch, author)
     ) STRICT, WITHOUT ROWID;
   `);
-  db.prepare("INSERT INTO relay_meta (key, value) VALUES ('protocol', ?)").run(PROTOCOL_VERSION);
+  // Shipped writing PROTOCOL_VERSION, then 3; step 4 re-marks, so this step stays what it was.
+  db.prepare("INSERT INTO relay_meta (key, value) VALUES ('protocol', 3)").run();
 };
 
-const MIGRATIONS: readonly Migration[] = [v1, v2, v3];
+const v4: Migration = (db) => {
+  db.exec(`
+    -- Protocol v4 shares: one encrypted item per share id, for whoever holds its link, until
+    -- expires_at (ms since 1970, a whole hour). A rowid table, unlike the others: rows run up to
+    -- 64 KiB, which belong in overflow pages, not in the leaves of a WITHOUT ROWID index b-tree.
+    CREATE TABLE shares (
+      share_id BLOB PRIMARY KEY,
+      group_id BLOB NOT NULL REFERENCES groups (group_id),
+      author BLOB NOT NULL,
+      expires_at INTEGER NOT NULL,
+      ciphertext BLOB NOT NULL
+    ) STRICT;
+    -- The sweep of expired shares, and the per-group count of the share quota.
+    CREATE INDEX shares_by_expiry ON shares (expires_at);
+    CREATE INDEX shares_by_group ON shares (group_id);
+  `);
+  // Envelopes, entries, lockboxes and invite material of v3 are v4's unchanged: only the mark moves.
+  db.prepare(
+    "INSERT INTO relay_meta (key, value) VALUES ('protocol', 4) " +
+      'ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  ).run();
+};
+
+const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 /** The first schema that records the protocol version of its data. */
 const FIRST_MARKED_SCHEMA = 3;
+/**
+ * Older protocols whose stored data this relay reads as it is, each with the schema step that
+ * re-marks it as this protocol's: v3 data, marked v4 by step 4.
+ */
+const READABLE_OLDER_DATA = new Map<number, number>([[3, 4]]);
 
 /** The store holds data of another protocol version than this relay's: it is not opened. */
 export class StoreProtocolError extends Error {
@@ -158,6 +188,15 @@ function protocolOfData(db: Db, schema: number): number | null {
   return row?.value ?? null;
 }
 
+/** Does this relay take a store of `schema` holding data of `dataProtocol`? */
+function readable(dataProtocol: number, schema: number): boolean {
+  if (dataProtocol === PROTOCOL_VERSION) return true;
+  const remarkedBy = READABLE_OLDER_DATA.get(dataProtocol);
+  // Only while the step that re-marks it is still to run: a store left marked old past that step
+  // was not written by these migrations.
+  return remarkedBy !== undefined && schema < remarkedBy;
+}
+
 export function runMigrations(db: Db): void {
   const current = db.pragma('user_version', { simple: true });
   if (typeof current !== 'number' || !Number.isInteger(current) || current < 0) {
@@ -170,7 +209,7 @@ export function runMigrations(db: Db): void {
     );
   }
   const dataProtocol = protocolOfData(db, current);
-  if (dataProtocol !== null && dataProtocol !== PROTOCOL_VERSION) {
+  if (dataProtocol !== null && !readable(dataProtocol, current)) {
     throw new StoreProtocolError(dataProtocol);
   }
   for (let version = current + 1; version <= SCHEMA_VERSION; version++) {

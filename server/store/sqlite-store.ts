@@ -6,6 +6,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { toHex } from '../../src-shared/protocol/bytes';
 import { EnvelopeKind } from '../../src-shared/protocol/wire-constants';
 import { runMigrations, StoreProtocolError } from './sqlite-migrations';
+import { sqliteShares } from './sqlite-shares';
 import {
   StoreConflictError,
   type AppendEntry,
@@ -47,6 +48,9 @@ export function openSqliteStore(dataDir: string): RelayStore {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
+  // Shares are the only rows the relay deletes (once expired or withdrawn): zero their pages rather
+  // than leave the ciphertext in free space. Copies in the WAL last until its frames are reused.
+  db.pragma('secure_delete = ON');
   try {
     runMigrations(db);
   } catch (error) {
@@ -309,6 +313,8 @@ export function openSqliteStore(dataDir: string): RelayStore {
     });
   };
 
+  const shares = sqliteShares(db, (groupId) => usageCache.delete(toHex(groupId)));
+
   const message = (row: unknown): StoredMessage | null => {
     const r = row as { seq: number; envelope: Buffer } | undefined;
     return r ? { seq: r.seq, envelope: u8(r.envelope) } : null;
@@ -360,6 +366,7 @@ export function openSqliteStore(dataDir: string): RelayStore {
         { material: Buffer } | undefined;
       return row ? u8(row.material) : null;
     },
+    ...shares,
     async getDoc(docId): Promise<StoredDoc | null> {
       const cached = docCache.get(toHex(docId));
       if (cached) return cached;

@@ -1,4 +1,4 @@
-// Every frame of the sync protocol v2, client to relay and relay to client (docs/protocol.md §2).
+// Every frame of the sync protocol v4, client to relay and relay to client (docs/protocol.md §2).
 // Binary: [version][type][fields]. Envelopes, entries and lockboxes travel as length-prefixed bytes
 // and are decoded by their own codecs, so the relay can store them exactly as received.
 import * as encoding from 'lib0/encoding';
@@ -20,6 +20,7 @@ const MAX_BLOB = LIMITS.relay.maxFrameBytes;
 const MAX_LIST = 100_000;
 /** An entry's own cap plus room for its signature and framing. */
 const MAX_ENTRY = LIMITS.relay.maxEntryBytes + 1024;
+const MAX_SHARE = LIMITS.relay.maxShareBytes;
 
 export type ClientFrame =
   | { type: 'auth'; device: Uint8Array; signature: Uint8Array }
@@ -52,7 +53,21 @@ export type ClientFrame =
       fromIndex: number;
       /** By the invite key over inviteFetchSigningBytes: proves the requester holds the seed. */
       signature: Uint8Array;
-    };
+    }
+  | {
+      type: 'sharePut';
+      requestId: number;
+      /** A group the sender is a member of: the share counts in its storage. */
+      groupId: Uint8Array;
+      /** Derived from the share's key, which only the link carries. */
+      shareId: Uint8Array;
+      /** Ms since 1970, a whole hour (LIMITS.relay.shareExpiryStepMs). */
+      expiresAt: number;
+      /** At most LIMITS.relay.maxShareBytes. */
+      ciphertext: Uint8Array;
+    }
+  | { type: 'shareFetch'; requestId: number; shareId: Uint8Array }
+  | { type: 'shareDelete'; requestId: number; shareId: Uint8Array };
 
 export type RelayFrame =
   | { type: 'challenge'; challenge: Uint8Array }
@@ -81,7 +96,8 @@ export type RelayFrame =
       fromIndex: number;
       entries: Uint8Array[];
       material: Uint8Array;
-    };
+    }
+  | { type: 'share'; requestId: number; expiresAt: number; ciphertext: Uint8Array };
 
 function frame(type: number, write: (e: encoding.Encoder) => void): Uint8Array {
   return encoding.encode((e) => {
@@ -162,6 +178,20 @@ export function encodeClientFrame(f: ClientFrame): Uint8Array {
         encoding.writeVarUint(e, f.fromIndex);
         encoding.writeUint8Array(e, f.signature);
       });
+    case 'sharePut':
+      return frame(t, (e) => {
+        encoding.writeVarUint(e, f.requestId);
+        encoding.writeUint8Array(e, f.groupId);
+        encoding.writeUint8Array(e, f.shareId);
+        encoding.writeVarUint(e, f.expiresAt);
+        encoding.writeVarUint8Array(e, f.ciphertext);
+      });
+    case 'shareFetch':
+    case 'shareDelete':
+      return frame(t, (e) => {
+        encoding.writeVarUint(e, f.requestId);
+        encoding.writeUint8Array(e, f.shareId);
+      });
   }
 }
 
@@ -226,6 +256,19 @@ export function decodeClientFrame(bytes: Uint8Array): ClientFrame {
           fromIndex: r.varUint(),
           signature: r.fixed(SIGNATURE_BYTES),
         };
+      case ClientFrameType.sharePut:
+        return {
+          type: 'sharePut',
+          requestId: r.varUint(),
+          groupId: r.fixed(ID_BYTES),
+          shareId: r.fixed(ID_BYTES),
+          expiresAt: r.varUint(),
+          ciphertext: r.bytes(MAX_SHARE),
+        };
+      case ClientFrameType.shareFetch:
+        return { type: 'shareFetch', requestId: r.varUint(), shareId: r.fixed(ID_BYTES) };
+      case ClientFrameType.shareDelete:
+        return { type: 'shareDelete', requestId: r.varUint(), shareId: r.fixed(ID_BYTES) };
       default:
         throw new ProtocolError(`unknown client frame type ${type}`);
     }
@@ -293,6 +336,12 @@ export function encodeRelayFrame(f: RelayFrame): Uint8Array {
         blobs(e, f.entries);
         encoding.writeVarUint8Array(e, f.material);
       });
+    case 'share':
+      return frame(t, (e) => {
+        encoding.writeVarUint(e, f.requestId);
+        encoding.writeVarUint(e, f.expiresAt);
+        encoding.writeVarUint8Array(e, f.ciphertext);
+      });
   }
 }
 
@@ -349,6 +398,13 @@ export function decodeRelayFrame(bytes: Uint8Array): RelayFrame {
           fromIndex: r.varUint(),
           entries: readBlobs(r, MAX_ENTRY),
           material: r.bytes(INVITE_MATERIAL_MAX_BYTES),
+        };
+      case RelayFrameType.share:
+        return {
+          type: 'share',
+          requestId: r.varUint(),
+          expiresAt: r.varUint(),
+          ciphertext: r.bytes(MAX_SHARE),
         };
       default:
         throw new ProtocolError(`unknown relay frame type ${type}`);

@@ -1,14 +1,15 @@
-// Numbers of the sync wire protocol v3 (docs/protocol.md): frame types, envelope kinds, roles,
+// Numbers of the sync wire protocol v4 (docs/protocol.md): frame types, envelope kinds, roles,
 // error codes, domain strings and fixed sizes. Client and relay both read them from here.
 /**
  * The frame version. v2 added the invite frames and GROUP_FETCH for pending and departed devices;
- * v3 signed membership and document heads into every envelope and bound AUTH to the relay.
+ * v3 signed membership and document heads into every envelope and bound AUTH to the relay; v4 added
+ * the share frames (one-off links to one encrypted item), leaving envelopes and entries as in v3.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 /**
  * Envelope headers and membership entries are stored (by the relay and in vaults) long after the
- * frame that carried them, so each has its own version: a v3 frame can only carry v3 headers, but a
- * later frame version need not change what is stored.
+ * frame that carried them, so each has its own version: a later frame version need not change what
+ * is stored (v4 frames carry the v3 headers and entries unchanged).
  */
 export const ENVELOPE_VERSION = 3;
 /** v3: an admin's removal waits for a second admin under the two-admin policy. */
@@ -35,6 +36,9 @@ export const ClientFrameType = {
   listGroups: 0x09,
   invitePut: 0x0a,
   inviteFetch: 0x0b,
+  sharePut: 0x0c,
+  shareFetch: 0x0d,
+  shareDelete: 0x0e,
 } as const;
 
 export const RelayFrameType = {
@@ -51,6 +55,7 @@ export const RelayFrameType = {
   ok: 0x8b,
   groupChanged: 0x8c,
   invite: 0x8d,
+  share: 0x8e,
 } as const;
 
 export const EnvelopeKind = { update: 1, snapshot: 2, ephemeral: 3 } as const;
@@ -113,6 +118,12 @@ export const RelayError = {
   inviteExpired: 26,
   /** The envelope names a membership log head that is not in the relay's log. */
   unknownLogHead: 27,
+  /** SHARE_FETCH: no such share, or it has expired. */
+  unknownShare: 28,
+  /** SHARE_PUT: expiresAt is not a whole hour, is past, or is too far ahead by the relay's clock. */
+  badExpiry: 29,
+  /** SHARE_PUT: the group has as many live shares as the relay allows. */
+  quotaShares: 30,
 } as const;
 export type RelayErrorName = keyof typeof RelayError;
 

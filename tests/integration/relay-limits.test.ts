@@ -145,6 +145,16 @@ function seedFrames(admin: TestDevice, log: TestGroupLog, doc: TestDoc): Uint8Ar
       fromIndex: 0,
       signature: randomBytesU8(64),
     },
+    {
+      type: 'sharePut',
+      requestId: 16,
+      groupId: log.groupId,
+      shareId: randomId(),
+      expiresAt: (Math.floor(Date.now() / 3_600_000) + 2) * 3_600_000,
+      ciphertext: randomBytesU8(300),
+    },
+    { type: 'shareFetch', requestId: 17, shareId: randomId() },
+    { type: 'shareDelete', requestId: 18, shareId: randomId() },
   ];
   return frames.map(encodeClientFrame);
 }

@@ -210,6 +210,7 @@ describe('the relay store records the protocol of its data', () => {
     await openSqliteStore(dir).close();
     const db = new Database(join(dir, RELAY_DB_FILE));
     db.exec(`
+      DROP TABLE shares;
       DROP TABLE relay_meta;
       DROP TABLE lockboxes;
       CREATE TABLE lockboxes (group_id BLOB NOT NULL REFERENCES groups (group_id),

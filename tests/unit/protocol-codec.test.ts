@@ -123,6 +123,16 @@ describe('protocol codecs', () => {
         inviteKey: bytes(32, 2),
         material: bytes(INVITE_MATERIAL_MAX_BYTES, 3),
       },
+      {
+        type: 'sharePut',
+        requestId: 13,
+        groupId: bytes(16, 1),
+        shareId: bytes(16, 2),
+        expiresAt: 1_767_225_600_000,
+        ciphertext: bytes(100, 3),
+      },
+      { type: 'shareFetch', requestId: 14, shareId: bytes(16, 2) },
+      { type: 'shareDelete', requestId: 15, shareId: bytes(16, 2) },
     ];
     for (const frame of clientFrames) {
       expect(decodeClientFrame(encodeClientFrame(frame))).toEqual(frame);
@@ -155,6 +165,7 @@ describe('protocol codecs', () => {
         entries: [bytes(3, 1), bytes(4, 2)],
         material: bytes(300, 3),
       },
+      { type: 'share', requestId: 8, expiresAt: 1_767_225_600_000, ciphertext: bytes(300, 4) },
     ];
     for (const frame of relayFrames) {
       expect(decodeRelayFrame(encodeRelayFrame(frame))).toEqual(frame);

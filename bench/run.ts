@@ -3,6 +3,8 @@
 import { parseBenchArgs, USAGE, type ScenarioName, type Size } from './lib/args';
 import { machineInfo } from './lib/machine';
 import { printTable, ratio, writeJson, type Row } from './lib/report';
+import { runCalendarIcs } from './scenarios/calendar-ics';
+import { runCalendarViews } from './scenarios/calendar-views';
 import { runCatchUp } from './scenarios/catch-up';
 import { runColdOpen } from './scenarios/cold-open';
 import { runConcurrent } from './scenarios/concurrent';
@@ -19,6 +21,8 @@ const RUNNERS: Record<ScenarioName, (size: Size) => Promise<Row[]>> = {
   vault: runVault,
   'catch-up': runCatchUp,
   verify: runVerify,
+  'calendar-views': runCalendarViews,
+  'calendar-ics': runCalendarIcs,
 };
 
 async function main(): Promise<void> {

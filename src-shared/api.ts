@@ -5,6 +5,20 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 import { noteContentProblem, type NoteDoc } from './notes/note-content';
 import { TASK_STATUSES } from './plans/task-status';
+import {
+  CalendarEventView,
+  CalendarRange,
+  EventDeleteArgs,
+  EventSaveArgs,
+  IcsExportArgs,
+  IcsImportArgs,
+  OrganisationSummary,
+  RangeArgs,
+  ReminderNotice,
+  SharedEventView,
+  ShareLinkArgs,
+} from './calendar/calendar-api';
+import { EventId, OccurrenceKey, OrgId } from './calendar/event-model';
 
 export const Passphrase = z.string().min(1).max(LIMITS.passphraseMaxChars);
 export const NoteId = z.string().regex(/^[0-9a-f]{32}$/, 'not a note id');
@@ -53,6 +67,8 @@ export const Settings = z.object({
   displayName: z.string().trim().max(LIMITS.displayNameMaxChars),
   /** How to reach the relay: directly, through Tor, or through a SOCKS5 proxy. */
   proxy: ProxySetting,
+  /** Calendar reminders name the event; off by default, so a glance at the screen tells nothing. */
+  remindersShowTitle: z.boolean(),
 });
 
 export const DeviceIdentity = z.object({
@@ -422,6 +438,88 @@ export const methods = {
   /** A local edit; resolves once it is stored in the encrypted outbox. */
   'docs.update': method(z.object({ docId: DocId, update: YjsUpdate }).strict(), z.null()),
   'docs.presence': method(z.object({ docId: DocId, cursor: Cursor.nullable() }).strict(), z.null()),
+
+  // Organisations of a coalition (docs/groups.md) and the calendar (docs/calendar.md).
+  'orgs.list': method(z.object({ spaceId: SpaceId }).strict(), z.array(OrganisationSummary)),
+  'orgs.create': method(
+    z
+      .object({
+        spaceId: SpaceId,
+        name: z.string().trim().min(1).max(LIMITS.spaceNameMaxChars),
+        /**
+         * Another member to be its first admin: a coalition admin sets up an organisation for
+         * others, then steps out of it (and its key moves on without them).
+         */
+        admin: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional(),
+      })
+      .strict(),
+    OrganisationSummary,
+  ),
+  'orgs.addMember': method(
+    z
+      .object({
+        spaceId: SpaceId,
+        orgId: OrgId,
+        deviceKey: z.string().regex(/^[0-9a-f]{64}$/),
+        role: z.enum(['admin', 'member']),
+      })
+      .strict(),
+    z.null(),
+  ),
+  'orgs.removeMember': method(
+    z
+      .object({ spaceId: SpaceId, orgId: OrgId, deviceKey: z.string().regex(/^[0-9a-f]{64}$/) })
+      .strict(),
+    z.null(),
+  ),
+  'calendar.range': method(RangeArgs, CalendarRange),
+  'calendar.get': method(
+    z.object({ spaceId: SpaceId, eventId: EventId }).strict(),
+    CalendarEventView,
+  ),
+  'calendar.save': method(EventSaveArgs, z.object({ eventId: EventId })),
+  'calendar.delete': method(EventDeleteArgs, z.null()),
+  'calendar.setReminder': method(
+    z
+      .object({
+        spaceId: SpaceId,
+        eventId: EventId,
+        minutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(7 * 24 * 60)
+          .nullable(),
+      })
+      .strict(),
+    z.null(),
+  ),
+  'calendar.importIcs': method(IcsImportArgs, z.object({ imported: z.number().int() })),
+  'calendar.exportIcs': method(IcsExportArgs, z.object({ ics: z.string(), fileName: z.string() })),
+  'calendar.shareLink': method(
+    ShareLinkArgs,
+    z.object({ link: z.string(), expiresAt: z.number() }),
+  ),
+  'calendar.shareWith': method(
+    z
+      .object({
+        spaceId: SpaceId,
+        eventId: EventId,
+        occurrence: OccurrenceKey.optional(),
+        toSpaceId: SpaceId,
+        deviceKey: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict(),
+    z.null(),
+  ),
+  'calendar.openShared': method(
+    z.object({ link: z.string().max(LIMITS.inviteLinkMaxChars) }).strict(),
+    SharedEventView,
+  ),
+  'calendar.shared': method(empty, z.array(SharedEventView)),
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -438,6 +536,11 @@ export const events = {
   /** A verified remote edit to apply to the renderer's replica. */
   'docs.remoteUpdate': z.object({ docId: DocId, update: z.string() }),
   'docs.presence': z.object({ docId: DocId, peers: z.array(PresencePeer) }),
+  /** Some calendar changed (an edit here or a member's): views ask for their range again. */
+  'calendar.changed': z.object({}),
+  'calendar.importProgress': z.object({ done: z.number().int(), total: z.number().int() }),
+  /** A reminder is due; shown on this device only. */
+  'calendar.reminder': ReminderNotice,
 } as const;
 export type EventName = keyof typeof events;
 export const EVENT_NAMES = Object.keys(events) as EventName[];
@@ -472,6 +575,10 @@ export const ERROR_CODES = [
   'invite-revoked',
   'last-admin',
   'not-member',
+  'ics-invalid',
+  'share-invalid',
+  'share-expired',
+  'other-organisation',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,8 @@ export const SCENARIOS = [
   'vault',
   'catch-up',
   'verify',
+  'calendar-views',
+  'calendar-ics',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export type Size = 'small' | 'default' | 'full';

@@ -1,7 +1,7 @@
-// Settings as a modal dialog: language, auto-lock, shared spaces (relay, name, device code), safety
-// number, passphrase. Close (always in view) and Escape close it once nothing is left half done: a
-// changed relay address is checked and saved first, and a problem the check finds keeps Settings
-// open to say so. Focus returns to where it was (Dialog).
+// Settings as a modal dialog: language, auto-lock, shared spaces (relay, name, device code), calendar
+// reminders, safety number, passphrase. Close (always in view) and Escape close it once nothing is
+// left half done: a changed relay address is checked and saved first, and a problem the check finds
+// keeps Settings open to say so. Focus returns to where it was (Dialog).
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../components/Dialog';
@@ -10,6 +10,7 @@ import { AutoLockSetting } from './AutoLockSetting';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { CloseGuards } from './close-guards';
 import { DeviceIdentitySection } from './DeviceIdentitySection';
+import { ReminderTitleSetting } from './ReminderTitleSetting';
 import { SharedSpacesSettings } from './SharedSpacesSettings';
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -42,6 +43,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </section>
         <AutoLockSetting />
         <SharedSpacesSettings closeGuards={closeGuards} />
+        <ReminderTitleSetting />
         <DeviceIdentitySection />
         <ChangePassphraseForm />
       </div>

@@ -1,10 +1,12 @@
 // One shared space in the main pane: its name and relay connection, anything that must not go
 // unseen (a changed safety number, this device's status, relay warnings), its campaign plans and
-// shared notes (or one open plan), and beside them the members, invites, approvals and rules. An
-// invitation shows only itself: nothing of the space opens before it is accepted.
+// shared notes (or one open plan) or its calendar, and beside them the members, organisations,
+// invites, approvals and rules. An invitation shows only itself: nothing of the space opens before
+// it is accepted.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
+import { CalendarScreen } from '../calendar/CalendarScreen';
 import { useSyncState } from '../hooks/use-sync-state';
 import { SpacePlansArea, type PlanToOpen } from '../plans/SpacePlansArea';
 import { SharedEditor } from '../shared-doc/SharedEditor';
@@ -15,10 +17,12 @@ import { InvitesPanel } from './InvitesPanel';
 import { KeyChangedAlerts } from './KeyChangedAlerts';
 import { MembersPanel } from './MembersPanel';
 import { OfflineBanner } from './OfflineBanner';
+import { OrganisationsPanel } from './OrganisationsPanel';
 import { PolicyPanel } from './PolicyPanel';
 import { canWrite, isActiveAdmin, membersWithChangedKeys } from './space-access';
 import { spaceContent } from './space-list';
 import { spaceName } from './space-name';
+import { SpaceSectionSwitch, type SpaceSection } from './SpaceSectionSwitch';
 import { SpaceStatusBanner } from './SpaceStatusBanner';
 import { READ_ONLY_TEXT, readOnlyReason } from './sync-status-text';
 import { SyncStatus, SyncWarnings } from './SyncStatus';
@@ -31,6 +35,10 @@ interface SpaceViewProps {
   onOpenSettings: () => void;
   /** A plan to open (from "My tasks"); a new nonce opens it again. */
   planToOpen: PlanToOpen | null;
+  /** Every space (the calendar shares an event with members of my other spaces). */
+  allSpaces: SpaceSummary[];
+  /** A due task chosen in the calendar: its plan opens. */
+  onOpenTask: (task: { spaceId: string; planId: string }) => void;
   /** An invitation was accepted (main returns the space) or declined. */
   onAccepted: (space: SpaceSummary) => void;
   onDeclined: (spaceId: string) => void;
@@ -98,6 +106,13 @@ function MemberSpaceView(props: SpaceViewProps) {
   const admin = isActiveAdmin(space);
   const content = spaceContent(space);
   const readOnly = readOnlyReason(space);
+  const [section, setSection] = useState<SpaceSection>('plans');
+  const [seenPlanNonce, setSeenPlanNonce] = useState(planToOpen?.nonce ?? null);
+  // A plan asked for from elsewhere shows the plans, as React advises for a prop change.
+  if (planToOpen && planToOpen.nonce !== seenPlanNonce) {
+    setSeenPlanNonce(planToOpen.nonce);
+    setSection('plans');
+  }
   return (
     <div className="space-view" data-testid="space-view" data-status={space.status}>
       <div className="space-header">
@@ -124,21 +139,35 @@ function MemberSpaceView(props: SpaceViewProps) {
             </p>
           </div>
         ) : (
-          <SpacePlansArea space={space} planToOpen={planToOpen}>
-            <SharedEditor
-              docId={space.docId}
-              docs={docs}
-              readOnly={!canWrite(space)}
-              // Said in words next to the text, not only by a field that ignores typing.
-              readOnlyHint={readOnly ? t(READ_ONLY_TEXT[readOnly]) : null}
-              label={t('space.sharedNotes')}
-              help={t('space.sharedNotesHelp')}
-              myDeviceKey={me?.deviceKey ?? null}
-            />
-          </SpacePlansArea>
+          <div className="space-main-column">
+            <SpaceSectionSwitch section={section} onSection={setSection} />
+            {section === 'calendar' ? (
+              <CalendarScreen
+                spaces={props.allSpaces}
+                spaceId={space.id}
+                onOpenTask={props.onOpenTask}
+              />
+            ) : (
+              <SpacePlansArea space={space} planToOpen={planToOpen}>
+                <SharedEditor
+                  docId={space.docId}
+                  docs={docs}
+                  readOnly={!canWrite(space)}
+                  // Said in words next to the text, not only by a field that ignores typing.
+                  readOnlyHint={readOnly ? t(READ_ONLY_TEXT[readOnly]) : null}
+                  label={t('space.sharedNotes')}
+                  help={t('space.sharedNotesHelp')}
+                  myDeviceKey={me?.deviceKey ?? null}
+                />
+              </SpacePlansArea>
+            )}
+          </div>
         )}
         <aside className="space-side" aria-label={t('space.sidePanel')}>
           <MembersPanel space={space} onChanged={onChanged} onVerify={setVerifying} />
+          {space.status === 'active' && content === 'content' && (
+            <OrganisationsPanel space={space} />
+          )}
           <ApprovalsPanel
             spaceId={space.id}
             approvals={space.approvals}

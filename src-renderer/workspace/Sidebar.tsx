@@ -1,5 +1,5 @@
 // The sidebar: new note, search, notes/trash switch, tag filter, the list that fits the view, and
-// below it "My tasks" and the shared spaces.
+// below it "My tasks", the calendar and the shared spaces.
 import { useId, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagCount } from '../../src-shared/api';
@@ -19,7 +19,7 @@ interface SidebarProps {
   onTag: (tag: string | null) => void;
   onNewNote: () => void;
   children: ReactNode;
-  /** Shown below the notes: the way to "My tasks", then the shared spaces. */
+  /** Shown below the notes: the ways to "My tasks" and the calendar, then the shared spaces. */
   myTasks?: ReactNode;
   spaces?: ReactNode;
 }

@@ -7,6 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../src-shared/api';
 import { call } from '../bridge/call';
 import { subscribeConnectionStatus } from '../bridge/connection-status';
+import { CalendarEntry } from '../calendar/CalendarEntry';
+import { CalendarReminders } from '../calendar/CalendarReminders';
+import { CalendarScreen } from '../calendar/CalendarScreen';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { MAIN_CONTENT_ID } from '../components/SkipLink';
 import { NoteEditor } from '../editor/NoteEditor';
@@ -163,11 +166,17 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
               onTag={nav.setTag}
               onNewNote={() => void newNote()}
               myTasks={
-                <MyTasksEntry
-                  tasks={myTasks.tasks}
-                  selected={nav.myTasksShown && !openSpace}
-                  onOpen={nav.showMyTasks}
-                />
+                <>
+                  <MyTasksEntry
+                    tasks={myTasks.tasks}
+                    selected={nav.myTasksShown && !openSpace}
+                    onOpen={nav.showMyTasks}
+                  />
+                  <CalendarEntry
+                    selected={nav.calendarShown && !openSpace}
+                    onOpen={nav.showCalendar}
+                  />
+                </>
               }
               spaces={
                 <SpacesSection
@@ -194,12 +203,16 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
                   onChanged={spaces.reload}
                   onOpenSettings={() => setSettingsOpen(true)}
                   planToOpen={nav.planToOpen}
+                  onOpenTask={nav.openTask}
+                  allSpaces={spaces.spaces ?? []}
                   onAccepted={nav.acceptedInvitation}
                   onDeclined={nav.declinedInvitation}
                   focusName={nav.focusSpaceId === openSpace.id}
                 />
               ) : nav.myTasksShown ? (
                 <MyTasksView state={myTasks} onOpen={nav.openTask} />
+              ) : nav.calendarShown ? (
+                <CalendarScreen spaces={spaces.spaces ?? []} onOpenTask={nav.openTask} />
               ) : selectedId ? (
                 <NoteEditor
                   key={selectedId}
@@ -212,6 +225,7 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
               )}
             </main>
           </div>
+          <CalendarReminders />
           {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
           {lockFlow.unsavedPrompt && (
             <ConfirmDialog

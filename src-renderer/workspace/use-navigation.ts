@@ -1,5 +1,5 @@
 // What the workspace shows: the notes or the trash (and a tag), and in the main pane one private
-// note, one shared space (with perhaps a plan to bring up), "My tasks", or nothing. Opening one
+// note, one shared space (with perhaps a plan to bring up), "My tasks", the calendar, or nothing. Opening one
 // closes the others; where focus goes after an invitation is answered is kept here too.
 import { useRef, useState } from 'react';
 import type { MyTask, SpaceSummary } from '../../src-shared/api';
@@ -23,6 +23,7 @@ export interface Navigation {
   focusSpaceId: string | null;
   spacesFocus: number;
   myTasksShown: boolean;
+  calendarShown: boolean;
   planToOpen: PlanToOpen | null;
   openNote: (id: string) => void;
   /** Shows a note just made (the notes view, no tag) with focus in its title. */
@@ -36,7 +37,9 @@ export interface Navigation {
   acceptedInvitation: (space: SpaceSummary) => void;
   declinedInvitation: (spaceId: string) => void;
   showMyTasks: () => void;
-  openTask: (task: MyTask) => void;
+  showCalendar: () => void;
+  /** Opens the plan a task belongs to (from "My tasks" or the calendar). */
+  openTask: (task: Pick<MyTask, 'spaceId' | 'planId'>) => void;
   changeView: (view: View) => void;
 }
 
@@ -48,6 +51,7 @@ export function useNavigation(spaces: SpacesView): Navigation {
   const [focusSpaceId, setFocusSpaceId] = useState<string | null>(null);
   const [spacesFocus, setSpacesFocus] = useState(0);
   const [myTasksShown, setMyTasksShown] = useState(false);
+  const [calendarShown, setCalendarShown] = useState(false);
   const [planToOpen, setPlanToOpen] = useState<PlanToOpen | null>(null);
   // A new nonce each time, so choosing a task of the plan already open still brings that plan up.
   const planNonce = useRef(0);
@@ -59,6 +63,7 @@ export function useNavigation(spaces: SpacesView): Navigation {
     setFreshId(null);
     setSelectedId(null);
     setMyTasksShown(false);
+    setCalendarShown(false);
     setPlanToOpen(null);
     setFocusSpaceId(null);
     setSelectedSpaceId(id);
@@ -75,6 +80,7 @@ export function useNavigation(spaces: SpacesView): Navigation {
     setSelectedId(null);
     setSelectedSpaceId(null);
     setMyTasksShown(false);
+    setCalendarShown(false);
   }
 
   return {
@@ -87,10 +93,12 @@ export function useNavigation(spaces: SpacesView): Navigation {
     focusSpaceId,
     spacesFocus,
     myTasksShown,
+    calendarShown,
     planToOpen,
     openNote(id) {
       setSelectedSpaceId(null);
       setMyTasksShown(false);
+      setCalendarShown(false);
       setFreshId(null);
       setSelectedId(id);
     },
@@ -120,6 +128,10 @@ export function useNavigation(spaces: SpacesView): Navigation {
     showMyTasks() {
       closeAll();
       setMyTasksShown(true);
+    },
+    showCalendar() {
+      closeAll();
+      setCalendarShown(true);
     },
     openTask(task) {
       selectSpace(task.spaceId);

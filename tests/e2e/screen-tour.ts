@@ -1,7 +1,8 @@
 // One walk through every main screen of the browser host, for the checks that must hold on each of
 // them (accessibility, every string translated): onboarding, the new identity, notes list and editor,
-// search, trash, settings, a shared space with its members panel, the invite dialog, a plan, joining,
-// and the unlock screen. The walk uses test ids only, so it runs the same in every language.
+// search, trash, settings, a shared space with its members panel, the invite dialog, a plan, the
+// calendar (a space's, the event editor, all spaces' week), joining, and the unlock screen. The
+// walk uses test ids only, so it runs the same in every language.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +126,20 @@ export async function tourScreens(browser: Browser, options: TourOptions): Promi
   await page.keyboard.type('Заказаць залу');
   await expect(page.locator('[data-testid="plan-editor"] input[type="checkbox"]')).toHaveCount(1);
   await visit(page, 'plan');
+
+  // The space's calendar (no events yet), the event editor, and the calendar of all spaces by week.
+  await page.getByTestId('space-section-calendar').click();
+  await expect(page.getByTestId('cal-month')).toBeVisible();
+  await visit(page, 'calendar of a space');
+  await page.getByTestId('cal-new-event').click();
+  await expect(page.getByTestId('event-title')).toBeVisible();
+  await visit(page, 'event editor');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('event-editor')).toBeHidden();
+  await page.getByTestId('calendar-open').click();
+  await page.getByTestId('cal-view-week').click();
+  await expect(page.getByTestId('cal-week')).toBeVisible();
+  await visit(page, 'calendar of all spaces, week');
 
   // Joining by link (the dialog only), then the lock and the unlock screen.
   await page.getByTestId('join-open').click();

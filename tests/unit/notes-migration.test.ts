@@ -6,7 +6,12 @@ import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../src-shared/api';
 import { buildFtsQuery, normalizeForSearch } from '../../src-main/core/notes/search-text';
 import { plainTextOf } from '../../src-main/core/notes/note-text';
 import { createNotesStore } from '../../src-main/core/notes/notes-store';
-import { MIGRATIONS, runMigrations, type Db } from '../../src-main/core/vault/migrations';
+import {
+  MIGRATIONS,
+  runMigrations,
+  SCHEMA_VERSION,
+  type Db,
+} from '../../src-main/core/vault/migrations';
 
 let db: Db;
 
@@ -81,7 +86,7 @@ afterEach(() => db.close());
 describe('migration 5: rich notes', () => {
   it('turns every plain note into paragraphs of its lines and keeps its text as it was', () => {
     runMigrations(db);
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const notes = createNotesStore(db);
     const a = notes.get(A);
     expect(a.contentUnreadable).toBe(false);

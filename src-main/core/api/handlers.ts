@@ -5,6 +5,7 @@ import { proxyAgent } from '../sync/relay-proxy';
 import { parseInviteLink } from '../groups/invite-link';
 import { getDeviceIdentity } from '../identity/device-identity';
 import { getSettings, updateSettings } from '../settings/settings';
+import { setReminder } from '../calendar/reminder-store';
 import type { Session } from '../session/session';
 import type { HandlerTable } from './dispatch';
 
@@ -13,6 +14,7 @@ export function createHandlers(session: Session): HandlerTable {
   const db = () => session.unlocked().vault.db;
   const sync = () => session.unlocked().sync;
   const engine = () => sync().engine();
+  const cal = () => sync().calendar();
   const bytes = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
   return {
@@ -86,5 +88,25 @@ export function createHandlers(session: Session): HandlerTable {
     'docs.update': ({ docId, update }) => engine().applyLocalUpdate(docId, bytes(update)),
     'docs.presence': ({ docId, cursor }) =>
       engine().setPresence(docId, getSettings(db()).displayName, cursor),
+    'orgs.list': ({ spaceId }) => cal().orgs.list(spaceId),
+    'orgs.create': ({ spaceId, name, admin }) => cal().orgs.create(spaceId, name, admin),
+    'orgs.addMember': ({ spaceId, orgId, deviceKey, role }) =>
+      cal().orgs.addMember(spaceId, orgId, deviceKey, role),
+    'orgs.removeMember': ({ spaceId, orgId, deviceKey }) =>
+      cal().orgs.removeMember(spaceId, orgId, deviceKey),
+    'calendar.range': (args) => cal().calendar.range(args),
+    'calendar.get': ({ spaceId, eventId }) => cal().calendar.get(spaceId, eventId),
+    'calendar.save': (args) => cal().calendar.save(args),
+    'calendar.delete': (args) => cal().calendar.remove(args),
+    'calendar.setReminder': ({ spaceId, eventId, minutes }) => {
+      cal().calendar.get(spaceId, eventId);
+      setReminder(db(), spaceId, eventId, minutes);
+    },
+    'calendar.importIcs': (args) => cal().ics.importIcs(args),
+    'calendar.exportIcs': (args) => cal().ics.exportIcs(args),
+    'calendar.shareLink': (args) => cal().sharing.shareLink(args),
+    'calendar.shareWith': (args) => cal().sharing.shareWith(args),
+    'calendar.openShared': ({ link }) => cal().sharing.openShared(link),
+    'calendar.shared': () => cal().sharing.shared(),
   };
 }

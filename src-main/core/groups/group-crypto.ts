@@ -55,6 +55,11 @@ export interface GroupMetadata {
   name: string;
   /** Hex id of the space's one text document. */
   docId: string;
+  /**
+   * Set for an organisation of a coalition: the coalition's group id (hex). An organisation is a
+   * group of its own (own log, own keys) whose members are members of the coalition (docs/groups.md).
+   */
+  parent?: string;
 }
 
 /** nonce ‖ XChaCha20-Poly1305(JSON), bound to the group id: the relay sees neither name nor doc. */
@@ -84,5 +89,10 @@ export function decryptMetadata(
   ) {
     throw new Error('group metadata has the wrong shape');
   }
-  return { name: (parsed as GroupMetadata).name, docId: (parsed as GroupMetadata).docId };
+  const { name, docId, parent } = parsed as GroupMetadata;
+  if (parent === undefined) return { name, docId };
+  if (typeof parent !== 'string' || !/^[0-9a-f]{32}$/.test(parent)) {
+    throw new Error('group metadata names no valid parent');
+  }
+  return { name, docId, parent };
 }

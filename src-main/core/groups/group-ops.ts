@@ -98,6 +98,8 @@ export function buildCreateGroup(options: {
   now: number;
   /** PolicyFlag bits; none by default. */
   policy?: number;
+  /** An organisation's coalition (its group id): kept in the encrypted metadata only. */
+  parent?: Uint8Array;
 }): CreatedGroup {
   const groupId = randomBytes(ID_BYTES);
   const docId = randomBytes(ID_BYTES);
@@ -113,7 +115,11 @@ export function buildCreateGroup(options: {
         type: 'create',
         creatorBoxKey: options.me.boxKey,
         epochKeyCommitment: epochKeyCommitment(groupId, 0, epochKey),
-        metadata: encryptMetadata(epochKey, groupId, { name: options.name, docId: toHex(docId) }),
+        metadata: encryptMetadata(epochKey, groupId, {
+          name: options.name,
+          docId: toHex(docId),
+          ...(options.parent ? { parent: toHex(options.parent) } : {}),
+        }),
         policy: options.policy ?? 0,
       },
     },

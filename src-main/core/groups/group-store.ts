@@ -20,6 +20,8 @@ export interface StoredGroup {
   status: GroupStatus;
   /** Removed under the wipe policy: documents and keys are gone, the log and name remain. */
   wiped: boolean;
+  /** An organisation: the coalition group it belongs to (from its encrypted metadata). */
+  parentId: Uint8Array | null;
 }
 
 interface GroupRow {
@@ -30,6 +32,7 @@ interface GroupRow {
   status: Exclude<GroupStatus, 'invited'>;
   wiped: number;
   invited: number;
+  parent_id: Uint8Array | null;
 }
 
 const u8 = (b: Uint8Array): Uint8Array => new Uint8Array(b);
@@ -45,7 +48,7 @@ export function loadGroups(
 ): StoredGroup[] {
   const rows = db
     .prepare<[string], GroupRow>(
-      `SELECT group_id, relay_url, name, doc_id, status, wiped, invited FROM sync_groups
+      `SELECT group_id, relay_url, name, doc_id, status, wiped, invited, parent_id FROM sync_groups
        WHERE relay_url = ? ORDER BY added_at`,
     )
     .all(relayUrl);
@@ -76,6 +79,7 @@ export function loadGroups(
       epochKeys: new Map(keysOf.all(row.group_id).map((k) => [k.epoch, u8(k.key)])),
       status: row.invited === 1 ? 'invited' : row.status,
       wiped: row.wiped === 1,
+      parentId: row.parent_id ? u8(row.parent_id) : null,
     };
     return [group];
   });
@@ -85,8 +89,9 @@ export function loadGroups(
 export function saveGroup(db: Db, group: Omit<StoredGroup, 'state'>, now: number): void {
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO sync_groups (group_id, relay_url, name, doc_id, added_at, status, wiped, invited)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO sync_groups
+         (group_id, relay_url, name, doc_id, added_at, status, wiped, invited, parent_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (group_id) DO UPDATE SET
          name = excluded.name, status = excluded.status, wiped = excluded.wiped,
          invited = excluded.invited`,
@@ -100,6 +105,7 @@ export function saveGroup(db: Db, group: Omit<StoredGroup, 'state'>, now: number
       group.status === 'invited' ? 'active' : group.status,
       group.wiped ? 1 : 0,
       group.status === 'invited' ? 1 : 0,
+      group.parentId,
     );
     const insertEntry = db.prepare(
       'INSERT OR IGNORE INTO sync_group_entries (group_id, idx, entry) VALUES (?, ?, ?)',

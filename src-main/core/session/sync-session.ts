@@ -2,6 +2,7 @@
 // callbacks into API events. Without a relay the engine still runs (spaces open offline) but never
 // connects.
 import type { EventName, EventPayload, ProxySetting, SyncState } from '../../../src-shared/api';
+import { createCalendarSession, type CalendarSession } from '../calendar/calendar-session';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
 import { getSettings } from '../settings/settings';
 import type { Db } from '../vault/migrations';
@@ -10,6 +11,8 @@ export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => 
 
 export interface SyncSession {
   engine(): SyncEngine;
+  /** The calendar and organisations of the running engine. */
+  calendar(): CalendarSession;
   /** Restarts the engine when the relay address or the way to reach it changes. */
   setConnection(relayUrl: string, proxy: ProxySetting): Promise<void>;
   stop(): Promise<void>;
@@ -20,6 +23,7 @@ const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('bas
 export function startSyncSession(db: Db, relayUrl: string, emit: Emit): SyncSession {
   let currentUrl = relayUrl;
   let currentProxy: ProxySetting = getSettings(db).proxy;
+  let calendar: CalendarSession | null = null;
   const start = (url: string): SyncEngine =>
     createSyncEngine({
       db,
@@ -27,25 +31,38 @@ export function startSyncSession(db: Db, relayUrl: string, emit: Emit): SyncSess
       proxy: currentProxy,
       myName: () => getSettings(db).displayName,
       on: {
-        remoteUpdate: (docId, update) =>
-          emit('docs.remoteUpdate', { docId, update: toBase64(update) }),
+        remoteUpdate: (docId, update) => {
+          emit('docs.remoteUpdate', { docId, update: toBase64(update) });
+          calendar?.changed();
+        },
         presence: (docId, peers) => emit('docs.presence', { docId, peers }),
         state: (state: SyncState) => emit('sync.state', state),
         spacesChanged: () => emit('spaces.changed', {}),
       },
     });
   let engine = start(currentUrl);
+  calendar = createCalendarSession(db, engine, emit);
 
   return {
     engine: () => engine,
+    calendar: () => {
+      calendar ??= createCalendarSession(db, engine, emit);
+      return calendar;
+    },
     async setConnection(next, proxy) {
       if (next === currentUrl && JSON.stringify(proxy) === JSON.stringify(currentProxy)) return;
+      calendar?.stop();
+      calendar = null;
       await engine.stop();
       currentUrl = next;
       currentProxy = proxy;
       engine = start(next);
+      calendar = createCalendarSession(db, engine, emit);
       emit('spaces.changed', {});
     },
-    stop: () => engine.stop(),
+    stop: () => {
+      calendar?.stop();
+      return engine.stop();
+    },
   };
 }

@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   relayUrl: '',
   displayName: '',
   proxy: { kind: 'none' } as Settings['proxy'],
+  remindersShowTitle: false,
 });
 
 export function getSettings(db: Db): Settings {

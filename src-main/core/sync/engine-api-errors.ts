@@ -24,6 +24,8 @@ export function apiErrorOf(error: unknown): unknown {
   const inviteProblem = INVITE_ERRORS[error.code];
   if (inviteProblem) return new SuviazError(inviteProblem, error.message);
   if (error.code === 'notMember') return new SuviazError('not-member', error.message);
+  // A share the relay does not have: never stored, withdrawn or expired look the same on purpose.
+  if (error.code === 'unknownShare') return new SuviazError('share-expired', error.message);
   return new SuviazError('relay-refused', `${error.code}: ${error.message}`);
 }
 

@@ -70,6 +70,7 @@ export function createMemberActions(
         epochKeys: new Map([[0, created.epochKey]]),
         status: 'active',
         wiped: false,
+        parentId: null,
       };
       commitGroup(env, group, null);
       return group;

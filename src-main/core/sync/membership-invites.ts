@@ -141,6 +141,7 @@ export async function join(
       epochKeys: new Map(),
       status: statusIn(joined.state, env.meHex, 'pending'),
       wiped: false,
+      parentId: null,
     };
     commitGroup(env, group, null);
     // The keys come as lockboxes from an admin's app, sealed to this device once the join is in.

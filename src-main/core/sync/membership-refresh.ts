@@ -10,6 +10,7 @@ import { GroupVerificationError, openMyEpochKey, readMetadata } from '../groups/
 import { wipeGroupContent, type StoredGroup } from '../groups/group-store';
 import { MAX_SPACE_NAME, pagedLog, statusIn } from './membership-rules';
 import { commitGroup, requireConnection, type MembershipEnv } from './membership-store';
+import { isOrganisationOf } from './organisation-rules';
 import type { RelayConnection } from './relay-connection';
 
 const KEY_RETRY_MS = 300;
@@ -144,6 +145,12 @@ export function createLogRefresh(
       return null;
     }
     const metadata = readMetadata(log.state, epoch0);
+    const parentId = metadata.parent ? fromHex(metadata.parent) : null;
+    // An organisation of a coalition I am in, made by one of its admins, is part of that space:
+    // no invitation to answer. Any other group claiming a parent is not shown at all.
+    if (parentId && !isOrganisationOf(env.groups.get(metadata.parent ?? ''), log.state)) {
+      return null;
+    }
     return {
       groupId,
       relayUrl: env.relayUrl,
@@ -152,8 +159,9 @@ export function createLogRefresh(
       entries: log.entries,
       state: log.state,
       epochKeys,
-      status,
+      status: parentId && status === 'invited' ? 'active' : status,
       wiped: false,
+      parentId,
     };
   }
 

@@ -7,6 +7,7 @@ import { createAdminDuties, type AdminDuties } from './membership-admin';
 import { appender } from './membership-append';
 import { createMemberActions } from './membership-actions';
 import { createInvite, join } from './membership-invites';
+import { createOrganisationActions, type OrganisationActions } from './membership-organisations';
 import { createLogRefresh } from './membership-refresh';
 import type { MembershipContext, MembershipEnv } from './membership-store';
 
@@ -17,17 +18,21 @@ export function createSpaceMembership(ctx: MembershipContext) {
   const env: MembershipEnv = { ...ctx, meHex: toHex(ctx.me) };
   // Refreshing runs the admin duties, and the duties append (which refreshes): bound late.
   let admin: AdminDuties | null = null;
-  const log = createLogRefresh(env, (stored, before) =>
-    admin ? admin.afterChange(stored, before) : Promise.resolve(),
-  );
+  let orgs: OrganisationActions | null = null;
+  const log = createLogRefresh(env, async (stored, before) => {
+    await admin?.afterChange(stored, before);
+    await orgs?.afterCoalitionChange(stored);
+  });
   const appendMine = appender(env, log.refreshGroup);
   admin = createAdminDuties(env, appendMine);
   const actions = createMemberActions(env, appendMine, admin);
+  orgs = createOrganisationActions(env, appendMine, admin, actions.removeMember);
 
   return {
     refreshGroup: log.refreshGroup,
     refreshAllGroups: log.refreshAllGroups,
     ...actions,
+    ...orgs,
     createInvite: (spaceId: string, role: 'editor' | 'viewer', days: number) =>
       createInvite(env, appendMine, spaceId, role, days),
     join: (link: string): Promise<StoredGroup> => join(env, log.retryLater, link),

@@ -10,6 +10,8 @@ import type {
 } from '../../../src-shared/api';
 import type WebSocket from 'ws';
 import type { Db } from '../vault/migrations';
+import type { DocAccess } from './engine-doc-access';
+import type { OrganisationActions } from './membership-organisations';
 import type { PresencePeer } from './presence';
 
 export interface SyncEngineOptions {
@@ -61,6 +63,16 @@ export interface SyncEngine {
     displayName: string,
     cursor: { anchor: string; head: string } | null,
   ): void;
+  /** The open documents, for the calendar and the organisations (src-main/core/calendar). */
+  docAccess(): DocAccess;
+  /**
+   * Organisations of a coalition on the membership side: groups of their own; refreshGroup
+   * fetches and judges one group's log now (true if it was taken and changed).
+   */
+  organisations: OrganisationActions & {
+    refreshGroup(groupId: Uint8Array): Promise<boolean>;
+    leave(groupId: string): Promise<void>;
+  };
   /** Not connected: try to reach the relay now instead of waiting out the backoff. */
   retryNow(): void;
   /** My display name changed in the settings: my signed profile in every space follows. */

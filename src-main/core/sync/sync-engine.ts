@@ -13,6 +13,7 @@ import { loadGroups, type StoredGroup } from '../groups/group-store';
 import { spaceSummary } from '../groups/space-summary';
 import { getDeviceIdentity, withDeviceSecretKeys } from '../identity/device-identity';
 import { SuviazError } from '../errors';
+import { createDocAccess } from './engine-doc-access';
 import { myTasks } from './engine-my-tasks';
 import { spaceActions } from './engine-space-actions';
 import { createLogClaims } from './log-claims';
@@ -239,6 +240,19 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  const docAccess = createDocAccess({
+    docDeps,
+    groups,
+    meHex,
+    names,
+    myName: () => options.myName?.() ?? '',
+    toRenderer: (docHex, update) => on.remoteUpdate(docHex, update),
+    relayUrl,
+    connection: () => connection,
+    sign,
+    openSealed,
+  });
+
   // A network that changes (a new Wi-Fi, a VPN up) is worth an attempt at once.
   const stopWatching = watchNetwork(() => connection?.retryNow());
   keepActiveDocsOpen(docDeps);
@@ -246,8 +260,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   return {
     myDeviceCode: () => encodeDeviceCode({ signingKey: me, boxKey: myBoxKey }),
     state,
-    listSpaces: () => [...groups.values()].map(summary),
+    // Organisations are groups of their own, shown inside their coalition, not as spaces.
+    listSpaces: () => [...groups.values()].filter((g) => !g.parentId).map(summary),
     ...spaceActions({ membership, groups, summary, waitForConnection }),
+    docAccess: () => docAccess,
+    organisations: membership,
 
     setVerified(deviceKey, isVerified) {
       verified = markVerified(db, groups.values(), names, deviceKey, isVerified);

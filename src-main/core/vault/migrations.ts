@@ -183,7 +183,28 @@ const v5: Migration = (db) => {
   }
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
+// Organisations and the calendar: an organisation is a group with a parent (the coalition); a
+// reminder is a choice of this device only, never in a shared document; an event someone shared
+// with me by link or sealed to this device is kept here, read-only, until it expires.
+const v6: Migration = (db) => {
+  db.exec(`
+    ALTER TABLE sync_groups ADD COLUMN parent_id BLOB;
+    CREATE TABLE calendar_reminders (
+      space_id TEXT NOT NULL,
+      event_id TEXT NOT NULL,
+      minutes INTEGER NOT NULL CHECK (minutes >= 0),
+      PRIMARY KEY (space_id, event_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE calendar_shared (
+      id TEXT PRIMARY KEY,
+      received_at INTEGER NOT NULL,
+      expires_at INTEGER,
+      payload TEXT NOT NULL
+    ) STRICT;
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The DB's schema version; refuses a DB from a newer Suviaz before anything writes to it. */

@@ -1,4 +1,5 @@
 // English: the complete catalogue and the shape every other language follows (missing keys fall back here).
+import { calendarEn } from './calendar/en';
 export const en = {
   language: {
     label: 'Language',
@@ -168,6 +169,14 @@ export const en = {
       'This would leave the space without an admin. Make another member an admin first, then try again.',
     'not-member':
       'This cannot be done because the device is not (or no longer) a member of this space. If it is this device, ask an admin to invite you again.',
+    'ics-invalid':
+      'This calendar file could not be read, so nothing was imported. Check that it is an .ics file and not too large, or export it again from its calendar.',
+    'share-invalid':
+      'This event link is not complete or not for this relay. Ask the person who sent it for a new link.',
+    'share-expired':
+      'This event link has expired or was withdrawn. Ask the person who sent it for a new one.',
+    'other-organisation':
+      'This member already belongs to another organisation of the coalition. An admin of that organisation must remove them first.',
     internal:
       'Something went wrong inside Suviaz. Try again; if it keeps happening, restart Suviaz.',
   },
@@ -828,6 +837,7 @@ export const en = {
     twoAdminHint: 'Changing these rules then also needs a second admin.',
     changeLater: 'Admins can change these rules later.',
   },
+  calendar: calendarEn,
 };
 
 export type Catalogue = typeof en;

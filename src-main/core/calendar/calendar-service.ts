@@ -1,0 +1,240 @@
+// The calendar.* API over the spaces' documents: the occurrences of a range for the views, one
+// event for the editor, saving and deleting (with the scope of a change to a series).
+import { randomBytes } from 'node:crypto';
+import type {
+  CalendarEventView,
+  CalendarItem,
+  CalendarRange,
+  CalendarTask,
+  EventInput,
+} from '../../../src-shared/calendar/calendar-api';
+import { findConflicts } from '../../../src-shared/calendar/conflicts';
+import { deleteOccurrence, editOccurrence } from '../../../src-shared/calendar/edit-scope';
+import type {
+  CalendarEvent,
+  EditScope,
+  OccurrenceKey,
+} from '../../../src-shared/calendar/event-model';
+import { checkEventTiming, expandEvent } from '../../../src-shared/calendar/recurrence';
+import { listTasks } from '../../../src-shared/plans/plan-model';
+import { toHex } from '../../../src-shared/protocol/bytes';
+import { SuviazError } from '../errors';
+import type { DocAccess } from '../sync/engine-doc-access';
+import type { OrganisationService } from '../organisations/organisations';
+import { readRegistry } from '../organisations/org-registry';
+import { calendarEvents, type SpaceCalendar } from './calendar-events';
+import { getReminder } from './reminder-store';
+import type { Db } from '../vault/migrations';
+
+const newId = (): string => randomBytes(16).toString('hex');
+const deviceZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export interface CalendarDeps {
+  db: Db;
+  access: DocAccess;
+  orgs: OrganisationService;
+  /** The viewer's zone; the device's own by default. */
+  zone?: () => string;
+}
+
+export function calendarService(deps: CalendarDeps) {
+  const { access, orgs } = deps;
+  const events = calendarEvents(access, orgs);
+  const zone = deps.zone ?? deviceZone;
+
+  function itemsOf(calendar: SpaceCalendar, from: number, to: number): CalendarItem[] {
+    const spaceId = toHex(calendar.space.groupId);
+    const orgNames = readRegistry(calendar.doc).orgs;
+    const items: CalendarItem[] = [];
+    for (const { event, busyOnly } of calendar.events) {
+      const canEdit = !busyOnly && events.canEdit(calendar, event);
+      const orgName = event.orgId
+        ? (calendar.orgs.get(event.orgId)?.group.name ?? orgNames.get(event.orgId)?.name ?? null)
+        : null;
+      for (const o of expandEvent(event, from, to, zone())) {
+        const override = event.overrides[o.key];
+        items.push({
+          spaceId,
+          spaceName: calendar.space.name,
+          eventId: event.id,
+          key: o.key,
+          startMs: o.startMs,
+          endMs: o.endMs,
+          allDay: o.allDay,
+          startDate: o.startDate,
+          endDate: o.endDate,
+          tz: event.tz,
+          recurring: o.recurring,
+          title: busyOnly ? null : (override?.title ?? event.title),
+          location: busyOnly ? null : (override?.location ?? event.location),
+          busyOnly,
+          visibility: event.visibility,
+          orgId: event.orgId,
+          orgName,
+          conflict: false,
+          canEdit,
+        });
+      }
+    }
+    return items;
+  }
+
+  /** Mine: events I made, and my organisations' events (a busy block of another is not mine). */
+  function markConflicts(items: CalendarItem[], mineOrgs: Set<string>, myEvents: Set<string>) {
+    const own = items.map((item) => ({
+      eventId: item.eventId,
+      key: item.key,
+      startMs: item.startMs,
+      endMs: item.endMs,
+      allDay: item.allDay,
+      own: myEvents.has(item.eventId) || (item.orgId !== null && mineOrgs.has(item.orgId)),
+    }));
+    const conflicting = findConflicts(own);
+    for (const item of items) item.conflict = conflicting.has(`${item.eventId}|${item.key}`);
+  }
+
+  function tasksOf(calendar: SpaceCalendar, from: number, to: number): CalendarTask[] {
+    const fromDay = new Date(from).toISOString().slice(0, 10);
+    const toDay = new Date(to).toISOString().slice(0, 10);
+    return listTasks(calendar.doc)
+      .filter((t) => t.due !== null && t.due >= fromDay && t.due <= toDay)
+      .map((t) => ({
+        spaceId: toHex(calendar.space.groupId),
+        spaceName: calendar.space.name,
+        planId: t.planId,
+        taskId: t.id,
+        title: t.title,
+        due: t.due ?? '',
+        done: t.status === 'done',
+      }));
+  }
+
+  function range(args: { from: number; to: number; spaceId?: string }): CalendarRange {
+    const spaces = args.spaceId ? [events.space(args.spaceId)] : events.spaces();
+    const items: CalendarItem[] = [];
+    const tasks: CalendarTask[] = [];
+    const mineOrgs = new Set<string>();
+    const myEvents = new Set<string>();
+    for (const space of spaces) {
+      const calendar = events.read(space);
+      if (!calendar) continue;
+      for (const id of calendar.orgs.keys()) mineOrgs.add(id);
+      for (const { event } of calendar.events) {
+        if (event.createdBy === access.meHex) myEvents.add(event.id);
+      }
+      items.push(...itemsOf(calendar, args.from, args.to));
+      tasks.push(...tasksOf(calendar, args.from, args.to));
+    }
+    markConflicts(items, mineOrgs, myEvents);
+    items.sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
+    return { items, tasks };
+  }
+
+  function readable(spaceId: string): SpaceCalendar {
+    const calendar = events.read(events.space(spaceId));
+    if (!calendar) throw new SuviazError('not-found', 'This space has no copy on this device.');
+    return calendar;
+  }
+
+  function get(spaceId: string, eventId: string): CalendarEventView {
+    const calendar = readable(spaceId);
+    const { event, busyOnly } = events.find(calendar, eventId);
+    return {
+      spaceId,
+      id: event.id,
+      allDay: event.allDay,
+      start: event.start,
+      end: event.end,
+      tz: event.tz,
+      rrule: event.rrule,
+      exdates: event.exdates,
+      orgId: event.orgId,
+      visibility: event.visibility,
+      details: busyOnly
+        ? null
+        : { title: event.title, description: event.description, location: event.location },
+      canEdit: !busyOnly && events.canEdit(calendar, event),
+      createdByName: access.nameOf(event.createdBy),
+      reminderMinutes: getReminder(deps.db, spaceId, eventId),
+    };
+  }
+
+  /** Refuses what no calendar could show: an unknown zone, an end before the start, a bad rule. */
+  function checked(input: EventInput, calendar: SpaceCalendar): EventInput {
+    const problem = checkEventTiming(input);
+    if (problem) throw new SuviazError('invalid-args', problem);
+    if (input.orgId === null && input.visibility !== 'coalition') {
+      throw new SuviazError(
+        'invalid-args',
+        'Only an organisation’s event can be hidden from others.',
+      );
+    }
+    if (input.orgId !== null && !calendar.orgs.has(input.orgId)) {
+      throw new SuviazError(
+        'not-member',
+        'Only members of the organisation can add or change its events.',
+      );
+    }
+    return input;
+  }
+
+  async function save(args: {
+    spaceId: string;
+    eventId?: string;
+    event: EventInput;
+    occurrence?: { key: OccurrenceKey; scope: EditScope };
+  }): Promise<{ eventId: string }> {
+    const calendar = readable(args.spaceId);
+    const input = checked(args.event, calendar);
+    const now = Date.now();
+    if (!args.eventId) {
+      const event: CalendarEvent = {
+        ...input,
+        id: newId(),
+        overrides: {},
+        createdBy: access.meHex,
+        updatedAt: now,
+      };
+      await events.write(calendar, event, null);
+      return { eventId: event.id };
+    }
+    const { event: before, busyOnly } = events.find(calendar, args.eventId);
+    if (busyOnly || !events.canEdit(calendar, before)) {
+      throw new SuviazError('not-member', 'This device cannot change this event.');
+    }
+    if (!args.occurrence || before.rrule === null) {
+      const event: CalendarEvent = { ...before, ...input, updatedAt: now };
+      await events.write(calendar, event, before);
+      return { eventId: event.id };
+    }
+    const { key, scope } = args.occurrence;
+    const { updated, created } = editOccurrence(before, key, input, scope, newId(), now);
+    if (updated) await events.write(calendar, updated, before);
+    else await events.remove(calendar, before);
+    // The rest of a series split off by this device is its own.
+    if (created) await events.write(calendar, { ...created, createdBy: access.meHex }, null);
+    return { eventId: created?.id ?? before.id };
+  }
+
+  async function remove(args: {
+    spaceId: string;
+    eventId: string;
+    occurrence?: { key: OccurrenceKey; scope: EditScope };
+  }): Promise<void> {
+    const calendar = readable(args.spaceId);
+    const { event, busyOnly } = events.find(calendar, args.eventId);
+    if (busyOnly || !events.canEdit(calendar, event)) {
+      throw new SuviazError('not-member', 'This device cannot delete this event.');
+    }
+    const next =
+      args.occurrence && event.rrule !== null
+        ? deleteOccurrence(event, args.occurrence.key, args.occurrence.scope, Date.now())
+        : null;
+    if (next) await events.write(calendar, next, event);
+    else await events.remove(calendar, event);
+  }
+
+  return { range, get, save, remove, events, readable, checked, zone, me: access.meHex };
+}
+
+export type CalendarService = ReturnType<typeof calendarService>;

@@ -1,0 +1,175 @@
+// Sharing one event with someone outside its space (docs/calendar.md, "Sharing one event"): a link
+// with its own key and expiry, left sealed at the relay; or sealed to one device of another space
+// I share with them, through that space's document. Received events are kept read-only here.
+import type { SharedEventView } from '../../../src-shared/calendar/calendar-api';
+import { z } from 'zod';
+import { toHex } from '../../../src-shared/protocol/bytes';
+import { fromHex, randomBytes, sealToBoxKey } from '../crypto/sodium';
+import { SuviazError } from '../errors';
+import type { DocAccess } from '../sync/engine-doc-access';
+import { asApiError } from '../sync/engine-api-errors';
+import { requireConnection } from './relay-request';
+import type { CalendarService } from './calendar-service';
+import { openShare, sharedPart, signShare, type SharePayload } from './event-share';
+import {
+  encodeShareLink,
+  openSealedShare,
+  parseShareLink,
+  sealShare,
+  SHARE_KEY_BYTES,
+  shareIdOf,
+} from './share-link';
+import { forgetExpired, keepShared, listShared, type StoredShare } from './shared-store';
+import type { Db } from '../vault/migrations';
+
+/** Events sealed to one device, in a space's document: by share id, `to` and the sealed bytes. */
+export const EVENT_SHARES_MAP = 'eventShares';
+const SealedEntry = z.object({ to: z.string().regex(/^[0-9a-f]{64}$/), sealed: z.base64() });
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarService) {
+  function payloadOf(
+    spaceId: string,
+    eventId: string,
+    occurrence: string | null,
+    to: string | null,
+    expiresAt: number | null,
+  ): SharePayload {
+    const cal = calendar.readable(spaceId);
+    const { event, busyOnly } = calendar.events.find(cal, eventId);
+    if (busyOnly)
+      throw new SuviazError('not-member', 'Only what this device can read can be shared.');
+    return {
+      v: 1,
+      from: access.meHex,
+      fromName: access.nameOf(access.meHex),
+      to,
+      sharedAt: Date.now(),
+      expiresAt,
+      occurrence,
+      ...sharedPart(event, occurrence),
+    };
+  }
+
+  const viewOf = (stored: StoredShare): SharedEventView => ({
+    id: stored.id,
+    details: stored.payload.details,
+    timing: stored.payload.timing,
+    occurrence: stored.payload.occurrence,
+    fromName: access.nameOf(stored.payload.from) ?? stored.payload.fromName,
+    fromDevice: stored.payload.from,
+    expiresAt: stored.payload.expiresAt,
+  });
+
+  /** Sealed shares addressed to me in my spaces' documents, checked and kept. */
+  function collectSealed(): void {
+    for (const space of access.groups()) {
+      if (space.parentId || space.status !== 'active') continue;
+      const doc = access.ydoc(space);
+      doc?.getMap<unknown>(EVENT_SHARES_MAP).forEach((value, id) => {
+        const entry = SealedEntry.safeParse(value);
+        if (!entry.success || entry.data.to !== access.meHex) return;
+        if (!/^[0-9a-f]{32}$/.test(id) || listShared(db).some((s) => s.id === id)) return;
+        let payload: SharePayload | null;
+        try {
+          const sealed = new Uint8Array(Buffer.from(entry.data.sealed, 'base64'));
+          payload = openShare(access.openSealed(sealed));
+        } catch {
+          return;
+        }
+        // Only a member of that space (now or before) may have shared through it, and only to me.
+        const known =
+          payload !== null &&
+          (space.state.members.has(payload.from) || space.state.departed.has(payload.from));
+        if (payload && known && payload.to === access.meHex) keepShared(db, id, payload);
+      });
+    }
+  }
+
+  return {
+    shareLink: (args: { spaceId: string; eventId: string; occurrence?: string; days: number }) =>
+      asApiError(async () => {
+        // The relay learns the expiry only to the hour.
+        const expiresAt = Math.ceil((Date.now() + args.days * DAY_MS) / HOUR_MS) * HOUR_MS;
+        const payload = payloadOf(
+          args.spaceId,
+          args.eventId,
+          args.occurrence ?? null,
+          null,
+          expiresAt,
+        );
+        const key = randomBytes(SHARE_KEY_BYTES);
+        const c = requireConnection(access);
+        await c.request({
+          type: 'sharePut',
+          groupId: fromHex(args.spaceId),
+          shareId: shareIdOf(key),
+          expiresAt,
+          ciphertext: sealShare(key, signShare(payload, access.sign)),
+        });
+        return { link: encodeShareLink({ relayUrl: access.relayUrl, key }), expiresAt };
+      }),
+
+    shareWith: (args: {
+      spaceId: string;
+      eventId: string;
+      occurrence?: string;
+      toSpaceId: string;
+      deviceKey: string;
+    }) =>
+      asApiError(async () => {
+        const through = access.group(args.toSpaceId);
+        const recipient = through?.state.members.get(args.deviceKey);
+        if (!through || through.parentId || !recipient || args.deviceKey === access.meHex) {
+          throw new SuviazError('not-member', 'That person is not a member of that space.');
+        }
+        const payload = payloadOf(
+          args.spaceId,
+          args.eventId,
+          args.occurrence ?? null,
+          args.deviceKey,
+          null,
+        );
+        const sealed = sealToBoxKey(recipient.boxKey, signShare(payload, access.sign));
+        const id = toHex(randomBytes(16));
+        await access.write(through, (doc) =>
+          doc.getMap<unknown>(EVENT_SHARES_MAP).set(id, {
+            to: args.deviceKey,
+            sealed: Buffer.from(sealed).toString('base64'),
+          }),
+        );
+      }),
+
+    openShared: (link: string) =>
+      asApiError(async () => {
+        const parsed = parseShareLink(link);
+        if (parsed.relayUrl !== access.relayUrl) {
+          throw new SuviazError('share-invalid', 'This event link is for another relay.');
+        }
+        const c = requireConnection(access);
+        const answer = await c.request({ type: 'shareFetch', shareId: shareIdOf(parsed.key) });
+        if (answer.type !== 'share') throw new SuviazError('share-invalid', 'unexpected answer');
+        const payload = openShare(openSealedShare(parsed.key, answer.ciphertext));
+        if (!payload || payload.to !== null) {
+          throw new SuviazError(
+            'share-invalid',
+            'The event behind this link is not signed as it should be.',
+          );
+        }
+        if (payload.expiresAt !== null && payload.expiresAt <= Date.now()) {
+          throw new SuviazError('share-expired', 'This event link has expired.');
+        }
+        const id = toHex(shareIdOf(parsed.key));
+        keepShared(db, id, payload);
+        return viewOf({ id, payload });
+      }),
+
+    shared(): SharedEventView[] {
+      forgetExpired(db, Date.now());
+      collectSealed();
+      return listShared(db).map(viewOf);
+    },
+  };
+}

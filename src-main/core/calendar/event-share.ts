@@ -1,0 +1,100 @@
+// One event shared outside its space: what is signed and sealed (the details and times, who shared
+// it, until when), for a link (sealed under the link's own key) or for one device of another space
+// (sealed to its box key). Nothing else of the space goes with it: no id, no organisation, no names.
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import {
+  EventDetails,
+  EventTiming,
+  OccurrenceKey,
+  type CalendarEvent,
+} from '../../../src-shared/calendar/event-model';
+import { verify } from '../crypto/sodium';
+import { fromHex } from '../../../src-shared/protocol/bytes';
+
+const DOMAIN = 'suviaz/event-share/v1\n';
+
+const DeviceHex = z.string().regex(/^[0-9a-f]{64}$/);
+export const SharePayload = z
+  .object({
+    v: z.literal(1),
+    from: DeviceHex,
+    fromName: z.string().max(100).nullable(),
+    /** The device it was sealed to; null for a link. */
+    to: DeviceHex.nullable(),
+    sharedAt: z.number().int(),
+    expiresAt: z.number().int().nullable(),
+    occurrence: OccurrenceKey.nullable(),
+    timing: EventTiming,
+    details: EventDetails,
+  })
+  .strict();
+export type SharePayload = z.infer<typeof SharePayload>;
+
+const Signed = z
+  .object({ payload: z.string().max(200_000), signature: z.string().max(200) })
+  .strict();
+
+const encoder = new TextEncoder();
+const signedBytes = (payload: string): Uint8Array => encoder.encode(DOMAIN + payload);
+
+/** The signed form, as bytes to seal. */
+export function signShare(payload: SharePayload, sign: (m: Uint8Array) => Uint8Array): Uint8Array {
+  const text = JSON.stringify(payload);
+  const signature = Buffer.from(sign(signedBytes(text))).toString('base64');
+  return encoder.encode(JSON.stringify({ payload: text, signature }));
+}
+
+/** The payload if the bytes are a well-formed share signed by the device it names; else null. */
+export function openShare(bytes: Uint8Array): SharePayload | null {
+  try {
+    const signed = Signed.parse(
+      JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)),
+    );
+    const payload = SharePayload.parse(JSON.parse(signed.payload));
+    const signature = new Uint8Array(Buffer.from(signed.signature, 'base64'));
+    return verify(fromHex(payload.from), signedBytes(signed.payload), signature) ? payload : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What is shared of an event: all of it (a single event or the whole series), or one occurrence
+ * as a single event of its own, with that occurrence's own times and details.
+ */
+export function sharedPart(
+  event: CalendarEvent,
+  occurrence: string | null,
+): { timing: z.infer<typeof EventTiming>; details: z.infer<typeof EventDetails> } {
+  const details = { title: event.title, description: event.description, location: event.location };
+  const timing = {
+    allDay: event.allDay,
+    start: event.start,
+    end: event.end,
+    tz: event.tz,
+    rrule: event.rrule,
+    exdates: event.exdates,
+  };
+  if (occurrence === null || event.rrule === null) return { timing, details };
+  const override = event.overrides[occurrence] ?? {};
+  const start = override.start ?? occurrence;
+  const end = override.end ?? shiftedEnd(event, start);
+  return {
+    timing: { ...timing, start, end, rrule: null, exdates: [] },
+    details: {
+      title: override.title ?? details.title,
+      description: override.description ?? details.description,
+      location: override.location ?? details.location,
+    },
+  };
+}
+
+/** The master's length in wall-clock terms (days for all-day), applied from another start. */
+function shiftedEnd(event: CalendarEvent, start: string): string {
+  const zone = { zone: event.tz };
+  const from = DateTime.fromISO(event.start, zone);
+  const length = DateTime.fromISO(event.end, zone).diff(from, event.allDay ? 'days' : 'minutes');
+  const end = DateTime.fromISO(start, zone).plus(length);
+  return event.allDay ? (end.toISODate() ?? start) : end.toFormat("yyyy-MM-dd'T'HH:mm");
+}

@@ -1,0 +1,62 @@
+// One day in full, opened with Enter on a day or "+N more": every event and due task of the day
+// in order, and "New event" on that day.
+import { useTranslation } from 'react-i18next';
+import type { CalendarItem, CalendarTask } from '../../src-shared/calendar/calendar-api';
+import { Dialog } from '../components/Dialog';
+import { formatLongDay } from './calendar-format';
+import { ItemChip } from './ItemChip';
+import { TaskChip } from './TaskChip';
+import { occurrenceId, type ViewContext } from './view-context';
+
+interface DayDialogProps {
+  day: string;
+  items: CalendarItem[];
+  tasks: CalendarTask[];
+  ctx: ViewContext;
+  canAdd: boolean;
+  onClose: () => void;
+}
+
+export function DayDialog({ day, items, tasks, ctx, canAdd, onClose }: DayDialogProps) {
+  const { t } = useTranslation();
+  return (
+    <Dialog
+      title={formatLongDay(day, ctx.language)}
+      onClose={onClose}
+      testId="day-dialog"
+      className="cal-day-dialog"
+    >
+      {items.length + tasks.length === 0 ? (
+        <p className="hint">{t('calendar.dayEmpty')}</p>
+      ) : (
+        <ul className="cal-day-dialog-list">
+          {items.map((item) => (
+            <li key={occurrenceId(item)}>
+              <ItemChip item={item} ctx={{ ...ctx, preview: null }} tabbable />
+            </li>
+          ))}
+          {tasks.map((task) => (
+            <li key={task.taskId}>
+              <TaskChip task={task} ctx={ctx} tabbable />
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t('common.close')}
+        </button>
+        {canAdd && (
+          <button
+            type="button"
+            className="primary"
+            data-testid="day-new-event"
+            onClick={() => ctx.newEvent(day)}
+          >
+            {t('calendar.newEvent')}
+          </button>
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,205 @@
+// The editor's form for an event this device may change: title, when, repetition, who it is for
+// (in a coalition), place, description and this device's reminder; Save (asking how far a change
+// to a series reaches), Delete, Share and Export. Problems are listed at the bottom and marked on
+// their fields; what was typed stays while they are fixed or when main refuses the save.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SpaceSummary } from '../../src-shared/api';
+import type {
+  CalendarEventView,
+  CalendarItem,
+  OrganisationSummary,
+} from '../../src-shared/calendar/calendar-api';
+import { CALENDAR_LIMITS } from '../../src-shared/calendar/calendar-limits';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { spaceName } from '../spaces/space-name';
+import { AudienceFields } from './AudienceFields';
+import { draftProblems, draftToInput, type EventDraft } from './event-draft';
+import { EventWhenFields } from './EventWhenFields';
+import { RecurrenceFields } from './RecurrenceFields';
+import { ReminderSelect } from './ReminderSelect';
+import { ScopeDialog } from './ScopeDialog';
+import { useEventSave } from './use-event-save';
+import { fittingVisibility } from './visibility-text';
+import { isValidZone } from '../../src-shared/calendar/local-time';
+
+interface EventFormProps {
+  draft: EventDraft;
+  setDraft: (update: (draft: EventDraft) => EventDraft) => void;
+  view: CalendarEventView | null;
+  item?: CalendarItem;
+  spaceId: string | null;
+  /** For a new event in the calendar of all spaces: where it goes. */
+  spaceChoice?: { spaces: SpaceSummary[]; onSpace: (spaceId: string) => void };
+  orgs: readonly OrganisationSummary[] | null;
+  onClose: () => void;
+  onShare?: () => void;
+  onExport?: () => void;
+}
+
+export function EventForm(props: EventFormProps) {
+  const { draft, setDraft, view, spaceId, orgs } = props;
+  const { t } = useTranslation();
+  const id = useId();
+  const [showProblems, setShowProblems] = useState(false);
+  const flow = useEventSave({ spaceId, view, item: props.item, onDone: props.onClose });
+  const problems = draftProblems(draft, isValidZone);
+  const shown = new Set(showProblems ? problems : []);
+  const coalition = (orgs?.length ?? 0) > 0;
+
+  return (
+    <>
+      <form
+        className="cal-editor-form"
+        noValidate
+        aria-busy={flow.busy}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (problems.length > 0) {
+            setShowProblems(true);
+            return;
+          }
+          flow.save(draftToInput(draft), draft.reminder);
+        }}
+      >
+        {props.spaceChoice && (
+          <>
+            <label htmlFor={`${id}-space`}>{t('calendar.editor.space')}</label>
+            <select
+              id={`${id}-space`}
+              data-testid="event-space"
+              value={spaceId ?? ''}
+              onChange={(event) => props.spaceChoice?.onSpace(event.target.value)}
+            >
+              {props.spaceChoice.spaces.map((space) => (
+                <option key={space.id} value={space.id}>
+                  {spaceName(t, space.name)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <label htmlFor={`${id}-title`}>{t('calendar.editor.title')}</label>
+        <input
+          id={`${id}-title`}
+          data-testid="event-title"
+          autoFocus
+          maxLength={CALENDAR_LIMITS.titleMaxChars}
+          value={draft.title}
+          onChange={(event) => {
+            const title = event.target.value;
+            setDraft((d) => ({ ...d, title }));
+          }}
+        />
+        <EventWhenFields draft={draft} setDraft={setDraft} problems={shown} />
+        <RecurrenceFields draft={draft} setDraft={setDraft} problems={shown} />
+        {coalition && orgs && (
+          <AudienceFields
+            orgs={orgs}
+            orgId={draft.orgId}
+            visibility={draft.visibility}
+            onOrg={(orgId) =>
+              setDraft((d) => ({
+                ...d,
+                orgId,
+                visibility: fittingVisibility(d.visibility, true, orgId),
+              }))
+            }
+            onVisibility={(visibility) => setDraft((d) => ({ ...d, visibility }))}
+          />
+        )}
+        <label htmlFor={`${id}-location`}>{t('calendar.editor.location')}</label>
+        <input
+          id={`${id}-location`}
+          data-testid="event-location"
+          maxLength={CALENDAR_LIMITS.locationMaxChars}
+          value={draft.location}
+          onChange={(event) => {
+            const location = event.target.value;
+            setDraft((d) => ({ ...d, location }));
+          }}
+        />
+        <label htmlFor={`${id}-description`}>{t('calendar.editor.description')}</label>
+        <textarea
+          id={`${id}-description`}
+          data-testid="event-description"
+          rows={4}
+          maxLength={CALENDAR_LIMITS.descriptionMaxChars}
+          value={draft.description}
+          onChange={(event) => {
+            const description = event.target.value;
+            setDraft((d) => ({ ...d, description }));
+          }}
+        />
+        <label htmlFor={`${id}-reminder`}>{t('calendar.reminder.label')}</label>
+        <ReminderSelect
+          id={`${id}-reminder`}
+          value={draft.reminder}
+          onChange={(reminder) => setDraft((d) => ({ ...d, reminder }))}
+        />
+        <p className="hint">{t('calendar.reminder.hint')}</p>
+        <div role="alert" data-testid="event-problems">
+          {shown.size > 0 && (
+            <ul className="error cal-problems">
+              {problems.map((problem) => (
+                <li key={problem}>{t(`calendar.problems.${problem}`)}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <ErrorAlert error={flow.error} />
+        <div className="dialog-actions cal-editor-actions">
+          {view && (
+            <span className="cal-editor-extra">
+              <button
+                type="button"
+                className="danger"
+                data-testid="event-delete"
+                onClick={flow.remove}
+              >
+                {t('calendar.editor.delete')}
+              </button>
+              {props.onShare && (
+                <button type="button" data-testid="event-share" onClick={props.onShare}>
+                  {t('calendar.share.open')}
+                </button>
+              )}
+              {props.onExport && (
+                <button type="button" data-testid="event-export" onClick={props.onExport}>
+                  {t('calendar.export.openOne')}
+                </button>
+              )}
+            </span>
+          )}
+          <button type="button" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary" data-testid="event-save" disabled={flow.busy}>
+            {flow.busy ? t('calendar.editor.saving') : t('calendar.editor.save')}
+          </button>
+        </div>
+      </form>
+      {flow.ask && (
+        <ScopeDialog
+          purpose={flow.ask.purpose}
+          allowThis={flow.ask.allowThis}
+          onChoose={flow.choose}
+          onCancel={flow.cancel}
+        />
+      )}
+      {flow.confirmDelete && (
+        <ConfirmDialog
+          title={t('calendar.editor.deleteTitle')}
+          text={t('calendar.editor.deleteText', {
+            title: draft.title.trim() || t('calendar.untitled'),
+          })}
+          confirmLabel={t('calendar.editor.delete')}
+          onConfirm={flow.confirmDeleteNow}
+          onCancel={flow.cancel}
+          busy={flow.busy}
+        />
+      )}
+    </>
+  );
+}

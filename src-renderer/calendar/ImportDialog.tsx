@@ -1,0 +1,160 @@
+// Importing an .ics file into a space: the file is read here as text and handed to main, which
+// checks it (a bad file is refused whole, 'ics-invalid'); in a coalition the events get an
+// organisation and a visibility first. Progress comes from 'calendar.importProgress'.
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SpaceSummary } from '../../src-shared/api';
+import { CALENDAR_LIMITS } from '../../src-shared/calendar/calendar-limits';
+import type { Visibility } from '../../src-shared/calendar/event-model';
+import { call, onEvent } from '../bridge/call';
+import { Dialog } from '../components/Dialog';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useApiAction } from '../hooks/use-api-action';
+import { spaceName } from '../spaces/space-name';
+import { AudienceFields } from './AudienceFields';
+import { myOrganisation, useOrganisations } from './use-organisations';
+import { fittingVisibility } from './visibility-text';
+
+interface ImportDialogProps {
+  /** The space to import into, or null to choose one of `spaces`. */
+  spaceId: string | null;
+  spaces: SpaceSummary[];
+  onClose: () => void;
+}
+
+export function ImportDialog({ spaceId: fixedSpace, spaces, onClose }: ImportDialogProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [spaceId, setSpaceId] = useState(fixedSpace ?? spaces[0]?.id ?? null);
+  const { orgs } = useOrganisations(spaceId);
+  const [file, setFile] = useState<File | null>(null);
+  const [audience, setAudience] = useState<{ orgId: string | null; visibility: Visibility } | null>(
+    null,
+  );
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [imported, setImported] = useState<number | null>(null);
+  const [tooLarge, setTooLarge] = useState(false);
+  const action = useApiAction();
+  const orgId = audience ? audience.orgId : (myOrganisation(orgs)?.id ?? null);
+  const visibility = audience?.visibility ?? 'coalition';
+
+  useEffect(() => onEvent('calendar.importProgress', setProgress), []);
+
+  async function start(): Promise<void> {
+    if (!file || spaceId === null) return;
+    if (file.size > CALENDAR_LIMITS.icsMaxBytes) {
+      setTooLarge(true);
+      return;
+    }
+    setImported(null);
+    setProgress(null);
+    const text = await file.text();
+    await action.run(
+      () =>
+        call('calendar.importIcs', {
+          spaceId,
+          text,
+          orgId,
+          visibility: orgId ? visibility : 'coalition',
+        }),
+      (result) => setImported(result.imported),
+    );
+  }
+
+  const maxMb = Math.round(CALENDAR_LIMITS.icsMaxBytes / 1024 / 1024);
+  return (
+    <Dialog title={t('calendar.import.title')} onClose={onClose} testId="import-dialog">
+      <form
+        aria-busy={action.busy}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void start();
+        }}
+      >
+        {fixedSpace === null && (
+          <>
+            <label htmlFor={`${id}-space`}>{t('calendar.import.space')}</label>
+            <select
+              id={`${id}-space`}
+              data-testid="import-space"
+              value={spaceId ?? ''}
+              onChange={(event) => {
+                setSpaceId(event.target.value);
+                setAudience(null);
+              }}
+            >
+              {spaces.map((space) => (
+                <option key={space.id} value={space.id}>
+                  {spaceName(t, space.name)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        <label htmlFor={`${id}-file`}>
+          {t('calendar.import.file')} <span lang="en">(.ics)</span>
+        </label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".ics,text/calendar"
+          data-testid="import-file"
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => {
+            setFile(event.target.files?.[0] ?? null);
+            setTooLarge(false);
+            setImported(null);
+          }}
+        />
+        <p id={`${id}-hint`} className={tooLarge ? 'error' : 'hint'}>
+          {tooLarge
+            ? t('calendar.import.tooLarge', { max: maxMb })
+            : t('calendar.import.hint', { max: maxMb })}
+        </p>
+        {orgs && orgs.length > 0 && (
+          <AudienceFields
+            orgs={orgs}
+            orgId={orgId}
+            visibility={visibility}
+            onOrg={(next) =>
+              setAudience({ orgId: next, visibility: fittingVisibility(visibility, true, next) })
+            }
+            onVisibility={(next) => setAudience({ orgId, visibility: next })}
+          />
+        )}
+        <div className="busy-slot" role="status" data-testid="import-status">
+          {action.busy && progress && progress.total > 0 && (
+            <>
+              <progress className="busy-bar" max={progress.total} value={progress.done} />
+              <span>
+                {t('calendar.import.progress', { done: progress.done, total: progress.total })}
+              </span>
+            </>
+          )}
+          {action.busy && !(progress && progress.total > 0) && (
+            <span>{t('calendar.import.reading')}</span>
+          )}
+          {imported !== null && (
+            <span className="success" data-testid="import-done">
+              {t('calendar.import.done', { count: imported })}
+            </span>
+          )}
+        </div>
+        <ErrorAlert error={action.error} />
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {imported !== null ? t('common.close') : t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            className="primary"
+            data-testid="import-submit"
+            disabled={!file || spaceId === null || action.busy}
+          >
+            {t('calendar.import.submit')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

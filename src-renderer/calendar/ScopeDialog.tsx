@@ -1,0 +1,60 @@
+// Asks how far a change or a deletion of one occurrence of a repeating event reaches: this
+// occurrence, this and the following ones, or all of them. "This occurrence" is not offered when
+// the change is to the repetition itself.
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EDIT_SCOPES, type EditScope } from '../../src-shared/calendar/event-model';
+import { Dialog } from '../components/Dialog';
+
+interface ScopeDialogProps {
+  purpose: 'save' | 'delete' | 'move';
+  allowThis: boolean;
+  onChoose: (scope: EditScope) => void;
+  onCancel: () => void;
+}
+
+export function ScopeDialog({ purpose, allowThis, onChoose, onCancel }: ScopeDialogProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const scopes = EDIT_SCOPES.filter((scope) => allowThis || scope !== 'this');
+  const [scope, setScope] = useState<EditScope>(scopes[0] ?? 'all');
+  return (
+    <Dialog title={t(`calendar.scope.title.${purpose}`)} onClose={onCancel} testId="scope-dialog">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          onChoose(scope);
+        }}
+      >
+        <fieldset className="cal-fieldset">
+          <legend className="visually-hidden">{t(`calendar.scope.title.${purpose}`)}</legend>
+          {scopes.map((choice) => (
+            <div key={choice} className="checkbox-row">
+              <input
+                id={`${id}-${choice}`}
+                type="radio"
+                name={`${id}-scope`}
+                data-testid={`scope-${choice}`}
+                checked={scope === choice}
+                onChange={() => setScope(choice)}
+              />
+              <label htmlFor={`${id}-${choice}`}>{t(`calendar.scope.${choice}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+          <button
+            type="submit"
+            className={purpose === 'delete' ? 'danger' : 'primary'}
+            data-testid="scope-confirm"
+          >
+            {t(`calendar.scope.confirm.${purpose}`)}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

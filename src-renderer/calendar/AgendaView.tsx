@@ -1,13 +1,11 @@
 // The agenda: the coming days that have anything, each a heading with its events (time, title or
 // "Busy" and organisation, place, space) and due tasks as a plain list of buttons in reading order.
-import { AlertTriangle } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarItem, CalendarTask } from '../../src-shared/calendar/calendar-api';
 import { spaceName } from '../spaces/space-name';
 import { formatLongDay } from './calendar-format';
-import { ItemExtras, itemClasses } from './ItemChip';
-import { itemTimeText, itemTitle } from './item-text';
-import { TaskChip } from './TaskChip';
+import { TaskLines } from './DayLines';
+import { ConflictMark, ItemExtras, ItemTime, ItemTitle, itemClasses, itemData } from './ItemParts';
 import { occurrenceId, type ViewContext } from './view-context';
 import type { GridDay } from './view-geometry';
 
@@ -50,27 +48,12 @@ export function AgendaView({ days, byDay, tasksByDay, ctx }: AgendaViewProps) {
                 <button
                   type="button"
                   className={itemClasses(item, ctx, 'cal-agenda-item')}
-                  data-testid="cal-item"
-                  data-item={occurrenceId(item)}
-                  data-event-id={item.eventId}
-                  data-busy={item.busyOnly}
-                  data-conflict={item.conflict}
+                  {...itemData(item)}
                   onClick={() => ctx.openItem(item)}
                 >
-                  <span className="cal-item-time">
-                    {itemTimeText(t, item, ctx.zone, ctx.language)}
-                  </span>
-                  {item.conflict && (
-                    <AlertTriangle
-                      className="cal-conflict-icon"
-                      aria-hidden="true"
-                      focusable="false"
-                      size={14}
-                    />
-                  )}
-                  <span className="cal-item-title" data-testid="cal-item-title">
-                    {itemTitle(t, item)}
-                  </span>
+                  <ItemTime item={item} ctx={ctx} />
+                  <ConflictMark item={item} />
+                  <ItemTitle item={item} />
                   {item.location && <span className="cal-item-place">{item.location}</span>}
                   {ctx.showSpace && (
                     <span className="cal-item-space" aria-hidden="true">
@@ -81,11 +64,7 @@ export function AgendaView({ days, byDay, tasksByDay, ctx }: AgendaViewProps) {
                 </button>
               </li>
             ))}
-            {(tasksByDay.get(day) ?? []).map((task) => (
-              <li key={task.taskId}>
-                <TaskChip task={task} ctx={ctx} tabbable />
-              </li>
-            ))}
+            <TaskLines tasks={tasksByDay.get(day) ?? []} ctx={ctx} tabbable />
           </ul>
         </section>
       ))}

@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganisationSummary } from '../../src-shared/calendar/calendar-api';
 import type { Visibility } from '../../src-shared/calendar/event-model';
+import { RadioRow } from './RadioRow';
 import { visibilityChoices, visibilitySentence } from './visibility-text';
 
 interface AudienceFieldsProps {
@@ -47,24 +48,17 @@ export function AudienceFields({
       </select>
       <div role="radiogroup" aria-label={t('calendar.visibility.who')} className="cal-visibility">
         {visibilityChoices(true, orgId).map((choice) => (
-          <div key={choice} className="checkbox-row">
-            <input
-              id={`${id}-${choice}`}
-              type="radio"
-              name={`${id}-visibility`}
-              value={choice}
-              data-testid={`event-visibility-${choice}`}
-              checked={visibility === choice}
-              aria-describedby={`${id}-${choice}-text`}
-              onChange={() => onVisibility(choice)}
-            />
-            <span>
-              <label htmlFor={`${id}-${choice}`}>{t(`calendar.visibility.choice.${choice}`)}</label>
-              <span id={`${id}-${choice}-text`} className="hint cal-visibility-text">
-                {t(visibilitySentence(choice, true, orgId), { org: orgName })}
-              </span>
-            </span>
-          </div>
+          <RadioRow
+            key={choice}
+            id={`${id}-${choice}`}
+            name={`${id}-visibility`}
+            value={choice}
+            testId={`event-visibility-${choice}`}
+            checked={visibility === choice}
+            onChange={() => onVisibility(choice)}
+            label={t(`calendar.visibility.choice.${choice}`)}
+            hint={t(visibilitySentence(choice, true, orgId), { org: orgName })}
+          />
         ))}
       </div>
     </fieldset>

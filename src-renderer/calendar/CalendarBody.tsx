@@ -4,6 +4,7 @@ import type { CalendarItem, CalendarTask } from '../../src-shared/calendar/calen
 import { AgendaView } from './AgendaView';
 import type { WeekStart } from './day-math';
 import type { Span } from './drag-timing';
+import type { GridViewProps } from './grid-props';
 import { MonthView } from './MonthView';
 import type { CalendarNav } from './use-calendar-nav';
 import { useEventDrag } from './use-event-drag';
@@ -46,33 +47,19 @@ export function CalendarBody(props: CalendarBodyProps) {
   const onCellFocus = (day: string) => {
     if (nav.view !== 'month' || day.slice(0, 7) === nav.day.slice(0, 7)) nav.setDay(day);
   };
+  const gridProps: GridViewProps = {
+    title: props.title,
+    byDay,
+    tasksByDay,
+    ctx,
+    gridElement: grid.setElement,
+    onGridKeyDown: grid.onKeyDown,
+    onCellFocus,
+  };
   return (
     <div className="cal-body" aria-busy={props.loading}>
-      {nav.view === 'month' && (
-        <MonthView
-          weeks={geometry.weeks}
-          title={props.title}
-          byDay={byDay}
-          tasksByDay={tasksByDay}
-          ctx={ctx}
-          gridElement={grid.setElement}
-          onGridKeyDown={grid.onKeyDown}
-          onCellFocus={onCellFocus}
-        />
-      )}
-      {nav.view === 'week' && (
-        <WeekView
-          days={geometry.days}
-          title={props.title}
-          byDay={byDay}
-          tasksByDay={tasksByDay}
-          ctx={ctx}
-          gridElement={grid.setElement}
-          onGridKeyDown={grid.onKeyDown}
-          drag={drag}
-          onCellFocus={onCellFocus}
-        />
-      )}
+      {nav.view === 'month' && <MonthView weeks={geometry.weeks} {...gridProps} />}
+      {nav.view === 'week' && <WeekView days={geometry.days} drag={drag} {...gridProps} />}
       {nav.view === 'agenda' && (
         <AgendaView days={geometry.days} byDay={byDay} tasksByDay={tasksByDay} ctx={ctx} />
       )}

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
 import { formatLongDay, formatTime } from './calendar-format';
 import { deviceZone, todayIn } from './day-math';
+import { titleOrUntitled } from './item-text';
 import { useReminders } from './use-reminders';
 
 export function CalendarReminders() {
@@ -28,7 +29,7 @@ export function CalendarReminders() {
             <p>
               {reminder.title !== null
                 ? t('calendar.remind.titled', {
-                    title: reminder.title.trim() || t('calendar.untitled'),
+                    title: titleOrUntitled(t, reminder.title),
                     when,
                   })
                 : t('calendar.remind.anonymous', { when })}

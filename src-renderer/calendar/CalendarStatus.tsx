@@ -6,8 +6,8 @@ import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ariaShortcut, shortcutLabel } from '../lib/shortcuts';
-import { formatLongDay, formatTime } from './calendar-format';
-import { itemTitle } from './item-text';
+import { formatLongDay } from './calendar-format';
+import { itemTimeText, itemTitle, titleOrUntitled } from './item-text';
 import { KeyHelp } from './KeyHelp';
 import { ScopeDialog } from './ScopeDialog';
 import type { CalendarUndo } from './use-calendar-undo';
@@ -30,19 +30,19 @@ export function CalendarStatus({ preview, move, undo, ctx }: CalendarStatusProps
     text = t('calendar.move.moving', {
       title: itemTitle(t, preview.item),
       day: formatLongDay(day, ctx.language),
-      time: preview.item.allDay
-        ? t('calendar.allDay')
-        : t('calendar.time.span', {
-            start: formatTime(preview.span.startMs, ctx.zone, ctx.language),
-            end: formatTime(preview.span.endMs, ctx.zone, ctx.language),
-          }),
+      time: itemTimeText(
+        t,
+        { ...preview.span, allDay: preview.item.allDay },
+        ctx.zone,
+        ctx.language,
+      ),
     });
   } else if (move.busy) {
     text = t('calendar.move.saving');
   } else if (undo.undone) {
     text = t('calendar.move.undone');
   } else if (undo.last) {
-    text = t('calendar.move.saved', { title: undo.last.title?.trim() || t('calendar.untitled') });
+    text = t('calendar.move.saved', { title: titleOrUntitled(t, undo.last.title) });
   }
   return (
     <div className="cal-status-bar">

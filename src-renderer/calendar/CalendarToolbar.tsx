@@ -2,6 +2,7 @@
 // changes), month/week/agenda, and the actions: new event, import, export, shared with me.
 import { ChevronLeft, ChevronRight, Download, Inbox, Plus, Upload } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
+import { ToggleGroup } from '../components/ToggleGroup';
 import { CALENDAR_VIEWS, type CalendarNav } from './use-calendar-nav';
 
 interface CalendarToolbarProps {
@@ -52,19 +53,17 @@ export function CalendarToolbar({
       <p className="cal-range-title" data-testid="cal-range-title" aria-live="polite">
         {title}
       </p>
-      <div className="view-switch cal-views" role="group" aria-label={t('calendar.viewLabel')}>
-        {CALENDAR_VIEWS.map((view) => (
-          <button
-            key={view}
-            type="button"
-            data-testid={`cal-view-${view}`}
-            aria-pressed={nav.view === view}
-            onClick={() => nav.setView(view)}
-          >
-            {t(`calendar.views.${view}`)}
-          </button>
-        ))}
-      </div>
+      <ToggleGroup
+        className="cal-views"
+        label={t('calendar.viewLabel')}
+        choices={CALENDAR_VIEWS.map((view) => ({
+          value: view,
+          label: t(`calendar.views.${view}`),
+          testId: `cal-view-${view}`,
+        }))}
+        value={nav.view}
+        onChange={nav.setView}
+      />
       <div className="cal-actions">
         {canAdd && (
           <button type="button" className="primary" data-testid="cal-new-event" onClick={onNew}>

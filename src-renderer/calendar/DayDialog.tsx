@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarItem, CalendarTask } from '../../src-shared/calendar/calendar-api';
 import { Dialog } from '../components/Dialog';
 import { formatLongDay } from './calendar-format';
-import { ItemChip } from './ItemChip';
-import { TaskChip } from './TaskChip';
-import { occurrenceId, type ViewContext } from './view-context';
+import { DayLines } from './DayLines';
+import type { ViewContext } from './view-context';
 
 interface DayDialogProps {
   day: string;
@@ -30,16 +29,8 @@ export function DayDialog({ day, items, tasks, ctx, canAdd, onClose }: DayDialog
         <p className="hint">{t('calendar.dayEmpty')}</p>
       ) : (
         <ul className="cal-day-dialog-list">
-          {items.map((item) => (
-            <li key={occurrenceId(item)}>
-              <ItemChip item={item} ctx={{ ...ctx, preview: null }} tabbable />
-            </li>
-          ))}
-          {tasks.map((task) => (
-            <li key={task.taskId}>
-              <TaskChip task={task} ctx={ctx} tabbable />
-            </li>
-          ))}
+          {/* A move being previewed belongs to the grid: nothing here is marked as moving. */}
+          <DayLines items={items} tasks={tasks} ctx={{ ...ctx, preview: null }} tabbable />
         </ul>
       )}
       <div className="dialog-actions">

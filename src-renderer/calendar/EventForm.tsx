@@ -13,13 +13,14 @@ import type {
 import { CALENDAR_LIMITS } from '../../src-shared/calendar/calendar-limits';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { spaceName } from '../spaces/space-name';
 import { AudienceFields } from './AudienceFields';
 import { draftProblems, draftToInput, type EventDraft } from './event-draft';
 import { EventWhenFields } from './EventWhenFields';
+import { titleOrUntitled } from './item-text';
 import { RecurrenceFields } from './RecurrenceFields';
 import { ReminderSelect } from './ReminderSelect';
 import { ScopeDialog } from './ScopeDialog';
+import { SpaceSelect } from './SpaceSelect';
 import { useEventSave } from './use-event-save';
 import { fittingVisibility } from './visibility-text';
 import { isValidZone } from '../../src-shared/calendar/local-time';
@@ -66,18 +67,13 @@ export function EventForm(props: EventFormProps) {
         {props.spaceChoice && (
           <>
             <label htmlFor={`${id}-space`}>{t('calendar.editor.space')}</label>
-            <select
+            <SpaceSelect
               id={`${id}-space`}
-              data-testid="event-space"
+              testId="event-space"
+              spaces={props.spaceChoice.spaces}
               value={spaceId ?? ''}
-              onChange={(event) => props.spaceChoice?.onSpace(event.target.value)}
-            >
-              {props.spaceChoice.spaces.map((space) => (
-                <option key={space.id} value={space.id}>
-                  {spaceName(t, space.name)}
-                </option>
-              ))}
-            </select>
+              onChange={props.spaceChoice.onSpace}
+            />
           </>
         )}
         <label htmlFor={`${id}-title`}>{t('calendar.editor.title')}</label>
@@ -191,9 +187,7 @@ export function EventForm(props: EventFormProps) {
       {flow.confirmDelete && (
         <ConfirmDialog
           title={t('calendar.editor.deleteTitle')}
-          text={t('calendar.editor.deleteText', {
-            title: draft.title.trim() || t('calendar.untitled'),
-          })}
+          text={t('calendar.editor.deleteText', { title: titleOrUntitled(t, draft.title) })}
           confirmLabel={t('calendar.editor.delete')}
           onConfirm={flow.confirmDeleteNow}
           onCancel={flow.cancel}

@@ -7,6 +7,7 @@ import type { EventTiming } from '../../src-shared/calendar/event-model';
 import { formatLongDay } from './calendar-format';
 import { addDays } from './day-math';
 import { instantOf } from './drag-timing';
+import { titleOrUntitled } from './item-text';
 import { ZoneTimes } from './ZoneTimes';
 
 interface EventSummaryProps {
@@ -35,7 +36,7 @@ export function EventSummary({
         className={title === null ? 'cal-summary-title busy' : 'cal-summary-title'}
         data-testid="event-summary-title"
       >
-        {title === null ? t('calendar.busy') : title.trim() || t('calendar.untitled')}
+        {title === null ? t('calendar.busy') : titleOrUntitled(t, title)}
       </p>
       <p>
         {firstDay === lastDay

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { BlurChoice } from '../../src-shared/calendar/calendar-api';
 import { call } from '../bridge/call';
 import { Dialog } from '../components/Dialog';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { FormActions } from '../components/FormActions';
 import { useApiAction } from '../hooks/use-api-action';
 import { downloadFile } from '../plans/download-file';
+import { RadioRow } from './RadioRow';
 
 const BLURS: BlurChoice[] = ['none', 'hour', 'day'];
 
@@ -63,43 +64,30 @@ export function ExportDialog({ spaceId, eventId, onClose }: ExportDialogProps) {
         <fieldset className="cal-fieldset">
           <legend>{t('calendar.export.blurLegend')}</legend>
           {BLURS.map((choice) => (
-            <div key={choice} className="checkbox-row">
-              <input
-                id={`${id}-${choice}`}
-                type="radio"
-                name={`${id}-blur`}
-                data-testid={`export-blur-${choice}`}
-                checked={blur === choice}
-                aria-describedby={`${id}-${choice}-text`}
-                onChange={() => setBlur(choice)}
-              />
-              <span>
-                <label htmlFor={`${id}-${choice}`}>{t(`calendar.export.blur.${choice}`)}</label>
-                <span id={`${id}-${choice}-text`} className="hint cal-visibility-text">
-                  {t(`calendar.export.blurText.${choice}`)}
-                </span>
-              </span>
-            </div>
+            <RadioRow
+              key={choice}
+              id={`${id}-${choice}`}
+              name={`${id}-blur`}
+              testId={`export-blur-${choice}`}
+              checked={blur === choice}
+              onChange={() => setBlur(choice)}
+              label={t(`calendar.export.blur.${choice}`)}
+              hint={t(`calendar.export.blurText.${choice}`)}
+            />
           ))}
         </fieldset>
         <p className="notice">{t('calendar.export.privacy')}</p>
         <p role="status" className="success" data-testid="export-done">
           {saved !== null ? t('calendar.export.saved', { file: saved }) : ''}
         </p>
-        <ErrorAlert error={action.error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {saved !== null ? t('common.close') : t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            data-testid="export-submit"
-            disabled={action.busy}
-          >
-            {t('calendar.export.submit')}
-          </button>
-        </div>
+        <FormActions
+          action={action}
+          onCancel={onClose}
+          cancelLabel={saved !== null ? t('common.close') : undefined}
+          submitLabel={t('calendar.export.submit')}
+          ready={!action.busy}
+          submitTestId="export-submit"
+        />
       </form>
     </Dialog>
   );

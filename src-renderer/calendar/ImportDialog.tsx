@@ -8,10 +8,10 @@ import { CALENDAR_LIMITS } from '../../src-shared/calendar/calendar-limits';
 import type { Visibility } from '../../src-shared/calendar/event-model';
 import { call, onEvent } from '../bridge/call';
 import { Dialog } from '../components/Dialog';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { FormActions } from '../components/FormActions';
 import { useApiAction } from '../hooks/use-api-action';
-import { spaceName } from '../spaces/space-name';
 import { AudienceFields } from './AudienceFields';
+import { SpaceSelect } from './SpaceSelect';
 import { myOrganisation, useOrganisations } from './use-organisations';
 import { fittingVisibility } from './visibility-text';
 
@@ -74,21 +74,16 @@ export function ImportDialog({ spaceId: fixedSpace, spaces, onClose }: ImportDia
         {fixedSpace === null && (
           <>
             <label htmlFor={`${id}-space`}>{t('calendar.import.space')}</label>
-            <select
+            <SpaceSelect
               id={`${id}-space`}
-              data-testid="import-space"
+              testId="import-space"
+              spaces={spaces}
               value={spaceId ?? ''}
-              onChange={(event) => {
-                setSpaceId(event.target.value);
+              onChange={(next) => {
+                setSpaceId(next);
                 setAudience(null);
               }}
-            >
-              {spaces.map((space) => (
-                <option key={space.id} value={space.id}>
-                  {spaceName(t, space.name)}
-                </option>
-              ))}
-            </select>
+            />
           </>
         )}
         <label htmlFor={`${id}-file`}>
@@ -140,20 +135,14 @@ export function ImportDialog({ spaceId: fixedSpace, spaces, onClose }: ImportDia
             </span>
           )}
         </div>
-        <ErrorAlert error={action.error} />
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {imported !== null ? t('common.close') : t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="primary"
-            data-testid="import-submit"
-            disabled={!file || spaceId === null || action.busy}
-          >
-            {t('calendar.import.submit')}
-          </button>
-        </div>
+        <FormActions
+          action={action}
+          onCancel={onClose}
+          cancelLabel={imported !== null ? t('common.close') : undefined}
+          submitLabel={t('calendar.import.submit')}
+          ready={file !== null && spaceId !== null && !action.busy}
+          submitTestId="import-submit"
+        />
       </form>
     </Dialog>
   );

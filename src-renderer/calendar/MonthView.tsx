@@ -1,53 +1,26 @@
 // The month as a WAI-ARIA grid: a row of weekday names, then a row per week with a cell per day,
 // each listing its first few events and due tasks ("+3 more" opens the whole day). One cell holds
 // the tab stop (use-grid-focus.ts); its items follow it in the tab order.
-import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarItem, CalendarTask } from '../../src-shared/calendar/calendar-api';
 import { formatLongDay, formatWeekday } from './calendar-format';
+import { DayLines } from './DayLines';
+import { dayCellAttributes, gridAttributes, type GridViewProps } from './grid-props';
 import { ItemChip } from './ItemChip';
-import { GRID_HELP_ID } from './KeyHelp';
-import { TaskChip } from './TaskChip';
-import { occurrenceId, type ViewContext } from './view-context';
+import type { ViewContext } from './view-context';
 import { ghostOnDay, type GridDay } from './view-geometry';
 
 /** Lines a month cell shows before "+N more". */
 export const MONTH_CELL_LINES = 3;
 
-interface MonthViewProps {
+interface MonthViewProps extends GridViewProps {
   /** The month's weeks; days of other months are dimmed. */
   weeks: GridDay[][];
-  title: string;
-  byDay: ReadonlyMap<string, CalendarItem[]>;
-  tasksByDay: ReadonlyMap<string, CalendarTask[]>;
-  ctx: ViewContext;
-  /** The grid's keyboard (use-grid-focus.ts): where its element is, and its keys. */
-  gridElement: (element: HTMLDivElement | null) => void;
-  onGridKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
-  onCellFocus: (day: string) => void;
 }
 
-export function MonthView({
-  weeks,
-  title,
-  byDay,
-  tasksByDay,
-  ctx,
-  gridElement,
-  onGridKeyDown,
-  onCellFocus,
-}: MonthViewProps) {
+export function MonthView({ weeks, byDay, tasksByDay, ctx, onCellFocus, ...grid }: MonthViewProps) {
   return (
-    <div
-      ref={gridElement}
-      role="grid"
-      aria-label={title}
-      aria-readonly="true"
-      aria-describedby={GRID_HELP_ID}
-      className="cal-month"
-      data-testid="cal-month"
-      onKeyDown={onGridKeyDown}
-    >
+    <div {...gridAttributes(grid)} className="cal-month" data-testid="cal-month">
       <div role="row" className="cal-month-head">
         {(weeks[0] ?? []).map(({ date }) => (
           <div key={date} role="columnheader" className="cal-weekday">
@@ -88,24 +61,16 @@ function MonthCell({ day: grid, items, tasks, ctx, onCellFocus }: MonthCellProps
   const focused = day === ctx.focusDay;
   const preview = ctx.preview;
   const ghostHere = ghostOnDay(preview, grid);
-  const lines = [
-    ...items.map((item) => ({ kind: 'item' as const, item })),
-    ...tasks.map((task) => ({ kind: 'task' as const, task })),
-  ];
-  const shown = lines.slice(0, MONTH_CELL_LINES);
-  const hidden = lines.length - shown.length;
+  // Events first, then tasks, cut to the cell's lines.
+  const shownItems = items.slice(0, MONTH_CELL_LINES);
+  const shownTasks = tasks.slice(0, MONTH_CELL_LINES - shownItems.length);
+  const shown = shownItems.length + shownTasks.length;
+  const hidden = items.length + tasks.length - shown;
   const classes = ['cal-day', grid.inMonth ? '' : 'outside', day === ctx.today ? 'today' : ''];
   return (
     <div
-      role="gridcell"
+      {...dayCellAttributes(day, ctx, onCellFocus)}
       className={classes.filter(Boolean).join(' ')}
-      data-day={day}
-      data-testid="cal-day"
-      tabIndex={focused ? 0 : -1}
-      aria-current={day === ctx.today ? 'date' : undefined}
-      onFocus={(event) => {
-        if (event.target === event.currentTarget) onCellFocus(day);
-      }}
       onDoubleClick={(event) => {
         if (event.target === event.currentTarget) ctx.newEvent(day);
       }}
@@ -114,17 +79,9 @@ function MonthCell({ day: grid, items, tasks, ctx, onCellFocus }: MonthCellProps
         <span aria-hidden="true">{Number(day.slice(8, 10))}</span>
         <span className="visually-hidden">{formatLongDay(day, ctx.language)}</span>
       </span>
-      {shown.length > 0 && (
+      {shown > 0 && (
         <ul className="cal-day-items">
-          {shown.map((line) => (
-            <li key={line.kind === 'item' ? occurrenceId(line.item) : `task:${line.task.taskId}`}>
-              {line.kind === 'item' ? (
-                <ItemChip item={line.item} ctx={ctx} tabbable={focused} />
-              ) : (
-                <TaskChip task={line.task} ctx={ctx} tabbable={focused} />
-              )}
-            </li>
-          ))}
+          <DayLines items={shownItems} tasks={shownTasks} ctx={ctx} tabbable={focused} />
         </ul>
       )}
       {hidden > 0 && (

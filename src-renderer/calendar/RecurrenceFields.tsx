@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../components/DateField';
 import { formatWeekday } from './calendar-format';
 import type { DraftProblem, EventDraft } from './event-draft';
+import { RadioRow } from './RadioRow';
 import {
   FREQUENCIES,
   parseRrule,
@@ -134,28 +135,22 @@ function RecurrenceEndFields(props: {
   return (
     <fieldset className="cal-repeat-end">
       <legend>{t('calendar.recurrence.ends')}</legend>
-      <div className="checkbox-row">
-        <input
-          id={`${id}-never`}
-          type="radio"
-          name={`${id}-end`}
-          data-testid="event-repeat-end-never"
-          checked={end.kind === 'never'}
-          onChange={() => change({ end: { kind: 'never' } })}
-        />
-        <label htmlFor={`${id}-never`}>{t('calendar.recurrence.never')}</label>
-      </div>
-      <div className="checkbox-row">
-        <input
-          id={`${id}-until`}
-          type="radio"
-          name={`${id}-end`}
-          data-testid="event-repeat-end-until"
-          checked={end.kind === 'until'}
-          onChange={() => change({ end: { kind: 'until', date: '' } })}
-        />
-        <label htmlFor={`${id}-until`}>{t('calendar.recurrence.onDate')}</label>
-      </div>
+      <RadioRow
+        id={`${id}-never`}
+        name={`${id}-end`}
+        testId="event-repeat-end-never"
+        checked={end.kind === 'never'}
+        onChange={() => change({ end: { kind: 'never' } })}
+        label={t('calendar.recurrence.never')}
+      />
+      <RadioRow
+        id={`${id}-until`}
+        name={`${id}-end`}
+        testId="event-repeat-end-until"
+        checked={end.kind === 'until'}
+        onChange={() => change({ end: { kind: 'until', date: '' } })}
+        label={t('calendar.recurrence.onDate')}
+      />
       {end.kind === 'until' && (
         <DateField
           label={t('calendar.recurrence.untilLabel')}
@@ -164,17 +159,14 @@ function RecurrenceEndFields(props: {
           onChange={(day) => change({ end: { kind: 'until', date: day ?? '' } })}
         />
       )}
-      <div className="checkbox-row">
-        <input
-          id={`${id}-count`}
-          type="radio"
-          name={`${id}-end`}
-          data-testid="event-repeat-end-count"
-          checked={end.kind === 'count'}
-          onChange={() => change({ end: { kind: 'count', count: 10 } })}
-        />
-        <label htmlFor={`${id}-count`}>{t('calendar.recurrence.afterCount')}</label>
-      </div>
+      <RadioRow
+        id={`${id}-count`}
+        name={`${id}-end`}
+        testId="event-repeat-end-count"
+        checked={end.kind === 'count'}
+        onChange={() => change({ end: { kind: 'count', count: 10 } })}
+        label={t('calendar.recurrence.afterCount')}
+      />
       {end.kind === 'count' && (
         <div className="inline-form cal-interval">
           <input

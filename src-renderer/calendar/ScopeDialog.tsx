@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EDIT_SCOPES, type EditScope } from '../../src-shared/calendar/event-model';
 import { Dialog } from '../components/Dialog';
+import { RadioRow } from './RadioRow';
 
 interface ScopeDialogProps {
   purpose: 'save' | 'delete' | 'move';
@@ -29,17 +30,15 @@ export function ScopeDialog({ purpose, allowThis, onChoose, onCancel }: ScopeDia
         <fieldset className="cal-fieldset">
           <legend className="visually-hidden">{t(`calendar.scope.title.${purpose}`)}</legend>
           {scopes.map((choice) => (
-            <div key={choice} className="checkbox-row">
-              <input
-                id={`${id}-${choice}`}
-                type="radio"
-                name={`${id}-scope`}
-                data-testid={`scope-${choice}`}
-                checked={scope === choice}
-                onChange={() => setScope(choice)}
-              />
-              <label htmlFor={`${id}-${choice}`}>{t(`calendar.scope.${choice}`)}</label>
-            </div>
+            <RadioRow
+              key={choice}
+              id={`${id}-${choice}`}
+              name={`${id}-scope`}
+              testId={`scope-${choice}`}
+              checked={scope === choice}
+              onChange={() => setScope(choice)}
+              label={t(`calendar.scope.${choice}`)}
+            />
           ))}
         </fieldset>
         <div className="dialog-actions">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
 import { Dialog } from '../components/Dialog';
+import { ToggleGroup } from '../components/ToggleGroup';
 import { ShareLinkPanel } from './ShareLinkPanel';
 import { ShareMemberPanel } from './ShareMemberPanel';
 
@@ -21,24 +22,15 @@ export function ShareDialog(props: ShareDialogProps) {
   return (
     <Dialog title={t('calendar.share.title')} onClose={props.onClose} testId="share-dialog">
       <p className="hint">{t('calendar.share.intro')}</p>
-      <div className="view-switch" role="group" aria-label={t('calendar.share.how')}>
-        <button
-          type="button"
-          data-testid="share-by-link"
-          aria-pressed={how === 'link'}
-          onClick={() => setHow('link')}
-        >
-          {t('calendar.share.byLink')}
-        </button>
-        <button
-          type="button"
-          data-testid="share-by-member"
-          aria-pressed={how === 'member'}
-          onClick={() => setHow('member')}
-        >
-          {t('calendar.share.byMember')}
-        </button>
-      </div>
+      <ToggleGroup
+        label={t('calendar.share.how')}
+        choices={[
+          { value: 'link', label: t('calendar.share.byLink'), testId: 'share-by-link' },
+          { value: 'member', label: t('calendar.share.byMember'), testId: 'share-by-member' },
+        ]}
+        value={how}
+        onChange={setHow}
+      />
       {how === 'link' ? <ShareLinkPanel {...props} /> : <ShareMemberPanel {...props} />}
       <div className="dialog-actions">
         <button type="button" data-testid="share-close" onClick={props.onClose}>

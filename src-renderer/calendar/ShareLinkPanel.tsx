@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CALENDAR_LIMITS } from '../../src-shared/calendar/calendar-limits';
 import { call } from '../bridge/call';
 import { CopyStatus } from '../components/CopyStatus';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { FormActions } from '../components/FormActions';
 import { WholeNumberInput } from '../components/WholeNumberInput';
 import { useApiAction } from '../hooks/use-api-action';
 import { useCopyText } from '../hooks/use-copy-text';
@@ -89,17 +89,13 @@ export function ShareLinkPanel({ spaceId, eventId, occurrence }: ShareLinkPanelP
       <p id={`${id}-days-hint`} className={days === null ? 'error' : 'hint'}>
         {t('calendar.share.daysHint', { max: CALENDAR_LIMITS.shareMaxDays })}
       </p>
-      <ErrorAlert error={action.error} />
-      <div className="dialog-actions">
-        <button
-          type="submit"
-          className="primary"
-          data-testid="share-link-create"
-          disabled={days === null || action.busy}
-        >
-          {action.busy ? t('calendar.share.making') : t('calendar.share.makeLink')}
-        </button>
-      </div>
+      <FormActions
+        action={action}
+        submitLabel={t('calendar.share.makeLink')}
+        busyLabel={t('calendar.share.making')}
+        ready={days !== null && !action.busy}
+        submitTestId="share-link-create"
+      />
     </form>
   );
 }

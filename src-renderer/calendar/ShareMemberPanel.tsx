@@ -4,11 +4,12 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceMember, SpaceSummary } from '../../src-shared/api';
 import { call } from '../bridge/call';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { FormActions } from '../components/FormActions';
 import { useApiAction } from '../hooks/use-api-action';
 import { formatDay } from '../lib/format-date';
-import { spaceName } from '../spaces/space-name';
+import { chosenMember, MemberSelect } from '../spaces/MemberSelect';
 import { otherSpaces, shareableMembers } from './share-people';
+import { SpaceSelect } from './SpaceSelect';
 
 interface ShareMemberPanelProps {
   spaceId: string;
@@ -24,7 +25,7 @@ export function ShareMemberPanel({ spaceId, eventId, occurrence, spaces }: Share
   const [toSpaceId, setToSpaceId] = useState(candidates[0]?.id ?? '');
   const members = shareableMembers(candidates.find((space) => space.id === toSpaceId));
   const [deviceKey, setDeviceKey] = useState('');
-  const chosen = members.find((member) => member.deviceKey === deviceKey) ?? members[0] ?? null;
+  const chosen = chosenMember(members, deviceKey);
   const [sharedWith, setSharedWith] = useState<string | null>(null);
   const action = useApiAction();
 
@@ -50,51 +51,37 @@ export function ShareMemberPanel({ spaceId, eventId, occurrence, spaces }: Share
       }}
     >
       <label htmlFor={`${id}-space`}>{t('calendar.share.space')}</label>
-      <select
+      <SpaceSelect
         id={`${id}-space`}
-        data-testid="share-space"
+        testId="share-space"
+        spaces={candidates}
         value={toSpaceId}
-        onChange={(event) => {
-          setToSpaceId(event.target.value);
+        onChange={(next) => {
+          setToSpaceId(next);
           setDeviceKey('');
         }}
-      >
-        {candidates.map((space) => (
-          <option key={space.id} value={space.id}>
-            {spaceName(t, space.name)}
-          </option>
-        ))}
-      </select>
+      />
       <label htmlFor={`${id}-member`}>{t('calendar.share.member')}</label>
-      <select
+      <MemberSelect
         id={`${id}-member`}
-        data-testid="share-member"
-        value={chosen?.deviceKey ?? ''}
+        testId="share-member"
+        members={members}
+        chosen={chosen}
+        nameOf={nameOf}
         disabled={members.length === 0}
-        onChange={(event) => setDeviceKey(event.target.value)}
-      >
-        {members.map((member) => (
-          <option key={member.deviceKey} value={member.deviceKey}>
-            {nameOf(member)}
-          </option>
-        ))}
-      </select>
+        onChange={setDeviceKey}
+      />
       {members.length === 0 && <p className="hint">{t('calendar.share.noMembers')}</p>}
       <p className="hint">{t('calendar.share.memberHint')}</p>
       <p role="status" className="success" data-testid="share-member-done">
         {sharedWith !== null ? t('calendar.share.sharedWith', { name: sharedWith }) : ''}
       </p>
-      <ErrorAlert error={action.error} />
-      <div className="dialog-actions">
-        <button
-          type="submit"
-          className="primary"
-          data-testid="share-member-submit"
-          disabled={!chosen || action.busy}
-        >
-          {t('calendar.share.shareWithMember')}
-        </button>
-      </div>
+      <FormActions
+        action={action}
+        submitLabel={t('calendar.share.shareWithMember')}
+        ready={chosen !== null && !action.busy}
+        submitTestId="share-member-submit"
+      />
     </form>
   );
 }

@@ -1,14 +1,11 @@
 // One timed occurrence in a week column, placed by its minutes and its column among overlapping
 // events: drag the body to move it, the bottom edge to resize it (both only for events this device
 // may change); Alt+arrow keys do the same from the keyboard (the screen's hint says how).
-import { AlertTriangle } from 'lucide-react';
-import { useTranslation } from 'react-i18next';
 import type { CalendarItem } from '../../src-shared/calendar/calendar-api';
-import { ItemExtras, itemClasses } from './ItemChip';
+import { ConflictMark, ItemExtras, ItemTime, ItemTitle, itemClasses, itemData } from './ItemParts';
 import { MOVE_HELP_ID } from './KeyHelp';
-import { itemTimeText, itemTitle } from './item-text';
 import type { EventDrag } from './use-event-drag';
-import { occurrenceId, type ViewContext } from './view-context';
+import type { ViewContext } from './view-context';
 
 export interface BlockPlace {
   /** Minutes from the column's top (midnight) and length in minutes. */
@@ -37,7 +34,6 @@ export function WeekEventBlock({
   drag,
   ghost,
 }: WeekEventBlockProps) {
-  const { t } = useTranslation();
   const style = {
     top: `${(place.top / 60) * hourHeight}px`,
     height: `${Math.max((place.height / 60) * hourHeight, hourHeight / 4)}px`,
@@ -46,18 +42,9 @@ export function WeekEventBlock({
   };
   const body = (
     <>
-      {item.conflict && (
-        <AlertTriangle
-          className="cal-conflict-icon"
-          aria-hidden="true"
-          focusable="false"
-          size={14}
-        />
-      )}
-      <span className="cal-item-title" data-testid="cal-item-title">
-        {itemTitle(t, item)}
-      </span>
-      <span className="cal-item-time">{itemTimeText(t, item, ctx.zone, ctx.language)}</span>
+      <ConflictMark item={item} />
+      <ItemTitle item={item} />
+      <ItemTime item={item} ctx={ctx} />
       <ItemExtras item={item} ctx={ctx} />
     </>
   );
@@ -74,11 +61,7 @@ export function WeekEventBlock({
       <button
         type="button"
         className="cal-block-body"
-        data-testid="cal-item"
-        data-item={occurrenceId(item)}
-        data-event-id={item.eventId}
-        data-busy={item.busyOnly}
-        data-conflict={item.conflict}
+        {...itemData(item)}
         tabIndex={tabbable ? 0 : -1}
         aria-describedby={movable ? MOVE_HELP_ID : undefined}
         onClick={() => {

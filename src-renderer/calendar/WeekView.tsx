@@ -1,7 +1,7 @@
 // The week as a WAI-ARIA grid of day columns: each column lists its all-day events and due tasks
 // on top, then its timed events placed on a 24-hour timeline (overlaps side by side). Double-click
 // on the timeline starts an event at that time. The hour labels beside it are decoration.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarItem, CalendarTask } from '../../src-shared/calendar/calendar-api';
 import {
@@ -11,10 +11,10 @@ import {
   formatWeekday,
   noonOf,
 } from './calendar-format';
+import { DayLines } from './DayLines';
 import { snap } from './drag-timing';
+import { dayCellAttributes, gridAttributes, type GridViewProps } from './grid-props';
 import { ItemChip } from './ItemChip';
-import { GRID_HELP_ID } from './KeyHelp';
-import { TaskChip } from './TaskChip';
 import type { EventDrag } from './use-event-drag';
 import { ghostOnDay, ghostPlace, placeInDay, type GridDay } from './view-geometry';
 import { occurrenceId, type ViewContext } from './view-context';
@@ -24,29 +24,19 @@ export const HOUR_HEIGHT = 48;
 const ALL_DAY_LINE = 26;
 const FIRST_HOUR_SHOWN = 8;
 
-interface WeekViewProps {
+interface WeekViewProps extends GridViewProps {
   days: GridDay[];
-  title: string;
-  byDay: ReadonlyMap<string, CalendarItem[]>;
-  tasksByDay: ReadonlyMap<string, CalendarTask[]>;
-  ctx: ViewContext;
-  /** The grid's keyboard (use-grid-focus.ts): where its element is, and its keys. */
-  gridElement: (element: HTMLDivElement | null) => void;
-  onGridKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
   drag: EventDrag;
-  onCellFocus: (day: string) => void;
 }
 
 export function WeekView({
   days,
-  title,
   byDay,
   tasksByDay,
   ctx,
-  gridElement,
-  onGridKeyDown,
   drag,
   onCellFocus,
+  ...grid
 }: WeekViewProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   // Opens at 08:00; an earlier event of the week (once loaded) scrolls up into sight.
@@ -93,15 +83,7 @@ export function WeekView({
             </div>
           ))}
         </div>
-        <div
-          ref={gridElement}
-          role="grid"
-          aria-label={title}
-          aria-readonly="true"
-          aria-describedby={GRID_HELP_ID}
-          className="cal-week-grid"
-          onKeyDown={onGridKeyDown}
-        >
+        <div {...gridAttributes(grid)} className="cal-week-grid">
           <div role="row" className="cal-week-head">
             {days.map(({ date }) => (
               <div
@@ -165,15 +147,8 @@ function WeekColumn({
   const ghost = ctx.preview && !ctx.preview.item.allDay ? ghostPlace(ctx.preview, grid) : null;
   return (
     <div
-      role="gridcell"
+      {...dayCellAttributes(day, ctx, onCellFocus)}
       className={day === ctx.today ? 'cal-week-day today' : 'cal-week-day'}
-      data-day={day}
-      data-testid="cal-day"
-      tabIndex={focused ? 0 : -1}
-      aria-current={day === ctx.today ? 'date' : undefined}
-      onFocus={(event) => {
-        if (event.target === event.currentTarget) onCellFocus(day);
-      }}
     >
       <span className="visually-hidden">{formatLongDay(day, ctx.language)}</span>
       <ul
@@ -181,16 +156,7 @@ function WeekColumn({
         style={{ height: allDayHeight }}
         aria-label={t('calendar.allDayEvents')}
       >
-        {allDay.map((item) => (
-          <li key={occurrenceId(item)}>
-            <ItemChip item={item} ctx={ctx} tabbable={focused} />
-          </li>
-        ))}
-        {tasks.map((task) => (
-          <li key={task.taskId}>
-            <TaskChip task={task} ctx={ctx} tabbable={focused} />
-          </li>
-        ))}
+        <DayLines items={allDay} tasks={tasks} ctx={ctx} tabbable={focused} />
         {ctx.preview?.item.allDay && ghostOnDay(ctx.preview, grid) && (
           <li aria-hidden="true">
             <ItemChip item={ctx.preview.item} ctx={ctx} tabbable={false} ghost />

@@ -2,8 +2,8 @@
 // "10:00 Minsk · 09:00 Vilnius". Zone names are the IANA database's, which is English: they are
 // marked lang="en" so a screen reader says them right.
 import { useTranslation } from 'react-i18next';
-import { formatTime } from './calendar-format';
 import { deviceZone } from './day-math';
+import { timeSpanText } from './item-text';
 import { zoneCity } from './zones';
 
 interface ZoneTimesProps {
@@ -17,11 +17,7 @@ export function ZoneTimes({ startMs, endMs, tz, testId }: ZoneTimesProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const here = deviceZone();
-  const span = (zone: string) =>
-    t('calendar.time.span', {
-      start: formatTime(startMs, zone, language),
-      end: formatTime(endMs, zone, language),
-    });
+  const span = (zone: string) => timeSpanText(t, startMs, endMs, zone, language);
   if (!Number.isFinite(startMs) || !Number.isFinite(endMs)) return null;
   return (
     <p className="cal-zone-times" data-testid={testId}>

@@ -6,9 +6,13 @@ import { ErrorAlert } from './ErrorAlert';
 
 interface FormActionsProps {
   action: Pick<ApiAction, 'busy' | 'error'>;
-  onCancel: () => void;
+  /** Without it there is no Cancel: a panel inside a dialog that has its own Close. */
+  onCancel?: () => void;
+  /** "Close" once the form has done its work; "Cancel" by default. */
+  cancelLabel?: string;
   submitLabel: string;
-  busyLabel: string;
+  /** The submit button's words while busy; the submit label when left out. */
+  busyLabel?: string;
   ready: boolean;
   submitTestId: string;
 }
@@ -19,16 +23,18 @@ export function FormActions({ action, ...props }: FormActionsProps) {
     <>
       <ErrorAlert error={action.error} />
       <div className="dialog-actions">
-        <button type="button" onClick={props.onCancel}>
-          {t('common.cancel')}
-        </button>
+        {props.onCancel && (
+          <button type="button" onClick={props.onCancel}>
+            {props.cancelLabel ?? t('common.cancel')}
+          </button>
+        )}
         <button
           type="submit"
           className="primary"
           data-testid={props.submitTestId}
           disabled={!props.ready}
         >
-          {action.busy ? props.busyLabel : props.submitLabel}
+          {action.busy ? (props.busyLabel ?? props.submitLabel) : props.submitLabel}
         </button>
       </div>
     </>

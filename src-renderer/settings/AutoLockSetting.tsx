@@ -1,12 +1,10 @@
 // Auto-lock minutes: every valid value is stored as it is typed, one update at a time, in order.
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../src-shared/api';
 import { LIMITS } from '../../src-shared/limits';
-import { call } from '../bridge/call';
 import { WholeNumberInput } from '../components/WholeNumberInput';
-import { FieldSaveStatus, type FieldSaveState } from './FieldSaveStatus';
-import { OrderedSaves } from './ordered-saves';
+import { FieldSaveStatus } from './FieldSaveStatus';
+import { useInstantSetting } from './use-instant-setting';
 
 function parseMinutes(text: string): number | null {
   if (!/^\d+$/.test(text.trim())) return null;
@@ -17,43 +15,18 @@ function parseMinutes(text: string): number | null {
 export function AutoLockSetting() {
   const { t } = useTranslation();
   const id = useId();
-  const [text, setText] = useState<string | null>(null);
-  const [status, setStatus] = useState<FieldSaveState>('idle');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saves] = useState(() => new OrderedSaves());
-
-  useEffect(() => {
-    let active = true;
-    void call('settings.get', {}).then((outcome) => {
-      if (!active) return;
-      if (outcome.ok) setText(String(outcome.value.autoLockMinutes));
-      else setError(outcome.error);
-    });
-    return () => {
-      active = false;
-    };
-  }, []);
+  // What is typed, which may not be a valid number of minutes yet.
+  const setting = useInstantSetting((settings) => String(settings.autoLockMinutes));
+  const text = setting.value;
 
   function change(next: string): void {
-    setText(next);
+    setting.setValue(next);
     const minutes = parseMinutes(next);
     if (minutes === null) {
-      setStatus('invalid');
+      setting.setStatus('invalid');
       return;
     }
-    setStatus('saving');
-    saves.run(
-      () => call('settings.update', { autoLockMinutes: minutes }),
-      (outcome) => {
-        if (outcome.ok) {
-          setStatus('saved');
-          setError(null);
-        } else {
-          setStatus('idle');
-          setError(outcome.error);
-        }
-      },
-    );
+    setting.save({ autoLockMinutes: minutes });
   }
 
   return (
@@ -65,7 +38,7 @@ export function AutoLockSetting() {
         max={LIMITS.autoLockMaxMinutes}
         data-testid="autolock-minutes"
         disabled={text === null}
-        aria-invalid={status === 'invalid' ? true : undefined}
+        aria-invalid={setting.status === 'invalid' ? true : undefined}
         aria-describedby={`${id}-hint ${id}-status`}
         value={text ?? ''}
         onChange={(event) => change(event.target.value)}
@@ -75,9 +48,9 @@ export function AutoLockSetting() {
       </p>
       <FieldSaveStatus
         id={`${id}-status`}
-        state={status}
+        state={setting.status}
         invalidText={t('settings.autoLockInvalid', { max: LIMITS.autoLockMaxMinutes })}
-        error={error}
+        error={setting.error}
       />
     </section>
   );

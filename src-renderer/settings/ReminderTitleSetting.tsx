@@ -1,48 +1,19 @@
 // Whether calendar reminders name the event. Off by default: a reminder on screen then says only
 // that something starts at a time, which tells an onlooker nothing. Stored as soon as it is changed.
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../src-shared/api';
-import { call } from '../bridge/call';
-import { FieldSaveStatus, type FieldSaveState } from './FieldSaveStatus';
-import { OrderedSaves } from './ordered-saves';
+import { FieldSaveStatus } from './FieldSaveStatus';
+import { useInstantSetting } from './use-instant-setting';
 
 export function ReminderTitleSetting() {
   const { t } = useTranslation();
   const id = useId();
-  const [value, setValue] = useState<boolean | null>(null);
-  const [status, setStatus] = useState<FieldSaveState>('idle');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saves] = useState(() => new OrderedSaves());
-
-  useEffect(() => {
-    let active = true;
-    void call('settings.get', {}).then((outcome) => {
-      if (!active) return;
-      if (outcome.ok) setValue(outcome.value.remindersShowTitle);
-      else setError(outcome.error);
-    });
-    return () => {
-      active = false;
-    };
-  }, []);
+  const setting = useInstantSetting((settings) => settings.remindersShowTitle);
+  const value = setting.value;
 
   function change(next: boolean): void {
-    setValue(next);
-    setStatus('saving');
-    saves.run(
-      () => call('settings.update', { remindersShowTitle: next }),
-      (outcome) => {
-        if (outcome.ok) {
-          setStatus('saved');
-          setError(null);
-        } else {
-          setStatus('idle');
-          setError(outcome.error);
-          setValue(!next);
-        }
-      },
-    );
+    setting.setValue(next);
+    setting.save({ remindersShowTitle: next }, () => setting.setValue(!next));
   }
 
   return (
@@ -63,7 +34,12 @@ export function ReminderTitleSetting() {
       <p id={`${id}-hint`} className="hint">
         {t('calendar.settings.showTitleHint')}
       </p>
-      <FieldSaveStatus id={`${id}-status`} state={status} invalidText="" error={error} />
+      <FieldSaveStatus
+        id={`${id}-status`}
+        state={setting.status}
+        invalidText=""
+        error={setting.error}
+      />
     </section>
   );
 }

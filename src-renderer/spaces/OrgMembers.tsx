@@ -9,6 +9,7 @@ import { call } from '../bridge/call';
 import { ActionButton } from '../components/ActionButton';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useApiAction } from '../hooks/use-api-action';
+import { chosenMember, MemberSelect } from './MemberSelect';
 
 type OrgRole = 'admin' | 'member';
 
@@ -25,8 +26,7 @@ export function OrgMembers({ space, org, onChanged }: OrgMembersProps) {
   const candidates = space.members.filter((member) => !inOrg.has(member.deviceKey));
   const [deviceKey, setDeviceKey] = useState('');
   const [role, setRole] = useState<OrgRole>('member');
-  const chosen =
-    candidates.find((member) => member.deviceKey === deviceKey) ?? candidates[0] ?? null;
+  const chosen = chosenMember(candidates, deviceKey);
   const action = useApiAction();
   const nameOf = (name: string | null) => name ?? t('members.unnamed');
 
@@ -77,18 +77,14 @@ export function OrgMembers({ space, org, onChanged }: OrgMembersProps) {
           }}
         >
           <label htmlFor={`${id}-member`}>{t('calendar.orgs.addMember')}</label>
-          <select
+          <MemberSelect
             id={`${id}-member`}
-            data-testid="org-add-member"
-            value={chosen?.deviceKey ?? ''}
-            onChange={(event) => setDeviceKey(event.target.value)}
-          >
-            {candidates.map((member) => (
-              <option key={member.deviceKey} value={member.deviceKey}>
-                {nameOf(member.name)}
-              </option>
-            ))}
-          </select>
+            testId="org-add-member"
+            members={candidates}
+            chosen={chosen}
+            nameOf={(member) => nameOf(member.name)}
+            onChange={setDeviceKey}
+          />
           <label htmlFor={`${id}-role`}>{t('calendar.orgs.role')}</label>
           <select
             id={`${id}-role`}

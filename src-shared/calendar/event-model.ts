@@ -95,6 +95,17 @@ export interface SealedDetails extends EventDetails {
   overrides: Record<string, Pick<OccurrenceOverride, 'title' | 'description' | 'location'>>;
 }
 
+/** The timing part of an event (a copy: plain data, no other field rides along). */
+export function timingOf(event: EventTiming): EventTiming {
+  const { allDay, start, end, tz, rrule, exdates } = event;
+  return { allDay, start, end, tz, rrule, exdates };
+}
+
+export function detailsOf(event: EventDetails): EventDetails {
+  const { title, description, location } = event;
+  return { title, description, location };
+}
+
 /** One occurrence of an event in absolute time, as the views place it. */
 export interface Occurrence {
   eventId: string;

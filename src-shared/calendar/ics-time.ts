@@ -21,7 +21,6 @@ export interface IcalDate {
 /** Years an imported event may fall in: wide enough for anniversaries, narrow enough for sanity. */
 export const MIN_YEAR = 1800;
 export const MAX_YEAR = 2999;
-const DAY_MS = 86_400_000;
 
 const JCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(Z)?)?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/;
@@ -85,38 +84,33 @@ export function wallFromMs(ms: number): Wall {
   };
 }
 
-export const addDays = (w: Wall, days: number): Wall => wallFromMs(wallMs(w) + days * DAY_MS);
+/** Calendar days on the wall clock itself (no zone, so no DST to skip). */
+export const addDays = (w: Wall, days: number): Wall =>
+  wallOf(DateTime.fromObject({ ...w }, { zone: 'utc' }).plus({ days }));
 export const midnight = (w: Wall): Wall => ({ ...w, hour: 0, minute: 0, second: 0 });
 export const floorMinute = (w: Wall): Wall => ({ ...w, second: 0 });
 export const ceilMinute = (w: Wall): Wall =>
   w.second === 0 ? w : wallFromMs(wallMs(floorMinute(w)) + 60_000);
 
+const wallOf = (dt: DateTime): Wall => ({
+  year: dt.year,
+  month: dt.month,
+  day: dt.day,
+  hour: dt.hour,
+  minute: dt.minute,
+  second: dt.second,
+});
+
 /** The same instant on another zone's clock ('UTC' included). */
 export function convertWall(w: Wall, from: string, to: string): Wall {
   if (from === to) return w;
-  const dt = DateTime.fromObject({ ...w }, { zone: from }).setZone(to);
-  return {
-    year: dt.year,
-    month: dt.month,
-    day: dt.day,
-    hour: dt.hour,
-    minute: dt.minute,
-    second: dt.second,
-  };
+  return wallOf(DateTime.fromObject({ ...w }, { zone: from }).setZone(to));
 }
 
 /** Adds exact seconds in a zone: across a DST change the clock moves by one hour more or less. */
 export function addSecondsInZone(w: Wall, seconds: number, zone: string): Wall {
   if (seconds === 0) return w;
-  const dt = DateTime.fromObject({ ...w }, { zone }).plus({ seconds });
-  return {
-    year: dt.year,
-    month: dt.month,
-    day: dt.day,
-    hour: dt.hour,
-    minute: dt.minute,
-    second: dt.second,
-  };
+  return wallOf(DateTime.fromObject({ ...w }, { zone }).plus({ seconds }));
 }
 
 const p2 = (n: number): string => String(n).padStart(2, '0');

@@ -2,11 +2,8 @@
 // Bogdan a task; Bogdan sees the text, Alesya's cursor and the task under "my tasks"; Bogdan comments;
 // Alesya resolves it; Alesya restores an earlier version and Bogdan sees it; Vera, a viewer, can read
 // but not edit; the Markdown export holds the plan and nothing that identifies a device.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { freePort, person, startRelay, stopProcesses } from './people';
+import { peopleOnRelay, stopProcesses } from './people';
 import {
   exportMarkdown,
   newPlan,
@@ -24,13 +21,9 @@ test('a planning session: text, task, cursor, comment, resolve, restore, viewer,
   browser,
 }) => {
   test.setTimeout(180_000);
-  const relay = await startRelay(
-    mkdtempSync(join(tmpdir(), 'suviaz-e2e-relay-')),
-    await freePort(),
-  );
-  const alesya = await person(browser, 'Alesya', relay.url);
-  const bogdan = await person(browser, 'Bogdan', relay.url);
-  const vera = await person(browser, 'Vera', relay.url);
+  const {
+    pages: [alesya, bogdan, vera],
+  } = await peopleOnRelay(browser, ['Alesya', 'Bogdan', 'Vera']);
 
   await createSpace(alesya, 'Spring campaign');
   const editorLink = await invite(alesya, 'editor');

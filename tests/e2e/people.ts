@@ -1,6 +1,9 @@
 // Two people in end-to-end tests: a relay process on a free port, and for each person a browser host
 // process, a vault, and a page with the relay and their name set.
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { startRelayProcess, type RelayProcess } from '../support/relay-process';
 import { startHostProcess, type HostProcess, tempDataDir } from './host-process';
@@ -45,4 +48,19 @@ export async function person(
   await onboard(page);
   await setRelayAndName(page, relayUrl, name);
   return page;
+}
+
+/** A fresh relay and one person per name on it, in order. */
+export async function peopleOnRelay<const N extends readonly string[]>(
+  browser: Browser,
+  names: N,
+): Promise<{ relay: RelayProcess; pages: { [K in keyof N]: Page } }> {
+  const relay = await startRelay(
+    mkdtempSync(join(tmpdir(), 'suviaz-e2e-relay-')),
+    await freePort(),
+  );
+  const pages: Page[] = [];
+  for (const name of names) pages.push(await person(browser, name, relay.url));
+  // One page per name, in the names' order: the tuple type says just that.
+  return { relay, pages: pages as { [K in keyof N]: Page } };
 }

@@ -4,11 +4,13 @@
 import { z } from 'zod';
 import {
   CalendarEvent,
+  detailsOf,
   EventDetails,
   EventId,
   EventTiming,
   OccurrenceOverride,
   OrgId,
+  timingOf,
   Visibility,
 } from '../../../src-shared/calendar/event-model';
 import type * as Y from 'yjs';
@@ -49,13 +51,31 @@ export interface VisibleEvent {
   busyOnly: boolean;
 }
 
+function parseRecord(key: string, value: unknown): StoredRecord | null {
+  const parsed = StoredRecord.safeParse(value);
+  // A record whose key and id differ was not written by a Suviaz app: skipped like any bad one.
+  return parsed.success && parsed.data.id === key ? parsed.data : null;
+}
+
+/**
+ * The checked records of each document, kept current key by key as the map changes: a view of a
+ * 5,000-event coalition would otherwise check every record again on every range it asks for.
+ */
+const checked = new WeakMap<Y.Doc, Map<string, StoredRecord>>();
+
 function readRecords(doc: Y.Doc): Map<string, StoredRecord> {
+  const cached = checked.get(doc);
+  if (cached) return cached;
+  const map = doc.getMap<unknown>(CALENDAR_MAP);
   const records = new Map<string, StoredRecord>();
-  doc.getMap<unknown>(CALENDAR_MAP).forEach((value, key) => {
-    const parsed = StoredRecord.safeParse(value);
-    // A record whose key and id differ was not written by a Suviaz app: skipped like any bad one.
-    if (parsed.success && parsed.data.id === key) records.set(key, parsed.data);
-  });
+  const take = (key: string): void => {
+    const record = parseRecord(key, map.get(key));
+    if (record) records.set(key, record);
+    else records.delete(key);
+  };
+  map.forEach((_value, key) => take(key));
+  map.observe((event) => event.keysChanged.forEach(take));
+  checked.set(doc, records);
   return records;
 }
 
@@ -130,21 +150,15 @@ export function splitEvent(event: CalendarEvent): {
     times[key] = pick(o, ['start', 'end']);
     texts[key] = pick(o, ['title', 'description', 'location']);
   }
-  const { title, description, location } = event;
   const timing = {
+    ...timingOf(event),
     id: event.id,
-    allDay: event.allDay,
-    start: event.start,
-    end: event.end,
-    tz: event.tz,
-    rrule: event.rrule,
-    exdates: event.exdates,
     createdBy: event.createdBy,
     updatedAt: event.updatedAt,
   };
   return {
     space: { ...timing, kind: 'busy', orgId: event.orgId, visibility: 'busy', overrides: times },
-    org: { kind: 'details', id: event.id, title, description, location, overrides: texts },
+    org: { kind: 'details', id: event.id, ...detailsOf(event), overrides: texts },
   };
 }
 

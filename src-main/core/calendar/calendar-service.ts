@@ -10,10 +10,12 @@ import type {
 } from '../../../src-shared/calendar/calendar-api';
 import { findConflicts } from '../../../src-shared/calendar/conflicts';
 import { deleteOccurrence, editOccurrence } from '../../../src-shared/calendar/edit-scope';
-import type {
-  CalendarEvent,
-  EditScope,
-  OccurrenceKey,
+import {
+  detailsOf,
+  timingOf,
+  type CalendarEvent,
+  type EditScope,
+  type OccurrenceKey,
 } from '../../../src-shared/calendar/event-model';
 import { checkEventTiming, expandEvent } from '../../../src-shared/calendar/recurrence';
 import { listTasks } from '../../../src-shared/plans/plan-model';
@@ -140,19 +142,12 @@ export function calendarService(deps: CalendarDeps) {
     const calendar = readable(spaceId);
     const { event, busyOnly } = events.find(calendar, eventId);
     return {
+      ...timingOf(event),
       spaceId,
       id: event.id,
-      allDay: event.allDay,
-      start: event.start,
-      end: event.end,
-      tz: event.tz,
-      rrule: event.rrule,
-      exdates: event.exdates,
       orgId: event.orgId,
       visibility: event.visibility,
-      details: busyOnly
-        ? null
-        : { title: event.title, description: event.description, location: event.location },
+      details: busyOnly ? null : detailsOf(event),
       canEdit: !busyOnly && events.canEdit(calendar, event),
       createdByName: access.nameOf(event.createdBy),
       reminderMinutes: getReminder(deps.db, spaceId, eventId),

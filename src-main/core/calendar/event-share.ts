@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import {
+  detailsOf,
   EventDetails,
+  timingOf,
   EventTiming,
   OccurrenceKey,
   type CalendarEvent,
@@ -67,15 +69,8 @@ export function sharedPart(
   event: CalendarEvent,
   occurrence: string | null,
 ): { timing: z.infer<typeof EventTiming>; details: z.infer<typeof EventDetails> } {
-  const details = { title: event.title, description: event.description, location: event.location };
-  const timing = {
-    allDay: event.allDay,
-    start: event.start,
-    end: event.end,
-    tz: event.tz,
-    rrule: event.rrule,
-    exdates: event.exdates,
-  };
+  const details = detailsOf(event);
+  const timing = timingOf(event);
   if (occurrence === null || event.rrule === null) return { timing, details };
   const override = event.overrides[occurrence] ?? {};
   const start = override.start ?? occurrence;

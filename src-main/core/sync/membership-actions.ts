@@ -6,12 +6,13 @@ import type { MembershipOp } from '../../../src-shared/protocol/membership-entry
 import type { RoleName } from '../../../src-shared/protocol/wire-constants';
 import { fromHex } from '../crypto/sodium';
 import { parseDeviceCode } from '../groups/device-code';
-import { buildAddMember, buildCreateGroup, buildEntry, extendLog } from '../groups/group-ops';
+import { buildAddMember, buildEntry } from '../groups/group-ops';
 import { deleteGroup, type StoredGroup } from '../groups/group-store';
 import { SuviazError } from '../errors';
 import type { AdminDuties } from './membership-admin';
 import type { AppendMine } from './membership-append';
-import { MAX_SPACE_NAME, policyBits } from './membership-rules';
+import { createGroupAtRelay } from './membership-create';
+import { policyBits } from './membership-rules';
 import {
   activeGroup,
   commitGroup,
@@ -46,35 +47,8 @@ export function createMemberActions(
   }
 
   return {
-    async createSpace(name: string, policy: SpacePolicy | undefined): Promise<StoredGroup> {
-      const trimmed = name.trim().slice(0, MAX_SPACE_NAME);
-      if (!trimmed) throw new SuviazError('invalid-args', 'A space needs a name.');
-      const c = requireConnection(env);
-      const created = buildCreateGroup({
-        me: { signingKey: env.me, boxKey: env.myBoxKey },
-        name: trimmed,
-        sign: env.sign,
-        now: Date.now(),
-        policy: policyBits(policy),
-      });
-      await c.request({ type: 'groupAppend', entry: created.entry });
-      await c.request({ type: 'lockboxPut', lockbox: created.lockbox });
-      const log = extendLog(null, [created.entry], 0);
-      const group: StoredGroup = {
-        groupId: created.groupId,
-        relayUrl: env.relayUrl,
-        name: trimmed,
-        docId: created.docId,
-        entries: log.entries,
-        state: log.state,
-        epochKeys: new Map([[0, created.epochKey]]),
-        status: 'active',
-        wiped: false,
-        parentId: null,
-      };
-      commitGroup(env, group, null);
-      return group;
-    },
+    createSpace: (name: string, policy: SpacePolicy | undefined): Promise<StoredGroup> =>
+      createGroupAtRelay(env, { name, policy: policyBits(policy) }),
 
     async addMember(spaceId: string, deviceCode: string, role: 'editor' | 'viewer'): Promise<void> {
       const member = parseDeviceCode(deviceCode);

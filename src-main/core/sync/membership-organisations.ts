@@ -3,12 +3,12 @@
 // log, and an organisation admin's duty to drop whoever left the coalition (docs/groups.md).
 import { toHex } from '../../../src-shared/protocol/bytes';
 import { fromHex } from '../crypto/sodium';
-import { buildAddMember, buildCreateGroup, extendLog } from '../groups/group-ops';
+import { buildAddMember } from '../groups/group-ops';
 import type { StoredGroup } from '../groups/group-store';
 import { SuviazError } from '../errors';
 import type { AdminDuties } from './membership-admin';
 import type { AppendMine } from './membership-append';
-import { MAX_SPACE_NAME } from './membership-rules';
+import { createGroupAtRelay } from './membership-create';
 import {
   activeGroup,
   commitGroup,
@@ -51,32 +51,7 @@ export function createOrganisationActions(
       if (coalition.state.members.get(env.meHex)?.role !== 'admin') {
         throw new SuviazError('not-admin', 'Only an admin of the space can add organisations.');
       }
-      const trimmed = name.trim().slice(0, MAX_SPACE_NAME);
-      if (!trimmed) throw new SuviazError('invalid-args', 'An organisation needs a name.');
-      const c = requireConnection(env);
-      const created = buildCreateGroup({
-        me: { signingKey: env.me, boxKey: env.myBoxKey },
-        name: trimmed,
-        sign: env.sign,
-        now: Date.now(),
-        parent: coalition.groupId,
-      });
-      await c.request({ type: 'groupAppend', entry: created.entry });
-      await c.request({ type: 'lockboxPut', lockbox: created.lockbox });
-      const log = extendLog(null, [created.entry], 0);
-      const org: StoredGroup = {
-        groupId: created.groupId,
-        relayUrl: env.relayUrl,
-        name: trimmed,
-        docId: created.docId,
-        entries: log.entries,
-        state: log.state,
-        epochKeys: new Map([[0, created.epochKey]]),
-        status: 'active',
-        wiped: false,
-        parentId: coalition.groupId,
-      };
-      return commitGroup(env, org, null);
+      return createGroupAtRelay(env, { name, parent: coalition.groupId });
     },
 
     /** Adds a member of the coalition, with the keys the coalition's log holds for that device. */

@@ -130,6 +130,26 @@ describe('organisations and their calendar', () => {
     expect(decryptableWith(boris, relay.url, relayDir).some((t) => t.includes(canary))).toBe(false);
   });
 
+  it("a removed member's own app leaves its organisation, and the organisation's admin rotates when back", async () => {
+    const { relay, space, org1, ana, boris, cira } = await coalition();
+    await ana.stop();
+    await boris.engine.removeMember(space.id, deviceOf(cira));
+    await waitFor('cira left organisation 1', () =>
+      storedGroup(cira, relay.url, org1.id).state.departed.has(deviceOf(cira)),
+    );
+    // Forgetting the coalition forgets its organisations and their keys on this device too.
+    await waitFor('cira is told of her removal', () =>
+      cira.engine.listSpaces().some((sp) => sp.id === space.id && sp.status === 'removed'),
+    );
+    cira.engine.forget(space.id);
+    expect(() => storedGroup(cira, relay.url, org1.id)).toThrow();
+    const back = withCalendar(await client(relay.url, ana.dir));
+    await waitFor('ana rotated organisation 1', () => {
+      const org = storedGroup(back, relay.url, org1.id);
+      return org.state.epoch >= 1 && !org.state.members.has(deviceOf(cira));
+    });
+  });
+
   it('a coalition admin sets up an organisation for another member and steps out of it', async () => {
     const { relay, relayDir, space, ana, dasha } = await coalition();
     await addAndAccept(ana, dasha, space.id, 'editor');

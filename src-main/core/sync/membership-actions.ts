@@ -133,9 +133,15 @@ export function createMemberActions(
           'Leave the space before removing it from this device.',
         );
       }
-      deleteGroup(env.db, group.groupId);
-      env.groups.delete(spaceId);
-      env.groupUpdated({ ...group, wiped: true }, group);
+      // A coalition's organisations go with it: their copies and keys are of no use without it.
+      const orgs = [...env.groups.values()].filter(
+        (g) => g.parentId !== null && toHex(g.parentId) === spaceId,
+      );
+      for (const gone of [group, ...orgs]) {
+        deleteGroup(env.db, gone.groupId);
+        env.groups.delete(toHex(gone.groupId));
+        env.groupUpdated({ ...gone, wiped: true }, gone);
+      }
     },
   };
 }

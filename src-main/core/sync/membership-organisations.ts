@@ -24,6 +24,7 @@ export function createOrganisationActions(
   admin: AdminDuties,
   /** The same removal as a space's (membership-actions.ts): refusals and the new epoch. */
   removeMember: (groupId: string, deviceKey: string) => Promise<void>,
+  leave: (groupId: string) => Promise<void>,
 ) {
   function coalitionOf(org: StoredGroup): StoredGroup {
     const parent = org.parentId ? env.groups.get(toHex(org.parentId)) : undefined;
@@ -95,8 +96,19 @@ export function createOrganisationActions(
      * moves on without them.
      */
     async afterCoalitionChange(coalition: StoredGroup): Promise<void> {
-      if (coalition.parentId || coalition.status !== 'active') return;
-      for (const org of organisationsOf(env.groups.values(), toHex(coalition.groupId))) {
+      if (coalition.parentId) return;
+      const orgs = organisationsOf(env.groups.values(), toHex(coalition.groupId));
+      if (coalition.status === 'removed' || coalition.status === 'left') {
+        // Out of the coalition: out of its organisations too, so their keys move on without me
+        // even if no organisation admin's app has noticed yet.
+        for (const org of orgs) {
+          if (org.status !== 'active') continue;
+          await leave(toHex(org.groupId)).catch(() => undefined);
+        }
+        return;
+      }
+      if (coalition.status !== 'active') return;
+      for (const org of orgs) {
         if (org.status !== 'active' || org.state.members.get(env.meHex)?.role !== 'admin') continue;
         for (const memberHex of org.state.members.keys()) {
           if (memberHex === env.meHex || coalition.state.members.has(memberHex)) continue;

@@ -26,7 +26,7 @@ export function createSpaceMembership(ctx: MembershipContext) {
   const appendMine = appender(env, log.refreshGroup);
   admin = createAdminDuties(env, appendMine);
   const actions = createMemberActions(env, appendMine, admin);
-  orgs = createOrganisationActions(env, appendMine, admin, actions.removeMember);
+  orgs = createOrganisationActions(env, appendMine, admin, actions.removeMember, actions.leave);
 
   return {
     refreshGroup: log.refreshGroup,

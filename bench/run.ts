@@ -7,6 +7,7 @@ import { runCalendarIcs } from './scenarios/calendar-ics';
 import { runCalendarViews } from './scenarios/calendar-views';
 import { runCatchUp } from './scenarios/catch-up';
 import { runColdOpen } from './scenarios/cold-open';
+import { runPanicWipe } from './scenarios/panic-wipe';
 import { runConcurrent } from './scenarios/concurrent';
 import { runVault } from './scenarios/vault';
 import { runRelayLoad } from './scenarios/relay-load';
@@ -23,6 +24,7 @@ const RUNNERS: Record<ScenarioName, (size: Size) => Promise<Row[]>> = {
   verify: runVerify,
   'calendar-views': runCalendarViews,
   'calendar-ics': runCalendarIcs,
+  'panic-wipe': runPanicWipe,
 };
 
 async function main(): Promise<void> {

@@ -122,7 +122,10 @@ const schema = z
     path: ['tlsCert'],
   });
 
-export type RelayConfig = z.infer<typeof schema>;
+export type RelayConfig = z.infer<typeof schema> & {
+  /** --rotate-identity: a new identity key, announced by a statement the old key signs. */
+  rotateIdentity: boolean;
+};
 
 export function helpText(): string {
   const lines = [
@@ -137,6 +140,11 @@ export function helpText(): string {
     lines.push(`  --${s.flag} <value>${more}`.padEnd(28) + `${s.env}`, `      ${s.help}`);
   }
   lines.push(
+    "  --rotate-identity         Before starting, replace the relay's identity key (the one clients",
+    '      pin) with a new one; the old key signs a statement that the new one speaks for the relay,',
+    '      kept in the data directory and sent to every client, so pinned clients follow. Without it,',
+    '      a new key (a new data directory) makes every client refuse this relay as a possible',
+    '      interception. The fingerprint is printed at each start: publish it for your users.',
     '  --help                    Show this text.',
     '',
     'Endpoints on the same port: the WebSocket protocol, GET /health, GET /metrics (Prometheus).',
@@ -158,7 +166,11 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Re
     );
     values = parseArgs({
       args: [...argv],
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      options: {
+        ...options,
+        help: { type: 'boolean', short: 'h' },
+        'rotate-identity': { type: 'boolean' },
+      },
       strict: true,
       allowPositionals: false,
     }).values;
@@ -166,6 +178,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Re
     throw new ConfigError(`${error instanceof Error ? error.message : String(error)} (see --help)`);
   }
   if (values.help) return null;
+  const rotateIdentity = values['rotate-identity'] === true;
   const raw: Partial<Record<SettingName, string | string[]>> = {};
   for (const [name, s] of Object.entries(SETTINGS) as [SettingName, Setting][]) {
     const value = values[s.flag] ?? env[s.env];
@@ -184,7 +197,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Re
     });
     throw new ConfigError(`${problems.join('\n')}\n(see --help)`);
   }
-  return parsed.data;
+  return { ...parsed.data, rotateIdentity };
 }
 
 function readPem(file: string, what: string): Buffer {

@@ -1,7 +1,6 @@
-// One client connection: challenge and auth, then frames handled strictly one at a time in arrival
+// One client connection: HELLO, the signed CHALLENGE and AUTH, then frames handled strictly one at a time in arrival
 // order, each answered with OK/ACK or an ERROR frame. Size, rate and malformation limits are applied
 // here, before any handler runs.
-import { randomBytes } from 'node:crypto';
 import type WebSocket from 'ws';
 import { toHex } from '../src-shared/protocol/bytes';
 import {
@@ -13,20 +12,19 @@ import {
   type RelayFrame,
 } from '../src-shared/protocol/frames';
 import {
-  CHALLENGE_BYTES,
   PROTOCOL_VERSION,
   RelayError,
   RelayFrameType,
   type RelayErrorName,
 } from '../src-shared/protocol/wire-constants';
 import { isMember } from '../src-shared/protocol/membership-state';
-import { relayHostForms } from '../src-shared/protocol/relay-host';
 import { ProtocolError } from '../src-shared/protocol/wire-reader';
 import { verifyEd25519 } from './crypto';
 import { deviceTopic } from './fanout/fanout';
 import { peekRequestId } from './frame-peek';
 import * as docs from './handlers/doc-handlers';
 import * as groups from './handlers/group-handlers';
+import { acceptedRelayHosts, challengeFrame, newChallenge, type RelayIdentity } from './handshake';
 import * as invites from './handlers/invite-handlers';
 import * as shares from './handlers/share-handlers';
 import { TokenBucket } from './rate-limit';
@@ -42,25 +40,14 @@ const DRAIN_POLL_MS = 10;
 
 let nextConnectionId = 1;
 
-/** Who this relay is to the client: what AUTH must be signed for (docs/protocol.md §2 Session). */
-export interface RelayIdentity {
-  /** Configured --public-host values; when there are any, the Host header is not looked at. */
-  publicHosts: readonly string[];
-  /** The HTTP Host header of the WebSocket upgrade request. */
-  hostHeader: string | undefined;
-}
-
-/** The normalised relay hosts a client may have signed for on this connection. */
-export function acceptedRelayHosts(identity: RelayIdentity): string[] {
-  const given =
-    identity.publicHosts.length > 0 ? identity.publicHosts : [identity.hostHeader ?? ''];
-  return [...new Set(given.flatMap((host) => relayHostForms(host)))];
-}
+export { acceptedRelayHosts, type RelayIdentity } from './handshake';
 
 export class Connection {
   readonly id = `c${nextConnectionId++}`;
   private device: Uint8Array | null = null;
-  private readonly challenge = new Uint8Array(randomBytes(CHALLENGE_BYTES));
+  private readonly challenge = newChallenge();
+  /** HELLO came and was answered with our signed CHALLENGE: AUTH may follow. */
+  private challenged = false;
   private readonly bucket: TokenBucket;
   private readonly subscriptions: Subscriptions;
   private chain: Promise<void> = Promise.resolve();
@@ -81,7 +68,7 @@ export class Connection {
     private readonly ws: WebSocket,
     private readonly ctx: RelayContext,
     private readonly log: (line: string) => void,
-    identity: RelayIdentity = { publicHosts: [], hostHeader: undefined },
+    private readonly identity: RelayIdentity,
   ) {
     this.relayHosts = acceptedRelayHosts(identity);
     this.bucket = new TokenBucket(ctx.limits.ratePerSecond);
@@ -104,7 +91,7 @@ export class Connection {
       () => this.close(CloseCode.policy, 'authentication timeout'),
       this.ctx.limits.authTimeoutMs,
     );
-    this.send({ type: 'challenge', challenge: this.challenge });
+    // Nothing is sent until HELLO: the CHALLENGE is signed over the client's fresh nonce.
   }
 
   /** Stops taking frames, lets in-flight ones finish (their ACKs go out), then closes with 1001. */
@@ -181,6 +168,7 @@ export class Connection {
   private dispatch(session: Session, frame: ClientFrame): Promise<void> | void {
     const ctx = this.ctx;
     switch (frame.type) {
+      case 'hello':
       case 'auth':
         throw new Refusal('malformed', 'already authenticated');
       case 'subscribe':
@@ -213,6 +201,7 @@ export class Connection {
   }
 
   private authenticate(frame: ClientFrame): void {
+    if (!this.challenged) return this.hello(frame);
     if (frame.type !== 'auth') {
       this.error('requestId' in frame ? frame.requestId : 0, 'notAuthenticated', 'AUTH first');
       return this.close(CloseCode.policy, 'not authenticated');
@@ -230,6 +219,24 @@ export class Connection {
       if (m.frame[1] === RelayFrameType.groupChanged) void this.dropIfDeparted(device, m.frame);
     });
     this.send({ type: 'authOk' });
+  }
+
+  /**
+   * The first frame must be HELLO: a client that sends AUTH (or anything) first speaks the handshake
+   * of before the relay had an identity key, and is told so plainly, then closed.
+   */
+  private hello(frame: ClientFrame): void {
+    if (frame.type !== 'hello') {
+      const requestId = 'requestId' in frame ? frame.requestId : 0;
+      this.error(
+        requestId,
+        'notAuthenticated',
+        'HELLO first: this relay signs its identity before AUTH (protocol v4); update Suviaz',
+      );
+      return this.close(CloseCode.policy, 'HELLO first');
+    }
+    this.challenged = true;
+    this.send(challengeFrame(this.identity, frame.nonce, this.challenge));
   }
 
   /**

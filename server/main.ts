@@ -1,7 +1,9 @@
 // The relay's command line: parse the settings, start, print the address, stop gracefully on
 // SIGTERM/SIGINT (in-flight frames finish, sockets close with 1001, the database closes cleanly).
 import { ConfigError, helpText, parseConfig, relayOptionsFrom } from './config';
+import { relayFingerprint } from '../src-shared/protocol/relay-fingerprint';
 import { startRelay } from './relay';
+import { rotateRelayIdentity } from './relay-identity';
 
 async function main(): Promise<void> {
   let config;
@@ -12,8 +14,17 @@ async function main(): Promise<void> {
       return;
     }
     const options = relayOptionsFrom(config);
+    if (config.rotateIdentity) {
+      const { oldKey, newKey } = rotateRelayIdentity(options.dataDir);
+      process.stdout.write(
+        `Relay identity rotated: ${relayFingerprint(oldKey)} -> ${relayFingerprint(newKey)} ` +
+          '(clients pinned to the old key follow the signed statement)\n',
+      );
+    }
     const relay = await startRelay(options);
     process.stdout.write(`Suviaz relay listening on ${relay.url} (data in ${options.dataDir})\n`);
+    // Operators publish this, so people can compare it with what their app shows in Settings.
+    process.stdout.write(`Relay identity fingerprint: ${relayFingerprint(relay.identityKey)}\n`);
 
     let stopping = false;
     const stop = (signal: string): void => {

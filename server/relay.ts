@@ -12,6 +12,7 @@ import { httpHandler } from './http-endpoints';
 import { KeyedLock } from './keyed-lock';
 import { RelayMetrics } from './metrics';
 import type { RelayContext } from './relay-context';
+import { loadRelayIdentity } from './relay-identity';
 import { resolveLimits, wsMaxPayload, type RelayLimits } from './relay-limits';
 import type { RelayStore } from './store/relay-store';
 import { openSqliteStore } from './store/sqlite-store';
@@ -48,6 +49,8 @@ export interface RunningRelay {
   /** e.g. ws://127.0.0.1:8787 */
   url: string;
   port: number;
+  /** The relay's Ed25519 identity public key (relay-identity.key in dataDir), which clients pin. */
+  identityKey: Uint8Array;
   /** Graceful: stops accepting, lets in-flight frames finish, closes sockets with 1001, the store. */
   close(): Promise<void>;
 }
@@ -59,6 +62,8 @@ const defaultLog = (line: string): void => {
 export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const limits = resolveLimits(options.limits);
   const log = options.log ?? defaultLog;
+  // Before the store: a data directory whose identity cannot be read must not serve as someone else.
+  const identityKey = loadRelayIdentity(options.dataDir);
   const store = options.store ?? openSqliteStore(options.dataDir);
   const fanout = options.fanout ?? createMemoryFanout();
   const metrics = new RelayMetrics();
@@ -98,6 +103,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   wss.on('connection', (ws, request) => {
     if (closing) return ws.close(1001, 'relay shutting down');
     const connection = new Connection(ws, ctx, log, {
+      key: identityKey,
       publicHosts,
       hostHeader: request.headers.host,
     });
@@ -128,6 +134,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   return {
     url: `${options.tls ? 'wss' : 'ws'}://${urlHost}:${port}`,
     port,
+    identityKey: identityKey.publicKey,
     close() {
       closed ??= (async () => {
         closing = true;

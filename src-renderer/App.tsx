@@ -11,6 +11,7 @@ import { IdentityScreen } from './screens/IdentityScreen';
 import { LoadingScreen } from './screens/LoadingScreen';
 import { OnboardingScreen } from './screens/OnboardingScreen';
 import { UnlockScreen, type LockReason } from './screens/UnlockScreen';
+import { usePanicShortcut } from './safety/use-panic-shortcut';
 import { Workspace } from './workspace/Workspace';
 
 type Phase =
@@ -57,11 +58,13 @@ export function App() {
   useEffect(() => {
     void call('vault.status', {}).then(applyStatus);
     const offLocked = onEvent('vault.locked', ({ reason }) =>
-      setPhase((current) =>
-        current.kind === 'unlocked' || current.kind === 'created'
+      setPhase((current) => {
+        // Erased (here or by the app's --panic-wipe): the empty first screen, nothing else.
+        if (reason === 'wipe') return { kind: 'none' };
+        return current.kind === 'unlocked' || current.kind === 'created'
           ? { kind: 'locked', reason }
-          : current,
-      ),
+          : current;
+      }),
     );
     const offUnlocked = onEvent('vault.unlocked', () =>
       setPhase((current) => (current.kind === 'locked' ? { kind: 'unlocked' } : current)),
@@ -75,6 +78,9 @@ export function App() {
       offConnection();
     };
   }, [applyStatus, refresh]);
+
+  const erased = useCallback(() => setPhase({ kind: 'none' }), []);
+  usePanicShortcut(erased);
 
   return (
     <>
@@ -124,6 +130,7 @@ function Screen({
           key="unlock"
           reason={phase.reason}
           onUnlocked={() => setPhase({ kind: 'unlocked' })}
+          onErased={() => setPhase({ kind: 'none' })}
         />
       );
     case 'unlocked':

@@ -71,6 +71,34 @@ export const Settings = z.object({
   remindersShowTitle: z.boolean(),
 });
 
+/** A network address of this computer that a relay for the local network can listen on. */
+export const LanInterface = z.object({
+  /** The system's name for the interface, e.g. "eth0", "Wi-Fi", "en0". */
+  name: z.string(),
+  address: z.string(),
+  family: z.enum(['IPv4', 'IPv6']),
+  /** Loopback: only this computer can reach it. */
+  internal: z.boolean(),
+});
+/** The relay this app hosts for the local network (Settings → "Host a relay on this computer"). */
+export const LanRelayStatus = z.discriminatedUnion('running', [
+  z.object({ running: z.literal(false) }),
+  z.object({
+    running: z.literal(true),
+    /** The interface's name and address it listens on, and the port. */
+    name: z.string(),
+    address: z.string(),
+    port: z.number().int(),
+    /** What other devices enter as their relay, e.g. ws://192.168.1.20:8787. */
+    url: z.string(),
+    /** The relay identity's fingerprint, to pin: on plain ws:// it is what tells it from a look-alike. */
+    fingerprint: z.string(),
+    /** The relay's identity key (base64url), for the QR code: scanned, it is pinned at once. */
+    relayKey: z.string(),
+    startedAt: z.number(),
+  }),
+]);
+
 export const DeviceIdentity = z.object({
   signingPublicKey: z.string(),
   boxPublicKey: z.string(),
@@ -271,7 +299,19 @@ export const SyncState = z.object({
    * Why the last attempt failed when a proxy is set: the proxy itself did not answer (is Tor
    * running?), or it answered but could not reach the relay. Null when connected or direct.
    */
-  problem: z.enum(['proxy-unreachable', 'proxy-refused']).nullable(),
+  problem: z
+    .enum([
+      'proxy-unreachable',
+      'proxy-refused',
+      /**
+       * The relay presented another identity key than the one pinned for its address, with no
+       * rotation signed by the pinned key: refused before AUTH (an interception, or a replaced relay).
+       */
+      'relay-key-changed',
+      /** The relay's CHALLENGE is not signed by the key it presents: refused before AUTH. */
+      'relay-signature-invalid',
+    ])
+    .nullable(),
   /** Local edits not yet acknowledged by the relay. */
   pending: z.number().int(),
   warnings: z.array(SyncWarning),
@@ -311,6 +351,8 @@ export const methods = {
   'vault.create': method(z.object({ passphrase: Passphrase }).strict(), DeviceIdentity, true),
   'vault.unlock': method(z.object({ passphrase: Passphrase }).strict(), z.null(), true),
   'vault.lock': method(empty, z.null(), true),
+  /** Panic wipe: destroys the vault at once (key file shredded, files deleted), locked or not. */
+  'vault.panicWipe': method(empty, z.null(), true),
   'vault.changePassphrase': method(
     z.object({ current: Passphrase, next: Passphrase }).strict(),
     z.null(),
@@ -329,8 +371,22 @@ export const methods = {
     z.object({
       result: z.enum(['ok', 'other-version', 'not-a-relay', 'unreachable']),
       detail: z.string(),
+      /** The relay's identity fingerprint (relayFingerprint), when it answered with a signed one. */
+      fingerprint: z.string().nullable(),
+      /** Whether that key is the one pinned for this address; null when none is pinned. */
+      matchesPin: z.boolean().nullable(),
     }),
   ),
+  /** The relay key this device pinned for an address (shown in Settings), or null. */
+  'relay.pin': method(
+    z.object({ url: RelayAddress }).strict(),
+    z.object({ fingerprint: z.string(), pinnedAt: z.number() }).nullable(),
+  ),
+  /**
+   * Forgets the pinned key of a relay address, for a deliberate change of relay key: the next
+   * connection pins the key it is shown (trust on first use) and sync resumes.
+   */
+  'relay.forgetPin': method(z.object({ url: RelayAddress }).strict(), z.null()),
   'notes.list': method(
     z.object({ view: z.enum(['active', 'trash']), tag: Tag.optional() }).strict(),
     z.array(NoteSummary),
@@ -520,6 +576,27 @@ export const methods = {
     SharedEventView,
   ),
   'calendar.shared': method(empty, z.array(SharedEventView)),
+  // A relay for the local network, hosted by this app (docs/network.md). It keeps running while the
+  // app runs, locked or not (other devices depend on it), and stops when the app quits; status and
+  // stop therefore work while locked, starting needs the vault open.
+  'lanRelay.interfaces': method(empty, z.array(LanInterface)),
+  /** address: one of this computer's (checked in main); port 0 picks any free one. */
+  'lanRelay.start': method(
+    z
+      .object({
+        address: z.union([z.ipv4(), z.ipv6()]),
+        port: z
+          .number()
+          .int()
+          .min(0)
+          .max(65535)
+          .refine((port) => port === 0 || port >= 1024, 'port 0 or 1024–65535'),
+      })
+      .strict(),
+    LanRelayStatus,
+  ),
+  'lanRelay.stop': method(empty, LanRelayStatus, true),
+  'lanRelay.status': method(empty, LanRelayStatus, true),
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -529,7 +606,7 @@ export type MethodResult<M extends MethodName> = z.output<(typeof methods)[M]['r
 
 export const events = {
   /** The vault was locked: by the user, by the idle timer, or because the app is quitting. */
-  'vault.locked': z.object({ reason: z.enum(['user', 'idle', 'quit']) }),
+  'vault.locked': z.object({ reason: z.enum(['user', 'idle', 'quit', 'wipe']) }),
   'vault.unlocked': z.object({}),
   'sync.state': SyncState,
   'spaces.changed': z.object({}),
@@ -541,6 +618,8 @@ export const events = {
   'calendar.importProgress': z.object({ done: z.number().int(), total: z.number().int() }),
   /** A reminder is due; shown on this device only. */
   'calendar.reminder': ReminderNotice,
+  /** The relay hosted for the local network started or stopped. */
+  'lanRelay.changed': LanRelayStatus,
 } as const;
 export type EventName = keyof typeof events;
 export const EVENT_NAMES = Object.keys(events) as EventName[];
@@ -570,6 +649,7 @@ export const ERROR_CODES = [
   'relay-refused',
   'invite-invalid',
   'invite-other-relay',
+  'relay-key-mismatch',
   'invite-expired',
   'invite-used',
   'invite-revoked',
@@ -579,6 +659,8 @@ export const ERROR_CODES = [
   'share-invalid',
   'share-expired',
   'other-organisation',
+  'lan-relay-port-in-use',
+  'lan-relay-address-unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -612,6 +694,8 @@ export type CreatedInvite = z.infer<typeof CreatedInvite>;
 export type MyTask = z.infer<typeof MyTask>;
 export type SyncState = z.infer<typeof SyncState>;
 export type PresencePeer = z.infer<typeof PresencePeer>;
+export type LanInterface = z.infer<typeof LanInterface>;
+export type LanRelayStatus = z.infer<typeof LanRelayStatus>;
 
 /** The IPC channel names: one for calls, one for events. */
 export const IPC_CALL_CHANNEL = 'suviaz:call';

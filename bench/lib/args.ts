@@ -11,6 +11,7 @@ export const SCENARIOS = [
   'verify',
   'calendar-views',
   'calendar-ics',
+  'panic-wipe',
 ] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 export type Size = 'small' | 'default' | 'full';

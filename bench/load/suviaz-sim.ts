@@ -32,6 +32,8 @@ class SimConnection {
 
   static async open(url: string, device: TestDevice): Promise<SimConnection> {
     const ws = new WebSocket(url, { perMessageDeflate: false });
+    // The relay says nothing until HELLO (protocol v4); the load test does not pin, it only signs in.
+    ws.once('open', () => ws.send(encodeClientFrame({ type: 'hello', nonce: randomBytesU8(32) })));
     ws.binaryType = 'nodebuffer';
     const c = new SimConnection(ws);
     const authed = new Promise<void>((resolve, reject) => {

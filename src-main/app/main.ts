@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, Menu, powerMonitor } from 'electron';
 import { createCore, type Core } from '../core/core';
 import { vaultDirIn } from '../core/data-dir';
+import { panicWipeFiles } from '../core/vault/panic-wipe';
 import { APP_ORIGIN, registerAppScheme, serveAppScheme } from './app-protocol';
 import { wireIpc } from './ipc';
 import { applySecurityPolicy } from './security-policy';
@@ -40,6 +41,8 @@ async function start(): Promise<void> {
   await app.whenReady();
   const dataDir = vaultDirIn(app.getPath('userData'));
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // `suviaz --panic-wipe` (e.g. from a desktop shortcut): erased before anything opens it.
+  if (process.argv.includes('--panic-wipe')) panicWipeFiles(dataDir);
   core = await createCore({ dataDir });
 
   serveAppScheme(join(import.meta.dirname, '../renderer'));
@@ -60,7 +63,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    // `suviaz --panic-wipe` while Suviaz runs: the running app erases its vault at once.
+    if (argv.includes('--panic-wipe')) void core?.call('vault.panicWipe', {});
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });

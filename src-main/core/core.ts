@@ -4,10 +4,13 @@ import type { CallOutcome, EventName, EventPayload } from '../../src-shared/api'
 import { sodiumReady, KDF_MODERATE, type KdfParams } from './crypto/sodium';
 import { createHandlers } from './api/handlers';
 import { dispatch } from './api/dispatch';
+import { createLanRelay, lanRelayDirBeside } from './lan-relay/lan-relay';
 import { createSession } from './session/session';
 
 export interface CoreOptions {
   dataDir: string;
+  /** The local-network relay's folder; default `lan-relay` beside the vault folder. */
+  lanRelayDir?: string;
   /** Argon2id cost; only tests pass something weaker than KDF_MODERATE. */
   kdf?: KdfParams;
   logError?: (error: unknown) => void;
@@ -16,21 +19,35 @@ export interface CoreOptions {
 export interface Core {
   call(method: unknown, args: unknown): Promise<CallOutcome<unknown>>;
   onEvent(listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void;
-  /** Locks the vault (closing the database cleanly) before the process exits. */
+  /** Locks the vault (closing the database cleanly) and stops a hosted relay before the process exits. */
   shutdown(): Promise<void>;
 }
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   await sodiumReady();
   const session = createSession(options.dataDir, options.kdf ?? KDF_MODERATE);
-  const handlers = createHandlers(session);
+  // The hosted relay outlives a lock (other devices sync through it) and stops only at shutdown.
+  const lanRelay = createLanRelay({
+    dataDir: options.lanRelayDir ?? lanRelayDirBeside(options.dataDir),
+  });
+  const handlers = createHandlers(session, lanRelay);
   const context = {
     isUnlocked: session.isUnlocked,
     logError: options.logError ?? ((error: unknown) => console.error('suviaz:', error)),
   };
   return {
     call: (method, args) => dispatch(handlers, context, method, args),
-    onEvent: session.onEvent,
-    shutdown: () => session.lock('quit'),
+    onEvent(listener) {
+      const offSession = session.onEvent(listener);
+      const offRelay = lanRelay.onChange((status) => listener('lanRelay.changed', status));
+      return () => {
+        offSession();
+        offRelay();
+      };
+    },
+    async shutdown() {
+      await session.lock('quit');
+      await lanRelay.stop();
+    },
   };
 }

@@ -6,9 +6,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/core';
 import { defaultUserDataDir, vaultDirIn } from '../core/data-dir';
+import { panicWipeFiles } from '../core/vault/panic-wipe';
 import { startHost } from './host-server';
 
-const USAGE = 'usage: npm run host -- [--data-dir DIR] [--port N] [--renderer-dir DIR]';
+const USAGE =
+  'usage: npm run host -- [--data-dir DIR] [--port N] [--renderer-dir DIR] [--panic-wipe]\n' +
+  '  --panic-wipe  erase the vault (key file shredded, files deleted) before starting';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       'renderer-dir': { type: 'string', default: 'out/renderer' },
       help: { type: 'boolean', default: false },
+      'panic-wipe': { type: 'boolean', default: false },
     },
   });
   if (values.help) {
@@ -33,6 +37,8 @@ async function main(): Promise<void> {
   }
   const dataDir = resolve(values['data-dir'] ?? vaultDirIn(defaultUserDataDir()));
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // Says nothing about whether there was a vault: the host starts as if freshly installed.
+  if (values['panic-wipe']) panicWipeFiles(dataDir);
 
   const core = await createCore({ dataDir });
   const host = await startHost({ core, rendererDir, port });

@@ -6,16 +6,19 @@ import type { ApiError } from '../../src-shared/api';
 import { call } from '../bridge/call';
 import { BusyIndicator } from '../components/BusyIndicator';
 import { errorMessage } from '../i18n/error-message';
+import { EraseVaultButton } from '../safety/EraseVaultButton';
 import { ScreenFrame } from './ScreenFrame';
 
-export type LockReason = 'user' | 'idle' | 'quit' | null;
+export type LockReason = 'user' | 'idle' | 'quit' | 'wipe' | null;
 
 export function UnlockScreen({
   reason,
   onUnlocked,
+  onErased,
 }: {
   reason: LockReason;
   onUnlocked: () => void;
+  onErased: () => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -87,6 +90,9 @@ export function UnlockScreen({
           </button>
         </div>
       </form>
+      <section className="emergency" aria-label={t('safety.emergency')}>
+        <EraseVaultButton onErased={onErased} />
+      </section>
     </ScreenFrame>
   );
 }

@@ -2,6 +2,7 @@
 // another SOCKS5 proxy with its host and port. The choice itself is kept by the relay field, which
 // checks the relay through it and saves both together; this only shows the draft and says what is
 // wrong with a host or port, next to the field.
+import { PortInput } from './PortInput';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -110,19 +111,14 @@ export function ProxyFields({ draft, onChange, onCommit }: ProxyFieldsProps) {
             </div>
             <div className="proxy-port">
               <label htmlFor={`${id}-port`}>{t('settings.proxyPort')}</label>
-              <input
+              <PortInput
                 id={`${id}-port`}
-                type="text"
-                inputMode="numeric"
-                spellCheck={false}
-                autoComplete="off"
-                data-testid="proxy-port"
-                maxLength={5}
+                testId="proxy-port"
                 placeholder="1080"
-                aria-invalid={showPort ? true : undefined}
+                invalid={showPort}
                 aria-describedby={`${id}-port-error`}
                 value={draft.port}
-                onChange={(event) => onChange({ ...draft, port: event.target.value })}
+                onChange={(port) => onChange({ ...draft, port })}
                 onBlur={() => leave('port')}
                 onKeyDown={(event) => {
                   if (event.key === 'Enter') leave('port');

@@ -1,5 +1,5 @@
 // Settings as a modal dialog: language, auto-lock, shared spaces (relay, name, device code), calendar
-// reminders, safety number, passphrase. Close (always in view) and Escape close it once nothing is
+// reminders, safety number, passphrase, emergency erase. Close (always in view) and Escape close it once nothing is
 // left half done: a changed relay address is checked and saved first, and a problem the check finds
 // keeps Settings open to say so. Focus returns to where it was (Dialog).
 import { useRef, useState } from 'react';
@@ -10,6 +10,8 @@ import { AutoLockSetting } from './AutoLockSetting';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { CloseGuards } from './close-guards';
 import { DeviceIdentitySection } from './DeviceIdentitySection';
+import { EmergencySection } from './EmergencySection';
+import { LanRelayPanel } from './LanRelayPanel';
 import { ReminderTitleSetting } from './ReminderTitleSetting';
 import { SharedSpacesSettings } from './SharedSpacesSettings';
 
@@ -43,9 +45,11 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         </section>
         <AutoLockSetting />
         <SharedSpacesSettings closeGuards={closeGuards} />
+        <LanRelayPanel />
         <ReminderTitleSetting />
         <DeviceIdentitySection />
         <ChangePassphraseForm />
+        <EmergencySection />
       </div>
       <div className="dialog-actions settings-actions">
         <button

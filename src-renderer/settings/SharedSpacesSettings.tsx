@@ -21,6 +21,7 @@ import {
   type ProxySetting,
 } from './proxy-form';
 import { ProxyFields } from './ProxyFields';
+import { RelayPinSection } from './RelayPinSection';
 import { RelaySaveFlow, type RelayFlowState } from './relay-save-flow';
 import { canRecheck, relayStatusText } from './relay-status-text';
 import { TechnicalText } from './TechnicalText';
@@ -347,6 +348,7 @@ function RelayField({
           </button>
         </div>
       )}
+      <RelayPinSection />
     </div>
   );
 }

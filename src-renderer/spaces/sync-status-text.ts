@@ -1,13 +1,16 @@
 // What the space's sync line says. This device's membership comes first: a removed member's app is
 // still connected to the relay, but nothing of that space reaches it any more, so "Connected" would
 // mislead. Then, for a member, the relay connection: through Tor or a proxy it says so, and when the
-// proxy is what failed, it says that and what to do (start Tor; check the relay address). Also: when
+// proxy is what failed, it says that and what to do (start Tor; check the relay address); a relay
+// refused for its identity (another key than the pinned one) is said whatever the route. Also: when
 // the offline banner shows, and the sentence that says what this device may do in a read-only space.
 import type { SpaceSummary, SyncState } from '../../src-shared/api';
 
 type Connection = SyncState['connection'];
 type Via = SyncState['via'];
-type ProxyProblem = SyncState['problem'];
+type Problem = SyncState['problem'];
+type ProxyProblem = Extract<NonNullable<Problem>, 'proxy-unreachable' | 'proxy-refused'>;
+type IdentityProblem = Exclude<NonNullable<Problem>, ProxyProblem>;
 
 export type SyncLineKey =
   | 'sync.removed'
@@ -24,7 +27,9 @@ export type SyncLineKey =
   | 'sync.torUnreachable'
   | 'sync.proxyUnreachable'
   | 'sync.torRefused'
-  | 'sync.proxyRefused';
+  | 'sync.proxyRefused'
+  | 'sync.relayKeyChanged'
+  | 'sync.relaySignatureInvalid';
 
 /** The lines whose fix is in Settings (the relay, the connection): they offer to open it. */
 export const SETTINGS_LINES: readonly SyncLineKey[] = [
@@ -33,12 +38,24 @@ export const SETTINGS_LINES: readonly SyncLineKey[] = [
   'sync.proxyUnreachable',
   'sync.torRefused',
   'sync.proxyRefused',
+  'sync.relayKeyChanged',
+  'sync.relaySignatureInvalid',
 ];
 
 const PROBLEM_LINES = {
   tor: { 'proxy-unreachable': 'sync.torUnreachable', 'proxy-refused': 'sync.torRefused' },
   socks5: { 'proxy-unreachable': 'sync.proxyUnreachable', 'proxy-refused': 'sync.proxyRefused' },
-} as const satisfies Record<Exclude<Via, 'direct'>, Record<NonNullable<ProxyProblem>, SyncLineKey>>;
+} as const satisfies Record<Exclude<Via, 'direct'>, Record<ProxyProblem, SyncLineKey>>;
+
+const IDENTITY_LINES = {
+  'relay-key-changed': 'sync.relayKeyChanged',
+  'relay-signature-invalid': 'sync.relaySignatureInvalid',
+} as const satisfies Record<IdentityProblem, SyncLineKey>;
+
+const isIdentityProblem = (problem: Problem): problem is IdentityProblem =>
+  problem !== null && problem in IDENTITY_LINES;
+const isProxyProblem = (problem: Problem): problem is ProxyProblem =>
+  problem === 'proxy-unreachable' || problem === 'proxy-refused';
 
 const CONNECTED_LINES = {
   direct: 'sync.connected',
@@ -59,15 +76,19 @@ export function syncLine(
   connection: Connection,
   pending: number,
   via: Via = 'direct',
-  problem: ProxyProblem = null,
+  problem: Problem = null,
 ): SyncLine {
   if (membership === 'removed') return { key: 'sync.removed', tone: 'ended' };
   if (membership === 'left') return { key: 'sync.left', tone: 'ended' };
   if (membership === 'declined') return { key: 'sync.declined', tone: 'ended' };
   if (membership === 'pending') return { key: 'sync.awaitingApproval', tone: 'waiting' };
   if (connection === 'disabled') return { key: 'sync.disabled', tone: connection };
+  // The relay was refused for its identity: that, not "offline", is what the person must know.
+  if (connection !== 'connected' && isIdentityProblem(problem)) {
+    return { key: IDENTITY_LINES[problem], tone: 'offline' };
+  }
   // The proxy is what failed: say which, and what to do, rather than "offline" or "connecting".
-  if (connection !== 'connected' && problem !== null && via !== 'direct') {
+  if (connection !== 'connected' && isProxyProblem(problem) && via !== 'direct') {
     return { key: PROBLEM_LINES[via][problem], tone: 'offline' };
   }
   if (connection === 'offline') return { key: 'sync.offline', tone: connection };

@@ -8,8 +8,9 @@ export type SyncWarning = SyncState['warnings'][number];
 /**
  * relay: the relay may be misbehaving (tell the others). member: one member's change was ignored.
  * waiting: nothing is wrong yet, edits wait. outdated: the space cannot be opened any more.
+ * rotated: the relay's operator changed its identity key, signed by the old one (for information).
  */
-export type WarningTone = 'relay' | 'member' | 'waiting' | 'outdated';
+export type WarningTone = 'relay' | 'member' | 'waiting' | 'outdated' | 'rotated';
 
 export interface WarningMessage {
   tone: WarningTone;
@@ -65,6 +66,13 @@ export function syncWarningMessage(
     const text =
       member === '' ? t(`sync.unnamedReasons.${key}`) : t(`sync.reasons.${key}`, { member });
     return { tone, title: title(t, tone), text };
+  }
+  if (reason === 'relay-key-rotated') {
+    return {
+      tone: 'rotated',
+      title: title(t, 'rotated'),
+      text: t('sync.reasons.relay-key-rotated'),
+    };
   }
   if (reason === 'outdated-space') {
     return {

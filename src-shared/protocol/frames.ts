@@ -4,7 +4,13 @@
 import * as encoding from 'lib0/encoding';
 import { LIMITS } from '../limits';
 import {
-  CHALLENGE_BYTES,
+  readChallenge,
+  readHello,
+  writeChallenge,
+  writeHello,
+  type ChallengeFields,
+} from './handshake-codec';
+import {
   ClientFrameType,
   Domain,
   ID_BYTES,
@@ -23,6 +29,8 @@ const MAX_ENTRY = LIMITS.relay.maxEntryBytes + 1024;
 const MAX_SHARE = LIMITS.relay.maxShareBytes;
 
 export type ClientFrame =
+  /** The first frame: a fresh nonce the relay signs with its identity key in CHALLENGE. */
+  | { type: 'hello'; nonce: Uint8Array }
   | { type: 'auth'; device: Uint8Array; signature: Uint8Array }
   | {
       type: 'subscribe';
@@ -70,7 +78,7 @@ export type ClientFrame =
   | { type: 'shareDelete'; requestId: number; shareId: Uint8Array };
 
 export type RelayFrame =
-  | { type: 'challenge'; challenge: Uint8Array }
+  | ({ type: 'challenge' } & ChallengeFields)
   | { type: 'authOk' }
   | { type: 'error'; requestId: number; code: number; message: string }
   | { type: 'ack'; requestId: number; seq: number }
@@ -121,6 +129,8 @@ const readBlobs = (r: WireReader, maxItem: number): Uint8Array[] => {
 export function encodeClientFrame(f: ClientFrame): Uint8Array {
   const t = ClientFrameType[f.type];
   switch (f.type) {
+    case 'hello':
+      return frame(t, (e) => writeHello(e, f.nonce));
     case 'auth':
       return frame(t, (e) => {
         encoding.writeUint8Array(e, f.device);
@@ -206,6 +216,8 @@ export function decodeClientFrame(bytes: Uint8Array): ClientFrame {
   return decodeStrict(bytes, (r): ClientFrame => {
     const type = readPreamble(r);
     switch (type) {
+      case ClientFrameType.hello:
+        return { type: 'hello', ...readHello(r) };
       case ClientFrameType.auth:
         return { type: 'auth', device: r.fixed(KEY_BYTES), signature: r.fixed(SIGNATURE_BYTES) };
       case ClientFrameType.subscribe:
@@ -279,7 +291,7 @@ export function encodeRelayFrame(f: RelayFrame): Uint8Array {
   const t = RelayFrameType[f.type];
   switch (f.type) {
     case 'challenge':
-      return frame(t, (e) => encoding.writeUint8Array(e, f.challenge));
+      return frame(t, (e) => writeChallenge(e, f));
     case 'authOk':
       return frame(t, () => undefined);
     case 'error':
@@ -350,7 +362,7 @@ export function decodeRelayFrame(bytes: Uint8Array): RelayFrame {
     const type = readPreamble(r);
     switch (type) {
       case RelayFrameType.challenge:
-        return { type: 'challenge', challenge: r.fixed(CHALLENGE_BYTES) };
+        return { type: 'challenge', ...readChallenge(r) };
       case RelayFrameType.authOk:
         return { type: 'authOk' };
       case RelayFrameType.error:

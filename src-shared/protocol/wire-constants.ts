@@ -3,7 +3,8 @@
 /**
  * The frame version. v2 added the invite frames and GROUP_FETCH for pending and departed devices;
  * v3 signed membership and document heads into every envelope and bound AUTH to the relay; v4 added
- * the share frames (one-off links to one encrypted item), leaving envelopes and entries as in v3.
+ * the share frames (one-off links to one encrypted item) and the relay's own signed identity in the
+ * handshake (HELLO, CHALLENGE), leaving envelopes and entries as in v3.
  */
 export const PROTOCOL_VERSION = 4;
 /**
@@ -21,6 +22,10 @@ export const HASH_BYTES = 32;
 export const NONCE_BYTES = 24;
 export const SIGNATURE_BYTES = 64;
 export const CHALLENGE_BYTES = 32;
+/** HELLO's nonce: fresh per connection, so the relay's signed CHALLENGE cannot be replayed. */
+export const HELLO_NONCE_BYTES = 32;
+/** Rotation statements a CHALLENGE carries at most (the relay keeps only its latest ones). */
+export const MAX_RELAY_ROTATIONS = 8;
 /** An invite's encrypted material (group name, doc id, epoch keys): small, so the cap is tight. */
 export const INVITE_MATERIAL_MAX_BYTES = 4096;
 
@@ -39,6 +44,7 @@ export const ClientFrameType = {
   sharePut: 0x0c,
   shareFetch: 0x0d,
   shareDelete: 0x0e,
+  hello: 0x0f,
 } as const;
 
 export const RelayFrameType = {
@@ -148,4 +154,7 @@ export const Domain = {
   inviteFetch: 'suviaz/v1/invite-fetch',
   inviteMaterial: 'suviaz/v1/invite-material',
   profile: 'suviaz/v1/member-profile',
+  relayChallenge: 'suviaz/v1/relay-challenge',
+  relayRotation: 'suviaz/v1/relay-rotation',
+  relayFingerprint: 'suviaz/v1/relay-fingerprint',
 } as const;

@@ -41,9 +41,10 @@ const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
  */
 export async function startMaliciousRelay(
   upstreamUrl: string,
-  options: { passHost?: 'proxy' | 'upstream' } = {},
+  options: { passHost?: 'proxy' | 'upstream'; port?: number } = {},
 ): Promise<MaliciousRelay> {
-  const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+  // A fixed port lets a test put another relay behind the very address a client already knows.
+  const server = new WebSocketServer({ host: '127.0.0.1', port: options.port ?? 0 });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('unexpected address');

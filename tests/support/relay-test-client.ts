@@ -1,5 +1,5 @@
-// A raw protocol client for relay tests: Ed25519 devices from node:crypto, a WebSocket that
-// authenticates and queues every relay frame, and builders of signed membership entries, lockboxes
+// A raw protocol client for relay tests: Ed25519 devices from node:crypto, a WebSocket that says
+// HELLO, authenticates and queues every relay frame, and builders of signed membership entries, lockboxes
 // and envelopes. The ciphertext is random bytes: the relay cannot tell it from real ciphertext.
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import WebSocket from 'ws';
@@ -322,6 +322,10 @@ export class RelayTestClient {
   private waiters: Waiter[] = [];
   private nextRequestId = 1;
   challenge: Uint8Array | undefined;
+  /** The relay's CHALLENGE (its identity key, signature and rotations), once HELLO was answered. */
+  challengeFrame: FrameOf<'challenge'> | undefined;
+  /** The nonce this client sent in HELLO. */
+  readonly nonce = randomBytesU8(32);
 
   private constructor(readonly ws: WebSocket) {
     ws.binaryType = 'nodebuffer';
@@ -333,13 +337,18 @@ export class RelayTestClient {
   }
 
   /**
-   * Connects and, unless told otherwise, authenticates as the device, signing the challenge for
-   * `signHost` (default: the relay host of `url`, as a real client does).
+   * Connects, says HELLO (unless `hello: false`) and, with a device, authenticates as it, signing
+   * the challenge for `signHost` (default: the relay host of `url`, as a real client does).
    */
   static async connect(
     url: string,
     device?: TestDevice,
-    options: { maxPayload?: number; signHost?: string; headers?: Record<string, string> } = {},
+    options: {
+      maxPayload?: number;
+      signHost?: string;
+      headers?: Record<string, string>;
+      hello?: boolean;
+    } = {},
   ): Promise<RelayTestClient> {
     const ws = new WebSocket(url, {
       maxPayload: options.maxPayload ?? 64 * 1024 * 1024,
@@ -350,7 +359,10 @@ export class RelayTestClient {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    client.challenge = (await client.next('challenge')).challenge;
+    if (options.hello === false) return client;
+    client.send({ type: 'hello', nonce: client.nonce });
+    client.challengeFrame = await client.next('challenge');
+    client.challenge = client.challengeFrame.challenge;
     if (device) {
       client.send({
         type: 'auth',

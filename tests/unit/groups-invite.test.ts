@@ -22,11 +22,32 @@ describe('invite links', () => {
       relayUrl: 'wss://relay.example:8443',
       groupId: randomBytes(16),
       seed: randomBytes(32),
+      relayKey: null,
     };
     const link = encodeInviteLink(data);
     expect(link.startsWith(INVITE_LINK_PREFIX)).toBe(true);
     const wrapped = `  ${link.slice(0, 30)}\n${link.slice(30)}  `;
     expect(parseInviteLink(wrapped)).toEqual(data);
+  });
+
+  it('carries the relay key the inviter pinned (v2), and still reads a v1 link without one', () => {
+    const data = {
+      relayUrl: 'wss://relay.example',
+      groupId: randomBytes(16),
+      seed: randomBytes(32),
+      relayKey: randomBytes(32),
+    };
+    const v2 = encodeInviteLink(data);
+    expect(parseInviteLink(v2)).toEqual(data);
+    const v1 = encodeInviteLink({ ...data, relayKey: null });
+    expect(v1.length).toBeLessThan(v2.length);
+    expect(parseInviteLink(v1)).toEqual({ ...data, relayKey: null });
+    // A v2 link cut where the key should be is not a shorter v1 link: refused.
+    const bytes = Buffer.from(v2.slice(INVITE_LINK_PREFIX.length), 'base64url');
+    const cut = INVITE_LINK_PREFIX + bytes.subarray(0, bytes.length - 1).toString('base64url');
+    expect(() => parseInviteLink(cut)).toThrowError(
+      expect.objectContaining({ code: 'invite-invalid' }),
+    );
   });
 
   it('refuses what is not a whole invite', () => {

@@ -264,7 +264,10 @@ describe('notes with rich content', () => {
 
   it('main refuses malformed content at the API with a clear error', async () => {
     const session = { unlocked: () => ({ notes }) };
-    const handlers = createHandlers(session as unknown as Parameters<typeof createHandlers>[0]);
+    const handlers = createHandlers(
+      session as unknown as Parameters<typeof createHandlers>[0],
+      {} as Parameters<typeof createHandlers>[1],
+    );
     const context = { isUnlocked: () => true, logError: () => undefined };
     const note = notes.create({ content: doc(para(text('kept'))) });
     const refused = [

@@ -106,6 +106,7 @@ describe('protocol codecs', () => {
 
   it('round-trips every client and relay frame', () => {
     const clientFrames: ClientFrame[] = [
+      { type: 'hello', nonce: bytes(32, 9) },
       { type: 'auth', device: bytes(32, 1), signature: bytes(64, 2) },
       { type: 'subscribe', requestId: 5, groupId: bytes(16, 1), docId: bytes(16, 2), afterSeq: 9 },
       { type: 'unsubscribe', groupId: bytes(16, 1), docId: bytes(16, 2) },
@@ -138,7 +139,33 @@ describe('protocol codecs', () => {
       expect(decodeClientFrame(encodeClientFrame(frame))).toEqual(frame);
     }
     const relayFrames: RelayFrame[] = [
-      { type: 'challenge', challenge: bytes(32, 1) },
+      {
+        type: 'challenge',
+        challenge: bytes(32, 1),
+        relayKey: bytes(32, 2),
+        signature: bytes(64, 3),
+        rotations: [],
+      },
+      {
+        type: 'challenge',
+        challenge: bytes(32, 1),
+        relayKey: bytes(32, 2),
+        signature: bytes(64, 3),
+        rotations: [
+          {
+            oldKey: bytes(32, 4),
+            newKey: bytes(32, 5),
+            signedAt: 1_767_225_600_000,
+            signature: bytes(64, 6),
+          },
+          {
+            oldKey: bytes(32, 5),
+            newKey: bytes(32, 2),
+            signedAt: 1_767_225_700_000,
+            signature: bytes(64, 7),
+          },
+        ],
+      },
       { type: 'authOk' },
       { type: 'error', requestId: 3, code: 11, message: 'clock mismatch' },
       { type: 'ack', requestId: 3, seq: 77 },

@@ -1,15 +1,19 @@
 // Every API method's implementation, registered in this one table (docs/design.md, "Processes"). Arguments arrive
 // already validated by dispatch(); each handler only does the work.
+import { splitRelayAddress } from '../sync/relay-address';
 import { probeRelay } from '../sync/relay-probe';
+import { adoptLinkRelayKey, forgetRelayPin, getRelayPin } from '../sync/relay-pins';
+import { relayFingerprint } from '../../../src-shared/protocol/relay-fingerprint';
 import { proxyAgent } from '../sync/relay-proxy';
 import { parseInviteLink } from '../groups/invite-link';
 import { getDeviceIdentity } from '../identity/device-identity';
 import { getSettings, updateSettings } from '../settings/settings';
 import { setReminder } from '../calendar/reminder-store';
+import type { LanRelay } from '../lan-relay/lan-relay';
 import type { Session } from '../session/session';
 import type { HandlerTable } from './dispatch';
 
-export function createHandlers(session: Session): HandlerTable {
+export function createHandlers(session: Session, lanRelay: LanRelay): HandlerTable {
   const notes = () => session.unlocked().notes;
   const db = () => session.unlocked().vault.db;
   const sync = () => session.unlocked().sync;
@@ -22,10 +26,17 @@ export function createHandlers(session: Session): HandlerTable {
     'vault.create': ({ passphrase }) => session.create(passphrase),
     'vault.unlock': ({ passphrase }) => session.unlock(passphrase),
     'vault.lock': () => session.lock('user'),
+    'vault.panicWipe': () => session.panicWipe(),
     'vault.changePassphrase': ({ current, next }) => session.changePassphrase(current, next),
     'session.activity': () => session.activity(),
     'settings.get': () => getSettings(db()),
     'settings.update': async (patch) => {
+      if (patch.relayUrl) {
+        // An address with the relay's key (a scanned code): pinned as an invite link's key is.
+        const { url, key } = splitRelayAddress(patch.relayUrl);
+        adoptLinkRelayKey(db(), url, key);
+        patch = { ...patch, relayUrl: url };
+      }
       const settings = updateSettings(db(), patch);
       session.setAutoLockMinutes(settings.autoLockMinutes);
       await sync().setConnection(settings.relayUrl, settings.proxy);
@@ -33,8 +44,31 @@ export function createHandlers(session: Session): HandlerTable {
       return settings;
     },
     'device.identity': () => getDeviceIdentity(db()),
-    'relay.check': ({ url, proxy }) =>
-      probeRelay(url, { agent: proxyAgent(proxy ?? getSettings(db()).proxy) }),
+    'relay.check': async ({ url: entered, proxy }) => {
+      const { url, key } = splitRelayAddress(entered);
+      const probe = await probeRelay(url, { agent: proxyAgent(proxy ?? getSettings(db()).proxy) });
+      const expected = key ?? getRelayPin(db(), url)?.key ?? null;
+      const matchesPin =
+        expected && probe.relayKey ? Buffer.from(expected).equals(probe.relayKey) : null;
+      return {
+        result: probe.result,
+        detail: probe.detail,
+        fingerprint: probe.fingerprint,
+        matchesPin,
+      };
+    },
+    'relay.pin': ({ url }) => {
+      const pinned = getRelayPin(db(), url);
+      return pinned
+        ? { fingerprint: relayFingerprint(pinned.key), pinnedAt: pinned.pinnedAt }
+        : null;
+    },
+    'relay.forgetPin': ({ url }) => {
+      forgetRelayPin(db(), url);
+      // A relay refused for its changed key is tried now, and pins what it presents.
+      if (getSettings(db()).relayUrl === url) engine().retryNow();
+      return null;
+    },
     'notes.list': (args) => notes().list(args),
     'notes.get': ({ id }) => notes().get(id),
     'notes.create': (args) => notes().create(args),
@@ -59,7 +93,9 @@ export function createHandlers(session: Session): HandlerTable {
       // A first invite on a device with no relay yet: the link says which relay, so use it; if the
       // join then fails, the device goes back to having no relay rather than keeping a stranger's.
       if (getSettings(db()).relayUrl !== '') return engine().join(link);
-      const { relayUrl } = parseInviteLink(link);
+      const { relayUrl, relayKey } = parseInviteLink(link);
+      // The link's relay key is checked against (or becomes) this device's pin before connecting.
+      adoptLinkRelayKey(db(), relayUrl, relayKey);
       updateSettings(db(), { relayUrl });
       await sync().setConnection(relayUrl, getSettings(db()).proxy);
       try {
@@ -108,5 +144,9 @@ export function createHandlers(session: Session): HandlerTable {
     'calendar.shareWith': (args) => cal().sharing.shareWith(args),
     'calendar.openShared': ({ link }) => cal().sharing.openShared(link),
     'calendar.shared': () => cal().sharing.shared(),
+    'lanRelay.interfaces': () => lanRelay.interfaces(),
+    'lanRelay.start': ({ address, port }) => lanRelay.start(address, port),
+    'lanRelay.stop': () => lanRelay.stop(),
+    'lanRelay.status': () => lanRelay.status(),
   };
 }

@@ -13,7 +13,11 @@ import {
   vaultStatus,
   type OpenVault,
 } from '../vault/vault';
+import { deleteVaultFiles, shredKeyFile } from '../vault/panic-wipe';
 import { createAutoLock, type AutoLock } from './auto-lock';
+
+/** How long a panic wipe lets the sync engine stop before the database is closed under it. */
+const PANIC_STOP_WAIT_MS = 300;
 import { startSyncSession, type SyncSession } from './sync-session';
 
 export interface Unlocked {
@@ -31,6 +35,11 @@ export interface Session {
   unlock(passphrase: string): Promise<void>;
   lock(reason: EventPayload<'vault.locked'>['reason']): Promise<void>;
   changePassphrase(current: string, next: string): Promise<void>;
+  /**
+   * Destroys the vault at once, open or not: the key file shredded first, then everything
+   * deleted. Does not wait behind an unlock or any other call in progress.
+   */
+  panicWipe(): Promise<void>;
   activity(): void;
   setAutoLockMinutes(minutes: number): void;
   /** The open vault; throws 'locked' when there is none. */
@@ -43,6 +52,13 @@ export function createSession(dataDir: string, kdf: KdfParams): Session {
   let autoLock: AutoLock | undefined;
   const listeners = new Set<EventListener>();
   let queue: Promise<unknown> = Promise.resolve();
+  /** Counts panic wipes: an unlock that began before one must not open what it read. */
+  let wipes = 0;
+  const notWipedSince = (at: number, vault: OpenVault): OpenVault => {
+    if (wipes === at) return vault;
+    vault.close();
+    throw new SuviazError('vault-missing', 'The vault was erased.');
+  };
 
   const emit: EventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -70,14 +86,16 @@ export function createSession(dataDir: string, kdf: KdfParams): Session {
     create: (passphrase) =>
       serially(async () => {
         if (open) throw new SuviazError('vault-exists', 'A vault is already open.');
-        const vault = await createVault(dataDir, passphrase, { kdf });
+        const at = wipes;
+        const vault = notWipedSince(at, await createVault(dataDir, passphrase, { kdf }));
         adopt(vault);
         return getDeviceIdentity(vault.db);
       }),
     unlock: (passphrase) =>
       serially(async () => {
         if (open) return;
-        adopt(await unlockVault(dataDir, passphrase));
+        const at = wipes;
+        adopt(notWipedSince(at, await unlockVault(dataDir, passphrase)));
       }),
     lock: (reason) =>
       serially(async () => {
@@ -91,6 +109,24 @@ export function createSession(dataDir: string, kdf: KdfParams): Session {
         vault.close();
         emit('vault.locked', { reason });
       }),
+    async panicWipe() {
+      wipes++;
+      shredKeyFile(dataDir);
+      const wasOpen = open;
+      open = undefined;
+      autoLock?.stop();
+      autoLock = undefined;
+      if (wasOpen) {
+        // The engine is given a moment to stop writing; the database is noise already.
+        await Promise.race([
+          wasOpen.sync.stop().catch(() => undefined),
+          new Promise((resolve) => setTimeout(resolve, PANIC_STOP_WAIT_MS).unref()),
+        ]);
+        wasOpen.vault.close();
+      }
+      deleteVaultFiles(dataDir);
+      emit('vault.locked', { reason: 'wipe' });
+    },
     changePassphrase: (current, next) =>
       serially(async () => {
         if (!open) throw new SuviazError('locked', 'The vault is locked.');

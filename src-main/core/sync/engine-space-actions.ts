@@ -44,6 +44,8 @@ export function spaceActions(deps: {
     revokeInvite: (spaceId, inviteId) => api(() => membership.revokeInvite(spaceId, inviteId)),
     join: (link) =>
       api(async () => {
+        // A wrong link or relay key is said at once, not after waiting for a relay we refuse.
+        membership.checkJoinLink(link);
         await deps.waitForConnection(JOIN_CONNECT_WAIT_MS);
         return summary(await membership.join(link));
       }),

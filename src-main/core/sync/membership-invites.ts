@@ -12,6 +12,7 @@ import { encodeInviteLink, INVITE_SEED_BYTES, parseInviteLink } from '../groups/
 import { openInviteMaterial, sealInviteMaterial } from '../groups/invite-material';
 import { SuviazError } from '../errors';
 import type { AppendMine } from './membership-append';
+import { adoptLinkRelayKey, getRelayPin } from './relay-pins';
 import { genesisOf, membershipProblem, pagedLog, statusIn } from './membership-rules';
 import { commitGroup, requireConnection, type MembershipEnv } from './membership-store';
 
@@ -51,13 +52,27 @@ export async function createInvite(
     commitGroup(env, group, before);
     return {
       id: toHex(invite.publicKey),
-      link: encodeInviteLink({ relayUrl: env.relayUrl, groupId: group.groupId, seed }),
+      // The key this app pinned for its relay travels with the link: the joiner checks it, not TOFU.
+      link: encodeInviteLink({
+        relayUrl: env.relayUrl,
+        groupId: group.groupId,
+        seed,
+        relayKey: getRelayPin(env.db, env.relayUrl)?.key ?? null,
+      }),
       expiresAt,
       role,
     };
   } finally {
     invite.secretKey.fill(0);
   }
+}
+
+/**
+ * What can be refused before any connection: a link for another relay, a space already joined, a
+ * relay key that is not the one pinned here. A join waits for the relay only after this.
+ */
+export function checkJoinLink(env: MembershipEnv, link: string): void {
+  refuseJoinEarly(env, parseInviteLink(link));
 }
 
 function refuseJoinEarly(env: MembershipEnv, data: ReturnType<typeof parseInviteLink>): void {
@@ -71,6 +86,8 @@ function refuseJoinEarly(env: MembershipEnv, data: ReturnType<typeof parseInvite
   if (known && (known.status === 'active' || known.status === 'pending')) {
     throw new SuviazError('already-member', 'This device is already in that space.');
   }
+  // A link naming another key for this relay than the one pinned here: refused, nothing sent.
+  adoptLinkRelayKey(env.db, env.relayUrl, data.relayKey);
 }
 
 /** retryLater: the epoch keys come as lockboxes from an admin's app once the join is in the log. */

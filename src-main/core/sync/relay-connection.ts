@@ -1,4 +1,5 @@
-// One WebSocket to one relay: challenge-response auth with the device key, request/response matching
+// One WebSocket to one relay: HELLO, the relay's signed CHALLENGE checked against the pinned relay
+// key (relay-handshake.ts), AUTH with the device key, request/response matching
 // by requestId, and reconnection with exponential backoff and full jitter (so a relay restart is not
 // met by every client at the same instant). Knows frames, not documents or groups.
 import type { Agent } from 'node:http';
@@ -13,6 +14,13 @@ import {
 import { relayHostOfUrl } from '../../../src-shared/protocol/relay-host';
 import { relayErrorName, type RelayErrorName } from '../../../src-shared/protocol/wire-constants';
 import { LIMITS } from '../../../src-shared/limits';
+import { sodiumReady, verify as verifyEd25519 } from '../crypto/sodium';
+import {
+  helloNonce,
+  judgeChallenge,
+  type RelayIdentityProblem,
+  type RelayPin,
+} from './relay-handshake';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
 
@@ -61,6 +69,13 @@ export interface RelayConnectionOptions {
   agent?: Agent;
   /** Why the last attempt to connect failed (the socket's error), for the sync state. */
   onConnectError?(error: unknown): void;
+  /**
+   * The relay key pinned for this address; without one (tests, the probe) any relay whose
+   * CHALLENGE is validly signed by the key it presents is taken.
+   */
+  pin?: RelayPin;
+  /** The relay was refused before AUTH: its key is not the pinned one, or its signature is bad. */
+  onIdentityProblem?(problem: RelayIdentityProblem): void;
   webSocket?: typeof WebSocket;
   /** Tests shorten the backoff. */
   backoff?: { minMs: number; maxMs: number };
@@ -111,7 +126,28 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     retryTimer = setTimeout(connect, delay);
   };
 
-  const onMessage = (ws: WebSocket, data: Buffer, authed: { done: boolean }): void => {
+  type Handshake = { done: boolean; nonce: Uint8Array; challenged: boolean };
+
+  /** The AUTH for a CHALLENGE, or null (and the problem reported) when the relay is not trusted. */
+  const answerChallenge = (
+    frame: Extract<RelayFrame, { type: 'challenge' }>,
+    authed: Handshake,
+  ): Uint8Array | null => {
+    try {
+      const problem = judgeChallenge(frame, authed.nonce, relayHost, verifyEd25519, options.pin);
+      if (problem) {
+        options.onIdentityProblem?.(problem);
+        return null;
+      }
+      const signature = options.sign(authSigningBytes(frame.challenge, relayHost));
+      return encodeClientFrame({ type: 'auth', device: options.device, signature });
+    } catch {
+      // The vault closed under us, or libsodium is not there: sign nothing, try again later.
+      return null;
+    }
+  };
+
+  const onMessage = (ws: WebSocket, data: Buffer, authed: Handshake): void => {
     let frame: RelayFrame;
     try {
       frame = decodeRelayFrame(new Uint8Array(data));
@@ -121,10 +157,13 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
       return;
     }
     if (!authed.done) {
-      if (frame.type === 'challenge') {
-        const signature = options.sign(authSigningBytes(frame.challenge, relayHost));
-        ws.send(encodeClientFrame({ type: 'auth', device: options.device, signature }));
-      } else if (frame.type === 'authOk') {
+      if (frame.type === 'challenge' && !authed.challenged) {
+        authed.challenged = true;
+        const auth = answerChallenge(frame, authed);
+        // Refused: close, and the usual backoff decides when to look again (no retry storm).
+        if (auth) ws.send(auth);
+        else ws.terminate();
+      } else if (frame.type === 'authOk' && authed.challenged) {
         authed.done = true;
         attempt = 0;
         setStatus('connected');
@@ -159,8 +198,10 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     setStatus('connecting');
     const ws = new Socket(options.url, options.agent ? { agent: options.agent } : {});
     socket = ws;
-    const authed = { done: false };
+    const authed: Handshake = { done: false, nonce: helloNonce(), challenged: false };
     ws.binaryType = 'nodebuffer';
+    // The relay says nothing until HELLO: its CHALLENGE is signed over this fresh nonce.
+    ws.on('open', () => ws.send(encodeClientFrame({ type: 'hello', nonce: authed.nonce })));
     ws.on('message', (data: Buffer) => onMessage(ws, data, authed));
     ws.on('error', (error) => {
       // 'close' follows every 'error'; reconnection is handled there.
@@ -173,7 +214,8 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     });
   }
 
-  connect();
+  // libsodium checks the relay's signature; it is ready long before in the app, not always in tests.
+  void sodiumReady().then(connect, connect);
 
   return {
     status: () => status,

@@ -1,43 +1,78 @@
 // Asks a relay whether it answers, when the user is about to save its address: a WebSocket that
-// waits for the relay's CHALLENGE and closes. Nothing is signed or sent; only the user's click
-// makes this connection.
+// sends HELLO, checks the relay's signed CHALLENGE and closes, reporting the relay's fingerprint.
+// Nothing is signed by this device, nothing is pinned; only the user's click makes this connection.
 import type { Agent } from 'node:http';
 import WebSocket from 'ws';
-import { decodeRelayFrame } from '../../../src-shared/protocol/frames';
+import { decodeRelayFrame, encodeClientFrame } from '../../../src-shared/protocol/frames';
+import { relayChallengeSigningBytes } from '../../../src-shared/protocol/relay-identity';
+import { relayFingerprint } from '../../../src-shared/protocol/relay-fingerprint';
+import { relayHostOfUrl } from '../../../src-shared/protocol/relay-host';
 import { PROTOCOL_VERSION } from '../../../src-shared/protocol/wire-constants';
+import { sodiumReady, verify } from '../crypto/sodium';
+import { helloNonce } from './relay-handshake';
 
 export type ProbeResult = {
   result: 'ok' | 'other-version' | 'not-a-relay' | 'unreachable';
   detail: string;
+  /** The relay's fingerprint, when its CHALLENGE was validly signed. */
+  fingerprint: string | null;
+  /** The relay's identity key (for comparing with a pin); null with the fingerprint. */
+  relayKey: Uint8Array | null;
 };
+
+const verdict = (result: ProbeResult['result'], detail: string): ProbeResult => ({
+  result,
+  detail,
+  fingerprint: null,
+  relayKey: null,
+});
 
 const PROBE_TIMEOUT_MS = 8000;
 
-function firstFrameVerdict(data: Buffer): ProbeResult {
+function firstFrameVerdict(data: Buffer, nonce: Uint8Array, relayHost: string): ProbeResult {
   const bytes = new Uint8Array(data);
   if (bytes.length > 0 && bytes[0] !== PROTOCOL_VERSION) {
-    return {
-      result: 'other-version',
-      detail: `the relay speaks protocol ${bytes[0]}; this Suviaz speaks ${PROTOCOL_VERSION}`,
-    };
+    return verdict(
+      'other-version',
+      `the relay speaks protocol ${bytes[0]}; this Suviaz speaks ${PROTOCOL_VERSION}`,
+    );
   }
   try {
     const frame = decodeRelayFrame(bytes);
-    if (frame.type === 'challenge') return { result: 'ok', detail: 'the relay answered' };
-    return { result: 'not-a-relay', detail: `it answered with ${frame.type}, not a challenge` };
-  } catch {
+    if (frame.type !== 'challenge') {
+      return verdict('not-a-relay', `it answered with ${frame.type}, not a challenge`);
+    }
+    const signed = relayChallengeSigningBytes(nonce, frame.challenge, relayHost);
+    if (!verify(frame.relayKey, signed, frame.signature)) {
+      return verdict(
+        'not-a-relay',
+        `its challenge is not signed by the key it presents for ${relayHost}`,
+      );
+    }
     return {
-      result: 'not-a-relay',
-      detail: 'it answered with something that is not a relay frame',
+      result: 'ok',
+      detail: 'the relay answered',
+      fingerprint: relayFingerprint(frame.relayKey),
+      relayKey: frame.relayKey,
     };
+  } catch {
+    return verdict('not-a-relay', 'it answered with something that is not a relay frame');
   }
 }
 
-export function probeRelay(
+export async function probeRelay(
   url: string,
   options: { timeoutMs?: number; webSocket?: typeof WebSocket; agent?: Agent | undefined } = {},
 ): Promise<ProbeResult> {
   const Socket = options.webSocket ?? WebSocket;
+  const nonce = helloNonce();
+  let relayHost: string;
+  try {
+    relayHost = relayHostOfUrl(url);
+  } catch (error) {
+    return verdict('unreachable', String(error));
+  }
+  await sodiumReady();
   return new Promise((resolve) => {
     let settled = false;
     let ws: WebSocket;
@@ -51,7 +86,7 @@ export function probeRelay(
       resolve(result);
     };
     const timer = setTimeout(
-      () => finish({ result: 'unreachable', detail: 'no answer in time' }),
+      () => finish(verdict('unreachable', 'no answer in time')),
       options.timeoutMs ?? PROBE_TIMEOUT_MS,
     );
     try {
@@ -61,17 +96,15 @@ export function probeRelay(
       });
     } catch (error) {
       clearTimeout(timer);
-      resolve({ result: 'unreachable', detail: String(error) });
+      resolve(verdict('unreachable', String(error)));
       return;
     }
-    ws.once('message', (data: Buffer) => finish(firstFrameVerdict(data)));
+    ws.once('open', () => ws.send(encodeClientFrame({ type: 'hello', nonce })));
+    ws.once('message', (data: Buffer) => finish(firstFrameVerdict(data, nonce, relayHost)));
     ws.once('unexpected-response', (_request, response) =>
-      finish({
-        result: 'not-a-relay',
-        detail: `HTTP ${response.statusCode ?? '?'} instead of a relay`,
-      }),
+      finish(verdict('not-a-relay', `HTTP ${response.statusCode ?? '?'} instead of a relay`)),
     );
-    ws.once('error', (error) => finish({ result: 'unreachable', detail: error.message }));
-    ws.once('close', () => finish({ result: 'unreachable', detail: 'the connection closed' }));
+    ws.once('error', (error) => finish(verdict('unreachable', error.message)));
+    ws.once('close', () => finish(verdict('unreachable', 'the connection closed')));
   });
 }

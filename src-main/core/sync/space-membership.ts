@@ -6,7 +6,7 @@ import type { StoredGroup } from '../groups/group-store';
 import { createAdminDuties, type AdminDuties } from './membership-admin';
 import { appender } from './membership-append';
 import { createMemberActions } from './membership-actions';
-import { createInvite, join } from './membership-invites';
+import { checkJoinLink, createInvite, join } from './membership-invites';
 import { createOrganisationActions, type OrganisationActions } from './membership-organisations';
 import { createLogRefresh } from './membership-refresh';
 import type { MembershipContext, MembershipEnv } from './membership-store';
@@ -36,6 +36,7 @@ export function createSpaceMembership(ctx: MembershipContext) {
     createInvite: (spaceId: string, role: 'editor' | 'viewer', days: number) =>
       createInvite(env, appendMine, spaceId, role, days),
     join: (link: string): Promise<StoredGroup> => join(env, log.retryLater, link),
+    checkJoinLink: (link: string): void => checkJoinLink(env, link),
   };
 }
 

@@ -36,6 +36,8 @@ import {
 import { createSpaceMembership } from './space-membership';
 import type { SyncEngine, SyncEngineOptions } from './sync-engine-contract';
 import { proxyAgent, proxyProblem, viaOf, type ProxyProblem } from './relay-proxy';
+import type { RelayIdentityProblem } from './relay-handshake';
+import { vaultRelayPin } from './relay-pins';
 import { watchNetwork } from './network-watch';
 import { createSyncStatus } from './sync-status';
 
@@ -46,7 +48,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, relayUrl, on } = options;
   const proxy = options.proxy ?? { kind: 'none' };
   const agent = proxyAgent(proxy);
-  let lastProblem: ProxyProblem | null = null;
+  let lastProblem: ProxyProblem | RelayIdentityProblem | null = null;
   const identity = getDeviceIdentity(db);
   const me = fromHex(identity.signingPublicKey);
   const myBoxKey = fromHex(identity.boxPublicKey);
@@ -227,6 +229,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       ...(agent ? { agent } : {}),
       onConnectError: (error) => {
         lastProblem = proxyProblem(proxy, error);
+        emitState();
+      },
+      // The relay's identity is checked against the key pinned for this address before AUTH.
+      pin: vaultRelayPin(db, relayUrl, (how) => {
+        if (how === 'rotated') warn(null, 'relay-key-rotated');
+      }),
+      onIdentityProblem: (problem) => {
+        lastProblem = problem;
         emitState();
       },
       ...(options.webSocket ? { webSocket: options.webSocket } : {}),

@@ -204,7 +204,19 @@ const v6: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6];
+// The relay identity key this device pinned for each relay address (docs/network.md "Pinned relay
+// identity"): first seen, brought by an invite link, or moved on by a rotation the old key signed.
+const v7: Migration = (db) => {
+  db.exec(`
+    CREATE TABLE relay_pins (
+      relay_url TEXT PRIMARY KEY,
+      relay_key BLOB NOT NULL CHECK (length(relay_key) = 32),
+      pinned_at INTEGER NOT NULL
+    ) STRICT;
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The DB's schema version; refuses a DB from a newer Suviaz before anything writes to it. */

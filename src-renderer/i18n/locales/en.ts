@@ -1,5 +1,7 @@
 // English: the complete catalogue and the shape every other language follows (missing keys fall back here).
 import { calendarEn } from './calendar/en';
+import { safetyEn } from './safety/en';
+import { lanRelayEn } from './lan-relay/en';
 export const en = {
   language: {
     label: 'Language',
@@ -161,6 +163,8 @@ export const en = {
       'This is not a valid invite link. Ask for the link again and copy all of it: it starts with suviaz://join. If you read it from a picture, try a sharper one.',
     'invite-other-relay':
       'This invite is for another relay than the one set in Settings. Ask the person who invited you which relay your group uses: either set that relay in Settings (your other shared spaces then sync through it too), or ask for an invite made on your relay.',
+    'relay-key-mismatch':
+      'This invite names its relay with another identity key than the one this device pinned for that relay. Someone may be intercepting the connection, or the link is not from who you think. Do not join yet: compare the relay’s fingerprint with whoever sent the link and with the relay’s operator.',
     'invite-expired': 'This invite has expired. Ask an admin of the space for a new one.',
     'invite-used':
       'This invite has already been used: each invite works only once. If you did not use it yourself, tell the admin who sent it right away — someone else may have joined with it. Otherwise ask for a new invite.',
@@ -177,6 +181,10 @@ export const en = {
       'This event link has expired or was withdrawn. Ask the person who sent it for a new one.',
     'other-organisation':
       'This member already belongs to another organisation of the coalition. An admin of that organisation must remove them first.',
+    'lan-relay-port-in-use':
+      'Another program already uses this port on this computer, or the system does not allow it. Choose another port, or 0 to take any free one, and start again.',
+    'lan-relay-address-unavailable':
+      'This computer cannot host a relay on that address: it is not one of its network addresses (any more). The network may have changed; choose an address from the list again.',
     internal:
       'Something went wrong inside Suviaz. Try again; if it keeps happening, restart Suviaz.',
   },
@@ -261,6 +269,21 @@ export const en = {
       'The address may point to a website or miss part of its path. Ask whoever runs the relay for the exact address.',
     relayKeptOld: 'Until you save, Suviaz keeps using the previous address.',
     relayDetail: 'Details for whoever runs the relay: {{detail}}',
+    relayPinTitle: 'Relay identity',
+    relayPinned: 'Pinned key fingerprint: {{fingerprint}}',
+    relayPinNone:
+      'No key pinned yet. Suviaz pins the relay’s key at the first connection, or takes it from an invite link.',
+    relayPinHint: 'Compare it with the fingerprint the relay’s operator publishes.',
+    relayForgetPin: 'Forget the pinned key',
+    relayForgetPinHint:
+      'Only when the relay’s operator told you, over a channel you trust, that the relay has a new key. The next connection pins whatever key the relay presents.',
+    relayKeyChangedTitle: 'The relay presented a different identity key',
+    relayKeyChangedText:
+      'Suviaz refused to log in. Someone may be intercepting the connection, or the relay at this address was replaced. Your spaces on this device are safe. Ask the relay’s operator, over a channel you trust, which fingerprint the relay has now. Only if they confirm a new key, forget the pinned key to accept it.',
+    relaySignatureInvalidTitle: 'The relay could not prove its identity',
+    relaySignatureInvalidText:
+      'Its answer was not signed by the key it presented for this address. Someone may be intercepting the connection, or the relay is set up wrongly (its operator can check --public-host). Suviaz did not log in.',
+    relayCheckDiffersFromPin: 'This is not the key pinned for this address.',
     relayRetry: 'Check again',
     relaySaveAnyway: 'Save anyway',
     proxy: 'Connection',
@@ -524,10 +547,13 @@ export const en = {
     warningAdvice:
       'Your copy on this device is safe. Tell the other members and whoever runs the relay.',
     warningAt: 'Noticed {{when}}.',
+    relayKeyChanged: 'Refused: the relay’s identity key has changed — see Settings',
+    relaySignatureInvalid: 'Refused: the relay could not prove its identity — see Settings',
     titles: {
       member: 'A member’s change was ignored',
       waiting: 'Your edits are waiting',
       outdated: 'This space can no longer be opened',
+      rotated: 'The relay’s key was rotated',
     },
     unnamedReasons: {
       'bad-update': 'A member sent a change this device could not read; it was ignored.',
@@ -563,6 +589,8 @@ export const en = {
         'This relay is showing members different histories of this space. Compare the space fingerprint with {{member}} over a trusted channel.',
       'outdated-space':
         'A space made with an older test version of Suviaz can no longer be opened.',
+      'relay-key-rotated':
+        'The relay’s operator replaced its identity key, and the old key signed for the new one. Suviaz now pins the new key; nothing else changed.',
       other:
         'Suviaz found a problem in what the relay sent (“{{reason}}”) and did not apply that part.',
     },
@@ -838,6 +866,8 @@ export const en = {
     changeLater: 'Admins can change these rules later.',
   },
   calendar: calendarEn,
+  safety: safetyEn,
+  lanRelay: lanRelayEn,
 };
 
 export type Catalogue = typeof en;

@@ -18,7 +18,9 @@ export type RelayProblem =
   /** Unreachable through a SOCKS5 proxy: the proxy may be down or the address wrong. */
   | 'proxy-unreachable'
   /** An .onion address with a direct connection: not tried, it needs Tor. */
-  | 'onion-needs-tor';
+  | 'onion-needs-tor'
+  /** A relay answered, but with another identity key than the one pinned or scanned for it. */
+  | 'key-mismatch';
 
 export type RelayFlowState =
   /** What the field shows is what is stored. */
@@ -118,7 +120,9 @@ export interface RelayFlowDeps {
   check(
     url: string,
     proxy: ProxySetting,
-  ): Promise<CallOutcome<{ result: RelayCheckResult; detail: string }>>;
+  ): Promise<
+    CallOutcome<{ result: RelayCheckResult; detail: string; matchesPin?: boolean | null }>
+  >;
   /** settings.update with the address and the connection, together. */
   save(url: string, proxy: ProxySetting): Promise<CallOutcome<unknown>>;
   isValid(value: string): boolean;
@@ -237,11 +241,14 @@ export class RelaySaveFlow {
       this.dispatch({ type: 'checked', url, result: 'unreachable', detail: outcome.error.message });
       return;
     }
-    const { result, detail } = outcome.value;
+    const { result, detail, matchesPin } = outcome.value;
+    // A relay that answers with another key than the pinned (or scanned) one is not saved: saving
+    // would only lead to a refused login, or to trusting an impostor after forgetting the pin.
+    const problem = result === 'ok' && matchesPin === false ? 'key-mismatch' : result;
     this.dispatch({
       type: 'checked',
       url,
-      result: result === 'unreachable' ? unreachableVia(proxy) : result,
+      result: problem === 'unreachable' ? unreachableVia(proxy) : problem,
       detail,
     });
   }

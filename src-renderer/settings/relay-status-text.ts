@@ -30,6 +30,10 @@ const PROBLEM_KEYS = {
     text: 'settings.relayProxyUnreachableText',
   },
   'onion-needs-tor': { title: 'settings.relayOnionTitle', text: 'settings.relayOnionText' },
+  'key-mismatch': {
+    title: 'settings.relayKeyMismatchTitle',
+    text: 'settings.relayKeyMismatchText',
+  },
 } as const satisfies Record<RelayProblem, { title: string; text: string }>;
 
 /**

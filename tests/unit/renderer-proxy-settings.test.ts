@@ -198,16 +198,23 @@ interface Call {
 }
 
 /** A flow over fake calls that records what went to relay.check and settings.update. */
-function harness(checkResult: RelayCheckResult, stored = '', storedProxy: ProxySetting = DIRECT) {
+function harness(
+  checkResult: RelayCheckResult,
+  stored = '',
+  storedProxy: ProxySetting = DIRECT,
+  matchesPin: boolean | null = null,
+) {
   const checks: Call[] = [];
   const saves: Call[] = [];
   const states: RelayFlowState[] = [];
   const flow = new RelaySaveFlow({
     check: (url, proxy) => {
       checks.push({ url, proxy });
-      return Promise.resolve<CallOutcome<{ result: RelayCheckResult; detail: string }>>({
+      return Promise.resolve<
+        CallOutcome<{ result: RelayCheckResult; detail: string; matchesPin: boolean | null }>
+      >({
         ok: true,
-        value: { result: checkResult, detail: 'why' },
+        value: { result: checkResult, detail: 'why', matchesPin },
       });
     },
     save: (url, proxy) => {
@@ -220,6 +227,17 @@ function harness(checkResult: RelayCheckResult, stored = '', storedProxy: ProxyS
   flow.load(stored, storedProxy);
   return { flow, checks, saves, states };
 }
+
+describe('a relay that answers with another key', () => {
+  it('is not saved: the check says the key differs from the pinned one', async () => {
+    const { flow, saves } = harness('ok', '', DIRECT, false);
+    flow.type(RELAY);
+    flow.commit();
+    await flow.settled();
+    expect(flow.state).toMatchObject({ kind: 'problem', problem: 'key-mismatch' });
+    expect(saves).toEqual([]);
+  });
+});
 
 describe('saving the relay with a connection', () => {
   it('checks the relay through the chosen proxy, then stores both together', async () => {

@@ -307,6 +307,9 @@ export const en = {
     relayProxyUnreachableTitle: 'The relay did not answer through the proxy',
     relayProxyUnreachableText:
       'Check that the proxy is running and that its host and port are right, then check again. If they are, check the relay address.',
+    relayKeyMismatchTitle: 'A relay answers there, but not the one this device knows',
+    relayKeyMismatchText:
+      'Its identity key differs from the one pinned or scanned for this address: someone may be intercepting the connection, or the relay was replaced. Nothing was saved. Ask the relay’s operator, over a channel you trust, for its fingerprint.',
     relayOnionTitle: 'This address works only through Tor',
     relayOnionText:
       'Addresses that end in {{onion}} are on the Tor network and cannot be reached directly. Choose Tor or Tor Browser under “Connection”. Suviaz has not tried this address.',

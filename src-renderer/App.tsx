@@ -1,6 +1,7 @@
 // The root: asks main what state the vault is in and shows the matching screen; follows lock and
 // unlock events, and re-checks after a lost connection in case an event was missed meanwhile.
-import { useCallback, useEffect, useState } from 'react';
+// The panic wipe and quick exit shortcuts work from every screen.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, CallOutcome, DeviceIdentity, VaultStatus } from '../src-shared/api';
 import { call, onEvent } from './bridge/call';
 import { subscribeConnectionStatus } from './bridge/connection-status';
@@ -12,7 +13,10 @@ import { LoadingScreen } from './screens/LoadingScreen';
 import { OnboardingScreen } from './screens/OnboardingScreen';
 import { UnlockScreen, type LockReason } from './screens/UnlockScreen';
 import { usePanicShortcut } from './safety/use-panic-shortcut';
+import { QuickExitScreen } from './safety/QuickExitScreen';
+import { useQuickExitShortcut } from './safety/use-quick-exit-shortcut';
 import { Workspace } from './workspace/Workspace';
+import { useAppearanceLoader, useDisguise } from './appearance/use-appearance';
 
 type Phase =
   | { kind: 'loading'; error: ApiError | null }
@@ -20,7 +24,9 @@ type Phase =
   | { kind: 'created'; identity: DeviceIdentity }
   | { kind: 'locked'; reason: LockReason }
   | { kind: 'unlocked' }
-  | { kind: 'damaged'; problem: VaultStatus['problem'] };
+  | { kind: 'damaged'; problem: VaultStatus['problem'] }
+  /** After a quick exit, where the window could not be hidden: a blank page until a key or click. */
+  | { kind: 'exited' };
 
 function phaseFor(status: VaultStatus): Phase {
   switch (status.state) {
@@ -37,6 +43,8 @@ function phaseFor(status: VaultStatus): Phase {
 
 /** Keeps the current screen (and whatever is typed in it) when it already matches main's state. */
 function follow(current: Phase, next: Phase): Phase {
+  // Only the user leaves the blank page (a reconnect must not bring the app back on screen).
+  if (current.kind === 'exited') return current;
   if (current.kind === next.kind) return current;
   if (current.kind === 'created' && next.kind === 'unlocked') return current;
   return next;
@@ -81,12 +89,41 @@ export function App() {
 
   const erased = useCallback(() => setPhase({ kind: 'none' }), []);
   usePanicShortcut(erased);
+  useAppearanceLoader();
+  // No screen that names the app before main said whether it wears a disguise.
+  const appearanceKnown = useDisguise() !== null;
+  // Leaving the blank page waits for the lock, so it can never lead back into an open vault.
+  const exiting = useRef<Promise<unknown>>(Promise.resolve());
+  const showStatus = useCallback(() => {
+    void exiting.current
+      .then(() => call('vault.status', {}))
+      .then((outcome) =>
+        setPhase(outcome.ok ? phaseFor(outcome.value) : { kind: 'loading', error: outcome.error }),
+      );
+  }, []);
+  const quickExit = useCallback(
+    (done: Promise<boolean>) => {
+      setPhase({ kind: 'exited' });
+      exiting.current = done;
+      // Main hid the window: behind it the lock screen waits for when Suviaz is opened again.
+      void done.then((hidden) => {
+        if (hidden) showStatus();
+      });
+    },
+    [showStatus],
+  );
+  useQuickExitShortcut(quickExit);
 
+  if (phase.kind === 'exited') return <QuickExitScreen onLeave={showStatus} />;
   return (
     <>
       <SkipLink />
       <ConnectionBanner />
-      <Screen phase={phase} setPhase={setPhase} refresh={refresh} />
+      <Screen
+        phase={appearanceKnown ? phase : { kind: 'loading', error: null }}
+        setPhase={setPhase}
+        refresh={refresh}
+      />
     </>
   );
 }
@@ -137,5 +174,7 @@ function Screen({
       return <Workspace onLocked={() => setPhase({ kind: 'locked', reason: 'user' })} />;
     case 'damaged':
       return <DamagedScreen problem={phase.problem} />;
+    case 'exited':
+      return null;
   }
 }

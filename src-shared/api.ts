@@ -19,6 +19,7 @@ import {
   ShareLinkArgs,
 } from './calendar/calendar-api';
 import { EventId, OccurrenceKey, OrgId } from './calendar/event-model';
+import { Disguise } from './disguise';
 
 export const Passphrase = z.string().min(1).max(LIMITS.passphraseMaxChars);
 export const NoteId = z.string().regex(/^[0-9a-f]{32}$/, 'not a note id');
@@ -69,6 +70,23 @@ export const Settings = z.object({
   proxy: ProxySetting,
   /** Calendar reminders name the event; off by default, so a glance at the screen tells nothing. */
   remindersShowTitle: z.boolean(),
+  /** A neutral name and icon the app wears instead of its own (a copy lives outside the vault). */
+  disguise: Disguise,
+  /**
+   * Keep the window out of screenshots, screen recordings and screen sharing (the desktop app on
+   * Windows and macOS only: app.capabilities says whether it applies here). Off by default.
+   */
+  screenCaptureProtection: z.boolean(),
+});
+
+/** What the shell running the core can do beyond the vault (the browser host has no windows or clipboard). */
+export const ShellCapabilities = z.object({
+  /** Quick exit can hide every window of the app. */
+  hideWindows: z.boolean(),
+  /** Main can write, read and clear the system clipboard (clipboard.copySensitive copies). */
+  clipboard: z.boolean(),
+  /** settings.screenCaptureProtection takes effect here. */
+  screenCaptureProtection: z.boolean(),
 });
 
 /** A network address of this computer that a relay for the local network can listen on. */
@@ -353,6 +371,8 @@ export const methods = {
   'vault.lock': method(empty, z.null(), true),
   /** Panic wipe: destroys the vault at once (key file shredded, files deleted), locked or not. */
   'vault.panicWipe': method(empty, z.null(), true),
+  /** The disguise the app wears, readable while locked: the locked screen is what a searcher sees. */
+  'appearance.get': method(empty, z.object({ disguise: Disguise }), true),
   'vault.changePassphrase': method(
     z.object({ current: Passphrase, next: Passphrase }).strict(),
     z.null(),
@@ -597,6 +617,26 @@ export const methods = {
   ),
   'lanRelay.stop': method(empty, LanRelayStatus, true),
   'lanRelay.status': method(empty, LanRelayStatus, true),
+  /** What this shell can do (hide windows, use the clipboard, keep windows out of screen capture). */
+  'app.capabilities': method(empty, ShellCapabilities, true),
+  /**
+   * Quick exit, locked or not: every window hidden, the clipboard cleared, the vault locked
+   * ('vault.locked' with reason 'exit'). Says what the shell could do, so the renderer does the rest.
+   */
+  'app.quickExit': method(
+    empty,
+    z.object({ windowsHidden: z.boolean(), clipboardCleared: z.boolean() }),
+    true,
+  ),
+  /**
+   * Copies a sensitive text (an invite link, a device code, a share link); main clears it from the
+   * clipboard 60 s later if the clipboard still holds exactly it. copied: false where main has no
+   * clipboard (the browser host): the renderer then copies it itself.
+   */
+  'clipboard.copySensitive': method(
+    z.object({ text: z.string().min(1).max(LIMITS.sensitiveCopyMaxChars) }).strict(),
+    z.object({ copied: z.boolean() }),
+  ),
 } as const;
 
 export type MethodName = keyof typeof methods;
@@ -605,9 +645,11 @@ export type MethodArgs<M extends MethodName> = z.input<(typeof methods)[M]['args
 export type MethodResult<M extends MethodName> = z.output<(typeof methods)[M]['result']>;
 
 export const events = {
-  /** The vault was locked: by the user, by the idle timer, or because the app is quitting. */
-  'vault.locked': z.object({ reason: z.enum(['user', 'idle', 'quit', 'wipe']) }),
+  /** The vault was locked: by the user, by the idle timer, the app quitting, or a quick exit. */
+  'vault.locked': z.object({ reason: z.enum(['user', 'idle', 'quit', 'wipe', 'exit']) }),
   'vault.unlocked': z.object({}),
+  /** The disguise changed (Settings): window title, icon and screens follow at once. */
+  'appearance.changed': z.object({ disguise: Disguise }),
   'sync.state': SyncState,
   'spaces.changed': z.object({}),
   /** A verified remote edit to apply to the renderer's replica. */
@@ -696,6 +738,7 @@ export type SyncState = z.infer<typeof SyncState>;
 export type PresencePeer = z.infer<typeof PresencePeer>;
 export type LanInterface = z.infer<typeof LanInterface>;
 export type LanRelayStatus = z.infer<typeof LanRelayStatus>;
+export type ShellCapabilities = z.infer<typeof ShellCapabilities>;
 
 /** The IPC channel names: one for calls, one for events. */
 export const IPC_CALL_CHANNEL = 'suviaz:call';

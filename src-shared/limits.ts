@@ -29,6 +29,9 @@ export const LIMITS = {
   /** Longest an invite may stay open; the default is LIMITS.inviteDefaultDays. */
   inviteMaxDays: 30,
   inviteDefaultDays: 7,
+  /** A sensitive text copied through main (a link, a code, a briefing) and how long it stays. */
+  sensitiveCopyMaxChars: 100_000,
+  sensitiveClipboardClearMs: 60_000,
   /** Campaign plans (src-shared/plans): what a reader accepts from the shared document. */
   plans: {
     titleMaxChars: 200,

@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { RENDERER_SECURITY_HEADERS } from '../../src-shared/content-security-policy';
 import { resolveRendererFile } from '../shell-shared/renderer-files';
+import { isIndexPath, withAppearance } from '../shell-shared/index-html';
+import type { Disguise } from '../../src-shared/disguise';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'suviaz';
@@ -16,13 +18,17 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function serveAppScheme(rendererDir: string): void {
+/** disguise: the disguise now, written into the page's title and icon as it is served. */
+export function serveAppScheme(rendererDir: string, disguise: () => Disguise): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = url.host === APP_HOST ? resolveRendererFile(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     try {
-      const body = await readFile(file.path);
+      const raw = await readFile(file.path);
+      const body = isIndexPath(url.pathname)
+        ? withAppearance(raw.toString('utf8'), disguise())
+        : raw;
       return new Response(body, {
         headers: { ...RENDERER_SECURITY_HEADERS, 'Content-Type': file.contentType },
       });

@@ -3,9 +3,14 @@
 import type { CallOutcome, EventName, EventPayload } from '../../src-shared/api';
 import { sodiumReady, KDF_MODERATE, type KdfParams } from './crypto/sodium';
 import { createHandlers } from './api/handlers';
+import { withAppearance } from './api/appearance-handlers';
+import { createAppearance } from './settings/appearance-file';
 import { dispatch } from './api/dispatch';
 import { createLanRelay, lanRelayDirBeside } from './lan-relay/lan-relay';
 import { createSession } from './session/session';
+import { getSettings } from './settings/settings';
+import { createShellServices } from './shell/shell-services';
+import type { ShellPort } from './shell/shell-port';
 
 export interface CoreOptions {
   dataDir: string;
@@ -14,6 +19,8 @@ export interface CoreOptions {
   /** Argon2id cost; only tests pass something weaker than KDF_MODERATE. */
   kdf?: KdfParams;
   logError?: (error: unknown) => void;
+  /** Windows and clipboard, where the shell has them (the Electron app); the browser host has none. */
+  shell?: ShellPort;
 }
 
 export interface Core {
@@ -30,24 +37,37 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const lanRelay = createLanRelay({
     dataDir: options.lanRelayDir ?? lanRelayDirBeside(options.dataDir),
   });
-  const handlers = createHandlers(session, lanRelay);
+  const logError = options.logError ?? ((error: unknown) => console.error('suviaz:', error));
+  const shell = createShellServices(options.shell, logError);
+  // Screen-capture protection lives in the encrypted settings, so it is known (and applied) at unlock.
+  session.onEvent((event) => {
+    if (event === 'vault.unlocked') shell.applySettings(getSettings(session.unlocked().vault.db));
+  });
+  // The disguise lives beside the vault, outside it: the locked app must already wear it.
+  const appearance = createAppearance(options.dataDir);
+  const handlers = withAppearance(createHandlers(session, lanRelay, shell), session, appearance);
   const context = {
     isUnlocked: session.isUnlocked,
-    logError: options.logError ?? ((error: unknown) => console.error('suviaz:', error)),
+    logError,
   };
   return {
     call: (method, args) => dispatch(handlers, context, method, args),
     onEvent(listener) {
       const offSession = session.onEvent(listener);
       const offRelay = lanRelay.onChange((status) => listener('lanRelay.changed', status));
+      const offAppearance = appearance.onChange((disguise) =>
+        listener('appearance.changed', { disguise }),
+      );
       return () => {
         offSession();
         offRelay();
+        offAppearance();
       };
     },
     async shutdown() {
       await session.lock('quit');
       await lanRelay.stop();
+      await shell.dispose();
     },
   };
 }

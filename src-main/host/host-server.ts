@@ -15,6 +15,8 @@ import {
 } from '../../src-shared/host-protocol';
 import type { Core } from '../core/core';
 import { sendStatus, serveStatic } from './static-files';
+import { withAppearance } from '../shell-shared/index-html';
+import { parseDisguise } from '../../src-shared/disguise';
 
 export interface HostOptions {
   core: Core;
@@ -53,7 +55,13 @@ export async function startHost({ core, rendererDir, port }: HostOptions): Promi
     if (!authorities.has(req.headers.host ?? '')) return sendStatus(res, 421);
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendStatus(res, 405);
     const path = new URL(req.url ?? '/', `http://${LOOPBACK}`).pathname;
-    void serveStatic(rendererDir, path, res);
+    // The page wears the disguise from its first byte: read while locked, like the lock screen.
+    void core.call('appearance.get', {}).then((outcome) => {
+      const disguise = parseDisguise(
+        outcome.ok ? (outcome.value as { disguise?: unknown }).disguise : null,
+      );
+      void serveStatic(rendererDir, path, res, (html) => withAppearance(html, disguise));
+    });
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {

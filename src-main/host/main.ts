@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   // Says nothing about whether there was a vault: the host starts as if freshly installed.
   if (values['panic-wipe']) panicWipeFiles(dataDir);
 
-  const core = await createCore({ dataDir });
+  // No windows or clipboard of its own (Node has none): the page does what it can (docs/threat-model.md).
+  const core = await createCore({ dataDir, shell: {} });
   const host = await startHost({ core, rendererDir, port });
   console.log(`Suviaz browser host is running. Vault folder: ${dataDir}`);
   console.log(`Open this address in a browser on this computer: ${host.url}`);

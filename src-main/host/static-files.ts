@@ -2,17 +2,21 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { RENDERER_SECURITY_HEADERS } from '../../src-shared/content-security-policy';
+import { isIndexPath } from '../shell-shared/index-html';
 import { resolveRendererFile } from '../shell-shared/renderer-files';
 
 export async function serveStatic(
   root: string,
   urlPath: string,
   res: ServerResponse,
+  /** Rewrites the page itself (index.html): the disguise's title and icon. */
+  rewriteIndex?: (html: string) => string,
 ): Promise<void> {
   const file = resolveRendererFile(root, urlPath);
   if (!file) return sendStatus(res, 404);
   try {
-    const body = await readFile(file.path);
+    const raw = await readFile(file.path);
+    const body = rewriteIndex && isIndexPath(urlPath) ? rewriteIndex(raw.toString('utf8')) : raw;
     res.writeHead(200, { ...RENDERER_SECURITY_HEADERS, 'Content-Type': file.contentType });
     res.end(body);
   } catch {

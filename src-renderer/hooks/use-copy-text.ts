@@ -1,6 +1,8 @@
-// Copies a text shown in a read-only field. Where the clipboard is refused (the browser host, a
-// denied permission) the field's text is selected instead, and the status says to press the shortcut.
+// Copies a text shown in a read-only field, as a sensitive copy (lib/sensitive-clipboard.ts: gone from
+// the clipboard a minute later). Where the clipboard is refused the field's text is selected instead,
+// and the status says to press the shortcut.
 import { useCallback, useState, type RefObject } from 'react';
+import { copySensitive } from '../lib/sensitive-clipboard';
 
 export type CopyState = 'idle' | 'copied' | 'manual';
 
@@ -8,11 +10,9 @@ export function useCopyText(field: RefObject<HTMLInputElement | HTMLTextAreaElem
   const [state, setState] = useState<CopyState>('idle');
   const copy = useCallback(
     async (text: string): Promise<void> => {
-      try {
-        if (!navigator.clipboard) throw new Error('no clipboard');
-        await navigator.clipboard.writeText(text);
+      if (await copySensitive(text)) {
         setState('copied');
-      } catch {
+      } else {
         field.current?.focus();
         field.current?.select();
         setState('manual');

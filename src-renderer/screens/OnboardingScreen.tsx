@@ -10,6 +10,8 @@ import { NewPassphraseFields, passphrasesMatch } from '../components/NewPassphra
 import { usePassphraseStrength } from '../hooks/use-passphrase-strength';
 import { errorMessage } from '../i18n/error-message';
 import { ScreenFrame } from './ScreenFrame';
+import { AppName } from '../appearance/AppName';
+import { useDisguise } from '../appearance/use-appearance';
 
 function Rule({ met, text }: { met: boolean; text: string }) {
   const { t } = useTranslation();
@@ -34,6 +36,8 @@ export function OnboardingScreen({ onCreated }: { onCreated: (identity: DeviceId
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const strength = usePassphraseStrength(passphrase);
+  // Disguised (kept after a panic wipe): neutral words, nothing that says what the app is.
+  const disguised = useDisguise() !== 'none';
 
   const longEnough = [...passphrase].length >= LIMITS.passphraseMinChars;
   const strongEnough = strength !== null && strength.score >= LIMITS.passphraseMinScore;
@@ -56,12 +60,12 @@ export function OnboardingScreen({ onCreated }: { onCreated: (identity: DeviceId
 
   return (
     <ScreenFrame>
-      <h1>{t('onboarding.title')}</h1>
-      <p>{t('onboarding.intro')}</p>
+      <h1>{disguised ? <AppName /> : t('onboarding.title')}</h1>
+      <p>{disguised ? t('disguise.screen.intro') : t('onboarding.intro')}</p>
       <form onSubmit={(event) => void submit(event)} aria-busy={busy}>
         <NewPassphraseFields
-          label={t('onboarding.passphrase')}
-          confirmLabel={t('onboarding.confirm')}
+          label={disguised ? t('disguise.screen.password') : t('onboarding.passphrase')}
+          confirmLabel={disguised ? t('disguise.screen.repeatPassword') : t('onboarding.confirm')}
           passphrase={passphrase}
           confirm={confirm}
           strength={strength}
@@ -86,7 +90,7 @@ export function OnboardingScreen({ onCreated }: { onCreated: (identity: DeviceId
           <p className="hint">{t('onboarding.tip')}</p>
         </div>
         <p className="warning" role="note">
-          {t('onboarding.warning')}
+          {disguised ? t('disguise.screen.warning') : t('onboarding.warning')}
         </p>
         <div role="alert" className="error-slot">
           {error && <p className="error">{errorMessage(t, error)}</p>}
@@ -94,7 +98,9 @@ export function OnboardingScreen({ onCreated }: { onCreated: (identity: DeviceId
         {busy ? (
           <BusyIndicator label={t('onboarding.creating')} testId="create-busy" />
         ) : (
-          <p className="hint busy-slot">{t('onboarding.takesSeconds')}</p>
+          <p className="hint busy-slot">
+            {disguised ? t('disguise.screen.createHint') : t('onboarding.takesSeconds')}
+          </p>
         )}
         <div className="actions">
           <button

@@ -2,13 +2,14 @@
 import type { ReactNode } from 'react';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { MAIN_CONTENT_ID } from '../components/SkipLink';
+import { AppName } from '../appearance/AppName';
 
 export function ScreenFrame({ children, testId }: { children: ReactNode; testId?: string }) {
   return (
     <main className="screen" id={MAIN_CONTENT_ID} tabIndex={-1} data-testid={testId}>
       <div className="screen-top">
         <span className="brand" aria-hidden="true">
-          Suviaz
+          <AppName />
         </span>
         <LanguageSelect />
       </div>

@@ -8,8 +8,10 @@ import { BusyIndicator } from '../components/BusyIndicator';
 import { errorMessage } from '../i18n/error-message';
 import { EraseVaultButton } from '../safety/EraseVaultButton';
 import { ScreenFrame } from './ScreenFrame';
+import { AppName } from '../appearance/AppName';
+import { useDisguise } from '../appearance/use-appearance';
 
-export type LockReason = 'user' | 'idle' | 'quit' | 'wipe' | null;
+export type LockReason = 'user' | 'idle' | 'quit' | 'wipe' | 'exit' | null;
 
 export function UnlockScreen({
   reason,
@@ -26,6 +28,8 @@ export function UnlockScreen({
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  // Disguised: the disguise's name and neutral words, nothing that says what the app is.
+  const disguised = useDisguise() !== 'none';
 
   useEffect(() => {
     if (error) input.current?.select();
@@ -49,10 +53,16 @@ export function UnlockScreen({
 
   return (
     <ScreenFrame>
-      <h1>{t('unlock.title')}</h1>
-      {reason === 'idle' && <p className="muted">{t('unlock.lockedIdle')}</p>}
+      <h1>{disguised ? <AppName /> : t('unlock.title')}</h1>
+      {reason === 'idle' && (
+        <p className="muted">
+          {disguised ? t('disguise.screen.lockedIdle') : t('unlock.lockedIdle')}
+        </p>
+      )}
       <form onSubmit={(event) => void submit(event)} aria-busy={busy}>
-        <label htmlFor={id}>{t('unlock.passphrase')}</label>
+        <label htmlFor={id}>
+          {disguised ? t('disguise.screen.password') : t('unlock.passphrase')}
+        </label>
         <input
           id={id}
           ref={input}
@@ -77,7 +87,9 @@ export function UnlockScreen({
         {busy ? (
           <BusyIndicator label={t('unlock.unlocking')} testId="unlock-busy" />
         ) : (
-          <p className="hint busy-slot">{t('unlock.takesSeconds')}</p>
+          <p className="hint busy-slot">
+            {disguised ? t('disguise.screen.unlockHint') : t('unlock.takesSeconds')}
+          </p>
         )}
         <div className="actions">
           <button

@@ -1,9 +1,10 @@
-// Settings' emergency section: erase the vault now, and the shortcut that does it from any screen.
-// The app then shows its empty first screen (App follows main's 'wipe' event).
+// Settings' emergency section: the quick exit and the clipboard rule, then erase the vault now and
+// the shortcut that does it from any screen (the app then shows its empty first screen).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EraseVaultButton } from '../safety/EraseVaultButton';
 import { PanicShortcutHint } from '../safety/PanicShortcutHint';
+import { QuickExitHint } from '../safety/QuickExitHint';
 
 export function EmergencySection() {
   const { t } = useTranslation();
@@ -11,6 +12,7 @@ export function EmergencySection() {
   return (
     <section className="settings-section" aria-labelledby={headingId} data-testid="emergency">
       <h3 id={headingId}>{t('safety.emergency')}</h3>
+      <QuickExitHint />
       <PanicShortcutHint />
       <EraseVaultButton onErased={() => undefined} />
     </section>

@@ -10,9 +10,11 @@ import { AutoLockSetting } from './AutoLockSetting';
 import { ChangePassphraseForm } from './ChangePassphraseForm';
 import { CloseGuards } from './close-guards';
 import { DeviceIdentitySection } from './DeviceIdentitySection';
+import { DisguiseSetting } from './DisguiseSetting';
 import { EmergencySection } from './EmergencySection';
 import { LanRelayPanel } from './LanRelayPanel';
 import { ReminderTitleSetting } from './ReminderTitleSetting';
+import { ScreenCaptureSetting } from './ScreenCaptureSetting';
 import { SharedSpacesSettings } from './SharedSpacesSettings';
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -47,6 +49,8 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         <SharedSpacesSettings closeGuards={closeGuards} />
         <LanRelayPanel />
         <ReminderTitleSetting />
+        <DisguiseSetting />
+        <ScreenCaptureSetting />
         <DeviceIdentitySection />
         <ChangePassphraseForm />
         <EmergencySection />

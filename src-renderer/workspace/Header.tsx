@@ -1,6 +1,7 @@
 // The top bar: the app's name, settings, and the lock button (Cmd/Ctrl+L).
 import { useTranslation } from 'react-i18next';
 import { ariaShortcut, shortcutLabel } from '../lib/shortcuts';
+import { AppName } from '../appearance/AppName';
 
 interface HeaderProps {
   locking: boolean;
@@ -13,7 +14,9 @@ export function Header({ locking, onLock, onSettings }: HeaderProps) {
   const lockTitle = t('header.lockTitle', { shortcut: shortcutLabel('l') });
   return (
     <header className="app-header">
-      <h1 className="brand">Suviaz</h1>
+      <h1 className="brand">
+        <AppName />
+      </h1>
       <div className="header-actions">
         <button type="button" data-testid="open-settings" onClick={onSettings}>
           {t('header.settings')}

@@ -16,7 +16,7 @@ import {
   type NoteJsonNode,
 } from '../../src-shared/notes/note-content';
 import { createHandlers } from '../../src-main/core/api/handlers';
-import { dispatch } from '../../src-main/core/api/dispatch';
+import { dispatch, type HandlerTable } from '../../src-main/core/api/dispatch';
 import { KDF_FAST_FOR_TESTS } from '../../src-main/core/crypto/sodium';
 import { plainTextOf } from '../../src-main/core/notes/note-text';
 import { createNotesStore, type NotesStore } from '../../src-main/core/notes/notes-store';
@@ -283,7 +283,7 @@ describe('notes with rich content', () => {
       /give body or content, not both/,
     ];
     for (const [i, args] of refused.entries()) {
-      const outcome = await dispatch(handlers, context, 'notes.update', args);
+      const outcome = await dispatch(handlers as HandlerTable, context, 'notes.update', args);
       expect(outcome).toEqual({
         ok: false,
         error: { code: 'invalid-args', message: expect.stringMatching(messages[i]!) },

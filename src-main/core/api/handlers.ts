@@ -11,9 +11,16 @@ import { getSettings, updateSettings } from '../settings/settings';
 import { setReminder } from '../calendar/reminder-store';
 import type { LanRelay } from '../lan-relay/lan-relay';
 import type { Session } from '../session/session';
+import { createShellServices, type ShellServices } from '../shell/shell-services';
+import type { AppearanceMethod } from './appearance-handlers';
 import type { HandlerTable } from './dispatch';
 
-export function createHandlers(session: Session, lanRelay: LanRelay): HandlerTable {
+export function createHandlers(
+  session: Session,
+  lanRelay: LanRelay,
+  /** The shell's windows and clipboard; none by default (as in the browser host). */
+  shell: ShellServices = createShellServices(),
+): Omit<HandlerTable, AppearanceMethod> {
   const notes = () => session.unlocked().notes;
   const db = () => session.unlocked().vault.db;
   const sync = () => session.unlocked().sync;
@@ -39,6 +46,7 @@ export function createHandlers(session: Session, lanRelay: LanRelay): HandlerTab
       }
       const settings = updateSettings(db(), patch);
       session.setAutoLockMinutes(settings.autoLockMinutes);
+      shell.applySettings(settings);
       await sync().setConnection(settings.relayUrl, settings.proxy);
       if (patch.displayName !== undefined) engine().nameChanged();
       return settings;
@@ -148,5 +156,13 @@ export function createHandlers(session: Session, lanRelay: LanRelay): HandlerTab
     'lanRelay.start': ({ address, port }) => lanRelay.start(address, port),
     'lanRelay.stop': () => lanRelay.stop(),
     'lanRelay.status': () => lanRelay.status(),
+    'app.capabilities': () => shell.capabilities(),
+    'app.quickExit': async () => {
+      // Out of sight first (that is what the moment needs), then the keys go.
+      const done = await shell.quickExit();
+      await session.lock('exit');
+      return done;
+    },
+    'clipboard.copySensitive': ({ text }) => shell.copySensitive(text),
   };
 }

@@ -130,7 +130,8 @@ export function createSession(dataDir: string, kdf: KdfParams): Session {
     changePassphrase: (current, next) =>
       serially(async () => {
         if (!open) throw new SuviazError('locked', 'The vault is locked.');
-        await changePassphrase(dataDir, current, next);
+        // Through the open connection: the rekey must happen on the one that keeps writing.
+        await changePassphrase(dataDir, open.vault.db, current, next);
       }),
     activity: () => autoLock?.touch(),
     setAutoLockMinutes: (minutes) => autoLock?.setMinutes(minutes),

@@ -12,6 +12,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   displayName: '',
   proxy: { kind: 'none' } as Settings['proxy'],
   remindersShowTitle: false,
+  screenCaptureProtection: false,
+  disguise: 'none',
 });
 
 export function getSettings(db: Db): Settings {

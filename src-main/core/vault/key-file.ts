@@ -20,7 +20,10 @@ import { SuviazError } from '../errors';
 export const KEY_FILE_VERSION = 1;
 export const SLOT_COUNT: number = LIMITS.keyFileSlots;
 export const DB_KEY_BYTES = 32;
-/** DB key, then bytes reserved for a later use (the duress vault); zero until then. */
+/**
+ * DB key, then 32 bytes that are zero except while a passphrase change is under way, when they hold
+ * the previous DB key (docs/vault-format.md, "Changing the passphrase").
+ */
 const SLOT_PLAINTEXT_BYTES = 64;
 
 export const HEADER_BYTES = 1 + 4 + 4 + KDF_SALT_BYTES;
@@ -124,6 +127,8 @@ export function deriveSlotKey(file: KeyFile, passphrase: string): Promise<Uint8A
 export interface OpenedSlot {
   index: number;
   dbKey: Uint8Array;
+  /** The DB key before an unfinished passphrase change (the DB may still use it); else null. */
+  previousDbKey: Uint8Array | null;
 }
 
 /**
@@ -144,25 +149,43 @@ export function openSlot(file: KeyFile, slotKey: Uint8Array): OpenedSlot | null 
     } catch {
       continue;
     }
-    found ??= { index, dbKey: plaintext.slice(0, DB_KEY_BYTES) };
+    if (!found) {
+      const previous = plaintext.slice(DB_KEY_BYTES, 2 * DB_KEY_BYTES);
+      const hasPrevious = previous.some((byte) => byte !== 0);
+      if (!hasPrevious) memzero(previous);
+      found = {
+        index,
+        dbKey: plaintext.slice(0, DB_KEY_BYTES),
+        previousDbKey: hasPrevious ? previous : null,
+      };
+    }
     memzero(plaintext);
   }
   return found;
 }
 
-/** A copy of the file whose slot `index` holds dbKey under slotKey, with a fresh nonce. */
+/**
+ * A copy of the file whose slot `index` holds dbKey (and, during a passphrase change, the previous
+ * DB key) under slotKey, with a fresh nonce.
+ */
 export function wrapSlot(
   file: KeyFile,
   index: number,
   slotKey: Uint8Array,
   dbKey: Uint8Array,
+  previousDbKey: Uint8Array | null = null,
 ): KeyFile {
   if (!Number.isInteger(index) || index < 0 || index >= SLOT_COUNT) throw new Error('bad slot');
-  if (slotKey.length !== AEAD_KEY_BYTES || dbKey.length !== DB_KEY_BYTES) {
+  if (
+    slotKey.length !== AEAD_KEY_BYTES ||
+    dbKey.length !== DB_KEY_BYTES ||
+    (previousDbKey !== null && previousDbKey.length !== DB_KEY_BYTES)
+  ) {
     throw new Error('bad key length');
   }
   const plaintext = new Uint8Array(SLOT_PLAINTEXT_BYTES);
   plaintext.set(dbKey, 0);
+  if (previousDbKey) plaintext.set(previousDbKey, DB_KEY_BYTES);
   const { nonce, ciphertext } = aeadEncrypt(slotKey, plaintext, slotAssociatedData(file, index));
   memzero(plaintext);
   const slot = new Uint8Array(SLOT_BYTES);
@@ -187,17 +210,34 @@ export async function createKeyFile(
   }
 }
 
+/** Wipes the key material of an opened slot. */
+export function wipeOpenedSlot(opened: OpenedSlot): void {
+  memzero(opened.dbKey);
+  if (opened.previousDbKey) memzero(opened.previousDbKey);
+}
+
+/**
+ * Unwraps the DB key and hands back the slot key too, for a caller that rewraps the same slot (a
+ * passphrase change); the caller wipes both. SuviazError('wrong-passphrase') when no slot opens.
+ */
+export async function openKeyFileSlot(
+  file: KeyFile,
+  passphrase: string,
+): Promise<{ opened: OpenedSlot; slotKey: Uint8Array }> {
+  const slotKey = await deriveSlotKey(file, passphrase);
+  const opened = openSlot(file, slotKey);
+  if (!opened) {
+    memzero(slotKey);
+    throw new SuviazError('wrong-passphrase', 'No key slot opens with this passphrase.');
+  }
+  return { opened, slotKey };
+}
+
 /** Unwraps the DB key; SuviazError('wrong-passphrase') when no slot opens. */
 export async function unlockKeyFile(file: KeyFile, passphrase: string): Promise<OpenedSlot> {
-  const slotKey = await deriveSlotKey(file, passphrase);
-  try {
-    const opened = openSlot(file, slotKey);
-    if (!opened)
-      throw new SuviazError('wrong-passphrase', 'No key slot opens with this passphrase.');
-    return opened;
-  } finally {
-    memzero(slotKey);
-  }
+  const { opened, slotKey } = await openKeyFileSlot(file, passphrase);
+  memzero(slotKey);
+  return opened;
 }
 
 /**
@@ -211,13 +251,13 @@ export async function rewrapKeyFile(
 ): Promise<KeyFile> {
   const opened = await unlockKeyFile(file, current);
   const nextKey = await deriveSlotKey(file, next).catch((error: unknown) => {
-    memzero(opened.dbKey);
+    wipeOpenedSlot(opened);
     throw error;
   });
   try {
     return wrapSlot(file, opened.index, nextKey, opened.dbKey);
   } finally {
     memzero(nextKey);
-    memzero(opened.dbKey);
+    wipeOpenedSlot(opened);
   }
 }

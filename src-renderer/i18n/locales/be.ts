@@ -2,6 +2,7 @@
 import { calendarBe } from './calendar/be';
 import { safetyBe } from './safety/be';
 import { lanRelayBe } from './lan-relay/be';
+import { disguiseBe } from './disguise/be';
 import type { Translation } from './translation';
 
 export const be: Translation = {
@@ -913,4 +914,5 @@ export const be: Translation = {
   calendar: calendarBe,
   safety: safetyBe,
   lanRelay: lanRelayBe,
+  disguise: disguiseBe,
 };

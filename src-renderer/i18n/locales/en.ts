@@ -2,6 +2,7 @@
 import { calendarEn } from './calendar/en';
 import { safetyEn } from './safety/en';
 import { lanRelayEn } from './lan-relay/en';
+import { disguiseEn } from './disguise/en';
 export const en = {
   language: {
     label: 'Language',
@@ -871,6 +872,7 @@ export const en = {
   calendar: calendarEn,
   safety: safetyEn,
   lanRelay: lanRelayEn,
+  disguise: disguiseEn,
 };
 
 export type Catalogue = typeof en;

@@ -2,6 +2,7 @@
 import { calendarRu } from './calendar/ru';
 import { safetyRu } from './safety/ru';
 import { lanRelayRu } from './lan-relay/ru';
+import { disguiseRu } from './disguise/ru';
 import type { Translation } from './translation';
 
 export const ru: Translation = {
@@ -913,4 +914,5 @@ export const ru: Translation = {
   calendar: calendarRu,
   safety: safetyRu,
   lanRelay: lanRelayRu,
+  disguise: disguiseRu,
 };

@@ -2,6 +2,7 @@
 import { calendarUk } from './calendar/uk';
 import { safetyUk } from './safety/uk';
 import { lanRelayUk } from './lan-relay/uk';
+import { disguiseUk } from './disguise/uk';
 import type { Translation } from './translation';
 
 export const uk: Translation = {
@@ -911,4 +912,5 @@ export const uk: Translation = {
   calendar: calendarUk,
   safety: safetyUk,
   lanRelay: lanRelayUk,
+  disguise: disguiseUk,
 };

@@ -1,0 +1,199 @@
+// Changing the passphrase re-keys the database under a fresh DB key, rewriting the key file around the
+// rekey in an order that a kill at any instant cannot break. States and reasoning: docs/vault-format.md.
+import { assessPassphrase } from '../../../src-shared/passphrase-strength';
+import { memzero, randomBytes, sodiumReady } from '../crypto/sodium';
+import { SuviazError } from '../errors';
+import {
+  DB_KEY_BYTES,
+  deriveSlotKey,
+  encodeKeyFile,
+  openKeyFileSlot,
+  wipeOpenedSlot,
+  wrapSlot,
+  type KeyFile,
+  type OpenedSlot,
+} from './key-file';
+import type { Db } from './migrations';
+import {
+  dbPath,
+  mapStorageError,
+  openDatabase,
+  readKeyFile,
+  writeKeyFileAtomically,
+} from './vault-disk';
+
+/** The points between the steps of a change, in order; crash tests stop the process at each. */
+export const CHANGE_STEPS = [
+  'derived',
+  'transitional-key-file',
+  'rekeyed',
+  'checkpointed',
+  'final-key-file',
+] as const;
+export type ChangeStep = (typeof CHANGE_STEPS)[number];
+
+export interface ChangeHooks {
+  /** Awaited after each step. Only tests pass it, to kill the process at a known point. */
+  afterStep?: (step: ChangeStep) => Promise<void> | void;
+}
+
+export function refuseWeak(passphrase: string): void {
+  if (!assessPassphrase(passphrase).acceptable) {
+    throw new SuviazError('weak-passphrase', 'This passphrase is too easy to guess.');
+  }
+}
+
+function asBuffer(key: Uint8Array): Buffer {
+  return Buffer.from(key.buffer, key.byteOffset, key.byteLength);
+}
+
+/**
+ * Copies every committed page into suviaz.db and empties the WAL. Before the rekey it keeps the WAL
+ * small; after it, it overwrites the pages that suviaz.db still holds under the previous key. A
+ * failure is not fatal (the next checkpoint, at the latest on close, does the same), so it is ignored.
+ */
+function checkpoint(db: Db): void {
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // See above: correctness never depends on this checkpoint.
+  }
+}
+
+/**
+ * Re-encrypts every page under newKey. In WAL mode on purpose: SQLite3 Multiple Ciphers 2.4 writes
+ * all pages as one transaction into the WAL, so until its commit frame is on disk the DB is entirely
+ * under the old key and after it entirely under the new one; its rollback-journal rekey changes the
+ * cipher salt and is not safe against a crash in this version.
+ */
+function rekeyDatabase(db: Db, newKey: Uint8Array): void {
+  if (db.inTransaction) throw new Error('cannot re-key the database inside a transaction');
+  checkpoint(db);
+  db.rekey(asBuffer(newKey));
+}
+
+/** Step 3: the slot holds only the new key; best effort, since the change is already complete. */
+function writeFinalKeyFile(
+  dir: string,
+  file: KeyFile,
+  index: number,
+  slotKey: Uint8Array,
+  dbKey: Uint8Array,
+): void {
+  try {
+    writeKeyFileAtomically(dir, encodeKeyFile(wrapSlot(file, index, slotKey, dbKey)), false);
+  } catch {
+    // Only the next passphrase opens either file, and its key opens the DB; the next unlock
+    // retries this write. Reporting a failure here would wrongly tell the user the change failed.
+  }
+}
+
+/**
+ * Re-keys the open database `db` (the vault's own connection: a second connection would keep
+ * writing under the old key) to a fresh DB key and rewraps the slot that `current` opens for `next`.
+ * Every other slot keeps its bytes.
+ */
+export async function changePassphrase(
+  dir: string,
+  db: Db,
+  current: string,
+  next: string,
+  hooks: ChangeHooks = {},
+): Promise<void> {
+  if (current.normalize('NFC') === next.normalize('NFC')) {
+    throw new SuviazError('same-passphrase', 'The new passphrase is the same as the current one.');
+  }
+  refuseWeak(next);
+  const keyFile = readKeyFile(dir);
+  const original = encodeKeyFile(keyFile);
+  await sodiumReady();
+  const { opened, slotKey: currentKey } = await openKeyFileSlot(keyFile, current);
+  memzero(currentKey);
+  const newDbKey = randomBytes(DB_KEY_BYTES);
+  let nextKey: Uint8Array | undefined;
+  try {
+    nextKey = await deriveSlotKey(keyFile, next);
+    // The key the open DB uses now. Only a failed change earlier in this session leaves a slot with a
+    // previous key behind (unlock finishes any other), and then the DB still uses that previous key.
+    const oldDbKey = opened.previousDbKey ?? opened.dbKey;
+    await hooks.afterStep?.('derived');
+    // The derivations awaited: a lock may have closed the DB, a panic wipe shredded the key file.
+    // Checked with no await before the write, so neither can slip in between.
+    if (!db.open) throw new SuviazError('locked', 'The vault is locked.');
+    if (!Buffer.from(encodeKeyFile(readKeyFile(dir))).equals(Buffer.from(original))) {
+      throw new SuviazError('vault-missing', 'The key file changed during the passphrase change.');
+    }
+
+    // Step 1: the next passphrase opens the new key and, while the rekey may not have happened,
+    // the old one. From here on only the next passphrase opens the vault.
+    const transitional = wrapSlot(keyFile, opened.index, nextKey, newDbKey, oldDbKey);
+    try {
+      writeKeyFileAtomically(dir, encodeKeyFile(transitional), false);
+    } catch (error) {
+      throw mapStorageError(error);
+    }
+    await hooks.afterStep?.('transitional-key-file');
+
+    // Step 2: one transaction; if it fails it rolls back, and the original key file goes back so
+    // that the passphrase the user still believes in keeps working.
+    try {
+      rekeyDatabase(db, newDbKey);
+    } catch (error) {
+      try {
+        writeKeyFileAtomically(dir, original, false);
+      } catch {
+        // The transitional file stays: the next passphrase still opens the DB (its old key).
+      }
+      throw mapStorageError(error);
+    }
+    await hooks.afterStep?.('rekeyed');
+    checkpoint(db);
+    await hooks.afterStep?.('checkpointed');
+
+    // Step 3: the old DB key leaves the key file.
+    writeFinalKeyFile(dir, keyFile, opened.index, nextKey, newDbKey);
+    await hooks.afterStep?.('final-key-file');
+  } finally {
+    if (nextKey) memzero(nextKey);
+    memzero(newDbKey);
+    wipeOpenedSlot(opened);
+  }
+}
+
+/**
+ * Unlock of a slot left by a change cut short (it holds a previous DB key): opens the DB with the
+ * new key or, if the rekey had not happened, with the previous one and re-keys it now; then writes
+ * the final key file. Returns the open DB. Anything short of a DB that opens changes nothing.
+ */
+export function finishPassphraseChange(
+  dir: string,
+  file: KeyFile,
+  opened: OpenedSlot,
+  slotKey: Uint8Array,
+): Db {
+  const previous = opened.previousDbKey;
+  if (!previous) throw new Error('not a slot of an unfinished change');
+  let db: Db;
+  try {
+    db = openDatabase(dbPath(dir), opened.dbKey, false);
+  } catch (error) {
+    // Only a key that does not fit is worth another try; report the first error if neither fits,
+    // since it speaks for the key the change was heading to (e.g. "needs a newer Suviaz").
+    if (!(error instanceof SuviazError) || error.code !== 'database-corrupt') throw error;
+    try {
+      db = openDatabase(dbPath(dir), previous, false);
+    } catch {
+      throw error;
+    }
+    try {
+      rekeyDatabase(db, opened.dbKey);
+    } catch {
+      // The rekey rolled back (a full disk, say): the vault still opens, with the same key file
+      // state, and the next unlock tries again. Refusing the unlock would lock the user out.
+      return db;
+    }
+  }
+  checkpoint(db);
+  writeFinalKeyFile(dir, file, opened.index, slotKey, opened.dbKey);
+  return db;
+}

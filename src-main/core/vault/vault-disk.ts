@@ -1,0 +1,147 @@
+// The vault's files on disk: their names, the atomic key file write, reading the key file, and opening
+// the encrypted DB. Shared by vault.ts (create, unlock) and passphrase-change.ts (re-keying).
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { SuviazError } from '../errors';
+import { DB_KEY_BYTES, decodeKeyFile, type KeyFile } from './key-file';
+import { checkSchemaVersion, runMigrations, type Db } from './migrations';
+
+export const KEY_FILE_NAME = 'suviaz.key';
+export const DB_FILE_NAME = 'suviaz.db';
+/**
+ * Where a new key file is written before it is renamed over the old one. A fixed name, so that a copy
+ * left by a crash is overwritten next time and a panic wipe knows to shred it too.
+ */
+export const KEY_FILE_TEMP_NAME = 'suviaz.key.new';
+
+export function keyPath(dir: string): string {
+  return path.join(dir, KEY_FILE_NAME);
+}
+
+export function dbPath(dir: string): string {
+  return path.join(dir, DB_FILE_NAME);
+}
+
+export function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+}
+
+/** Turns "no space left" from SQLite or the file system into the error the user can act on. */
+export function mapStorageError(error: unknown): unknown {
+  const code = errorCode(error);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
+    return new SuviazError('disk-full', 'The disk is full. Free some space and try again.');
+  }
+  return error;
+}
+
+function fsyncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch (error) {
+    // Windows cannot open or fsync a directory; NTFS journals the rename itself.
+    if (process.platform !== 'win32') throw error;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Temp file, fsync, rename over the target, fsync the directory: old bytes or new, never half. */
+export function writeKeyFileAtomically(dir: string, bytes: Uint8Array, mustBeNew: boolean): void {
+  const temp = path.join(dir, KEY_FILE_TEMP_NAME);
+  try {
+    const fd = fs.openSync(temp, 'w', 0o600);
+    try {
+      let written = 0;
+      while (written < bytes.length) {
+        written += fs.writeSync(fd, bytes, written, bytes.length - written);
+      }
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (mustBeNew && fs.existsSync(keyPath(dir))) {
+      throw new SuviazError('vault-exists', 'A vault already exists here.');
+    }
+    fs.renameSync(temp, keyPath(dir));
+  } catch (error) {
+    fs.rmSync(temp, { force: true });
+    throw error;
+  }
+  fsyncDirectory(dir);
+}
+
+export function readKeyFile(dir: string): KeyFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = fs.readFileSync(keyPath(dir));
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') {
+      throw new SuviazError('keyfile-missing', 'The key file (suviaz.key) is missing.');
+    }
+    throw error;
+  }
+  return decodeKeyFile(bytes);
+}
+
+function isCorruptCode(code: unknown): boolean {
+  // Extended codes too: SQLITE_CORRUPT_VTAB, SQLITE_CORRUPT_INDEX, ...
+  return (
+    typeof code === 'string' &&
+    (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code === 'SQLITE_FORMAT')
+  );
+}
+
+function mapOpenError(error: unknown, file: string): unknown {
+  const code = errorCode(error);
+  if (isCorruptCode(code)) {
+    return new SuviazError(
+      'database-corrupt',
+      'The vault database is damaged or does not belong to this key file.',
+    );
+  }
+  if (code === 'SQLITE_CANTOPEN' && !fs.existsSync(file)) {
+    return new SuviazError('database-missing', 'The vault database (suviaz.db) is missing.');
+  }
+  return mapStorageError(error);
+}
+
+/**
+ * Opens and keys the DB. For an existing DB everything up to the schema check only reads, so a DB
+ * that turns out damaged, foreign or too new is left exactly as it was.
+ */
+export function openDatabase(file: string, dbKey: Uint8Array, isNew: boolean): Db {
+  if (dbKey.length !== DB_KEY_BYTES) throw new Error('bad DB key length');
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { fileMustExist: !isNew });
+    // Pinned rather than left to the library default, which could change under existing vaults.
+    db.pragma("cipher = 'chacha20'");
+    // sqlite3_key with the raw bytes (what PRAGMA hexkey does after decoding), without ever making
+    // the key an immutable JS string that could not be wiped.
+    db.key(Buffer.from(dbKey.buffer, dbKey.byteOffset, dbKey.byteLength));
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    if (!isNew) {
+      // Reading sqlite_master only touches the first pages; a damaged page elsewhere would surface
+      // later as a confusing failure in the middle of someone's work.
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
+    }
+    checkSchemaVersion(db);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    // SQLite's temp files (big sorts, temp indices) are not encrypted: keep them in memory.
+    db.pragma('temp_store = MEMORY');
+    // Freed pages are zeroed, so a purged note is gone even for someone who later gets the key.
+    db.pragma('secure_delete = ON');
+    runMigrations(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw mapOpenError(error, file);
+  }
+}

@@ -1,10 +1,9 @@
 // One client connection: HELLO, the signed CHALLENGE and AUTH, then frames handled strictly one at a time in arrival
-// order, each answered with OK/ACK or an ERROR frame. Size, rate and malformation limits are applied
-// here, before any handler runs.
+// order (frame-queue.ts, handlers by frame-dispatch.ts), each answered with OK/ACK or an ERROR frame.
+// Size, rate and malformation limits are applied here, before any handler runs.
 import type WebSocket from 'ws';
 import { toHex } from '../src-shared/protocol/bytes';
 import {
-  authSigningBytes,
   decodeClientFrame,
   decodeRelayFrame,
   encodeRelayFrame,
@@ -19,14 +18,17 @@ import {
 } from '../src-shared/protocol/wire-constants';
 import { isMember } from '../src-shared/protocol/membership-state';
 import { ProtocolError } from '../src-shared/protocol/wire-reader';
-import { verifyEd25519 } from './crypto';
 import { deviceTopic } from './fanout/fanout';
 import { peekRequestId } from './frame-peek';
-import * as docs from './handlers/doc-handlers';
-import * as groups from './handlers/group-handlers';
-import { acceptedRelayHosts, challengeFrame, newChallenge, type RelayIdentity } from './handshake';
-import * as invites from './handlers/invite-handlers';
-import * as shares from './handlers/share-handlers';
+import { dispatchFrame } from './frame-dispatch';
+import { FrameQueue } from './frame-queue';
+import {
+  acceptedRelayHosts,
+  authProblem,
+  challengeFrame,
+  newChallenge,
+  type RelayIdentity,
+} from './handshake';
 import { TokenBucket } from './rate-limit';
 import { Refusal } from './refusal';
 import type { RelayContext, Session } from './relay-context';
@@ -50,9 +52,7 @@ export class Connection {
   private challenged = false;
   private readonly bucket: TokenBucket;
   private readonly subscriptions: Subscriptions;
-  private chain: Promise<void> = Promise.resolve();
-  private pending = 0;
-  private paused = false;
+  private readonly queue: FrameQueue;
   private malformedInARow = 0;
   private shuttingDown = false;
   /** close() was called: nothing more is read or handled. */
@@ -72,6 +72,7 @@ export class Connection {
   ) {
     this.relayHosts = acceptedRelayHosts(identity);
     this.bucket = new TokenBucket(ctx.limits.ratePerSecond);
+    this.queue = new FrameQueue(ws, ctx.limits, (error) => this.unexpected(error));
     this.subscriptions = new Subscriptions(
       this.id,
       ctx.fanout,
@@ -98,7 +99,7 @@ export class Connection {
   async shutdown(): Promise<void> {
     this.shuttingDown = true;
     const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
-    await Promise.race([this.chain, grace]);
+    await Promise.race([this.queue.settled(), grace]);
     this.close(CloseCode.goingAway, 'relay shutting down');
     await Promise.race([this.closedPromise, grace]);
     if (!this.closed) this.ws.terminate();
@@ -118,22 +119,7 @@ export class Connection {
       return this.error(peekRequestId(bytes), 'rateLimited', `limit ${limits.ratePerSecond}/s`);
     }
     if (!isBinary) return this.malformed(0, 'frames are binary');
-    // Backpressure: stop reading the socket while too many frames wait, rather than buffer them.
-    this.pending++;
-    if (this.pending >= limits.maxPendingFrames && !this.paused) {
-      this.paused = true;
-      this.ws.pause();
-    }
-    this.chain = this.chain
-      .then(() => this.handle(bytes))
-      .catch((error: unknown) => this.unexpected(error))
-      .finally(() => {
-        this.pending--;
-        if (this.paused && this.pending < limits.maxPendingFrames / 2) {
-          this.paused = false;
-          this.ws.resume();
-        }
-      });
+    this.queue.push(() => this.handle(bytes));
   }
 
   private async handle(bytes: Uint8Array): Promise<void> {
@@ -157,46 +143,11 @@ export class Connection {
     if (!this.device) return this.authenticate(frame);
     const session = this.session(this.device);
     try {
-      await this.dispatch(session, frame);
+      await dispatchFrame(this.ctx, session, frame);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
       this.error('requestId' in frame ? frame.requestId : 0, error.code, error.message);
       if (error.code === 'malformed') this.countMalformed();
-    }
-  }
-
-  private dispatch(session: Session, frame: ClientFrame): Promise<void> | void {
-    const ctx = this.ctx;
-    switch (frame.type) {
-      case 'hello':
-      case 'auth':
-        throw new Refusal('malformed', 'already authenticated');
-      case 'subscribe':
-        return docs.subscribe(ctx, session, frame);
-      case 'unsubscribe':
-        return docs.unsubscribe(session, frame);
-      case 'publish':
-        return docs.publish(ctx, session, frame);
-      case 'ephemeral':
-        return docs.ephemeral(ctx, session, frame);
-      case 'groupAppend':
-        return groups.groupAppend(ctx, session, frame);
-      case 'groupFetch':
-        return groups.groupFetch(ctx, session, frame);
-      case 'lockboxPut':
-        return groups.lockboxPut(ctx, session, frame);
-      case 'listGroups':
-        return groups.listGroups(ctx, session, frame);
-      case 'invitePut':
-        return invites.invitePut(ctx, session, frame);
-      case 'inviteFetch':
-        return invites.inviteFetch(ctx, session, frame);
-      case 'sharePut':
-        return shares.sharePut(ctx, session, frame);
-      case 'shareFetch':
-        return shares.shareFetch(ctx, session, frame);
-      case 'shareDelete':
-        return shares.shareDelete(ctx, session, frame);
     }
   }
 
@@ -206,7 +157,7 @@ export class Connection {
       this.error('requestId' in frame ? frame.requestId : 0, 'notAuthenticated', 'AUTH first');
       return this.close(CloseCode.policy, 'not authenticated');
     }
-    const problem = this.authProblem(frame.device, frame.signature);
+    const problem = authProblem(this.relayHosts, this.challenge, frame.device, frame.signature);
     if (problem) {
       this.error(0, 'authFailed', problem);
       return this.close(CloseCode.policy, 'authentication failed');
@@ -237,24 +188,6 @@ export class Connection {
     }
     this.challenged = true;
     this.send(challengeFrame(this.identity, frame.nonce, this.challenge));
-  }
-
-  /**
-   * Null when the signature is the device's over the challenge and one of this relay's hosts; else
-   * what is wrong. A client that signed for another host dialed another relay, which passed our
-   * challenge on to log in here as that client: refused.
-   */
-  private authProblem(device: Uint8Array, signature: Uint8Array): string | null {
-    if (this.relayHosts.length === 0) {
-      return 'this relay does not know its public host (no usable Host header): its operator sets --public-host';
-    }
-    for (const host of this.relayHosts) {
-      if (verifyEd25519(device, authSigningBytes(this.challenge, host), signature)) return null;
-    }
-    return (
-      `the challenge signature does not verify for relay host ${this.relayHosts.join(' or ')}: ` +
-      'signed for another relay (a relay passing on our challenge) or not by this device'
-    );
   }
 
   /**
@@ -332,8 +265,8 @@ export class Connection {
   private close(code: number, reason: string): void {
     if (this.closing) return;
     this.closing = true;
-    // A paused socket would never read the peer's close frame; frames after this are ignored.
-    if (this.paused) this.ws.resume();
+    // Frames after this are ignored, but the peer's close frame must still be read.
+    this.queue.resumeForClose();
     this.ws.close(code, reason);
   }
 

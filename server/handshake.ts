@@ -1,10 +1,11 @@
 // The opening of a session on the relay's side (docs/protocol.md §2 Session): which hosts this
-// relay answers for, and the CHALLENGE it signs with its identity key in answer to HELLO.
+// relay answers for, the CHALLENGE it signs with its identity key in answer to HELLO, and AUTH's check.
 import { randomBytes } from 'node:crypto';
-import type { RelayFrame } from '../src-shared/protocol/frames';
+import { authSigningBytes, type RelayFrame } from '../src-shared/protocol/frames';
 import { relayChallengeSigningBytes } from '../src-shared/protocol/relay-identity';
 import { relayHostForms } from '../src-shared/protocol/relay-host';
 import { CHALLENGE_BYTES } from '../src-shared/protocol/wire-constants';
+import { verifyEd25519 } from './crypto';
 import type { RelayIdentityKey } from './relay-identity';
 
 /** Who this relay is to the client: its key, and the hosts AUTH must be signed for. */
@@ -53,4 +54,27 @@ export function challengeFrame(
     signature: identity.key.sign(relayChallengeSigningBytes(nonce, challenge, host)),
     rotations: [...identity.key.rotations],
   };
+}
+
+/**
+ * Null when the signature is the device's over the challenge and one of this relay's hosts; else
+ * what is wrong. A client that signed for another host dialed another relay, which passed our
+ * challenge on to log in here as that client: refused.
+ */
+export function authProblem(
+  relayHosts: readonly string[],
+  challenge: Uint8Array,
+  device: Uint8Array,
+  signature: Uint8Array,
+): string | null {
+  if (relayHosts.length === 0) {
+    return 'this relay does not know its public host (no usable Host header): its operator sets --public-host';
+  }
+  for (const host of relayHosts) {
+    if (verifyEd25519(device, authSigningBytes(challenge, host), signature)) return null;
+  }
+  return (
+    `the challenge signature does not verify for relay host ${relayHosts.join(' or ')}: ` +
+    'signed for another relay (a relay passing on our challenge) or not by this device'
+  );
 }

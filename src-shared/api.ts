@@ -1,10 +1,11 @@
 // The one typed contract between the renderer and main (docs/design.md, "Processes"). Every method and event the
 // renderer can use is named here with zod schemas; the preload, the IPC wiring and the browser host are
 // all generated from this table, and main validates every argument against it.
+//
+// The schemas live by concept under src-shared/api/ (and src-shared/calendar/calendar-api.ts); this
+// file registers them and re-exports them, so every importer names one module.
 import { z } from 'zod';
 import { LIMITS } from './limits';
-import { noteContentProblem, type NoteDoc } from './notes/note-content';
-import { TASK_STATUSES } from './plans/task-status';
 import {
   CalendarEventView,
   CalendarRange,
@@ -20,339 +21,82 @@ import {
 } from './calendar/calendar-api';
 import { EventId, OccurrenceKey, OrgId } from './calendar/event-model';
 import { Disguise } from './disguise';
+import { LanInterface, LanRelayStatus } from './api/lan-relay-schemas';
+import {
+  Note,
+  NoteContent,
+  NoteId,
+  NoteSummary,
+  NoteText,
+  ONE_BODY,
+  oneBody,
+  SearchHit,
+  SNIPPET_MARK_END,
+  SNIPPET_MARK_START,
+  Tag,
+  TagCount,
+} from './api/notes-schemas';
+import { ProxySetting, RelayAddress, Settings, ShellCapabilities } from './api/settings-schemas';
+import {
+  CreatedInvite,
+  DeviceKey,
+  DocId,
+  InviteId,
+  InviteLink,
+  MyTask,
+  PendingApproval,
+  PendingInvite,
+  Role,
+  SpaceId,
+  SpaceMember,
+  SpacePolicy,
+  SpaceStatus,
+  SpaceSummary,
+} from './api/spaces-schemas';
+import { Cursor, PresencePeer, SyncState, SyncWarning, YjsUpdate } from './api/sync-schemas';
+import { DeviceIdentity, Passphrase, VaultState, VaultStatus } from './api/vault-schemas';
 
-export const Passphrase = z.string().min(1).max(LIMITS.passphraseMaxChars);
-export const NoteId = z.string().regex(/^[0-9a-f]{32}$/, 'not a note id');
-export const Tag = z.string().trim().min(1).max(LIMITS.tagMaxChars);
-
-export const VaultState = z.enum(['none', 'locked', 'unlocked', 'damaged']);
-export const VaultStatus = z.object({
-  state: VaultState,
-  /** Set when state is 'damaged': what is wrong with the files on disk. */
-  problem: z.enum(['keyfile-missing', 'database-missing']).nullable(),
-});
-
-/** A relay's address: ws:// or wss://. */
-export const RelayAddress = z
-  .string()
-  .max(500)
-  .regex(/^wss?:\/\/[^\s]+$/, 'not a ws:// or wss:// address');
-
-/**
- * How this device reaches its relay: directly, through Tor's SOCKS port (9050 for the tor service,
- * 9150 for Tor Browser), or through any SOCKS5 proxy. Host names are resolved by the proxy, so no
- * DNS query leaves the machine.
- */
-export const ProxySetting = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('none') }).strict(),
-  z.object({ kind: z.literal('tor'), port: z.union([z.literal(9050), z.literal(9150)]) }).strict(),
-  z
-    .object({
-      kind: z.literal('socks5'),
-      host: z
-        .string()
-        .min(1)
-        .max(253)
-        .regex(/^[A-Za-z0-9.:[\]-]+$/, 'not a host name or address'),
-      port: z.number().int().min(1).max(65535),
-    })
-    .strict(),
-]);
-
-export const Settings = z.object({
-  /** Minutes of inactivity before the vault locks itself; 0 means never. */
-  autoLockMinutes: z.number().int().min(0).max(LIMITS.autoLockMaxMinutes),
-  /** The relay that shared spaces sync through (ws:// or wss://); empty: shared spaces stay offline. */
-  relayUrl: z.union([z.literal(''), RelayAddress]),
-  /** The name other members see next to this device's cursor. */
-  displayName: z.string().trim().max(LIMITS.displayNameMaxChars),
-  /** How to reach the relay: directly, through Tor, or through a SOCKS5 proxy. */
-  proxy: ProxySetting,
-  /** Calendar reminders name the event; off by default, so a glance at the screen tells nothing. */
-  remindersShowTitle: z.boolean(),
-  /** A neutral name and icon the app wears instead of its own (a copy lives outside the vault). */
-  disguise: Disguise,
-  /**
-   * Keep the window out of screenshots, screen recordings and screen sharing (the desktop app on
-   * Windows and macOS only: app.capabilities says whether it applies here). Off by default.
-   */
-  screenCaptureProtection: z.boolean(),
-});
-
-/** What the shell running the core can do beyond the vault (the browser host has no windows or clipboard). */
-export const ShellCapabilities = z.object({
-  /** Quick exit can hide every window of the app. */
-  hideWindows: z.boolean(),
-  /** Main can write, read and clear the system clipboard (clipboard.copySensitive copies). */
-  clipboard: z.boolean(),
-  /** settings.screenCaptureProtection takes effect here. */
-  screenCaptureProtection: z.boolean(),
-});
-
-/** A network address of this computer that a relay for the local network can listen on. */
-export const LanInterface = z.object({
-  /** The system's name for the interface, e.g. "eth0", "Wi-Fi", "en0". */
-  name: z.string(),
-  address: z.string(),
-  family: z.enum(['IPv4', 'IPv6']),
-  /** Loopback: only this computer can reach it. */
-  internal: z.boolean(),
-});
-/** The relay this app hosts for the local network (Settings → "Host a relay on this computer"). */
-export const LanRelayStatus = z.discriminatedUnion('running', [
-  z.object({ running: z.literal(false) }),
-  z.object({
-    running: z.literal(true),
-    /** The interface's name and address it listens on, and the port. */
-    name: z.string(),
-    address: z.string(),
-    port: z.number().int(),
-    /** What other devices enter as their relay, e.g. ws://192.168.1.20:8787. */
-    url: z.string(),
-    /** The relay identity's fingerprint, to pin: on plain ws:// it is what tells it from a look-alike. */
-    fingerprint: z.string(),
-    /** The relay's identity key (base64url), for the QR code: scanned, it is pinned at once. */
-    relayKey: z.string(),
-    startedAt: z.number(),
-  }),
-]);
-
-export const DeviceIdentity = z.object({
-  signingPublicKey: z.string(),
-  boxPublicKey: z.string(),
-  /** Safety number: 12 groups of 5 digits, derived from both public keys. */
-  fingerprint: z.string(),
-});
-
-export const NoteSummary = z.object({
-  id: NoteId,
-  title: z.string(),
-  excerpt: z.string(),
-  tags: z.array(z.string()),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  trashedAt: z.number().nullable(),
-});
-/**
- * A note's rich text: the editor's ProseMirror JSON, checked node by node (note-content.ts) so a
- * refusal names what was wrong and where.
- */
-export const NoteContent = z.custom<NoteDoc>().superRefine((value, ctx) => {
-  const problem = noteContentProblem(value);
-  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-});
-export const Note = NoteSummary.extend({
-  /** The plain text main extracted from the content: what search indexes and excerpts show. */
-  body: z.string(),
-  content: NoteContent,
-  /** The stored formatting could not be read: content is the plain text, one paragraph a line. */
-  contentUnreadable: z.boolean(),
-});
-
-/** Snippet text marks matches between these two control characters; the renderer turns them into <mark>. */
-export const SNIPPET_MARK_START = '\u0002';
-export const SNIPPET_MARK_END = '\u0003';
-export const SearchHit = z.object({
-  id: NoteId,
-  title: z.string(),
-  snippet: z.string(),
-  tags: z.array(z.string()),
-  updatedAt: z.number(),
-});
-
-export const TagCount = z.object({ tag: z.string(), count: z.number().int() });
-
-/** Group, document and device ids on the API: lower-case hex. */
-export const SpaceId = z.string().regex(/^[0-9a-f]{32}$/, 'not a space id');
-export const DocId = z.string().regex(/^[0-9a-f]{32}$/, 'not a document id');
-export const Role = z.enum(['admin', 'editor', 'viewer']);
-/** Yjs V2 updates cross the API as base64 (the browser host bridge is JSON). */
-export const YjsUpdate = z.base64().max(LIMITS.yjsUpdateMaxBase64Chars);
-
-export const DeviceKey = z.string().regex(/^[0-9a-f]{64}$/, 'not a device key');
-/** An invite's id on the API: the hex public key of its one-time invite key. */
-export const InviteId = z.string().regex(/^[0-9a-f]{64}$/, 'not an invite id');
-
-export const SpaceMember = z.object({
-  deviceKey: DeviceKey,
-  role: Role,
-  /** Safety number: 12 groups of 5 digits, derived from the member's two public keys. */
-  fingerprint: z.string(),
-  isMe: z.boolean(),
-  /** The name this device last announced in the space (encrypted presence); null until seen. */
-  name: z.string().nullable(),
-  /** I marked this device's safety number as checked in person or over a trusted channel. */
-  verified: z.boolean(),
-  /**
-   * Set when this device claims the name of someone I verified, but with another key: either the
-   * person got a new device, or someone is impersonating them. The UI must not let this pass unseen.
-   */
-  keyChangedFrom: z.object({ name: z.string(), fingerprint: z.string() }).nullable(),
-  /** When the log made this device a member (ms), for "had access since". */
-  memberSince: z.number(),
-});
-
-export const PendingInvite = z.object({
-  id: InviteId,
-  role: Role,
-  expiresAt: z.number(),
-  createdAt: z.number(),
-});
-
-export const SpacePolicy = z.object({
-  /** Adding a member, inviting or changing a role needs a second admin. */
-  twoAdminApproval: z.boolean(),
-  /** Someone who joins with an invite waits for an admin's approval. */
-  joinApproval: z.boolean(),
-  /** A removed member's app wipes its copy instead of keeping it read-only. */
-  wipeOnRemoval: z.boolean(),
-});
-
-/** An operation in the log that waits for an admin's approval (two-admin rule or join approval). */
-export const PendingApproval = z.object({
-  index: z.number().int().min(0),
-  kind: z.enum(['join', 'add-member', 'invite', 'set-role', 'set-policy', 'remove']),
-  /** The device the operation is about (join, add-member, set-role); null otherwise. */
-  deviceKey: DeviceKey.nullable(),
-  fingerprint: z.string().nullable(),
-  role: Role.nullable(),
-  requestedAt: z.number(),
-  /** The admin who asked (null for a join, which the joiner asked for with the invite). */
-  requestedBy: DeviceKey.nullable(),
-  /** For a rule change: the rules it would set, so nobody approves it blind. */
-  policy: SpacePolicy.nullable(),
-  /** I am an admin other than the one who asked, so my approval counts. */
-  canApprove: z.boolean(),
-});
-
-export const SpaceStatus = z.enum([
-  /** A member: reads and (by role) writes. */
-  'active',
-  /** Joined with an invite; an admin has not approved yet. */
-  'pending',
-  /** An admin removed this device: what it held stays readable (or was wiped, by policy). */
-  'removed',
-  /** This device left. */
-  'left',
-  /** This device asked to join and an admin declined; it never was a member. */
-  'declined',
-  /**
-   * An admin added this device with its device code: an invitation the person accepts or declines.
-   * Nothing of the space syncs until they accept.
-   */
-  'invited',
-]);
-
-export const SpaceSummary = z.object({
-  id: SpaceId,
-  name: z.string(),
-  docId: DocId,
-  role: Role,
-  status: SpaceStatus,
-  /** For removed spaces under the wipe policy: the content is gone, only this notice is left. */
-  wiped: z.boolean(),
-  policy: SpacePolicy,
-  members: z.array(SpaceMember),
-  invites: z.array(PendingInvite),
-  approvals: z.array(PendingApproval),
-  /** Someone left and no admin has started a new key epoch yet. */
-  rotationNeeded: z.boolean(),
-  /**
-   * Digits from the head of the space's membership log (its length and hash): members who read
-   * the same digits to each other over a trusted channel know the relay shows them one history.
-   */
-  fingerprint: z.string(),
-  /** A member that does not hold the current key yet: an admin's app must seal it to this device. */
-  waitingForKeys: z.boolean(),
-  /**
-   * Devices that were members and are no longer (removed or left), with the name this device knows
-   * for them: tasks, comments and the assignee list show "Bahdan — removed", never a key prefix.
-   */
-  formerMembers: z.array(
-    z.object({
-      deviceKey: DeviceKey,
-      name: z.string().nullable(),
-      how: z.enum(['removed', 'left']),
-    }),
-  ),
-});
-
-export const InviteLink = z.string().trim().min(1).max(LIMITS.inviteLinkMaxChars);
-export const CreatedInvite = z.object({
-  id: InviteId,
-  /** suviaz://join#… — relay, group and the one-time secret, all in the fragment. */
-  link: z.string(),
-  expiresAt: z.number(),
-  role: Role,
-});
-
-/** A task assigned to this device, in any plan of any space ("my tasks"). */
-export const MyTask = z.object({
-  spaceId: SpaceId,
-  spaceName: z.string(),
-  docId: DocId,
-  planId: z.string(),
-  planTitle: z.string(),
-  taskId: z.string(),
-  title: z.string(),
-  due: z.string().nullable(),
-  status: z.enum(TASK_STATUSES),
-});
-
-export const SyncWarning = z.object({
-  docId: DocId.nullable(),
-  /** What the client detected, e.g. 'tampered', 'replayed', 'gap', 'rolled-back'. */
-  reason: z.string(),
-  at: z.number(),
-  /** The member whose message caused it (a bad update, a log ahead), when one did. */
-  deviceKey: DeviceKey.nullable(),
-  /** That member's name as this device knows it; null when unknown (the UI says "a member"). */
-  member: z.string().nullable(),
-});
-export const SyncState = z.object({
-  connection: z.enum(['connected', 'connecting', 'offline', 'disabled']),
-  /** How the relay is reached, so the UI can say "via Tor". */
-  via: z.enum(['direct', 'tor', 'socks5']),
-  /**
-   * Why the last attempt failed when a proxy is set: the proxy itself did not answer (is Tor
-   * running?), or it answered but could not reach the relay. Null when connected or direct.
-   */
-  problem: z
-    .enum([
-      'proxy-unreachable',
-      'proxy-refused',
-      /**
-       * The relay presented another identity key than the one pinned for its address, with no
-       * rotation signed by the pinned key: refused before AUTH (an interception, or a replaced relay).
-       */
-      'relay-key-changed',
-      /** The relay's CHALLENGE is not signed by the key it presents: refused before AUTH. */
-      'relay-signature-invalid',
-    ])
-    .nullable(),
-  /** Local edits not yet acknowledged by the relay. */
-  pending: z.number().int(),
-  warnings: z.array(SyncWarning),
-});
-
-export const Cursor = z.object({ anchor: z.base64().max(2000), head: z.base64().max(2000) });
-export const PresencePeer = z.object({
-  deviceKey: z.string(),
-  name: z.string(),
-  cursor: Cursor.nullable(),
-});
-
-const NoteText = {
-  title: z.string().max(LIMITS.noteTitleMaxChars),
-  /** Plain text, stored as one paragraph a line; the editor sends content instead. */
-  body: z.string().max(LIMITS.noteBodyMaxChars),
-  /** Rich text; main computes the plain text for search from it and never takes it from outside. */
-  content: NoteContent,
-  tags: z.array(Tag).max(LIMITS.tagsPerNote),
+// Each name is both a schema and (where it had one) its type: `export { X }` re-exports both.
+export {
+  CreatedInvite,
+  Cursor,
+  DeviceIdentity,
+  DeviceKey,
+  DocId,
+  InviteId,
+  InviteLink,
+  LanInterface,
+  LanRelayStatus,
+  MyTask,
+  Note,
+  NoteContent,
+  NoteId,
+  NoteSummary,
+  Passphrase,
+  PendingApproval,
+  PendingInvite,
+  PresencePeer,
+  ProxySetting,
+  RelayAddress,
+  Role,
+  SearchHit,
+  Settings,
+  ShellCapabilities,
+  SNIPPET_MARK_END,
+  SNIPPET_MARK_START,
+  SpaceId,
+  SpaceMember,
+  SpacePolicy,
+  SpaceStatus,
+  SpaceSummary,
+  SyncState,
+  SyncWarning,
+  Tag,
+  TagCount,
+  VaultState,
+  VaultStatus,
+  YjsUpdate,
 };
-const oneBody = (args: { body?: unknown; content?: unknown }) =>
-  args.body === undefined || args.content === undefined;
-const ONE_BODY = { message: 'give body or content, not both', path: ['content'] };
 
 const empty = z.object({}).strict();
 
@@ -718,27 +462,6 @@ export type SuviazBridge = {
 } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 };
-
-export type NoteSummary = z.infer<typeof NoteSummary>;
-export type Note = z.infer<typeof Note>;
-export type SearchHit = z.infer<typeof SearchHit>;
-export type TagCount = z.infer<typeof TagCount>;
-export type Settings = z.infer<typeof Settings>;
-export type ProxySetting = z.infer<typeof ProxySetting>;
-export type VaultStatus = z.infer<typeof VaultStatus>;
-export type DeviceIdentity = z.infer<typeof DeviceIdentity>;
-export type SpaceSummary = z.infer<typeof SpaceSummary>;
-export type SpaceMember = z.infer<typeof SpaceMember>;
-export type PendingInvite = z.infer<typeof PendingInvite>;
-export type PendingApproval = z.infer<typeof PendingApproval>;
-export type SpacePolicy = z.infer<typeof SpacePolicy>;
-export type CreatedInvite = z.infer<typeof CreatedInvite>;
-export type MyTask = z.infer<typeof MyTask>;
-export type SyncState = z.infer<typeof SyncState>;
-export type PresencePeer = z.infer<typeof PresencePeer>;
-export type LanInterface = z.infer<typeof LanInterface>;
-export type LanRelayStatus = z.infer<typeof LanRelayStatus>;
-export type ShellCapabilities = z.infer<typeof ShellCapabilities>;
 
 /** The IPC channel names: one for calls, one for events. */
 export const IPC_CALL_CHANNEL = 'suviaz:call';

@@ -2,6 +2,7 @@
 // shares table, each counted in its group's bytes by the same transaction that adds or removes it.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { StoreConflictError, type RelayStore, type StoredShare } from './relay-store';
+import { b, u8 } from './sqlite-bytes';
 
 type ShareMethods = Pick<
   RelayStore,
@@ -21,9 +22,6 @@ interface Removed {
   group_id: Buffer;
   size: number;
 }
-
-const b = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-const u8 = (buffer: Buffer): Uint8Array => new Uint8Array(buffer);
 
 /**
  * The share methods over `db`. `usageChanged` is told of every group whose bytes moved, so the

@@ -1,9 +1,10 @@
-// The fields of the handshake frames HELLO and CHALLENGE (docs/protocol.md §2), kept out of
-// frames.ts so the session's opening can be read in one place.
+// The fields of the handshake frames HELLO and CHALLENGE (docs/protocol.md §2) and what AUTH signs,
+// kept out of the frame codecs so the session's opening can be read in one place.
 import * as encoding from 'lib0/encoding';
 import type { RotationStatement } from './relay-identity';
 import {
   CHALLENGE_BYTES,
+  Domain,
   HELLO_NONCE_BYTES,
   KEY_BYTES,
   MAX_RELAY_ROTATIONS,
@@ -58,4 +59,16 @@ export function readChallenge(r: WireReader): ChallengeFields {
     });
   }
   return { challenge, relayKey, signature, rotations };
+}
+
+/**
+ * What a device signs to answer the relay's challenge: the challenge and the relay it meant to reach,
+ * `relayHost` as relayHostOfUrl (relay-host.ts) gives it for the URL it dialed.
+ */
+export function authSigningBytes(challenge: Uint8Array, relayHost: string): Uint8Array {
+  return encoding.encode((e) => {
+    encoding.writeVarString(e, Domain.auth);
+    encoding.writeUint8Array(e, challenge);
+    encoding.writeVarString(e, relayHost);
+  });
 }

@@ -23,6 +23,8 @@ export function calendarIcs(
     visibility: Visibility;
   }): Promise<{ imported: number }> {
     const cal = calendar.readable(args.spaceId);
+    // The same audience for every event of the file: checked once, before the file is read.
+    calendar.checkAudience(args, cal);
     let parsed;
     try {
       parsed = parseIcs(args.text, { onProgress: progress, defaultZone: calendar.zone() });
@@ -35,7 +37,6 @@ export function calendarIcs(
       const event = { ...imported, orgId: args.orgId, visibility: args.visibility };
       const problem = checkEventTiming(event);
       if (problem) throw new SuviazError('ics-invalid', `event ${index + 1}: ${problem}`);
-      calendar.checked(event, cal);
       return {
         ...event,
         id: randomBytes(16).toString('hex'),

@@ -1,6 +1,7 @@
 // The calendar.* API over the spaces' documents: the occurrences of a range for the views, one
 // event for the editor, saving and deleting (with the scope of a change to a series).
 import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
 import type {
   CalendarEventView,
   CalendarItem,
@@ -96,8 +97,9 @@ export function calendarService(deps: CalendarDeps) {
   }
 
   function tasksOf(calendar: SpaceCalendar, from: number, to: number): CalendarTask[] {
-    const fromDay = new Date(from).toISOString().slice(0, 10);
-    const toDay = new Date(to).toISOString().slice(0, 10);
+    // Due dates are calendar days: compared as the viewer's own days, not UTC ones.
+    const fromDay = DateTime.fromMillis(from, { zone: zone() }).toISODate() ?? '';
+    const toDay = DateTime.fromMillis(to, { zone: zone() }).toISODate() ?? '';
     return listTasks(calendar.doc)
       .filter((t) => t.due !== null && t.due >= fromDay && t.due <= toDay)
       .map((t) => ({
@@ -158,6 +160,12 @@ export function calendarService(deps: CalendarDeps) {
   function checked(input: EventInput, calendar: SpaceCalendar): EventInput {
     const problem = checkEventTiming(input);
     if (problem) throw new SuviazError('invalid-args', problem);
+    checkAudience(input, calendar);
+    return input;
+  }
+
+  /** Who an event is for: only an organisation's event can be hidden, and only by its members. */
+  function checkAudience(input: Pick<EventInput, 'orgId' | 'visibility'>, calendar: SpaceCalendar) {
     if (input.orgId === null && input.visibility !== 'coalition') {
       throw new SuviazError(
         'invalid-args',
@@ -170,7 +178,6 @@ export function calendarService(deps: CalendarDeps) {
         'Only members of the organisation can add or change its events.',
       );
     }
-    return input;
   }
 
   async function save(args: {
@@ -229,7 +236,7 @@ export function calendarService(deps: CalendarDeps) {
     else await events.remove(calendar, event);
   }
 
-  return { range, get, save, remove, events, readable, checked, zone, me: access.meHex };
+  return { range, get, save, remove, events, readable, checkAudience, zone, me: access.meHex };
 }
 
 export type CalendarService = ReturnType<typeof calendarService>;

@@ -64,14 +64,20 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
   });
 
   /** Sealed shares addressed to me in my spaces' documents, checked and kept. */
+  /** Share ids already looked at (kept, or refused): each sealed box is opened once per session. */
+  let judged: Set<string> | null = null;
+
   function collectSealed(): void {
+    judged ??= new Set(listShared(db).map((s) => s.id));
+    const seen = judged;
     for (const space of access.groups()) {
       if (space.parentId || space.status !== 'active') continue;
       const doc = access.ydoc(space);
       doc?.getMap<unknown>(EVENT_SHARES_MAP).forEach((value, id) => {
         const entry = SealedEntry.safeParse(value);
         if (!entry.success || entry.data.to !== access.meHex) return;
-        if (!/^[0-9a-f]{32}$/.test(id) || listShared(db).some((s) => s.id === id)) return;
+        if (!/^[0-9a-f]{32}$/.test(id) || seen.has(id)) return;
+        seen.add(id);
         let payload: SharePayload | null;
         try {
           const sealed = new Uint8Array(Buffer.from(entry.data.sealed, 'base64'));

@@ -27,9 +27,14 @@ export function organisationService(access: DocAccess, actions: SyncEngine['orga
   const mine = (spaceId: string): StoredGroup[] =>
     organisationsOf(access.groups(), spaceId).filter((g) => g.status === 'active');
 
-  function summaryOf(space: StoredGroup, orgId: string, name: string): OrganisationSummary {
-    const registry = registryOf(space);
-    const org = mine(toHex(space.groupId)).find((g) => toHex(g.groupId) === orgId);
+  function summaryOf(
+    space: StoredGroup,
+    orgId: string,
+    name: string,
+    registry = registryOf(space),
+    held = mine(toHex(space.groupId)),
+  ): OrganisationSummary {
+    const org = held.find((g) => toHex(g.groupId) === orgId);
     const memberCount = [...registry.memberOrg.values()].filter((id) => id === orgId).length;
     if (!org) {
       return {
@@ -61,10 +66,11 @@ export function organisationService(access: DocAccess, actions: SyncEngine['orga
   function list(spaceId: string): OrganisationSummary[] {
     const space = coalition(spaceId);
     const registry = registryOf(space);
+    const held = mine(spaceId);
     const ids = new Map<string, string>();
     for (const [id, entry] of registry.orgs) ids.set(id, entry.name);
-    for (const org of mine(spaceId)) ids.set(toHex(org.groupId), org.name);
-    return [...ids].map(([id, name]) => summaryOf(space, id, name));
+    for (const org of held) ids.set(toHex(org.groupId), org.name);
+    return [...ids].map(([id, name]) => summaryOf(space, id, name, registry, held));
   }
 
   /** The organisation a member belongs to: my own from my groups, others' from the register. */

@@ -7,7 +7,8 @@ import type { StoredGroup } from '../groups/group-store';
 import { SuviazError } from '../errors';
 import { openDoc, type OpenDocDeps } from './open-documents';
 import type { RelayConnection } from './relay-connection';
-import * as Y from 'yjs';
+import { changeAsUpdate } from './scratch-update';
+import type * as Y from 'yjs';
 
 export interface DocAccess {
   readonly meHex: string;
@@ -62,13 +63,7 @@ export function createDocAccess(deps: {
     if (!doc || !writable(group)) {
       throw new SuviazError('not-member', 'This device cannot write in this space any more.');
     }
-    // The change is made on a copy, so that main's document only ever holds what the outbox has.
-    const scratch = new Y.Doc();
-    Y.applyUpdateV2(scratch, Y.encodeStateAsUpdateV2(doc));
-    const before = Y.encodeStateVector(scratch);
-    change(scratch);
-    const update = Y.encodeStateAsUpdateV2(scratch, before);
-    scratch.destroy();
+    const update = changeAsUpdate(doc, change);
     const docHex = toHex(group.docId);
     await openDoc(docDeps, docHex).sync.applyLocalUpdate(update);
     deps.toRenderer(docHex, update);

@@ -13,6 +13,7 @@ import {
 } from '../../../src-shared/protocol/member-profile';
 import { verify } from '../crypto/sodium';
 import type { Sign } from './envelope-crypto';
+import { changeAsUpdate } from './scratch-update';
 
 export interface DocIds {
   groupId: Uint8Array;
@@ -64,11 +65,5 @@ export function signProfile(
  * made on a scratch copy, so it goes through the same outbox path as every local edit.
  */
 export function profileUpdate(ydoc: Y.Doc, deviceHex: string, encoded: Uint8Array): Uint8Array {
-  const scratch = new Y.Doc();
-  Y.applyUpdateV2(scratch, Y.encodeStateAsUpdateV2(ydoc));
-  const before = Y.encodeStateVector(scratch);
-  scratch.getMap<unknown>(PROFILES_MAP).set(deviceHex, encoded);
-  const update = Y.encodeStateAsUpdateV2(scratch, before);
-  scratch.destroy();
-  return update;
+  return changeAsUpdate(ydoc, (copy) => copy.getMap<unknown>(PROFILES_MAP).set(deviceHex, encoded));
 }

@@ -37,6 +37,27 @@ const SETTINGS = {
     env: 'SUVIAZ_RELAY_DATA_DIR',
     help: 'Directory of the relay database (created if missing). Default ./relay-data.',
   },
+  store: {
+    flag: 'store',
+    env: 'SUVIAZ_RELAY_STORE',
+    help:
+      'Where documents are stored: "sqlite" (the default, relay.db in --data-dir, one relay ' +
+      'process) or postgres://user@host:port/database, shared by several relay processes (the ' +
+      'password in the URL or in PGPASSWORD / ~/.pgpass; sslmode=verify-full and the like work).',
+  },
+  storePoolMax: {
+    flag: 'store-pool-max',
+    env: 'SUVIAZ_RELAY_STORE_POOL_MAX',
+    help: 'PostgreSQL connections this process opens at most. Default 10.',
+  },
+  fanout: {
+    flag: 'fanout',
+    env: 'SUVIAZ_RELAY_FANOUT',
+    help:
+      'How messages reach the connections of other relay processes: "memory" (the default, one ' +
+      'process) or nats://host:4222 (comma-separate several servers of a NATS cluster); needs a ' +
+      'postgres:// --store. --data-dir then holds only the identity key, the same in every process.',
+  },
   maxFrameBytes: {
     flag: 'max-frame-bytes',
     env: 'SUVIAZ_RELAY_MAX_FRAME_BYTES',
@@ -101,6 +122,20 @@ const schema = z
     port: integer(0, 65535).default(8787),
     host: z.string().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
     dataDir: z.string().min(1, { error: 'must not be empty' }).default('./relay-data'),
+    store: z
+      .string()
+      .refine((v) => v === 'sqlite' || /^postgres(ql)?:\/\/./.test(v), {
+        error: 'must be sqlite or a postgres:// URL',
+      })
+      .default('sqlite'),
+    storePoolMax: integer(1, 1000).default(10),
+    fanout: z
+      .string()
+      .refine(
+        (v) => v === 'memory' || v.split(',').every((url) => /^nats:\/\/./.test(url.trim())),
+        { error: 'must be memory or nats:// URLs' },
+      )
+      .default('memory'),
     maxFrameBytes: integer(1024, LIMITS.relay.maxFrameBytes).default(LIMITS.relay.maxFrameBytes),
     rate: integer(1, 1_000_000).default(LIMITS.relay.ratePerSecond),
     docsPerGroup: integer(1, 1_000_000_000).default(LIMITS.relay.documentsPerGroup),
@@ -120,11 +155,18 @@ const schema = z
   .refine((c) => (c.tlsCert === undefined) === (c.tlsKey === undefined), {
     error: '--tls-cert and --tls-key go together',
     path: ['tlsCert'],
+  })
+  // Several processes each on their own SQLite file would each hold a part of every document.
+  .refine((c) => c.fanout === 'memory' || c.store !== 'sqlite', {
+    error: 'a nats:// fan-out is for several relay processes: give them a postgres:// --store',
+    path: ['fanout'],
   });
 
 export type RelayConfig = z.infer<typeof schema> & {
   /** --rotate-identity: a new identity key, announced by a statement the old key signs. */
   rotateIdentity: boolean;
+  /** --import-sqlite <dir>: copy that data directory's SQLite store into --store, verify, exit. */
+  importSqlite?: string;
 };
 
 export function helpText(): string {
@@ -145,9 +187,15 @@ export function helpText(): string {
     '      kept in the data directory and sent to every client, so pinned clients follow. Without it,',
     '      a new key (a new data directory) makes every client refuse this relay as a possible',
     '      interception. The fingerprint is printed at each start: publish it for your users.',
+    '  --import-sqlite <dir>     Copy the SQLite store of that data directory into the (empty)',
+    '      postgres:// --store, compare every row of the copy with the original, print what was',
+    '      copied and exit; run it with the relay stopped (docs/deploy.md, "From SQLite").',
     '  --help                    Show this text.',
     '',
-    'Endpoints on the same port: the WebSocket protocol, GET /health, GET /metrics (Prometheus).',
+    'Endpoints on the same port: the WebSocket protocol, GET /health (503 while the store or the',
+    'fan-out is unreachable), GET /metrics (Prometheus, per process).',
+    'Several processes behind one load balancer: --store postgres://… --fanout nats://… and the',
+    'same relay-identity.key in each --data-dir (docs/deploy.md).',
     'Without TLS flags it listens for plain ws:// on 127.0.0.1: run it behind a TLS reverse proxy or',
     'as a Tor onion service. SIGTERM or SIGINT stops it gracefully; nothing acknowledged is lost.',
   );
@@ -170,6 +218,7 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Re
         ...options,
         help: { type: 'boolean', short: 'h' },
         'rotate-identity': { type: 'boolean' },
+        'import-sqlite': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -197,7 +246,14 @@ export function parseConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Re
     });
     throw new ConfigError(`${problems.join('\n')}\n(see --help)`);
   }
-  return { ...parsed.data, rotateIdentity };
+  const importSqlite =
+    typeof values['import-sqlite'] === 'string' ? values['import-sqlite'] : undefined;
+  if (importSqlite !== undefined && parsed.data.store === 'sqlite') {
+    throw new ConfigError(
+      '--import-sqlite copies into a postgres:// --store: name one\n(see --help)',
+    );
+  }
+  return { ...parsed.data, rotateIdentity, ...(importSqlite ? { importSqlite } : {}) };
 }
 
 function readPem(file: string, what: string): Buffer {

@@ -105,6 +105,11 @@ export class Connection {
     if (!this.closed) this.ws.terminate();
   }
 
+  /** Bytes queued in the socket, not yet written: the send queue /metrics reports. */
+  sendQueueBytes(): number {
+    return this.ws.bufferedAmount;
+  }
+
   private receive(data: WebSocket.RawData, isBinary: boolean): void {
     this.ctx.metrics.framesIn++;
     if (this.closing) return;
@@ -145,8 +150,11 @@ export class Connection {
     try {
       await dispatchFrame(this.ctx, session, frame);
     } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      this.error('requestId' in frame ? frame.requestId : 0, error.code, error.message);
+      const requestId = 'requestId' in frame ? frame.requestId : 0;
+      // A bug in a handler is answered under the request's id, so the client's request fails now
+      // instead of waiting out its timeout.
+      if (!(error instanceof Refusal)) return this.unexpected(error, requestId);
+      this.error(requestId, error.code, error.message);
       if (error.code === 'malformed') this.countMalformed();
     }
   }
@@ -236,10 +244,10 @@ export class Connection {
     this.send({ type: 'error', requestId, code: RelayError[code], message });
   }
 
-  private unexpected(error: unknown): void {
+  private unexpected(error: unknown, requestId = 0): void {
     // Never log the frame; the error's name is enough to look for the bug.
     this.log(`${this.id} internal error: ${error instanceof Error ? error.name : 'unknown'}`);
-    this.error(0, 'internal', 'the relay failed to handle this frame');
+    this.error(requestId, 'internal', 'the relay failed to handle this frame');
   }
 
   private send(frame: RelayFrame): void {

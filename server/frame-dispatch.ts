@@ -4,6 +4,7 @@ import type { ClientFrame } from '../src-shared/protocol/frames';
 import * as docs from './handlers/doc-handlers';
 import * as groups from './handlers/group-handlers';
 import * as invites from './handlers/invite-handlers';
+import * as mail from './handlers/mail-handlers';
 import * as shares from './handlers/share-handlers';
 import { Refusal } from './refusal';
 import type { RelayContext, Session } from './relay-context';
@@ -43,5 +44,17 @@ export function dispatchFrame(
       return shares.shareFetch(ctx, session, frame);
     case 'shareDelete':
       return shares.shareDelete(ctx, session, frame);
+    case 'mailPut':
+      return mail.mailPut(ctx, session, frame);
+    case 'mailFetch':
+      return mail.mailFetch(ctx, session, frame);
+    case 'mailRecall':
+      return mail.mailRecall(ctx, session, frame);
+    case 'chunkPut':
+      return mail.chunkPut(ctx, session, frame);
+    case 'chunkGet':
+      return mail.chunkGet(ctx, session, frame);
+    case 'chunkCount':
+      return mail.chunkCount(ctx, session, frame);
   }
 }

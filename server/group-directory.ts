@@ -1,6 +1,7 @@
 // The current membership state of each group, replayed from its stored log with the shared rules
 // (membership-state.ts) on first use and then kept in a bounded in-memory cache. Callers hold the
-// group's lock, so the cached state always matches the stored log.
+// group's lock, so in one process the cached state always matches the stored log; where other relay
+// processes share the store (store.shared), each use first reads the entries they appended since.
 import { decodeEntry } from '../src-shared/protocol/membership-entry';
 import { applyEntry, type GroupState } from '../src-shared/protocol/membership-state';
 import { toHex } from '../src-shared/protocol/bytes';
@@ -21,12 +22,13 @@ export class GroupDirectory {
   async get(groupId: Uint8Array): Promise<GroupState | null> {
     const key = toHex(groupId);
     const cached = this.cache.get(key);
-    if (cached) {
+    if (cached && !this.store.shared) {
       this.cache.delete(key);
       this.cache.set(key, cached);
       return cached;
     }
-    const state = await this.replay(groupId);
+    // One indexed read that is empty unless another process appended: then only the new entries.
+    const state = await this.replay(groupId, cached ?? null);
     if (state) this.remember(state);
     return state;
   }
@@ -46,10 +48,11 @@ export class GroupDirectory {
     this.cache.delete(toHex(groupId));
   }
 
-  private async replay(groupId: Uint8Array): Promise<GroupState | null> {
-    let state: GroupState | null = null;
-    for (let from = 0; ; from += REPLAY_PAGE) {
-      const page = await this.store.groupEntries(groupId, from, REPLAY_PAGE);
+  /** `from` with the stored entries after it applied (the whole log from null). */
+  private async replay(groupId: Uint8Array, from: GroupState | null): Promise<GroupState | null> {
+    let state = from;
+    for (;;) {
+      const page = await this.store.groupEntries(groupId, state?.length ?? 0, REPLAY_PAGE);
       // A stored log that no longer replays is corruption, not a client error: let it throw.
       for (const bytes of page) state = applyEntry(state, decodeEntry(bytes), nodeProtocolCrypto);
       if (page.length < REPLAY_PAGE) return state;

@@ -1,12 +1,44 @@
 // The relay's plain HTTP surface on its WebSocket port: GET /health and GET /metrics, nothing else.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PROTOCOL_VERSION } from '../src-shared/protocol/wire-constants';
+import type { Fanout } from './fanout/fanout';
 import type { RelayMetrics } from './metrics';
 import type { RelayStore } from './store/relay-store';
+
+/** How long /health waits for the store before calling it unavailable. */
+const STORE_PING_MS = 2000;
+
+/**
+ * The store and fan-out as a load balancer should see them: 200 when this process can serve, 503
+ * (take it out of rotation) when its database or its link to the other relay processes is down.
+ */
+async function health(store: RelayStore, fanout: Fanout): Promise<Record<string, string | number>> {
+  let timer: NodeJS.Timeout | undefined;
+  const storeOk = store.ping
+    ? await Promise.race([
+        store.ping().then(
+          () => true,
+          () => false,
+        ),
+        new Promise<boolean>(
+          (resolve) => (timer = setTimeout(() => resolve(false), STORE_PING_MS)),
+        ),
+      ])
+    : true;
+  clearTimeout(timer);
+  const fanoutOk = fanout.connected?.() ?? true;
+  return {
+    status: storeOk && fanoutOk ? 'ok' : 'degraded',
+    protocol: PROTOCOL_VERSION,
+    store: storeOk ? 'ok' : 'unavailable',
+    fanout: fanoutOk ? 'ok' : 'disconnected',
+  };
+}
 
 export function httpHandler(
   metrics: RelayMetrics,
   store: RelayStore,
+  fanout: Fanout,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const reply = (res: ServerResponse, status: number, type: string, body: string): void => {
     res.writeHead(status, {
@@ -19,12 +51,10 @@ export function httpHandler(
   return (req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (req.method === 'GET' && path === '/health') {
-      return reply(
-        res,
-        200,
-        'application/json',
-        JSON.stringify({ status: 'ok', protocol: PROTOCOL_VERSION }),
+      void health(store, fanout).then((body) =>
+        reply(res, body.status === 'ok' ? 200 : 503, 'application/json', JSON.stringify(body)),
       );
+      return;
     }
     if (req.method === 'GET' && path === '/metrics') {
       store.countDocuments().then(

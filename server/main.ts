@@ -1,6 +1,10 @@
 // The relay's command line: parse the settings, start, print the address, stop gracefully on
 // SIGTERM/SIGINT (in-flight frames finish, sockets close with 1001, the database closes cleanly).
+import path from 'node:path';
+import { openBackends } from './backends';
 import { ConfigError, helpText, parseConfig, relayOptionsFrom } from './config';
+import { addressOf } from './store/pg-address';
+import { ImportError, importSqliteIntoPg } from './store/sqlite-to-pg';
 import { relayFingerprint } from '../src-shared/protocol/relay-fingerprint';
 import { startRelay } from './relay';
 import { rotateRelayIdentity } from './relay-identity';
@@ -13,6 +17,14 @@ async function main(): Promise<void> {
       process.stdout.write(`${helpText()}\n`);
       return;
     }
+    if (config.importSqlite !== undefined) {
+      const report = await importSqliteIntoPg(path.resolve(config.importSqlite), config.store);
+      for (const { name, rows } of report.tables) {
+        process.stdout.write(`${name.padEnd(14)} ${rows} rows copied and verified\n`);
+      }
+      process.stdout.write(`Imported into ${addressOf(config.store)}: every row matches.\n`);
+      return;
+    }
     const options = relayOptionsFrom(config);
     if (config.rotateIdentity) {
       const { oldKey, newKey } = rotateRelayIdentity(options.dataDir);
@@ -21,8 +33,13 @@ async function main(): Promise<void> {
           '(clients pinned to the old key follow the signed statement)\n',
       );
     }
-    const relay = await startRelay(options);
-    process.stdout.write(`Suviaz relay listening on ${relay.url} (data in ${options.dataDir})\n`);
+    const backends = await openBackends(config);
+    const relay = await startRelay({ ...options, ...backends });
+    const where =
+      config.store === 'sqlite'
+        ? `data in ${options.dataDir}`
+        : `store ${addressOf(config.store)}, fan-out ${config.fanout === 'memory' ? 'in-process' : 'NATS'}`;
+    process.stdout.write(`Suviaz relay listening on ${relay.url} (${where})\n`);
     // Operators publish this, so people can compare it with what their app shows in Settings.
     process.stdout.write(`Relay identity fingerprint: ${relayFingerprint(relay.identityKey)}\n`);
 
@@ -48,6 +65,12 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) {
       process.stderr.write(`suviaz relay: ${error.message}\n`);
       process.exit(2);
+    }
+    if (error instanceof ImportError) {
+      process.stderr.write(
+        `suviaz relay --import-sqlite: ${error.message}; nothing was imported\n`,
+      );
+      process.exit(1);
     }
     throw error;
   }

@@ -3,6 +3,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import { Connection } from './connection';
 import type { Fanout } from './fanout/fanout';
@@ -15,7 +16,7 @@ import type { RelayContext } from './relay-context';
 import { loadRelayIdentity } from './relay-identity';
 import { resolveLimits, wsMaxPayload, type RelayLimits } from './relay-limits';
 import type { RelayStore } from './store/relay-store';
-import { openSqliteStore } from './store/sqlite-store';
+import { openSqliteStore, RELAY_DB_FILE } from './store/sqlite-store';
 
 export interface RelayTlsOptions {
   /** PEM certificate chain and private key (contents, not paths). */
@@ -38,7 +39,10 @@ export interface RelayOptions {
   publicHosts?: readonly string[];
   /** With a certificate the relay serves wss/https itself; without, plain ws behind a proxy. */
   tls?: RelayTlsOptions;
-  /** Another store or fan-out implementation; default SQLite in dataDir and in-memory fan-out. */
+  /**
+   * Another store or fan-out implementation (backends.ts opens PostgreSQL and NATS from their
+   * URLs); default SQLite in dataDir and in-memory fan-out. The relay closes them when it stops.
+   */
   store?: RelayStore;
   fanout?: Fanout;
   /** One line per connection event; default stderr. */
@@ -66,7 +70,10 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const identityKey = loadRelayIdentity(options.dataDir);
   const store = options.store ?? openSqliteStore(options.dataDir);
   const fanout = options.fanout ?? createMemoryFanout();
-  const metrics = new RelayMetrics();
+  // The WAL's size only means something for the SQLite store in dataDir.
+  const metrics = new RelayMetrics(
+    options.store ? {} : { walFile: path.join(options.dataDir, `${RELAY_DB_FILE}-wal`) },
+  );
   const ctx: RelayContext = {
     store,
     fanout,
@@ -82,12 +89,16 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     store.deleteExpiredShares(Date.now()).catch((error: unknown) => {
       log(`share sweep failed: ${error instanceof Error ? error.name : 'unknown'}`);
     });
+    // Briefings too: an expired one must leave the relay within a sweep of its hour.
+    store.deleteExpiredMail(Date.now()).catch((error: unknown) => {
+      log(`briefing sweep failed: ${error instanceof Error ? error.name : 'unknown'}`);
+    });
   };
   sweepShares();
   const shareSweep = setInterval(sweepShares, limits.shareSweepMs);
   shareSweep.unref();
 
-  const onRequest = httpHandler(metrics, store);
+  const onRequest = httpHandler(metrics, store, fanout);
   const server = options.tls
     ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest)
     : http.createServer(onRequest);
@@ -98,6 +109,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     perMessageDeflate: false,
   });
   const connections = new Set<Connection>();
+  metrics.sendQueues = () => [...connections].map((connection) => connection.sendQueueBytes());
   let closing = false;
   const publicHosts = options.publicHosts ?? [];
   wss.on('connection', (ws, request) => {
@@ -112,6 +124,13 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     connection.start();
   });
   wss.on('error', () => undefined); // Errors of the underlying server surface on `server`.
+  // Other relay processes' messages may have been lost meanwhile (NATS was away): every client
+  // reconnects, to this relay or another, and catches up from the store, where nothing was lost.
+  fanout.onGap?.(() => {
+    if (closing) return;
+    log(`fan-out gap: ${connections.size} connections reconnect to catch up`);
+    for (const connection of connections) void connection.shutdown();
+  });
 
   const host = options.host ?? '127.0.0.1';
   try {
@@ -124,6 +143,8 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     });
   } catch (error) {
     clearInterval(shareSweep);
+    metrics.close();
+    await fanout.close();
     await store.close();
     throw error;
   }
@@ -147,6 +168,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
         await serverClosed;
         await fanout.close();
         await store.close();
+        metrics.close();
       })();
       return closed;
     },

@@ -52,6 +52,9 @@ function follow(current: Phase, next: Phase): Phase {
 
 export function App() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading', error: null });
+  // Counts unlocks: a vault swapped for another while on screen (preparing the duress decoy) must
+  // remount the workspace, even if its lock and unlock events arrive in one render.
+  const [unlocks, setUnlocks] = useState(0);
 
   const applyStatus = useCallback((outcome: CallOutcome<VaultStatus>) => {
     setPhase((current) => {
@@ -74,9 +77,10 @@ export function App() {
           : current;
       }),
     );
-    const offUnlocked = onEvent('vault.unlocked', () =>
-      setPhase((current) => (current.kind === 'locked' ? { kind: 'unlocked' } : current)),
-    );
+    const offUnlocked = onEvent('vault.unlocked', () => {
+      setUnlocks((count) => count + 1);
+      setPhase((current) => (current.kind === 'locked' ? { kind: 'unlocked' } : current));
+    });
     const offConnection = subscribeConnectionStatus((status) => {
       if (status === 'connected') void refresh();
     });
@@ -123,6 +127,7 @@ export function App() {
         phase={appearanceKnown ? phase : { kind: 'loading', error: null }}
         setPhase={setPhase}
         refresh={refresh}
+        unlocks={unlocks}
       />
     </>
   );
@@ -132,10 +137,12 @@ function Screen({
   phase,
   setPhase,
   refresh,
+  unlocks,
 }: {
   phase: Phase;
   setPhase: (phase: Phase) => void;
   refresh: () => Promise<void>;
+  unlocks: number;
 }) {
   switch (phase.kind) {
     case 'loading':
@@ -171,7 +178,9 @@ function Screen({
         />
       );
     case 'unlocked':
-      return <Workspace onLocked={() => setPhase({ kind: 'locked', reason: 'user' })} />;
+      return (
+        <Workspace key={unlocks} onLocked={() => setPhase({ kind: 'locked', reason: 'user' })} />
+      );
     case 'damaged':
       return <DamagedScreen problem={phase.problem} />;
     case 'exited':

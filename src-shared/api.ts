@@ -21,7 +21,27 @@ import {
 } from './calendar/calendar-api';
 import { EventId, OccurrenceKey, OrgId } from './calendar/event-model';
 import { Disguise } from './disguise';
+import {
+  BriefingFileArgs,
+  BriefingFileBytes,
+  BriefingId,
+  BriefingList,
+  BriefingListArgs,
+  BriefingProgress,
+  BriefingSendArgs,
+  BriefingView,
+  LeakTraceResult,
+  StageAppendArgs,
+  StageBeginArgs,
+  StagedFile,
+} from './api/briefings-schemas';
 import { LanInterface, LanRelayStatus } from './api/lan-relay-schemas';
+import {
+  BundleExport,
+  BundleExportArgs,
+  BundleImport,
+  BundleImportArgs,
+} from './api/bundle-schemas';
 import {
   Note,
   NoteContent,
@@ -54,7 +74,13 @@ import {
   SpaceSummary,
 } from './api/spaces-schemas';
 import { Cursor, PresencePeer, SyncState, SyncWarning, YjsUpdate } from './api/sync-schemas';
-import { DeviceIdentity, Passphrase, VaultState, VaultStatus } from './api/vault-schemas';
+import {
+  DeviceIdentity,
+  DuressStatus,
+  Passphrase,
+  VaultState,
+  VaultStatus,
+} from './api/vault-schemas';
 
 // Each name is both a schema and (where it had one) its type: `export { X }` re-exports both.
 export {
@@ -63,6 +89,7 @@ export {
   DeviceIdentity,
   DeviceKey,
   DocId,
+  DuressStatus,
   InviteId,
   InviteLink,
   LanInterface,
@@ -121,6 +148,16 @@ export const methods = {
     z.object({ current: Passphrase, next: Passphrase }).strict(),
     z.null(),
   ),
+  /** The duress passphrase of the open vault (docs/vault-format.md, "Duress"). */
+  'duress.status': method(empty, DuressStatus),
+  /** Sets or replaces it: a fresh empty decoy; destroysVault: its use also destroys this vault. */
+  'duress.set': method(
+    z.object({ passphrase: Passphrase, destroysVault: z.boolean() }).strict(),
+    z.null(),
+  ),
+  'duress.remove': method(empty, z.null()),
+  /** Locks this vault and opens its decoy with the duress passphrase, without the destroy effect. */
+  'duress.prepare': method(z.object({ passphrase: Passphrase }).strict(), z.null()),
   /** The renderer reports user activity (throttled) so that auto-lock counts idle time. */
   'session.activity': method(empty, z.null()),
   'settings.get': method(empty, Settings),
@@ -245,6 +282,10 @@ export const methods = {
   ),
   /** Deletes this device's copy of a space it was removed from or left. */
   'spaces.forget': method(z.object({ spaceId: SpaceId }).strict(), z.null()),
+  /** Sync by file (docs/network.md): a signed bundle of the space, sealed to its other members. */
+  'spaces.exportBundle': method(BundleExportArgs, BundleExport),
+  /** Checks a carried bundle whole, applies it and passes it on to the relay; refused whole. */
+  'spaces.importBundle': method(BundleImportArgs, BundleImport),
   /** Marks a device's safety number as checked (or not); kept in the vault, never sent. */
   'contacts.setVerified': method(
     z.object({ deviceKey: DeviceKey, verified: z.boolean() }).strict(),
@@ -295,6 +336,25 @@ export const methods = {
       .strict(),
     z.null(),
   ),
+  'briefings.list': method(BriefingListArgs, BriefingList),
+  /** Opens a briefing: marks it read (and tells its author, when receipts are on). */
+  'briefings.get': method(z.object({ id: BriefingId }).strict(), BriefingView),
+  'briefings.send': method(BriefingSendArgs, z.object({ id: BriefingId })),
+  'briefings.acknowledge': method(z.object({ id: BriefingId }).strict(), z.null()),
+  /** Delete for everyone: the relay's copies and every recipient's app wipe it. */
+  'briefings.recall': method(z.object({ id: BriefingId }).strict(), z.null()),
+  'briefings.traceLeak': method(
+    z.object({ id: BriefingId, text: z.string().max(200_000) }).strict(),
+    LeakTraceResult,
+  ),
+  'briefings.stageBegin': method(StageBeginArgs, StagedFile),
+  'briefings.stageAppend': method(StageAppendArgs, StagedFile),
+  'briefings.stageCancel': method(z.object({ stageId: z.string().uuid() }).strict(), z.null()),
+  /** Fetches an attachment's encrypted chunks (resuming), with briefings.progress events. */
+  'briefings.download': method(BriefingFileArgs, z.null()),
+  /** Stops a send's upload or a download; what was transferred is kept for a resume. */
+  'briefings.cancel': method(z.object({ id: z.string().max(64) }).strict(), z.null()),
+  'briefings.openFile': method(BriefingFileArgs, BriefingFileBytes),
   'calendar.range': method(RangeArgs, CalendarRange),
   'calendar.get': method(
     z.object({ spaceId: SpaceId, eventId: EventId }).strict(),
@@ -404,6 +464,14 @@ export const events = {
   'calendar.importProgress': z.object({ done: z.number().int(), total: z.number().int() }),
   /** A reminder is due; shown on this device only. */
   'calendar.reminder': ReminderNotice,
+  /** Briefings arrived, were read, acknowledged, recalled or expired: lists ask again. */
+  'briefings.changed': z.object({}),
+  /**
+   * New briefings for this device: the notification says only "New briefing"; `title` is the
+   * newest one's title, and only when Settings allows notifications to name it.
+   */
+  'briefings.received': z.object({ count: z.number().int(), title: z.string().nullable() }),
+  'briefings.progress': BriefingProgress,
   /** The relay hosted for the local network started or stopped. */
   'lanRelay.changed': LanRelayStatus,
 } as const;
@@ -447,6 +515,20 @@ export const ERROR_CODES = [
   'other-organisation',
   'lan-relay-port-in-use',
   'lan-relay-address-unavailable',
+  // Sync by file (docs/network.md): why a bundle was refused, nothing of it applied.
+  'bundle-unreadable',
+  'bundle-damaged',
+  'bundle-replayed',
+  'bundle-not-member',
+  'bundle-conflict',
+  'bundle-no-recipients',
+  'bundle-too-large',
+  // Briefings (docs/briefings.md).
+  'briefing-expired',
+  'attachment-too-large',
+  'attachment-unreadable',
+  'attachment-damaged',
+  'transfer-cancelled',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,7 +4,9 @@ export const RENDERER_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  // blob: for pictures the renderer makes itself from bytes main opened (a briefing's inline image,
+  // URL.createObjectURL): a blob: URL names only data a page of this same origin created.
+  "img-src 'self' data: blob:",
   "font-src 'self'",
   // The Electron renderer has no network at all; 'self' is what the browser host's bridge socket needs.
   "connect-src 'self'",

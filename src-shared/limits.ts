@@ -44,6 +44,34 @@ export const LIMITS = {
     /** An automatic version is saved at most this often while someone edits. */
     autoVersionEveryMs: 5 * 60 * 1000,
   },
+  /** Briefings (docs/briefings.md): what a briefing may hold and how long it may live. */
+  briefings: {
+    titleMaxChars: 200,
+    attachmentsMax: 10,
+    fileNameMaxChars: 200,
+    /** The expiry choices offered, in hours; "never" is offered besides. */
+    expiryHours: [1, 6, 24, 72, 168, 720] as const,
+    /** An image shown inline is opened into memory, so it is capped well below other files. */
+    inlineImageMaxBytes: 20 * 1024 * 1024,
+  },
+  /** Briefing attachments (src-main/core/briefings/attachment-staging.ts, image-scrub.ts). */
+  briefingAttachments: {
+    /** Plaintext bytes per secretstream chunk; each sealed chunk is 17 bytes longer. */
+    // Large enough that 100 MB is 200 frames (the relay's per-connection rate allows 200 a second),
+    // small enough that a chunk in memory costs little and a resume repeats little.
+    chunkBytes: 512 * 1024,
+    /** Default size limit of one attachment; Settings may set another up to maxBytes. */
+    defaultMaxBytes: 100 * 1024 * 1024,
+    maxBytes: 2 * 1024 * 1024 * 1024,
+    /** Largest image whose metadata is removed in memory before sealing; larger ones are refused. */
+    imageScrubMaxBytes: 64 * 1024 * 1024,
+  },
+  /** Leak tracing by canary copies (src-main/core/briefings/leak-trace.ts). */
+  leakTrace: {
+    maxRecipients: 500,
+    /** Longest pasted text "Check a leaked text" accepts. */
+    pasteMaxChars: 200_000,
+  },
   /** A single edit's Yjs update, base64: must fit a relay frame with room for the envelope. */
   yjsUpdateMaxBase64Chars: 1_000_000,
   /** The renderer reports activity at most this often. */
@@ -73,6 +101,14 @@ export const LIMITS = {
      * relay learns when a share ends only to the hour.
      */
     shareExpiryStepMs: 60 * 60 * 1000,
+    /** One sealed briefing copy, receipt or recall (MAIL_PUT): a briefing's text and its index. */
+    maxMailBytes: 512 * 1024,
+    /** Items one MAIL_FETCH answer carries at most; the client asks again for the rest. */
+    mailPageItems: 100,
+    /** Longest a briefing may live before it expires (the author may also choose never). */
+    briefingMaxDays: 30,
+    /** One encrypted attachment chunk (CHUNK_PUT): a 512 KiB plaintext chunk plus its tag. */
+    maxChunkBytes: 512 * 1024 + 1024,
   },
   sync: {
     /** Local edits within this window go out as one update. */
@@ -85,5 +121,18 @@ export const LIMITS = {
     reconnectMaxMs: 5_000,
     presenceIntervalMs: 10_000,
     presenceTimeoutMs: 30_000,
+  },
+  /** Sync by file (docs/network.md "Sync by file"): a bundle carried on a USB stick. */
+  bundle: {
+    /**
+     * A bundle file, whole: the space's document state, its membership log and lockboxes. In base64
+     * it must fit one frame of the browser host's bridge (HOST_MAX_FRAME_BYTES, 8 MiB) with room to spare.
+     */
+    maxBytes: 6_000_000,
+    /** The encrypted part is padded to a multiple of this, so its size says little of the content. */
+    padToBytes: 16 * 1024,
+    /** Key slots are padded to a power of two, at least this many, so they hide the member count. */
+    minSlots: 8,
+    maxSlots: 4096,
   },
 } as const;

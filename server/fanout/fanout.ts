@@ -1,6 +1,5 @@
 // How frames reach the connections that want them. In one process a map of listeners does
-// (memory-fanout.ts); across several relay processes this is where NATS JetStream or Redis Streams
-// would go, behind the same interface.
+// (memory-fanout.ts); across several relay processes, NATS subjects (nats-fanout.ts).
 
 export interface FanoutMessage {
   /** The encoded relay frame, built once for all recipients. */
@@ -18,6 +17,18 @@ export interface Fanout {
   subscribe(topic: string, listener: FanoutListener): () => void;
   publish(topic: string, message: FanoutMessage): void;
   close(): Promise<void>;
+  /**
+   * Resolves once every subscription made so far receives whatever any relay process publishes
+   * from now on: SUBSCRIBE waits for it before it reads the store. Absent: at once.
+   */
+  settled?(): Promise<void>;
+  /**
+   * Tells `listener` when messages may have been lost (the transport to the other processes was
+   * down): subscribers must catch up from the store again. Absent: never happens.
+   */
+  onGap?(listener: () => void): void;
+  /** Reaches the other relay processes now (GET /health). Absent: in-process, always. */
+  connected?(): boolean;
 }
 
 /** Stored messages and ephemerals of one document. */

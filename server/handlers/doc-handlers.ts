@@ -5,7 +5,12 @@ import { canWrite, isMember } from '../../src-shared/protocol/membership-state';
 import { docTopic } from '../fanout/fanout';
 import { Refusal, refuse } from '../refusal';
 import type { RelayContext, Session } from '../relay-context';
-import { StoreConflictError, type CommitEnvelope, type StoredMessage } from '../store/relay-store';
+import {
+  StoreConflictError,
+  StoreQuotaError,
+  type CommitEnvelope,
+  type StoredMessage,
+} from '../store/relay-store';
 import { checkEnvelope, type CheckedEnvelope } from './envelope-auth';
 import {
   existingGroup,
@@ -22,8 +27,13 @@ type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 const CATCH_UP_PAGE = 256;
 /** Refusals a retried, already stored envelope gets from the rules: then look for the original. */
 const RETRY_CODES = new Set(['clockMismatch', 'staleSnapshot', 'snapshotConflict']);
-/** A commit that lost a race with another relay process is re-validated this many times. */
-const COMMIT_ATTEMPTS = 3;
+/**
+ * A commit that lost a race with another relay process is re-validated this many times, after a
+ * random pause of up to `attempt` ms: two processes busy with one document take turns, not lockstep.
+ */
+const COMMIT_ATTEMPTS = 20;
+const conflictPause = (attempt: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * attempt));
 
 export async function subscribe(
   ctx: RelayContext,
@@ -41,6 +51,8 @@ export async function subscribe(
   // Register first, read the store second: whatever commits in between is buffered, not lost.
   subs.begin(groupId, docId);
   try {
+    // Other relay processes' messages too: their subscription must be in place before the read.
+    await ctx.fanout.settled?.();
     const doc = await ctx.store.getDoc(docId);
     if (doc && !bytesEqual(doc.groupId, groupId)) {
       refuse('wrongGroup', 'the document belongs to another group');
@@ -106,14 +118,15 @@ export async function publish(
   const checked = checkEnvelope(frame.envelope, session.device, ['update', 'snapshot']);
   const h = checked.envelope.header;
   await withGroupLock(ctx, h.groupId, async () => {
-    const group = await existingGroup(ctx, h.groupId);
-    requireMember(group, session.device);
-    if (!canWrite(group, session.device)) refuse('forbidden', 'viewers cannot write');
-    if (h.epoch !== group.epoch) refuse('wrongEpoch', `the group is at epoch ${group.epoch}`);
-    await requireKnownHead(ctx, group, h);
-    requireWriterAtHead(group, session.device, h);
-
     for (let attempt = 1; ; attempt++) {
+      // In the loop: a commit that lost to another relay process re-reads the group as well.
+      const group = await existingGroup(ctx, h.groupId);
+      requireMember(group, session.device);
+      if (!canWrite(group, session.device)) refuse('forbidden', 'viewers cannot write');
+      if (h.epoch !== group.epoch) refuse('wrongEpoch', `the group is at epoch ${group.epoch}`);
+      await requireKnownHead(ctx, group, h);
+      requireWriterAtHead(group, session.device, h);
+
       const doc = await ctx.store.getDoc(h.docId);
       if (doc && !bytesEqual(doc.groupId, h.groupId)) {
         refuse('wrongGroup', 'the document belongs to another group');
@@ -139,12 +152,27 @@ export async function publish(
       if (usage.bytes + frame.envelope.length > ctx.limits.bytesPerGroup) {
         refuse('quotaBytes', 'the group has used its storage');
       }
+      // Checked again inside the commit, where other relay processes write to the same store.
+      commit.guard = {
+        logLength: group.length,
+        maxDocuments: ctx.limits.documentsPerGroup,
+        maxBytes: ctx.limits.bytesPerGroup,
+      };
       let seq: number;
       try {
         seq = await ctx.metrics.timeStore(() => ctx.store.commitEnvelope(commit));
       } catch (error) {
+        if (error instanceof StoreQuotaError) {
+          refuse(
+            error.quota === 'documents' ? 'quotaDocuments' : 'quotaBytes',
+            'the group has reached its quota',
+          );
+        }
         // Another writer moved the document on between our read and our commit: check again.
-        if (error instanceof StoreConflictError && attempt < COMMIT_ATTEMPTS) continue;
+        if (error instanceof StoreConflictError && attempt < COMMIT_ATTEMPTS) {
+          await conflictPause(attempt);
+          continue;
+        }
         throw error;
       }
       // Committed: only now may the author hear that it is safe.

@@ -8,6 +8,7 @@ import type { GroupState, InviteState } from '../../src-shared/protocol/membersh
 import { verifyEd25519 } from '../crypto';
 import { refuse } from '../refusal';
 import type { RelayContext, Session } from '../relay-context';
+import { StoreQuotaError } from '../store/relay-store';
 import { existingGroup, requireAdmin, withGroupLock } from './group-access';
 import { readLogPage } from './log-page';
 
@@ -53,9 +54,18 @@ export async function invitePut(
       if (usage.bytes + material.length > ctx.limits.bytesPerGroup) {
         refuse('quotaBytes', 'the group has used its storage');
       }
-      await ctx.metrics.timeStore(() =>
-        ctx.store.putInviteMaterial({ groupId, inviteKey, material }),
-      );
+      const guard = { maxBytes: ctx.limits.bytesPerGroup };
+      try {
+        await ctx.metrics.timeStore(() =>
+          ctx.store.putInviteMaterial({ groupId, inviteKey, material, guard }),
+        );
+      } catch (error) {
+        // Another relay process used the room between our check and the commit.
+        if (error instanceof StoreQuotaError) {
+          refuse('quotaBytes', 'the group has used its storage');
+        }
+        throw error;
+      }
     }
     session.send({ type: 'ok', requestId });
   });

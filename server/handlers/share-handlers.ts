@@ -6,7 +6,7 @@ import { bytesEqual } from '../../src-shared/protocol/bytes';
 import type { ClientFrame } from '../../src-shared/protocol/frames';
 import { refuse } from '../refusal';
 import type { RelayContext, Session } from '../relay-context';
-import { StoreConflictError, type StoredShare } from '../store/relay-store';
+import { StoreConflictError, StoreQuotaError, type StoredShare } from '../store/relay-store';
 import { existingGroup, requireMember, withGroupLock } from './group-access';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
@@ -76,8 +76,16 @@ export async function sharePut(
       refuse('quotaBytes', 'the group has used its storage');
     }
     try {
-      await ctx.metrics.timeStore(() => ctx.store.putShare(share));
+      const guard = { maxBytes: ctx.limits.bytesPerGroup, maxShares: ctx.limits.sharesPerGroup };
+      await ctx.metrics.timeStore(() => ctx.store.putShare(share, guard));
     } catch (error) {
+      // Another relay process used the room between our check and the commit.
+      if (error instanceof StoreQuotaError) {
+        refuse(
+          error.quota === 'shares' ? 'quotaShares' : 'quotaBytes',
+          'the group is at its quota',
+        );
+      }
       // Share ids are not per group: a put under another group's lock may have taken this one.
       if (!(error instanceof StoreConflictError)) throw error;
       const winner = await ctx.store.getShare(shareId);

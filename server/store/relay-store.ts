@@ -1,5 +1,5 @@
-// What the relay needs from durable storage. The embedded default is SQLite (sqlite-store.ts); the
-// interface is async so that a PostgreSQL implementation can take its place unchanged.
+// What the relay needs from durable storage. The embedded default is SQLite (sqlite-store.ts); for
+// several relay processes, PostgreSQL (pg-store.ts) takes its place behind the same interface.
 //
 // Every mutating method is ONE transaction that has committed when its promise resolves: the relay
 // acknowledges only after that, so nothing acknowledged can be lost. Mutations re-check what the relay
@@ -11,6 +11,31 @@ export class StoreConflictError extends Error {
     super(message);
     this.name = 'StoreConflictError';
   }
+}
+
+/**
+ * A guard saw the group's usage reach a limit: another relay process used the room between the
+ * relay's check and this commit. The handler refuses with the quota code, as if it had seen it.
+ */
+export class StoreQuotaError extends StoreConflictError {
+  constructor(readonly quota: 'documents' | 'bytes' | 'shares') {
+    super(`the group's ${quota} quota is reached`);
+    this.name = 'StoreQuotaError';
+  }
+}
+
+/**
+ * What a write that adds to a group checks again inside its own transaction, where several relay
+ * processes share the store: the relay validated against the group's log and usage it read before,
+ * and another process may have changed them since. A store only one process writes (SQLite, under
+ * the relay's group lock) may ignore it. Log length: StoreConflictError; limits: StoreQuotaError.
+ */
+export interface GroupGuard {
+  /** The log length the relay judged membership and rights at. */
+  logLength?: number;
+  maxDocuments?: number;
+  maxBytes: number;
+  maxShares?: number;
 }
 
 export interface GroupUsage {
@@ -64,6 +89,7 @@ export interface PutInviteMaterial {
   inviteKey: Uint8Array;
   /** Encrypted by the inviting admin with a key derived from the link's seed. */
   material: Uint8Array;
+  guard?: GroupGuard;
 }
 
 /** A share (SHARE_PUT): one encrypted item left for whoever holds its link, until expiresAt. */
@@ -78,6 +104,30 @@ export interface StoredShare {
   ciphertext: Uint8Array;
 }
 
+/** A briefing's item for one device (MAIL_PUT): a sealed copy, receipt or recall. */
+export interface StoredMail {
+  groupId: Uint8Array;
+  briefingId: Uint8Array;
+  kind: number;
+  sender: Uint8Array;
+  recipient: Uint8Array;
+  /** Ms since 1970, a whole hour; 0: until recalled. */
+  expiresAt: number;
+  ciphertext: Uint8Array;
+}
+
+/** One encrypted chunk of a briefing's attachment (CHUNK_PUT). */
+export interface StoredChunk {
+  groupId: Uint8Array;
+  briefingId: Uint8Array;
+  blobId: Uint8Array;
+  index: number;
+  /** The device that put it: only its briefing's author may recall it. */
+  owner: Uint8Array;
+  expiresAt: number;
+  bytes: Uint8Array;
+}
+
 export interface CommitEnvelope {
   docId: Uint8Array;
   groupId: Uint8Array;
@@ -90,9 +140,15 @@ export interface CommitEnvelope {
   envelope: Uint8Array;
   /** For a snapshot: what becomes the document's active snapshot. */
   snapshot: { proof: Uint8Array; generation: number; link: Uint8Array } | null;
+  guard?: GroupGuard;
 }
 
 export interface RelayStore {
+  /** Other relay processes write to this store too: in-memory views of it must be re-checked. */
+  readonly shared?: boolean;
+  /** Throws if the store cannot be reached now (GET /health); absent: always reachable. */
+  ping?(): Promise<void>;
+
   groupEntries(groupId: Uint8Array, fromIndex: number, limit: number): Promise<Uint8Array[]>;
   groupExists(groupId: Uint8Array): Promise<boolean>;
   /** Stores the entry; StoreConflictError if that index is taken or the one before is missing. */
@@ -117,7 +173,7 @@ export interface RelayStore {
   getInviteMaterial(groupId: Uint8Array, inviteKey: Uint8Array): Promise<Uint8Array | null>;
 
   /** Stores a share, counted in its group's bytes; StoreConflictError if the id is taken. */
-  putShare(share: StoredShare): Promise<void>;
+  putShare(share: StoredShare, guard?: GroupGuard): Promise<void>;
   /** The share with this id, expired or not (the caller judges expiry by its own clock). */
   getShare(shareId: Uint8Array): Promise<StoredShare | null>;
   /** Deletes the share if `author` put it, and uncounts its bytes; false if there was none. */
@@ -126,6 +182,30 @@ export interface RelayStore {
   deleteExpiredShares(now: number): Promise<number>;
   /** Shares stored for the group, expired ones not yet deleted included. */
   countShares(groupId: Uint8Array): Promise<number>;
+
+  /**
+   * Stores a mail item with the next seq, counted in its group's bytes; an item with the same
+   * (briefing, kind, sender, recipient) is replaced (a receipt moves from read to acknowledged).
+   */
+  putMail(mail: StoredMail): Promise<number>;
+  /** Up to `limit` live items for the recipient in the group with seq > afterSeq, by seq. */
+  mailFor(
+    groupId: Uint8Array,
+    recipient: Uint8Array,
+    afterSeq: number,
+    limit: number,
+  ): Promise<(StoredMail & { seq: number })[]>;
+  /** The device that sent the briefing's copies, while any copy is stored. */
+  briefingAuthor(groupId: Uint8Array, briefingId: Uint8Array): Promise<Uint8Array | null>;
+  /** Deletes the briefing's copies, receipts and chunks (not its recalls); uncounts their bytes. */
+  recallBriefing(groupId: Uint8Array, briefingId: Uint8Array): Promise<void>;
+  /** Stores a chunk, counted in its group's bytes; the same chunk again replaces it. */
+  putChunk(chunk: StoredChunk): Promise<void>;
+  getChunk(blobId: Uint8Array, index: number): Promise<StoredChunk | null>;
+  /** How many chunks of the blob are stored from index 0 without a gap (the first missing index). */
+  countChunks(blobId: Uint8Array): Promise<number>;
+  /** Deletes every mail item and chunk with 0 < expiresAt <= now; returns how many. */
+  deleteExpiredMail(now: number): Promise<number>;
 
   getDoc(docId: Uint8Array): Promise<StoredDoc | null>;
   /** The stored update of this author with this clock on this snapshot, if any. */

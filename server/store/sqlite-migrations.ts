@@ -4,7 +4,8 @@
 // Beside the schema, the store records the protocol version of the data it holds (relay_meta,
 // from schema 3 on): envelopes and entries carry their version byte and do not decode under another
 // one, so a store of another protocol's data is refused at startup rather than served. Protocol v4
-// kept v3's envelopes and entries, so a v3 store is taken and re-marked by schema step 4.
+// kept v3's envelopes and entries and v5 only added tables, so v3 and v4 stores are taken and
+// re-marked (steps 4 and 5).
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { PROTOCOL_VERSION } from '../../src-shared/protocol/wire-constants';
 
@@ -152,15 +153,55 @@ const v4: Migration = (db) => {
   ).run();
 };
 
-const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4];
+const v5: Migration = (db) => {
+  db.exec(`
+    -- Protocol v5 briefings: items sealed to one device each (a briefing's copy, a receipt, a
+    -- recall), fetched by seq; expires_at is a whole hour, or 0 for until recalled.
+    CREATE TABLE mail (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      group_id BLOB NOT NULL REFERENCES groups (group_id),
+      briefing_id BLOB NOT NULL,
+      kind INTEGER NOT NULL,
+      sender BLOB NOT NULL,
+      recipient BLOB NOT NULL,
+      expires_at INTEGER NOT NULL,
+      ciphertext BLOB NOT NULL,
+      UNIQUE (briefing_id, kind, sender, recipient)
+    ) STRICT;
+    CREATE INDEX mail_by_recipient ON mail (group_id, recipient, seq);
+    CREATE INDEX mail_by_briefing ON mail (group_id, briefing_id);
+    CREATE INDEX mail_by_expiry ON mail (expires_at) WHERE expires_at > 0;
+
+    -- The encrypted chunks of briefings' attachments, by a random blob id and index.
+    CREATE TABLE chunks (
+      blob_id BLOB NOT NULL,
+      idx INTEGER NOT NULL,
+      group_id BLOB NOT NULL REFERENCES groups (group_id),
+      briefing_id BLOB NOT NULL,
+      owner BLOB NOT NULL,
+      expires_at INTEGER NOT NULL,
+      bytes BLOB NOT NULL,
+      PRIMARY KEY (blob_id, idx)
+    ) STRICT;
+    CREATE INDEX chunks_by_briefing ON chunks (group_id, briefing_id);
+    CREATE INDEX chunks_by_expiry ON chunks (expires_at) WHERE expires_at > 0;
+  `);
+  // v4's envelopes, entries, lockboxes, invites and shares are v5's unchanged.
+  db.prepare("UPDATE relay_meta SET value = 5 WHERE key = 'protocol'").run();
+};
+
+const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 /** The first schema that records the protocol version of its data. */
 const FIRST_MARKED_SCHEMA = 3;
 /**
  * Older protocols whose stored data this relay reads as it is, each with the schema step that
- * re-marks it as this protocol's: v3 data, marked v4 by step 4.
+ * re-marks it: v3 data is marked v4 by step 4, v4 data v5 by step 5.
  */
-const READABLE_OLDER_DATA = new Map<number, number>([[3, 4]]);
+const READABLE_OLDER_DATA = new Map<number, number>([
+  [3, 4],
+  [4, 5],
+]);
 
 /** The store holds data of another protocol version than this relay's: it is not opened. */
 export class StoreProtocolError extends Error {

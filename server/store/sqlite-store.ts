@@ -10,6 +10,7 @@ import { runMigrations, StoreProtocolError } from './sqlite-migrations';
 import { sqliteDocuments } from './sqlite-documents';
 import { sqliteGroupKeys } from './sqlite-group-keys';
 import { sqliteGroups } from './sqlite-groups';
+import { sqliteMail } from './sqlite-mail';
 import { sqliteShares } from './sqlite-shares';
 
 export const RELAY_DB_FILE = 'relay.db';
@@ -20,8 +21,8 @@ export function openSqliteStore(dataDir: string): RelayStore {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  // Shares are the only rows the relay deletes (once expired or withdrawn): zero their pages rather
-  // than leave the ciphertext in free space. Copies in the WAL last until its frames are reused.
+  // Shares and briefings are the only rows the relay deletes (once expired, withdrawn or recalled):
+  // zero their pages rather than leave the ciphertext in free space. Copies in the WAL last until its frames are reused.
   db.pragma('secure_delete = ON');
   try {
     runMigrations(db);
@@ -48,6 +49,7 @@ export function openSqliteStore(dataDir: string): RelayStore {
     ...sqliteGroups(db, usageCache),
     ...sqliteGroupKeys(db, usageChanged),
     ...sqliteShares(db, usageChanged),
+    ...sqliteMail(db, usageChanged),
     ...documents.methods,
     async close() {
       // Envelopes waiting for this turn's commit are stored (they were checked), not dropped.

@@ -8,7 +8,7 @@ import { call } from '../bridge/call';
 import { Dialog } from '../components/Dialog';
 import { FormActions } from '../components/FormActions';
 import { useApiAction } from '../hooks/use-api-action';
-import { downloadFile } from '../plans/download-file';
+import { saveBlob } from '../lib/save-blob';
 import { RadioRow } from './RadioRow';
 
 const BLURS: BlurChoice[] = ['none', 'hour', 'day'];
@@ -36,7 +36,7 @@ export function ExportDialog({ spaceId, eventId, onClose }: ExportDialogProps) {
     void action.run(
       () => call('calendar.exportIcs', args),
       ({ ics, fileName }) => {
-        downloadFile(fileName, ics, 'text/calendar');
+        saveBlob(fileName, new Blob([ics], { type: 'text/calendar' }));
         setSaved(fileName);
       },
     );

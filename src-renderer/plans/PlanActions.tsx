@@ -17,7 +17,7 @@ import {
 } from '../../src-shared/plans/plan-export';
 import { duplicatePlan, listTasks } from '../../src-shared/plans/plan-model';
 import type { DocReplica } from '../shared-doc/doc-replica';
-import { downloadFile } from './download-file';
+import { saveBlob } from '../lib/save-blob';
 import { deviceName, standingOf } from './member-names';
 import { menuKey, menuOpenIndex } from './roving-focus';
 import type { PlanAuthor } from './use-plan-author';
@@ -87,8 +87,12 @@ export function PlanActions(props: PlanActionsProps) {
     if (!content) return;
     const name = exportFileName(content.title, kind);
     if (kind === 'md')
-      downloadFile(name, planToMarkdown(content, labels), 'text/markdown;charset=utf-8');
-    else downloadFile(name, planToHtml(content, labels), 'text/html;charset=utf-8');
+      saveBlob(
+        name,
+        new Blob([planToMarkdown(content, labels)], { type: 'text/markdown;charset=utf-8' }),
+      );
+    else
+      saveBlob(name, new Blob([planToHtml(content, labels)], { type: 'text/html;charset=utf-8' }));
     // The browser (or Electron's download handling) picks the folder, so this names no path.
     onStatus(t('plans.exported', { file: name }));
   }

@@ -1,10 +1,12 @@
 // Settings' emergency section: the quick exit and the clipboard rule, then erase the vault now and
-// the shortcut that does it from any screen (the app then shows its empty first screen).
+// the shortcut that does it from any screen (the app then shows its empty first screen), then the
+// duress passphrase.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EraseVaultButton } from '../safety/EraseVaultButton';
 import { PanicShortcutHint } from '../safety/PanicShortcutHint';
 import { QuickExitHint } from '../safety/QuickExitHint';
+import { DuressSection } from './DuressSection';
 
 export function EmergencySection() {
   const { t } = useTranslation();
@@ -15,6 +17,7 @@ export function EmergencySection() {
       <QuickExitHint />
       <PanicShortcutHint />
       <EraseVaultButton onErased={() => undefined} />
+      <DuressSection />
     </section>
   );
 }

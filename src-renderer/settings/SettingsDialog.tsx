@@ -13,6 +13,7 @@ import { DeviceIdentitySection } from './DeviceIdentitySection';
 import { DisguiseSetting } from './DisguiseSetting';
 import { EmergencySection } from './EmergencySection';
 import { LanRelayPanel } from './LanRelayPanel';
+import { BriefingSettings } from './BriefingSettings';
 import { ReminderTitleSetting } from './ReminderTitleSetting';
 import { ScreenCaptureSetting } from './ScreenCaptureSetting';
 import { SharedSpacesSettings } from './SharedSpacesSettings';
@@ -49,6 +50,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         <SharedSpacesSettings closeGuards={closeGuards} />
         <LanRelayPanel />
         <ReminderTitleSetting />
+        <BriefingSettings />
         <DisguiseSetting />
         <ScreenCaptureSetting />
         <DeviceIdentitySection />

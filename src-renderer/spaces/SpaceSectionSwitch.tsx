@@ -1,11 +1,11 @@
-// A space's main column shows either its plans and shared notes or its calendar: two toggle
+// A space's main column shows its plans and shared notes, its calendar or its briefings: toggle
 // buttons above it choose which.
 import { useTranslation } from 'react-i18next';
 import { ToggleGroup } from '../components/ToggleGroup';
 
-export type SpaceSection = 'plans' | 'calendar';
+export type SpaceSection = 'plans' | 'calendar' | 'briefings';
 
-const SECTIONS: readonly SpaceSection[] = ['plans', 'calendar'];
+const SECTIONS: readonly SpaceSection[] = ['plans', 'calendar', 'briefings'];
 
 interface SpaceSectionSwitchProps {
   section: SpaceSection;
@@ -20,7 +20,7 @@ export function SpaceSectionSwitch({ section, onSection }: SpaceSectionSwitchPro
       label={t('calendar.spaceSections.label')}
       choices={SECTIONS.map((value) => ({
         value,
-        label: t(`calendar.spaceSections.${value}`),
+        label: value === 'briefings' ? t('briefings.title') : t(`calendar.spaceSections.${value}`),
         testId: `space-section-${value}`,
       }))}
       value={section}

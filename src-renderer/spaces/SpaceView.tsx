@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
+import { BriefingsScreen } from '../briefings/BriefingsScreen';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { useSyncState } from '../hooks/use-sync-state';
 import { SpacePlansArea, type PlanToOpen } from '../plans/SpacePlansArea';
@@ -27,6 +28,7 @@ import { SpaceStatusBanner } from './SpaceStatusBanner';
 import { READ_ONLY_TEXT, readOnlyReason } from './sync-status-text';
 import { SyncStatus, SyncWarnings } from './SyncStatus';
 import { VerifyDialog } from './VerifyDialog';
+import { BundlePanel } from './BundlePanel';
 
 interface SpaceViewProps {
   space: SpaceSummary;
@@ -147,6 +149,8 @@ function MemberSpaceView(props: SpaceViewProps) {
                 spaceId={space.id}
                 onOpenTask={props.onOpenTask}
               />
+            ) : section === 'briefings' ? (
+              <BriefingsScreen spaces={props.allSpaces} spaceId={space.id} />
             ) : (
               <SpacePlansArea space={space} planToOpen={planToOpen}>
                 <SharedEditor
@@ -168,6 +172,7 @@ function MemberSpaceView(props: SpaceViewProps) {
           {space.status === 'active' && content === 'content' && (
             <OrganisationsPanel space={space} />
           )}
+          {space.status === 'active' && content === 'content' && <BundlePanel space={space} />}
           <ApprovalsPanel
             spaceId={space.id}
             approvals={space.approvals}

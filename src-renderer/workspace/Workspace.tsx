@@ -7,6 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../src-shared/api';
 import { call } from '../bridge/call';
 import { subscribeConnectionStatus } from '../bridge/connection-status';
+import { BriefingNotifier } from '../briefings/BriefingNotifier';
+import { BriefingsEntry } from '../briefings/BriefingsEntry';
+import { BriefingsScreen } from '../briefings/BriefingsScreen';
 import { CalendarEntry } from '../calendar/CalendarEntry';
 import { CalendarReminders } from '../calendar/CalendarReminders';
 import { CalendarScreen } from '../calendar/CalendarScreen';
@@ -176,6 +179,10 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
                     selected={nav.calendarShown && !openSpace}
                     onOpen={nav.showCalendar}
                   />
+                  <BriefingsEntry
+                    selected={nav.briefingsShown && !openSpace}
+                    onOpen={nav.showBriefings}
+                  />
                 </>
               }
               spaces={
@@ -213,6 +220,8 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
                 <MyTasksView state={myTasks} onOpen={nav.openTask} />
               ) : nav.calendarShown ? (
                 <CalendarScreen spaces={spaces.spaces ?? []} onOpenTask={nav.openTask} />
+              ) : nav.briefingsShown ? (
+                <BriefingsScreen spaces={spaces.spaces ?? []} />
               ) : selectedId ? (
                 <NoteEditor
                   key={selectedId}
@@ -226,6 +235,7 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
             </main>
           </div>
           <CalendarReminders />
+          <BriefingNotifier onOpen={nav.showBriefings} />
           {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
           {lockFlow.unsavedPrompt && (
             <ConfirmDialog

@@ -1,6 +1,7 @@
 // What the workspace shows: the notes or the trash (and a tag), and in the main pane one private
-// note, one shared space (with perhaps a plan to bring up), "My tasks", the calendar, or nothing. Opening one
-// closes the others; where focus goes after an invitation is answered is kept here too.
+// note, one shared space (with perhaps a plan to bring up), "My tasks", the calendar, the briefings,
+// or nothing. Opening one closes the others; where focus goes after an invitation is answered is
+// kept here too.
 import { useRef, useState } from 'react';
 import type { MyTask, SpaceSummary } from '../../src-shared/api';
 import type { SpacesView } from '../spaces/use-spaces';
@@ -24,6 +25,8 @@ export interface Navigation {
   spacesFocus: number;
   myTasksShown: boolean;
   calendarShown: boolean;
+  /** The briefings of all spaces. */
+  briefingsShown: boolean;
   planToOpen: PlanToOpen | null;
   openNote: (id: string) => void;
   /** Shows a note just made (the notes view, no tag) with focus in its title. */
@@ -38,6 +41,7 @@ export interface Navigation {
   declinedInvitation: (spaceId: string) => void;
   showMyTasks: () => void;
   showCalendar: () => void;
+  showBriefings: () => void;
   /** Opens the plan a task belongs to (from "My tasks" or the calendar). */
   openTask: (task: Pick<MyTask, 'spaceId' | 'planId'>) => void;
   changeView: (view: View) => void;
@@ -52,6 +56,7 @@ export function useNavigation(spaces: SpacesView): Navigation {
   const [spacesFocus, setSpacesFocus] = useState(0);
   const [myTasksShown, setMyTasksShown] = useState(false);
   const [calendarShown, setCalendarShown] = useState(false);
+  const [briefingsShown, setBriefingsShown] = useState(false);
   const [planToOpen, setPlanToOpen] = useState<PlanToOpen | null>(null);
   // A new nonce each time, so choosing a task of the plan already open still brings that plan up.
   const planNonce = useRef(0);
@@ -64,6 +69,7 @@ export function useNavigation(spaces: SpacesView): Navigation {
     setSelectedId(null);
     setMyTasksShown(false);
     setCalendarShown(false);
+    setBriefingsShown(false);
     setPlanToOpen(null);
     setFocusSpaceId(null);
     setSelectedSpaceId(id);
@@ -81,6 +87,7 @@ export function useNavigation(spaces: SpacesView): Navigation {
     setSelectedSpaceId(null);
     setMyTasksShown(false);
     setCalendarShown(false);
+    setBriefingsShown(false);
   }
 
   return {
@@ -94,11 +101,13 @@ export function useNavigation(spaces: SpacesView): Navigation {
     spacesFocus,
     myTasksShown,
     calendarShown,
+    briefingsShown,
     planToOpen,
     openNote(id) {
       setSelectedSpaceId(null);
       setMyTasksShown(false);
       setCalendarShown(false);
+      setBriefingsShown(false);
       setFreshId(null);
       setSelectedId(id);
     },
@@ -132,6 +141,10 @@ export function useNavigation(spaces: SpacesView): Navigation {
     showCalendar() {
       closeAll();
       setCalendarShown(true);
+    },
+    showBriefings() {
+      closeAll();
+      setBriefingsShown(true);
     },
     openTask(task) {
       selectSpace(task.spaceId);

@@ -49,6 +49,14 @@ export const Settings = z.object({
    * Windows and macOS only: app.capabilities says whether it applies here). Off by default.
    */
   screenCaptureProtection: z.boolean(),
+  /** The largest file a briefing may carry, in MB (default 100). */
+  briefingAttachmentMaxMb: z
+    .number()
+    .int()
+    .min(1)
+    .max(LIMITS.briefingAttachments.maxBytes / (1024 * 1024)),
+  /** "New briefing" notifications name the briefing; off by default, like reminders. */
+  briefingNotificationsShowTitle: z.boolean(),
 });
 
 /** What the shell running the core can do beyond the vault (the browser host has no windows or clipboard). */

@@ -19,5 +19,17 @@ export const DeviceIdentity = z.object({
   fingerprint: z.string(),
 });
 
+/**
+ * The open vault's duress passphrase, as its own settings say: a decoy has none of its own, so in a
+ * decoy this reads "not set" like any vault without one. preparing: the open vault is the decoy,
+ * opened from its real vault to prepare it (known only in memory, until the next lock).
+ */
+export const DuressStatus = z.object({
+  set: z.boolean(),
+  destroysVault: z.boolean(),
+  preparing: z.boolean(),
+});
+
 export type VaultStatus = z.infer<typeof VaultStatus>;
+export type DuressStatus = z.infer<typeof DuressStatus>;
 export type DeviceIdentity = z.infer<typeof DeviceIdentity>;

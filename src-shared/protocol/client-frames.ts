@@ -1,6 +1,11 @@
 // The frames a client sends the relay (docs/protocol.md §2, "Client to relay") and their codec.
 // Envelopes, entries and lockboxes stay opaque bytes here, so the relay can store them as received.
 import * as encoding from 'lib0/encoding';
+import {
+  decodeBriefingClientFrame,
+  encodeBriefingClientFrame,
+  type BriefingClientFrame,
+} from './briefing-frames';
 import { frame, MAX_BLOB, MAX_ENTRY, MAX_SHARE, readPreamble } from './frame-codec';
 import { readHello, writeHello } from './handshake-codec';
 import {
@@ -59,7 +64,8 @@ export type ClientFrame =
       ciphertext: Uint8Array;
     }
   | { type: 'shareFetch'; requestId: number; shareId: Uint8Array }
-  | { type: 'shareDelete'; requestId: number; shareId: Uint8Array };
+  | { type: 'shareDelete'; requestId: number; shareId: Uint8Array }
+  | BriefingClientFrame;
 
 export function encodeClientFrame(f: ClientFrame): Uint8Array {
   const t = ClientFrameType[f.type];
@@ -137,6 +143,8 @@ export function encodeClientFrame(f: ClientFrame): Uint8Array {
         encoding.writeVarUint(e, f.requestId);
         encoding.writeUint8Array(e, f.shareId);
       });
+    default:
+      return encodeBriefingClientFrame(f);
   }
 }
 
@@ -210,8 +218,11 @@ export function decodeClientFrame(bytes: Uint8Array): ClientFrame {
         return { type: 'shareFetch', requestId: r.varUint(), shareId: r.fixed(ID_BYTES) };
       case ClientFrameType.shareDelete:
         return { type: 'shareDelete', requestId: r.varUint(), shareId: r.fixed(ID_BYTES) };
-      default:
+      default: {
+        const briefing = decodeBriefingClientFrame(type, r);
+        if (briefing) return briefing;
         throw new ProtocolError(`unknown client frame type ${type}`);
+      }
     }
   });
 }

@@ -11,6 +11,11 @@ import {
   readBlobs,
   readPreamble,
 } from './frame-codec';
+import {
+  decodeBriefingRelayFrame,
+  encodeBriefingRelayFrame,
+  type BriefingRelayFrame,
+} from './briefing-frames';
 import { readChallenge, writeChallenge, type ChallengeFields } from './handshake-codec';
 import { ID_BYTES, INVITE_MATERIAL_MAX_BYTES, RelayFrameType } from './wire-constants';
 import { decodeStrict, ProtocolError } from './wire-reader';
@@ -43,7 +48,8 @@ export type RelayFrame =
       entries: Uint8Array[];
       material: Uint8Array;
     }
-  | { type: 'share'; requestId: number; expiresAt: number; ciphertext: Uint8Array };
+  | { type: 'share'; requestId: number; expiresAt: number; ciphertext: Uint8Array }
+  | BriefingRelayFrame;
 
 export function encodeRelayFrame(f: RelayFrame): Uint8Array {
   const t = RelayFrameType[f.type];
@@ -112,6 +118,8 @@ export function encodeRelayFrame(f: RelayFrame): Uint8Array {
         encoding.writeVarUint(e, f.expiresAt);
         encoding.writeVarUint8Array(e, f.ciphertext);
       });
+    default:
+      return encodeBriefingRelayFrame(f);
   }
 }
 
@@ -176,8 +184,11 @@ export function decodeRelayFrame(bytes: Uint8Array): RelayFrame {
           expiresAt: r.varUint(),
           ciphertext: r.bytes(MAX_SHARE),
         };
-      default:
+      default: {
+        const briefing = decodeBriefingRelayFrame(type, r);
+        if (briefing) return briefing;
         throw new ProtocolError(`unknown relay frame type ${type}`);
+      }
     }
   });
 }

@@ -1,12 +1,13 @@
-// Numbers of the sync wire protocol v4 (docs/protocol.md): frame types, envelope kinds, roles,
+// Numbers of the sync wire protocol v5 (docs/protocol.md): frame types, envelope kinds, roles,
 // error codes, domain strings and fixed sizes. Client and relay both read them from here.
 /**
  * The frame version. v2 added the invite frames and GROUP_FETCH for pending and departed devices;
  * v3 signed membership and document heads into every envelope and bound AUTH to the relay; v4 added
  * the share frames (one-off links to one encrypted item) and the relay's own signed identity in the
- * handshake (HELLO, CHALLENGE), leaving envelopes and entries as in v3.
+ * handshake (HELLO, CHALLENGE), leaving envelopes and entries as in v3; v5 added briefings: sealed
+ * items addressed to one device (MAIL_*) and the encrypted chunks of their attachments (CHUNK_*).
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 /**
  * Envelope headers and membership entries are stored (by the relay and in vaults) long after the
  * frame that carried them, so each has its own version: a later frame version need not change what
@@ -45,6 +46,12 @@ export const ClientFrameType = {
   shareFetch: 0x0d,
   shareDelete: 0x0e,
   hello: 0x0f,
+  mailPut: 0x10,
+  mailFetch: 0x11,
+  mailRecall: 0x12,
+  chunkPut: 0x13,
+  chunkGet: 0x14,
+  chunkCount: 0x15,
 } as const;
 
 export const RelayFrameType = {
@@ -62,6 +69,9 @@ export const RelayFrameType = {
   groupChanged: 0x8c,
   invite: 0x8d,
   share: 0x8e,
+  mailItems: 0x8f,
+  mailChanged: 0x90,
+  chunk: 0x91,
 } as const;
 
 export const EnvelopeKind = { update: 1, snapshot: 2, ephemeral: 3 } as const;
@@ -130,6 +140,10 @@ export const RelayError = {
   badExpiry: 29,
   /** SHARE_PUT: the group has as many live shares as the relay allows. */
   quotaShares: 30,
+  /** CHUNK_GET: no such chunk (never stored, recalled or expired). */
+  unknownChunk: 31,
+  /** MAIL_PUT: a receipt for a briefing the relay no longer holds. */
+  unknownBriefing: 32,
 } as const;
 export type RelayErrorName = keyof typeof RelayError;
 
@@ -157,4 +171,6 @@ export const Domain = {
   relayChallenge: 'suviaz/v1/relay-challenge',
   relayRotation: 'suviaz/v1/relay-rotation',
   relayFingerprint: 'suviaz/v1/relay-fingerprint',
+  /** Sync by file: the exporting device's signature over a bundle's contents. */
+  bundle: 'suviaz/v1/bundle',
 } as const;

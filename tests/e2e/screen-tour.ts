@@ -1,8 +1,8 @@
 // One walk through every main screen of the browser host, for the checks that must hold on each of
 // them (accessibility, every string translated): onboarding, the new identity, notes list and editor,
 // search, trash, settings, a shared space with its members panel, the invite dialog, a plan, the
-// calendar (a space's, the event editor, all spaces' week), joining, and the unlock screen. The
-// walk uses test ids only, so it runs the same in every language.
+// calendar (a space's, the event editor, all spaces' week), briefings (a space's, compose), joining,
+// and the unlock screen. The walk uses test ids only, so it runs the same in every language.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ export const CONTENT = {
   space: 'Вясновая кампанія',
   plan: 'План кампаніі',
   person: 'Алеся',
+  briefing: 'Затрыманні ў Гродне',
 };
 
 export interface TourOptions {
@@ -140,6 +141,19 @@ export async function tourScreens(browser: Browser, options: TourOptions): Promi
   await page.getByTestId('cal-view-week').click();
   await expect(page.getByTestId('cal-week')).toBeVisible();
   await visit(page, 'calendar of all spaces, week');
+
+  // Briefings: a space's tab, the list of all spaces, and compose with its choices open.
+  await page.getByTestId('space-item').filter({ hasText: CONTENT.space }).click();
+  await page.getByTestId('space-section-briefings').click();
+  await expect(page.getByTestId('briefing-list-empty')).toBeVisible();
+  await visit(page, 'briefings of a space');
+  await page.getByTestId('briefings-open').click();
+  await expect(page.getByTestId('briefing-list-empty')).toBeVisible();
+  await page.getByTestId('briefing-new').click();
+  await page.getByTestId('briefing-title-input').fill(CONTENT.briefing);
+  await page.getByTestId('briefing-audience-chosen').check();
+  await expect(page.getByTestId('briefing-compose')).toBeVisible();
+  await visit(page, 'new briefing');
 
   // Joining by link (the dialog only), then the lock and the unlock screen.
   await page.getByTestId('join-open').click();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RelayError } from '../../src-shared/protocol/wire-constants';
 import { startRelayProcess, type RelayProcess } from '../support/relay-process';
+import { relayProcessStore } from '../support/relay-stores';
 import {
   newDevice,
   RelayTestClient,
@@ -16,6 +17,8 @@ import {
 
 let relay: RelayProcess | undefined;
 let dataDir = '';
+/** --store flags of the selected store (relay-durability.postgres.test.ts: PostgreSQL). */
+const freshStore = relayProcessStore();
 const clients: RelayTestClient[] = [];
 
 afterEach(async () => {
@@ -62,7 +65,8 @@ async function groupAndDoc(admin: TestDevice, client: RelayTestClient) {
 describe('relay durability', () => {
   it('keeps every acknowledged message through kill -9', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
-    relay = await startRelayProcess(dataDir);
+    const store = await freshStore();
+    relay = await startRelayProcess(dataDir, store);
     const admin = newDevice();
     const client = await connect(admin);
     const { log, doc, snapshot } = await groupAndDoc(admin, client);
@@ -77,7 +81,7 @@ describe('relay durability', () => {
     expect(await relay.stop('SIGKILL')).toBeNull();
     await client.closed;
 
-    relay = await startRelayProcess(dataDir);
+    relay = await startRelayProcess(dataDir, store);
     const stored = await readBack(admin, log, doc);
     expect(stored).toEqual(acked);
     // The log survived too, and the document goes on where it stopped.
@@ -91,7 +95,8 @@ describe('relay durability', () => {
   it('loses nothing acknowledged on SIGTERM in the middle of a stream', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
     // A high rate limit: this test is about shutdown, not about rate limiting.
-    relay = await startRelayProcess(dataDir, ['--rate', '100000']);
+    const store = await freshStore();
+    relay = await startRelayProcess(dataDir, [...store, '--rate', '100000']);
     const admin = newDevice();
     const client = await connect(admin);
     const { log, doc, snapshot } = await groupAndDoc(admin, client);
@@ -120,7 +125,7 @@ describe('relay durability', () => {
     // It really stopped mid-stream: some of what was sent was never acknowledged.
     expect(acked.size).toBeLessThan(sent.size + 1);
 
-    relay = await startRelayProcess(dataDir);
+    relay = await startRelayProcess(dataDir, store);
     const stored = await readBack(admin, log, doc);
     for (const [seq, envelope] of acked) expect(stored.get(seq)).toEqual(envelope);
     // The stream is a prefix: what was not acknowledged was not stored either.

@@ -261,7 +261,12 @@ describe('relay HTTP endpoints', () => {
     const { port } = await start();
     const health = await fetch(`http://127.0.0.1:${port}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: 'ok', protocol: PROTOCOL_VERSION });
+    expect(await health.json()).toEqual({
+      status: 'ok',
+      protocol: PROTOCOL_VERSION,
+      store: 'ok',
+      fanout: 'ok',
+    });
     for (const path of ['/', '/health/x', '/metrics.json', '/admin']) {
       expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(404);
     }

@@ -210,6 +210,8 @@ describe('the relay store records the protocol of its data', () => {
     await openSqliteStore(dir).close();
     const db = new Database(join(dir, RELAY_DB_FILE));
     db.exec(`
+      DROP TABLE mail;
+      DROP TABLE chunks;
       DROP TABLE shares;
       DROP TABLE relay_meta;
       DROP TABLE lockboxes;

@@ -394,8 +394,8 @@ describe('relay documents', () => {
       envelope: presence.bytes,
     });
     // The scan finds what is stored, so its silence about the ephemeral means something.
-    expect(filesContaining(relay.dataDir, storedCanary).length).toBeGreaterThan(0);
-    expect(filesContaining(relay.dataDir, canary)).toEqual([]);
+    expect(filesContaining(relay.storageDir, storedCanary).length).toBeGreaterThan(0);
+    expect(filesContaining(relay.storageDir, canary)).toEqual([]);
 
     const late = await connect(editor);
     await late.request({ type: 'subscribe', groupId: log.groupId, docId: doc.docId, afterSeq: 0 });

@@ -1,24 +1,37 @@
 // The relay in this process for one test at a time: started on port 0 over a fresh data directory,
 // with every client the test opens; after each test the clients and the relay are closed and the
-// directory removed. For the relay tests that speak its protocol over real sockets.
+// directory removed. For the relay tests that speak its protocol over real sockets. On the store
+// relay-stores.ts selects: SQLite in the data directory, or a fresh PostgreSQL database.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { startRelay, type RunningRelay } from '../../server/relay';
 import type { RelayLimits } from '../../server/relay-limits';
+import { openPgStore } from '../../server/store/pg-store';
+import type { PgInstance } from './pg-instance';
+import { freshPgDatabase, postgresPerFile, selectedRelayStore } from './relay-stores';
 import { RelayTestClient, type TestDevice } from './relay-test-client';
 
 export class InProcessRelay {
   private running: RunningRelay | undefined;
   private directory = '';
   private readonly clients: RelayTestClient[] = [];
+  /** On PostgreSQL: the file's server. */
+  private postgres: (() => Promise<PgInstance>) | null = null;
+  private pgDataDir = '';
 
   /** A relay the calling test file starts per test; cleaned up after each one. */
   static perTest(): InProcessRelay {
     const relay = new InProcessRelay();
+    if (selectedRelayStore() === 'postgres') relay.postgres = postgresPerFile();
     afterEach(() => relay.stop());
     return relay;
+  }
+
+  /** Where the stored bytes end up on disk: the data directory, or the PostgreSQL server's. */
+  get storageDir(): string {
+    return this.postgres ? this.pgDataDir : this.directory;
   }
 
   get url(): string {
@@ -38,7 +51,14 @@ export class InProcessRelay {
     options: { port?: number; publicHosts?: string[]; dataDir?: string } = {},
   ): Promise<RunningRelay> => {
     this.directory = options.dataDir ?? mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+    let store;
+    if (this.postgres) {
+      const server = await this.postgres();
+      this.pgDataDir = server.dataDir;
+      store = await openPgStore({ url: await freshPgDatabase(server), max: 4 });
+    }
     this.running = await startRelay({
+      ...(store ? { store } : {}),
       port: options.port ?? 0,
       dataDir: this.directory,
       limits,

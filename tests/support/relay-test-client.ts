@@ -305,7 +305,17 @@ export class TestDoc {
 // ---- the connection -------------------------------------------------------------------------
 
 type FrameOf<T extends RelayFrame['type']> = Extract<RelayFrame, { type: T }>;
-const REPLY_TYPES = ['ok', 'ack', 'error', 'groupEntries', 'groupList', 'invite', 'share'] as const;
+const REPLY_TYPES = [
+  'ok',
+  'ack',
+  'error',
+  'groupEntries',
+  'groupList',
+  'invite',
+  'share',
+  'mailItems',
+  'chunk',
+] as const;
 type Reply = FrameOf<(typeof REPLY_TYPES)[number]>;
 type WithoutRequestId<F> = F extends { requestId: number } ? Omit<F, 'requestId'> : never;
 export type RequestFrame = WithoutRequestId<ClientFrame>;

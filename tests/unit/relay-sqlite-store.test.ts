@@ -143,14 +143,17 @@ describe('relay sqlite store: protocol of the data', () => {
     await store.commitEnvelope(firstSnapshot(groupId, docId));
     await store.close();
     const db = new Database(join(dir, RELAY_DB_FILE));
-    db.exec("DROP TABLE shares; UPDATE relay_meta SET value = 3 WHERE key = 'protocol';");
+    db.exec(
+      'DROP TABLE mail; DROP TABLE chunks; DROP TABLE shares; ' +
+        "UPDATE relay_meta SET value = 3 WHERE key = 'protocol';",
+    );
     db.pragma('user_version = 3');
     db.close();
     return { dir, groupId, docId };
   }
 
-  it('opens a protocol v3 directory with its data and marks it v4', async () => {
-    expect(PROTOCOL_VERSION).toBe(4);
+  it('opens a protocol v3 directory with its data and marks it v5', async () => {
+    expect(PROTOCOL_VERSION).toBe(5);
     const { dir, groupId, docId } = await v3DataDir();
     expect(protocolMark(dir)).toEqual({ protocol: 3, schema: 3 });
     const store = openSqliteStore(dir);
@@ -158,15 +161,33 @@ describe('relay sqlite store: protocol of the data', () => {
     expect(await store.groupEntries(groupId, 0, 10)).toHaveLength(1);
     expect(await store.countShares(groupId)).toBe(0);
     await store.close();
-    expect(protocolMark(dir)).toEqual({ protocol: 4, schema: SCHEMA_VERSION });
+    expect(protocolMark(dir)).toEqual({ protocol: 5, schema: SCHEMA_VERSION });
     await openSqliteStore(dir).close();
   });
 
-  it('refuses a directory left marked v3 at schema 4, or marked v2 or v5', async () => {
+  it('opens a protocol v4 directory with its data and marks it v5', async () => {
+    const { dir, groupId } = await v3DataDir();
+    // What a v4 relay left: schema 4, marked v4, with the shares table and no briefings.
+    const v4 = openSqliteStore(dir);
+    await v4.close();
+    const db = new Database(join(dir, RELAY_DB_FILE));
+    db.exec(
+      "DROP TABLE mail; DROP TABLE chunks; UPDATE relay_meta SET value = 4 WHERE key = 'protocol';",
+    );
+    db.pragma('user_version = 4');
+    db.close();
+    const store = openSqliteStore(dir);
+    expect(await store.groupEntries(groupId, 0, 10)).toHaveLength(1);
+    expect(await store.mailFor(groupId, bytes(32), 0, 10)).toEqual([]);
+    await store.close();
+    expect(protocolMark(dir)).toEqual({ protocol: 5, schema: SCHEMA_VERSION });
+  });
+
+  it('refuses a directory left marked v3 at schema 4, or marked v2 or v6', async () => {
     for (const [protocol, schema] of [
       [3, 4],
       [2, 4],
-      [5, 4],
+      [6, 4],
     ] as const) {
       const dir = tempDir();
       await openSqliteStore(dir).close();

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import {
   cpSync,
+  existsSync,
   mkdtempSync,
   readFileSync,
   rmSync,
@@ -26,7 +27,7 @@ import {
 } from '../../src-main/core/vault/key-file';
 import { CHANGE_STEPS, type ChangeStep } from '../../src-main/core/vault/passphrase-change';
 import {
-  DB_FILE_NAME,
+  DB_FILE_NAMES,
   KEY_FILE_NAME,
   changePassphrase,
   createVault,
@@ -72,15 +73,17 @@ async function expectNotes(dir: string, passphrase: string, written: Map<string,
   }
 }
 
-/** Whether a raw DB key opens the database (read-only attempt: a wrong key changes nothing). */
+/** Whether a raw DB key opens either database file (a wrong key changes nothing). */
 function keyOpens(dir: string, dbKey: Uint8Array): boolean {
-  try {
-    openDatabase(path.join(dir, DB_FILE_NAME), dbKey, false).close();
-    return true;
-  } catch (error) {
-    expect(error).toMatchObject({ code: 'database-corrupt' });
-    return false;
-  }
+  return DB_FILE_NAMES.some((name) => {
+    try {
+      openDatabase(path.join(dir, name), dbKey, false).close();
+      return true;
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'database-corrupt' });
+      return false;
+    }
+  });
 }
 
 async function keyOf(keyFileBytes: Uint8Array, passphrase: string) {
@@ -186,7 +189,8 @@ describe('changing the passphrase re-keys the database', () => {
       await killChangeAfter(dir, 'rekeyed');
       // The rekey is one WAL transaction and suviaz.db is untouched until a checkpoint, so a crash
       // before its commit leaves exactly this: the WAL without its last (commit) frame.
-      const wal = path.join(dir, `${DB_FILE_NAME}-wal`);
+      // The vault is in either file of the pair: the one the killed change left a WAL beside.
+      const wal = DB_FILE_NAMES.map((name) => path.join(dir, `${name}-wal`)).find(existsSync) ?? '';
       const pageSize = readFileSync(wal).readUInt32BE(8);
       truncateSync(wal, statSync(wal).size - (24 + pageSize));
       const slot = await keyOf(readFileSync(path.join(dir, KEY_FILE_NAME)), NEXT);

@@ -19,6 +19,7 @@ import { createNotesStore } from '../../src-main/core/notes/notes-store';
 import { SCHEMA_VERSION } from '../../src-main/core/vault/migrations';
 import {
   DB_FILE_NAME,
+  DB_FILE_NAMES,
   KEY_FILE_NAME,
   KEY_FILE_TEMP_NAME,
   changePassphrase,
@@ -33,6 +34,8 @@ import { filesContaining, uniqueCanary } from '../support/canary-scan';
 const PASSPHRASE = 'harbour lantern quietly 1987 frost';
 const NEXT = 'orchard velvet compass 2031 ember';
 const opened: OpenVault[] = [];
+/** Every closed vault: the key file and the pair of databases (vault, and spare or decoy). */
+const VAULT_FILES = [...DB_FILE_NAMES, KEY_FILE_NAME].sort();
 const dirs: string[] = [];
 
 function tempDir(): string {
@@ -104,7 +107,7 @@ describe('vault', () => {
     const identity = getDeviceIdentity(vault.db);
     vault.close();
     vault.close(); // closing twice is harmless
-    expect(readdirSync(dir).sort()).toEqual([DB_FILE_NAME, KEY_FILE_NAME]);
+    expect(readdirSync(dir).sort()).toEqual(VAULT_FILES);
     if (process.platform !== 'win32') {
       expect(statSync(join(dir, KEY_FILE_NAME)).mode & 0o077).toBe(0);
       expect(statSync(dir).mode & 0o077).toBe(0);
@@ -164,7 +167,7 @@ describe('vault', () => {
     const note = createNotesStore(vault.db).create({ title: 'Kept', body: 'across the change' });
     await changePassphrase(dir, vault.db, PASSPHRASE, NEXT);
     vault.close();
-    expect(readdirSync(dir).sort()).toEqual([DB_FILE_NAME, KEY_FILE_NAME]);
+    expect(readdirSync(dir).sort()).toEqual(VAULT_FILES);
     await expectFailureLeavesDiskAlone(dir, () => unlock(dir, PASSPHRASE), 'wrong-passphrase');
     const again = await unlock(dir, NEXT);
     expect(createNotesStore(again.db).get(note.id).body).toBe('across the change');
@@ -230,7 +233,7 @@ describe('vault', () => {
     const notes = createNotesStore(vault.db);
     for (let i = 0; i < 40; i++) notes.create({ title: `note ${i}`, body: 'слова '.repeat(200) });
     vault.close();
-    const file = join(dir, DB_FILE_NAME);
+    const file = vault.file;
     const bytes = readFileSync(file);
     const middle = Math.floor(bytes.length / 2);
     bytes.fill(0x41, middle, middle + 64);
@@ -243,7 +246,7 @@ describe('vault', () => {
     const b = tempDir();
     (await create(a)).close();
     (await create(b)).close();
-    writeFileSync(join(a, DB_FILE_NAME), readFileSync(join(b, DB_FILE_NAME)));
+    for (const name of DB_FILE_NAMES) writeFileSync(join(a, name), readFileSync(join(b, name)));
     await expectFailureLeavesDiskAlone(a, () => unlock(a), 'database-corrupt');
   });
 

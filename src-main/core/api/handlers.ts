@@ -13,6 +13,8 @@ import type { LanRelay } from '../lan-relay/lan-relay';
 import type { Session } from '../session/session';
 import { createShellServices, type ShellServices } from '../shell/shell-services';
 import type { AppearanceMethod } from './appearance-handlers';
+import { briefingHandlers } from './briefing-handlers';
+import { duressHandlers } from './duress-handlers';
 import type { HandlerTable } from './dispatch';
 
 export function createHandlers(
@@ -35,6 +37,7 @@ export function createHandlers(
     'vault.lock': () => session.lock('user'),
     'vault.panicWipe': () => session.panicWipe(),
     'vault.changePassphrase': ({ current, next }) => session.changePassphrase(current, next),
+    ...duressHandlers(session),
     'session.activity': () => session.activity(),
     'settings.get': () => getSettings(db()),
     'settings.update': async (patch) => {
@@ -123,6 +126,11 @@ export function createHandlers(
     'spaces.decline': ({ spaceId, index }) => engine().decline(spaceId, index),
     'spaces.setPolicy': ({ spaceId, policy }) => engine().setPolicy(spaceId, policy),
     'spaces.forget': ({ spaceId }) => engine().forget(spaceId),
+    'spaces.exportBundle': ({ spaceId }) => {
+      const { bytes, fileName } = engine().exportBundle(spaceId);
+      return { bundle: Buffer.from(bytes).toString('base64'), fileName };
+    },
+    'spaces.importBundle': ({ bundle }) => engine().importBundle(bytes(bundle)),
     'tasks.mine': () => engine().myTasks(),
     'contacts.setVerified': ({ deviceKey, verified }) => engine().setVerified(deviceKey, verified),
     'docs.open': ({ docId }) => ({
@@ -152,6 +160,7 @@ export function createHandlers(
     'calendar.shareWith': (args) => cal().sharing.shareWith(args),
     'calendar.openShared': ({ link }) => cal().sharing.openShared(link),
     'calendar.shared': () => cal().sharing.shared(),
+    ...briefingHandlers(session),
     'lanRelay.interfaces': () => lanRelay.interfaces(),
     'lanRelay.start': ({ address, port }) => lanRelay.start(address, port),
     'lanRelay.stop': () => lanRelay.stop(),

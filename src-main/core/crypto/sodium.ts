@@ -198,6 +198,69 @@ export function openSealedBox(
   }
 }
 
+/** crypto_secretstream_xchacha20poly1305: sizes of its key, header and per-chunk overhead. */
+export const SECRETSTREAM_KEY_BYTES = 32;
+export const SECRETSTREAM_HEADER_BYTES = 24;
+export const SECRETSTREAM_ABYTES = 17;
+
+export interface SecretStreamPush {
+  header: Uint8Array;
+  /** Seals the next chunk; `final` marks the last one, so a cut-off stream is noticed. */
+  push(chunk: Uint8Array, final: boolean): Uint8Array;
+}
+
+export interface SecretStreamPull {
+  /** The next chunk's plaintext and whether it was the last, or null when it does not open. */
+  pull(cipherChunk: Uint8Array): { message: Uint8Array; final: boolean } | null;
+}
+
+/**
+ * A secretstream for one file: chunks in order, each authenticated and bound to its place, so a
+ * reordered, dropped or altered chunk does not open and a stream without its final chunk is incomplete.
+ */
+export function secretStreamPush(key: Uint8Array): SecretStreamPush {
+  const s = lib();
+  const { state, header } = s.crypto_secretstream_xchacha20poly1305_init_push(key);
+  return {
+    header,
+    push: (chunk, final) =>
+      s.crypto_secretstream_xchacha20poly1305_push(
+        state,
+        chunk,
+        null,
+        final
+          ? s.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+          : s.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE,
+      ),
+  };
+}
+
+export function secretStreamPull(key: Uint8Array, header: Uint8Array): SecretStreamPull {
+  const s = lib();
+  if (key.length !== SECRETSTREAM_KEY_BYTES || header.length !== SECRETSTREAM_HEADER_BYTES) {
+    throw new Error('secretstream key or header has the wrong length');
+  }
+  const state = s.crypto_secretstream_xchacha20poly1305_init_pull(header, key);
+  return {
+    pull(cipherChunk) {
+      if (cipherChunk.length < SECRETSTREAM_ABYTES) return null;
+      // The wrapper answers false (not an exception) when a chunk does not authenticate.
+      const opened = s.crypto_secretstream_xchacha20poly1305_pull(state, cipherChunk, null) as
+        { message: Uint8Array; tag: number } | false;
+      if (!opened) return null;
+      const { tag } = opened;
+      // Only MESSAGE and FINAL are ever pushed; any other tag is not a stream this app wrote.
+      if (tag === s.crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
+        return { message: opened.message, final: true };
+      }
+      if (tag === s.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE) {
+        return { message: opened.message, final: false };
+      }
+      return null;
+    },
+  };
+}
+
 export function memzero(buffer: Uint8Array): void {
   // Works without libsodium being ready, so cleanup paths can always run.
   buffer.fill(0);

@@ -1,6 +1,12 @@
 // The unlocked/locked state of one vault: what is open, the idle auto-lock, and the events the
 // renderer hears. Vault operations run one at a time so two unlocks can never race.
-import type { DeviceIdentity, EventName, EventPayload, VaultStatus } from '../../../src-shared/api';
+import type {
+  DeviceIdentity,
+  DuressStatus,
+  EventName,
+  EventPayload,
+  VaultStatus,
+} from '../../../src-shared/api';
 import type { KdfParams } from '../crypto/sodium';
 import { SuviazError } from '../errors';
 import { getDeviceIdentity } from '../identity/device-identity';
@@ -14,6 +20,12 @@ import {
   type OpenVault,
 } from '../vault/vault';
 import { deleteVaultFiles, shredKeyFile } from '../vault/panic-wipe';
+import {
+  openDecoy,
+  readDuressRecord,
+  removeDuressPassphrase,
+  setDuressPassphrase,
+} from '../vault/duress';
 import { createAutoLock, type AutoLock } from './auto-lock';
 
 /** How long a panic wipe lets the sync engine stop before the database is closed under it. */
@@ -35,6 +47,12 @@ export interface Session {
   unlock(passphrase: string): Promise<void>;
   lock(reason: EventPayload<'vault.locked'>['reason']): Promise<void>;
   changePassphrase(current: string, next: string): Promise<void>;
+  /** The open vault's duress passphrase, as its own settings record it (the decoy has none). */
+  duressStatus(): DuressStatus;
+  setDuress(passphrase: string, destroysVault: boolean): Promise<void>;
+  removeDuress(): Promise<void>;
+  /** Swaps the open real vault for its decoy, to prepare the decoy's notes (no destroy effect). */
+  prepareDecoy(passphrase: string): Promise<void>;
   /**
    * Destroys the vault at once, open or not: the key file shredded first, then everything
    * deleted. Does not wait behind an unlock or any other call in progress.
@@ -50,6 +68,8 @@ export interface Session {
 export function createSession(dataDir: string, kdf: KdfParams): Session {
   let open: Unlocked | undefined;
   let autoLock: AutoLock | undefined;
+  /** The open vault is a decoy opened from its real vault to prepare it; in memory only. */
+  let preparing = false;
   const listeners = new Set<EventListener>();
   let queue: Promise<unknown> = Promise.resolve();
   /** Counts panic wipes: an unlock that began before one must not open what it read. */
@@ -69,7 +89,8 @@ export function createSession(dataDir: string, kdf: KdfParams): Session {
     return next;
   };
 
-  const adopt = (vault: OpenVault): void => {
+  const adopt = (vault: OpenVault, isDecoy = false): void => {
+    preparing = isDecoy;
     const { autoLockMinutes, relayUrl } = getSettings(vault.db);
     open = {
       vault,
@@ -78,6 +99,27 @@ export function createSession(dataDir: string, kdf: KdfParams): Session {
     };
     autoLock = createAutoLock(autoLockMinutes, () => void session.lock('idle'));
     emit('vault.unlocked', {});
+  };
+
+  const close = async (reason: EventPayload<'vault.locked'>['reason']): Promise<void> => {
+    if (!open) return;
+    autoLock?.stop();
+    autoLock = undefined;
+    const { vault, sync } = open;
+    open = undefined;
+    preparing = false;
+    // Stop syncing before the database closes: the engine writes acks and state to it.
+    await sync.stop();
+    vault.close();
+    emit('vault.locked', { reason });
+  };
+  /** The open real vault, for a duress change (not the decoy being prepared). */
+  const realVault = (): OpenVault => {
+    if (!open) throw new SuviazError('locked', 'The vault is locked.');
+    if (preparing) {
+      throw new SuviazError('invalid-args', 'Open the vault with its own passphrase to do this.');
+    }
+    return open.vault;
   };
 
   const session: Session = {
@@ -97,23 +139,13 @@ export function createSession(dataDir: string, kdf: KdfParams): Session {
         const at = wipes;
         adopt(notWipedSince(at, await unlockVault(dataDir, passphrase)));
       }),
-    lock: (reason) =>
-      serially(async () => {
-        if (!open) return;
-        autoLock?.stop();
-        autoLock = undefined;
-        const { vault, sync } = open;
-        open = undefined;
-        // Stop syncing before the database closes: the engine writes acks and state to it.
-        await sync.stop();
-        vault.close();
-        emit('vault.locked', { reason });
-      }),
+    lock: (reason) => serially(() => close(reason)),
     async panicWipe() {
       wipes++;
       shredKeyFile(dataDir);
       const wasOpen = open;
       open = undefined;
+      preparing = false;
       autoLock?.stop();
       autoLock = undefined;
       if (wasOpen) {
@@ -132,6 +164,20 @@ export function createSession(dataDir: string, kdf: KdfParams): Session {
         if (!open) throw new SuviazError('locked', 'The vault is locked.');
         // Through the open connection: the rekey must happen on the one that keeps writing.
         await changePassphrase(dataDir, open.vault.db, current, next);
+      }),
+    duressStatus: () => {
+      const record = readDuressRecord(session.unlocked().vault.db);
+      return { set: record !== null, destroysVault: record?.destroysVault ?? false, preparing };
+    },
+    setDuress: (passphrase, destroysVault) =>
+      serially(() => setDuressPassphrase(dataDir, realVault(), passphrase, destroysVault)),
+    removeDuress: () => serially(async () => removeDuressPassphrase(dataDir, realVault())),
+    prepareDecoy: (passphrase) =>
+      serially(async () => {
+        const at = wipes;
+        const decoy = notWipedSince(at, await openDecoy(dataDir, realVault(), passphrase));
+        await close('user');
+        adopt(decoy, true);
       }),
     activity: () => autoLock?.touch(),
     setAutoLockMinutes: (minutes) => autoLock?.setMinutes(minutes),

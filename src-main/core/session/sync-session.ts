@@ -2,6 +2,7 @@
 // callbacks into API events. Without a relay the engine still runs (spaces open offline) but never
 // connects.
 import type { EventName, EventPayload, ProxySetting, SyncState } from '../../../src-shared/api';
+import { createBriefingSession, type BriefingSession } from '../briefings/briefing-session';
 import { createCalendarSession, type CalendarSession } from '../calendar/calendar-session';
 import { createSyncEngine, type SyncEngine } from '../sync/sync-engine';
 import { getSettings } from '../settings/settings';
@@ -13,6 +14,8 @@ export interface SyncSession {
   engine(): SyncEngine;
   /** The calendar and organisations of the running engine. */
   calendar(): CalendarSession;
+  /** The briefings of the running engine. */
+  briefings(): BriefingSession;
   /** Restarts the engine when the relay address or the way to reach it changes. */
   setConnection(relayUrl: string, proxy: ProxySetting): Promise<void>;
   stop(): Promise<void>;
@@ -24,6 +27,7 @@ export function startSyncSession(db: Db, relayUrl: string, emit: Emit): SyncSess
   let currentUrl = relayUrl;
   let currentProxy: ProxySetting = getSettings(db).proxy;
   let calendar: CalendarSession | null = null;
+  let briefings: BriefingSession | null = null;
   const start = (url: string): SyncEngine =>
     createSyncEngine({
       db,
@@ -42,6 +46,7 @@ export function startSyncSession(db: Db, relayUrl: string, emit: Emit): SyncSess
     });
   let engine = start(currentUrl);
   calendar = createCalendarSession(db, engine, emit);
+  briefings = createBriefingSession(db, engine, emit);
 
   return {
     engine: () => engine,
@@ -49,19 +54,27 @@ export function startSyncSession(db: Db, relayUrl: string, emit: Emit): SyncSess
       calendar ??= createCalendarSession(db, engine, emit);
       return calendar;
     },
+    briefings: () => {
+      briefings ??= createBriefingSession(db, engine, emit);
+      return briefings;
+    },
     async setConnection(next, proxy) {
       if (next === currentUrl && JSON.stringify(proxy) === JSON.stringify(currentProxy)) return;
       calendar?.stop();
       calendar = null;
+      briefings?.stop();
+      briefings = null;
       await engine.stop();
       currentUrl = next;
       currentProxy = proxy;
       engine = start(next);
       calendar = createCalendarSession(db, engine, emit);
+      briefings = createBriefingSession(db, engine, emit);
       emit('spaces.changed', {});
     },
     stop: () => {
       calendar?.stop();
+      briefings?.stop();
       return engine.stop();
     },
   };

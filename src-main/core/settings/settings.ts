@@ -14,6 +14,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   remindersShowTitle: false,
   screenCaptureProtection: false,
   disguise: 'none',
+  briefingAttachmentMaxMb: LIMITS.briefingAttachments.defaultMaxBytes / (1024 * 1024),
+  briefingNotificationsShowTitle: false,
 });
 
 export function getSettings(db: Db): Settings {

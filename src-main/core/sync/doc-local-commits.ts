@@ -1,5 +1,7 @@
 // The local commit path: edits of one event-loop turn go to the encrypted outbox together (one
-// fsync, not one per keystroke) before they are acknowledged; a batch timer then starts the publish.
+// fsync, not one per keystroke) before they are acknowledged; then the publish starts, at once after
+// a quiet spell and otherwise at most once per batch window (a throttle, not a debounce: a person
+// typing 10 keys a second never waits for the window, a burst still goes out as few updates).
 import * as Y from 'yjs';
 
 export class LocalCommits {
@@ -7,6 +9,8 @@ export class LocalCommits {
   private waiters: { resolve(): void; reject(error: unknown): void }[] = [];
   private scheduled = false;
   private batchTimer: NodeJS.Timeout | null = null;
+  /** When the last publish was started (performance.now()); -Infinity before the first. */
+  private lastBatch = Number.NEGATIVE_INFINITY;
   private closed = false;
 
   constructor(
@@ -61,10 +65,12 @@ export class LocalCommits {
     for (const waiter of waiters) waiter.resolve();
     this.deps.stored();
     if (!this.batchTimer && !this.closed) {
+      const wait = Math.max(0, this.lastBatch + this.deps.batchMs - performance.now());
       this.batchTimer = setTimeout(() => {
         this.batchTimer = null;
+        this.lastBatch = performance.now();
         this.deps.onBatchDue();
-      }, this.deps.batchMs);
+      }, wait);
     }
   }
 

@@ -99,6 +99,16 @@ export class DocumentSync {
     return this.local.add(update);
   }
 
+  /**
+   * Content a member carried here on a file (src-main/core/sneakernet/), for a device that may not
+   * write: applied and stored like a verified remote update, not sent, the verifier state unmoved
+   * (it follows the relay's order, which this content never went through).
+   */
+  applyCarried(update: Uint8Array): void {
+    Y.applyUpdateV2(this.ydoc, update, 'remote');
+    this.rt.remote.record(update);
+  }
+
   uncommittedCount(): number {
     return this.local.count();
   }

@@ -15,6 +15,8 @@ export interface FrameRouterDeps {
   onEphemeral(bytes: Uint8Array): void;
   /** The document's catch-up is through, held frames included. */
   onCaughtUp(doc: OpenDoc): void;
+  /** The relay holds new briefing items for this device in the group. */
+  onMailChanged(groupId: Uint8Array): void;
 }
 
 export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) => void {
@@ -73,6 +75,9 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) =>
         break;
       case 'groupChanged':
         void deps.refreshQuietly(frame.groupId);
+        break;
+      case 'mailChanged':
+        deps.onMailChanged(frame.groupId);
         break;
       default:
         break;

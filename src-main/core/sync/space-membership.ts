@@ -9,7 +9,7 @@ import { createMemberActions } from './membership-actions';
 import { checkJoinLink, createInvite, join } from './membership-invites';
 import { createOrganisationActions, type OrganisationActions } from './membership-organisations';
 import { createLogRefresh } from './membership-refresh';
-import type { MembershipContext, MembershipEnv } from './membership-store';
+import { commitGroup, type MembershipContext, type MembershipEnv } from './membership-store';
 
 export type { MembershipContext } from './membership-store';
 export { policyBits } from './membership-rules';
@@ -37,6 +37,9 @@ export function createSpaceMembership(ctx: MembershipContext) {
       createInvite(env, appendMine, spaceId, role, days),
     join: (link: string): Promise<StoredGroup> => join(env, log.retryLater, link),
     checkJoinLink: (link: string): void => checkJoinLink(env, link),
+    /** Stores a group whose longer log came another way than the relay (a bundle on a USB stick). */
+    adopt: (next: StoredGroup, previous: StoredGroup | null): StoredGroup =>
+      commitGroup(env, next, previous),
   };
 }
 

@@ -13,6 +13,8 @@ import type { Db } from '../vault/migrations';
 import type { DocAccess } from './engine-doc-access';
 import type { OrganisationActions } from './membership-organisations';
 import type { PresencePeer } from './presence';
+import type { ExportedBundle } from '../sneakernet/bundle-export';
+import type { ImportedBundle } from '../sneakernet/bundle-import';
 
 export interface SyncEngineOptions {
   db: Db;
@@ -66,6 +68,11 @@ export interface SyncEngine {
   /** The open documents, for the calendar and the organisations (src-main/core/calendar). */
   docAccess(): DocAccess;
   /**
+   * Briefings' hook: called with a group's hex when the relay says it holds new items for this
+   * device there, and with null after every (re)connect. Returns the function that stops it.
+   */
+  onMail(listener: (groupHex: string | null) => void): () => void;
+  /**
    * Organisations of a coalition on the membership side: groups of their own; refreshGroup
    * fetches and judges one group's log now (true if it was taken and changed).
    */
@@ -75,6 +82,10 @@ export interface SyncEngine {
   };
   /** Not connected: try to reach the relay now instead of waiting out the backoff. */
   retryNow(): void;
+  /** Sync by file: a bundle of the space for its other members to carry (docs/network.md). */
+  exportBundle(spaceId: string): ExportedBundle;
+  /** Checks a carried bundle whole, then applies it and passes it on to the relay. */
+  importBundle(file: Uint8Array): Promise<ImportedBundle>;
   /** My display name changed in the settings: my signed profile in every space follows. */
   nameChanged(): void;
   stop(): Promise<void>;

@@ -40,6 +40,7 @@ import type { RelayIdentityProblem } from './relay-handshake';
 import { vaultRelayPin } from './relay-pins';
 import { watchNetwork } from './network-watch';
 import { createSyncStatus } from './sync-status';
+import { createSneakernet } from '../sneakernet/sneakernet';
 
 export type { PresencePeer } from './presence';
 export type { SyncEngine, SyncEngineEvents } from './sync-engine-contract';
@@ -181,6 +182,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     on.spacesChanged();
   }
 
+  /** Briefings listen here: a group's new items (its hex), or null after every connect. */
+  const mailListeners = new Set<(groupHex: string | null) => void>();
+  const tellMail = (groupHex: string | null): void => {
+    for (const listener of mailListeners) listener(groupHex);
+  };
+
   const onFrame = createFrameRouter({
     docs,
     held,
@@ -194,6 +201,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // Presence sent before the subscription was in place went nowhere: announce again.
       presence.send(doc);
     },
+    onMailChanged: (groupId) => tellMail(toHex(groupId)),
   });
 
   function onStatus(status: ConnectionStatus): void {
@@ -204,6 +212,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   function onConnected(): void {
     void (async () => {
       try {
+        // Entries a carried bundle brought go first, so the refresh finds them at the relay.
+        await sneakernet.forwardPending();
         await membership.refreshAllGroups();
       } catch {
         // Offline again or refused: the next connect retries.
@@ -211,6 +221,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       for (const doc of docs.values()) {
         if (doc.group.status === 'active') void doc.sync.subscribe();
       }
+      tellMail(null);
     })();
   }
 
@@ -263,6 +274,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     openSealed,
   });
 
+  const sneakernet = createSneakernet({
+    db,
+    me,
+    sign,
+    openSealed,
+    groups,
+    document: (docHex) => (docs.get(docHex) ?? openDoc(docDeps, docHex)).sync,
+    adopt: (next, previous) => membership.adopt(next, previous),
+    toRenderer: (docHex, update) => on.remoteUpdate(docHex, update),
+    nameOf: (deviceHex) => names.get(deviceHex) ?? null,
+    connection: () => connection,
+    warn: (reason) => warn(null, reason),
+  });
+
   // A network that changes (a new Wi-Fi, a VPN up) is worth an attempt at once.
   const stopWatching = watchNetwork(() => connection?.retryNow());
   keepActiveDocsOpen(docDeps);
@@ -274,6 +299,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     listSpaces: () => [...groups.values()].filter((g) => !g.parentId).map(summary),
     ...spaceActions({ membership, groups, summary, waitForConnection }),
     docAccess: () => docAccess,
+    onMail(listener: (groupHex: string | null) => void) {
+      mailListeners.add(listener);
+      return () => mailListeners.delete(listener);
+    },
     organisations: membership,
 
     setVerified(deviceKey, isVerified) {
@@ -314,6 +343,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     setPresence: (docId, displayName, cursor) => presence.set(docId, displayName, cursor),
 
     retryNow: () => connection?.retryNow(),
+    exportBundle: (spaceId) => sneakernet.exportBundle(spaceId),
+    importBundle: (file) => sneakernet.importBundle(file),
 
     nameChanged() {
       for (const doc of docs.values()) profiles.ensureMine(doc);

@@ -195,19 +195,36 @@ export function wrapSlot(
   return { ...file, slots };
 }
 
+/** A new key file with dbKey under passphrase in a randomly chosen slot, and that slot's index. */
+export async function createKeyFileWithSlot(
+  passphrase: string,
+  dbKey: Uint8Array,
+  kdf: KdfParams,
+): Promise<{ file: KeyFile; index: number }> {
+  const blank = newKeyFile(kdf);
+  const slotKey = await deriveSlotKey(blank, passphrase);
+  const index = randomInt(SLOT_COUNT);
+  try {
+    return { file: wrapSlot(blank, index, slotKey, dbKey), index };
+  } finally {
+    memzero(slotKey);
+  }
+}
+
 /** A new key file with dbKey under passphrase in a randomly chosen slot. */
 export async function createKeyFile(
   passphrase: string,
   dbKey: Uint8Array,
   kdf: KdfParams,
 ): Promise<KeyFile> {
-  const blank = newKeyFile(kdf);
-  const slotKey = await deriveSlotKey(blank, passphrase);
-  try {
-    return wrapSlot(blank, randomInt(SLOT_COUNT), slotKey, dbKey);
-  } finally {
-    memzero(slotKey);
-  }
+  return (await createKeyFileWithSlot(passphrase, dbKey, kdf)).file;
+}
+
+/** A copy of the file with slot `index` replaced by fresh random filler. */
+export function clearSlot(file: KeyFile, index: number): KeyFile {
+  if (!Number.isInteger(index) || index < 0 || index >= SLOT_COUNT) throw new Error('bad slot');
+  const slots = file.slots.map((existing, i) => (i === index ? randomBytes(SLOT_BYTES) : existing));
+  return { ...file, slots };
 }
 
 /** Wipes the key material of an opened slot. */

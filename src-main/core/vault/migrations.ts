@@ -216,7 +216,94 @@ const v7: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7];
+// Briefings (docs/briefings.md): each one as this device received or sent it, with its receipts and
+// its attachments' sealed chunks; the relay position per space; refused items for the warning; and a
+// search index whose deletes overwrite (secure-delete), so an expired briefing's words do not linger.
+const v8: Migration = (db) => {
+  db.exec(`
+    CREATE TABLE briefings (
+      id TEXT NOT NULL UNIQUE,
+      space_id TEXT NOT NULL,
+      author TEXT NOT NULL,
+      mine INTEGER NOT NULL,
+      created_at INTEGER NOT NULL,
+      expires_at INTEGER,
+      -- What the list shows, so that listing thousands parses no payload.
+      title TEXT NOT NULL,
+      excerpt TEXT NOT NULL,
+      attachment_count INTEGER NOT NULL,
+      payload TEXT NOT NULL,
+      canary_map TEXT,
+      read_at INTEGER,
+      acked_at INTEGER
+    ) STRICT;
+    CREATE INDEX briefings_by_space ON briefings (space_id, created_at);
+    CREATE INDEX briefings_by_expiry ON briefings (expires_at) WHERE expires_at IS NOT NULL;
+    CREATE TABLE briefing_receipts (
+      briefing_id TEXT NOT NULL,
+      device TEXT NOT NULL,
+      read_at INTEGER,
+      acked_at INTEGER,
+      PRIMARY KEY (briefing_id, device)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE briefing_cursors (
+      space_id TEXT PRIMARY KEY,
+      after_seq INTEGER NOT NULL
+    ) STRICT;
+    CREATE TABLE briefing_refusals (
+      space_id TEXT NOT NULL,
+      briefing_id TEXT NOT NULL,
+      reason TEXT NOT NULL,
+      at INTEGER NOT NULL,
+      PRIMARY KEY (space_id, briefing_id)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE briefing_recalls (
+      id TEXT PRIMARY KEY,
+      until INTEGER
+    ) STRICT;
+    -- Attachments' sealed chunks, inside the vault like everything else: a panic wipe, the duress
+    -- passphrase and expiry need no other file. Staged blobs (composed, not sent) are listed so a
+    -- crash does not leave them behind.
+    CREATE TABLE briefing_blobs (
+      blob_id TEXT NOT NULL,
+      idx INTEGER NOT NULL,
+      bytes BLOB NOT NULL,
+      UNIQUE (blob_id, idx)
+    ) STRICT;
+    CREATE TABLE briefing_staging (
+      blob_id TEXT PRIMARY KEY
+    ) STRICT;
+    CREATE VIRTUAL TABLE briefings_fts USING fts5 (
+      title,
+      body,
+      tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO briefings_fts (briefings_fts, rank) VALUES ('secure-delete', 1);
+  `);
+};
+
+// Sync by file (docs/network.md "Sync by file"). Counters: for my own device, the last bundle I
+// made for each space; for another device, the last of its bundles for a space imported here, so an
+// older one is refused. Forward: membership entries a bundle brought that this device's relay may
+// lack, sent at the next connection (the entries themselves are in sync_group_entries).
+const v9: Migration = (db) => {
+  db.exec(`
+    CREATE TABLE sync_bundle_counters (
+      device BLOB NOT NULL CHECK (length(device) = 32),
+      group_id BLOB NOT NULL CHECK (length(group_id) = 16),
+      counter INTEGER NOT NULL,
+      PRIMARY KEY (device, group_id)
+    ) STRICT;
+
+    CREATE TABLE sync_bundle_forward (
+      group_id BLOB NOT NULL CHECK (length(group_id) = 16),
+      idx INTEGER NOT NULL,
+      PRIMARY KEY (group_id, idx)
+    ) STRICT;
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The DB's schema version; refuses a DB from a newer Suviaz before anything writes to it. */

@@ -1,11 +1,11 @@
 // Panic wipe: crypto-shred the vault first (every byte of the key file overwritten with random
 // bytes and flushed, so no passphrase can ever unwrap the database key again), then delete the key
-// file and the database with its WAL and SHM. What is left is an app with no vault, as after a
+// file and both databases (vault and spare or decoy) with their WAL and SHM. What is left is an app with no vault, as after a
 // fresh install. Limits (SSD wear levelling, a copy taken before): docs/threat-model.md.
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { DB_FILE_NAME, KEY_FILE_NAME, KEY_FILE_TEMP_NAME } from './vault';
+import { KEY_FILE_NAME, KEY_FILE_TEMP_NAME, databaseFileSet, dbPaths } from './vault-disk';
 
 /** Overwrites a file in place with random bytes of its own length and flushes it to disk. */
 function overwrite(file: string): void {
@@ -34,10 +34,7 @@ export function shredKeyFile(dir: string): void {
 
 /** Deletes every file of the vault (after shredKeyFile). Safe to call when there is none. */
 export function deleteVaultFiles(dir: string): void {
-  const db = path.join(dir, DB_FILE_NAME);
-  for (const file of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`]) {
-    fs.rmSync(file, { force: true });
-  }
+  for (const file of dbPaths(dir).flatMap(databaseFileSet)) fs.rmSync(file, { force: true });
   fs.rmSync(path.join(dir, KEY_FILE_NAME), { force: true });
   fs.rmSync(path.join(dir, KEY_FILE_TEMP_NAME), { force: true });
 }

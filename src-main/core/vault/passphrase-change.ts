@@ -13,14 +13,10 @@ import {
   type KeyFile,
   type OpenedSlot,
 } from './key-file';
+import type { FoundDatabase } from './database-pair';
+import { destroyMarker, isDestroyMarker } from './duress-marker';
 import type { Db } from './migrations';
-import {
-  dbPath,
-  mapStorageError,
-  openDatabase,
-  readKeyFile,
-  writeKeyFileAtomically,
-} from './vault-disk';
+import { mapStorageError, readKeyFile, readyDatabase, writeKeyFileAtomically } from './vault-disk';
 
 /** The points between the steps of a change, in order; crash tests stop the process at each. */
 export const CHANGE_STEPS = [
@@ -72,16 +68,21 @@ function rekeyDatabase(db: Db, newKey: Uint8Array): void {
   db.rekey(asBuffer(newKey));
 }
 
-/** Step 3: the slot holds only the new key; best effort, since the change is already complete. */
+/**
+ * Step 3: the slot holds only the new key (and a duress slot's destroy marker, renewed for it); best
+ * effort, since the change is already complete.
+ */
 function writeFinalKeyFile(
   dir: string,
   file: KeyFile,
   index: number,
   slotKey: Uint8Array,
   dbKey: Uint8Array,
+  destroys = false,
 ): void {
+  const tail = destroys ? destroyMarker(dbKey) : null;
   try {
-    writeKeyFileAtomically(dir, encodeKeyFile(wrapSlot(file, index, slotKey, dbKey)), false);
+    writeKeyFileAtomically(dir, encodeKeyFile(wrapSlot(file, index, slotKey, dbKey, tail)), false);
   } catch {
     // Only the next passphrase opens either file, and its key opens the DB; the next unlock
     // retries this write. Reporting a failure here would wrongly tell the user the change failed.
@@ -115,7 +116,9 @@ export async function changePassphrase(
     nextKey = await deriveSlotKey(keyFile, next);
     // The key the open DB uses now. Only a failed change earlier in this session leaves a slot with a
     // previous key behind (unlock finishes any other), and then the DB still uses that previous key.
-    const oldDbKey = opened.previousDbKey ?? opened.dbKey;
+    // A duress slot's destroy marker is no key (a decoy opened to prepare it, duress.ts).
+    const destroys = isDestroyMarker(opened);
+    const oldDbKey = destroys ? opened.dbKey : (opened.previousDbKey ?? opened.dbKey);
     await hooks.afterStep?.('derived');
     // The derivations awaited: a lock may have closed the DB, a panic wipe shredded the key file.
     // Checked with no await before the write, so neither can slip in between.
@@ -151,7 +154,7 @@ export async function changePassphrase(
     await hooks.afterStep?.('checkpointed');
 
     // Step 3: the old DB key leaves the key file.
-    writeFinalKeyFile(dir, keyFile, opened.index, nextKey, newDbKey);
+    writeFinalKeyFile(dir, keyFile, opened.index, nextKey, newDbKey, destroys);
     await hooks.afterStep?.('final-key-file');
   } finally {
     if (nextKey) memzero(nextKey);
@@ -161,30 +164,21 @@ export async function changePassphrase(
 }
 
 /**
- * Unlock of a slot left by a change cut short (it holds a previous DB key): opens the DB with the
- * new key or, if the rekey had not happened, with the previous one and re-keys it now; then writes
- * the final key file. Returns the open DB. Anything short of a DB that opens changes nothing.
+ * Unlock of a slot left by a change cut short (it holds a previous DB key): `found` is the database
+ * file that the new key (keyIndex 0) or, if the rekey had not happened, the previous one (1) opened;
+ * the latter is re-keyed now. Then the final key file is written. Returns the open DB. Anything short
+ * of a DB that opens changes nothing.
  */
 export function finishPassphraseChange(
   dir: string,
   file: KeyFile,
   opened: OpenedSlot,
   slotKey: Uint8Array,
+  found: FoundDatabase,
 ): Db {
-  const previous = opened.previousDbKey;
-  if (!previous) throw new Error('not a slot of an unfinished change');
-  let db: Db;
-  try {
-    db = openDatabase(dbPath(dir), opened.dbKey, false);
-  } catch (error) {
-    // Only a key that does not fit is worth another try; report the first error if neither fits,
-    // since it speaks for the key the change was heading to (e.g. "needs a newer Suviaz").
-    if (!(error instanceof SuviazError) || error.code !== 'database-corrupt') throw error;
-    try {
-      db = openDatabase(dbPath(dir), previous, false);
-    } catch {
-      throw error;
-    }
+  if (!opened.previousDbKey) throw new Error('not a slot of an unfinished change');
+  const db = readyDatabase(found.db, found.file, false);
+  if (found.keyIndex !== 0) {
     try {
       rekeyDatabase(db, opened.dbKey);
     } catch {

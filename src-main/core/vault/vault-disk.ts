@@ -1,5 +1,5 @@
 // The vault's files on disk: their names, the atomic key file write, reading the key file, and opening
-// the encrypted DB. Shared by vault.ts (create, unlock) and passphrase-change.ts (re-keying).
+// the encrypted DB. Shared by vault.ts (create, unlock), database-pair.ts and passphrase-change.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -9,6 +9,12 @@ import { checkSchemaVersion, runMigrations, type Db } from './migrations';
 
 export const KEY_FILE_NAME = 'suviaz.key';
 export const DB_FILE_NAME = 'suviaz.db';
+/**
+ * Every vault has two database files: the vault in one of them, chosen at random at creation, and in
+ * the other either a spare no key opens or the duress passphrase's decoy (docs/vault-format.md).
+ */
+export const SECOND_DB_FILE_NAME = 'suviaz-2.db';
+export const DB_FILE_NAMES = [DB_FILE_NAME, SECOND_DB_FILE_NAME] as const;
 /**
  * Where a new key file is written before it is renamed over the old one. A fixed name, so that a copy
  * left by a crash is overwritten next time and a panic wipe knows to shred it too.
@@ -21,6 +27,21 @@ export function keyPath(dir: string): string {
 
 export function dbPath(dir: string): string {
   return path.join(dir, DB_FILE_NAME);
+}
+
+export function dbPaths(dir: string): string[] {
+  return DB_FILE_NAMES.map((name) => path.join(dir, name));
+}
+
+/** The database file of the pair that is not `file`. */
+export function otherDbPath(file: string): string {
+  const dir = path.dirname(file);
+  return path.join(dir, path.basename(file) === DB_FILE_NAME ? SECOND_DB_FILE_NAME : DB_FILE_NAME);
+}
+
+/** A database file with its WAL, shared memory and rollback journal, if any. */
+export function databaseFileSet(file: string): string[] {
+  return ['', '-wal', '-shm', '-journal'].map((suffix) => file + suffix);
 }
 
 export function errorCode(error: unknown): unknown {
@@ -110,10 +131,11 @@ function mapOpenError(error: unknown, file: string): unknown {
 }
 
 /**
- * Opens and keys the DB. For an existing DB everything up to the schema check only reads, so a DB
- * that turns out damaged, foreign or too new is left exactly as it was.
+ * Opens the DB and keys it, reading only its first page: SuviazError('database-corrupt') when the key
+ * does not fit (or page 1 is damaged), having changed nothing on disk. The caller closes what it gets
+ * or hands it to readyDatabase.
  */
-export function openDatabase(file: string, dbKey: Uint8Array, isNew: boolean): Db {
+export function openKeyed(file: string, dbKey: Uint8Array, isNew: boolean): Db {
   if (dbKey.length !== DB_KEY_BYTES) throw new Error('bad DB key length');
   let db: Db | undefined;
   try {
@@ -124,6 +146,19 @@ export function openDatabase(file: string, dbKey: Uint8Array, isNew: boolean): D
     // the key an immutable JS string that could not be wiped.
     db.key(Buffer.from(dbKey.buffer, dbKey.byteOffset, dbKey.byteLength));
     db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (error) {
+    db?.close();
+    throw mapOpenError(error, file);
+  }
+}
+
+/**
+ * Makes a keyed connection ready for use: for an existing DB everything up to the schema check only
+ * reads, so a DB that turns out damaged or too new is left exactly as it was. Closes it on failure.
+ */
+export function readyDatabase(db: Db, file: string, isNew: boolean): Db {
+  try {
     if (!isNew) {
       // Reading sqlite_master only touches the first pages; a damaged page elsewhere would surface
       // later as a confusing failure in the middle of someone's work.
@@ -141,7 +176,12 @@ export function openDatabase(file: string, dbKey: Uint8Array, isNew: boolean): D
     runMigrations(db);
     return db;
   } catch (error) {
-    db?.close();
+    db.close();
     throw mapOpenError(error, file);
   }
+}
+
+/** Opens, keys and readies the DB (openKeyed, then readyDatabase). */
+export function openDatabase(file: string, dbKey: Uint8Array, isNew: boolean): Db {
+  return readyDatabase(openKeyed(file, dbKey, isNew), file, isNew);
 }

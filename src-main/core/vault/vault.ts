@@ -1,34 +1,61 @@
-// The vault on disk: suviaz.key (the DB key wrapped per passphrase, key-file.ts) and suviaz.db (SQLite
-// encrypted as a whole). Create and unlock here; a failed attempt never changes either file.
+// The vault on disk: suviaz.key (the DB key wrapped per passphrase, key-file.ts) and two databases,
+// suviaz.db and suviaz-2.db (SQLite encrypted as a whole; the vault in one, a spare or the duress
+// decoy in the other). Create and unlock here; a failed attempt never changes a file.
 import fs from 'node:fs';
+import path from 'node:path';
+import { randomInt } from 'node:crypto';
 import type { VaultStatus } from '../../../src-shared/api';
 import { KDF_MODERATE, memzero, randomBytes, sodiumReady, type KdfParams } from '../crypto/sodium';
 import { SuviazError } from '../errors';
-import { createDeviceIdentity } from '../identity/device-identity';
+import {
+  buildDatabase,
+  buildSpare,
+  findDatabase,
+  noDatabaseError,
+  touchDatabaseFiles,
+} from './database-pair';
+import { destroyOtherVault } from './duress-destroy';
+import { isDestroyMarker } from './duress-marker';
 import {
   DB_KEY_BYTES,
-  createKeyFile,
+  createKeyFileWithSlot,
   encodeKeyFile,
   openKeyFileSlot,
   wipeOpenedSlot,
+  type KeyFile,
+  type OpenedSlot,
 } from './key-file';
 import type { Db } from './migrations';
 import { finishPassphraseChange, refuseWeak } from './passphrase-change';
 import {
+  databaseFileSet,
   dbPath,
+  dbPaths,
   errorCode,
   keyPath,
   mapStorageError,
-  openDatabase,
+  otherDbPath,
   readKeyFile,
+  readyDatabase,
   writeKeyFileAtomically,
 } from './vault-disk';
 
-export { DB_FILE_NAME, KEY_FILE_NAME, KEY_FILE_TEMP_NAME, mapStorageError } from './vault-disk';
+export {
+  DB_FILE_NAME,
+  DB_FILE_NAMES,
+  KEY_FILE_NAME,
+  KEY_FILE_TEMP_NAME,
+  SECOND_DB_FILE_NAME,
+  mapStorageError,
+} from './vault-disk';
 export { changePassphrase } from './passphrase-change';
 
 export interface OpenVault {
   db: Db;
+  /** The database file of the pair this vault lives in. */
+  file: string;
+  /** The key file slot its passphrase opened. */
+  slot: number;
   close(): void;
 }
 
@@ -38,25 +65,30 @@ export interface CreateVaultOptions {
 
 export function vaultStatus(dir: string): VaultStatus {
   const haveKey = fs.existsSync(keyPath(dir));
+  // suviaz.db exists in every vault; suviaz-2.db not yet in one made before the pair (it is added at
+  // the next unlock), so only the first file's absence makes a vault damaged.
   const haveDb = fs.existsSync(dbPath(dir));
   if (haveKey && haveDb) return { state: 'locked', problem: null };
   if (!haveKey && !haveDb) return { state: 'none', problem: null };
   return { state: 'damaged', problem: haveKey ? 'database-missing' : 'keyfile-missing' };
 }
 
-export function openVaultHandle(db: Db): OpenVault {
+export function openVaultHandle(db: Db, file: string, slot: number): OpenVault {
   // No key material is kept here: the passphrase-derived key is wiped as soon as the slot opens and
   // the DB key as soon as SQLite has it (SQLite keeps its own copy until the connection closes).
   return {
     db,
+    file,
+    slot,
     close() {
       if (db.open) db.close();
+      touchDatabaseFiles(path.dirname(file));
     },
   };
 }
 
 function removeDatabaseFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+  for (const name of databaseFileSet(file)) fs.rmSync(name, { force: true });
 }
 
 export async function createVault(
@@ -65,28 +97,34 @@ export async function createVault(
   options: CreateVaultOptions = {},
 ): Promise<OpenVault> {
   refuseWeak(passphrase);
-  const exists = (): boolean => fs.existsSync(keyPath(dir)) || fs.existsSync(dbPath(dir));
+  const exists = (): boolean =>
+    fs.existsSync(keyPath(dir)) || dbPaths(dir).some((file) => fs.existsSync(file));
   if (exists()) throw new SuviazError('vault-exists', 'A vault already exists here.');
   await sodiumReady();
   const dbKey = randomBytes(DB_KEY_BYTES);
   let db: Db | undefined;
-  let claimedDb = false;
+  const claimed: string[] = [];
   try {
-    const keyFile = await createKeyFile(passphrase, dbKey, options.kdf ?? KDF_MODERATE);
+    const created = await createKeyFileWithSlot(passphrase, dbKey, options.kdf ?? KDF_MODERATE);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    // 'wx' claims the name atomically: if something appeared during the slow derivation, we fail
-    // instead of overwriting it. SQLite treats the empty file as a new database.
-    fs.closeSync(fs.openSync(dbPath(dir), 'wx', 0o600));
-    claimedDb = true;
-    db = openDatabase(dbPath(dir), dbKey, true);
-    createDeviceIdentity(db);
+    // 'wx' claims each name atomically: if something appeared during the slow derivation, we fail
+    // instead of overwriting it. SQLite treats an empty file as a new database.
+    for (const file of dbPaths(dir)) {
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+      claimed.push(file);
+    }
+    // The vault goes into either file at random, the spare into the other: which file is in use
+    // says nothing about whether a decoy exists (docs/vault-format.md).
+    const file = dbPaths(dir)[randomInt(2)] as string;
+    db = buildDatabase(file, dbKey);
+    buildSpare(otherDbPath(file));
     // The key file last: until it exists the new DB cannot be opened, so a crash before this point
     // leaves no vault that looks complete.
-    writeKeyFileAtomically(dir, encodeKeyFile(keyFile), true);
-    return openVaultHandle(db);
+    writeKeyFileAtomically(dir, encodeKeyFile(created.file), true);
+    return openVaultHandle(db, file, created.index);
   } catch (error) {
     db?.close();
-    if (claimedDb) removeDatabaseFiles(dbPath(dir));
+    for (const file of claimed) removeDatabaseFiles(file);
     if (errorCode(error) === 'EEXIST') {
       throw new SuviazError('vault-exists', 'A vault already exists here.');
     }
@@ -94,6 +132,45 @@ export async function createVault(
   } finally {
     memzero(dbKey);
   }
+}
+
+/**
+ * A vault made before the pair has no suviaz-2.db: it gets its spare now that the vault is known
+ * good, so every vault ends up with the same files. A failure (a full disk) is left for next time.
+ */
+function addMissingSpare(file: string): void {
+  const other = otherDbPath(file);
+  if (fs.existsSync(other)) return;
+  try {
+    buildSpare(other);
+  } catch {
+    removeDatabaseFiles(other);
+  }
+}
+
+/**
+ * From an opened slot to an open vault. The same steps whichever slot opened: every key it holds is
+ * tried on both files; a duress slot marked to destroy first makes the other vault unreadable.
+ */
+function openFromSlot(
+  dir: string,
+  keyFile: KeyFile,
+  opened: OpenedSlot,
+  slotKey: Uint8Array,
+): OpenVault {
+  const destroys = isDestroyMarker(opened);
+  const previous = destroys ? null : opened.previousDbKey;
+  const found = findDatabase(dir, previous ? [opened.dbKey, previous] : [opened.dbKey]);
+  if (destroys) destroyOtherVault(dir, keyFile, opened, slotKey, found?.file ?? null);
+  if (!found) throw noDatabaseError();
+  // A slot that still carries the previous DB key belongs to a change cut short by a crash: the
+  // DB uses one of the two keys, and the change is finished before the vault is handed over.
+  const db = previous
+    ? finishPassphraseChange(dir, keyFile, opened, slotKey, found)
+    : readyDatabase(found.db, found.file, false);
+  addMissingSpare(found.file);
+  touchDatabaseFiles(dir);
+  return openVaultHandle(db, found.file, opened.index);
 }
 
 export async function unlockVault(dir: string, passphrase: string): Promise<OpenVault> {
@@ -106,12 +183,7 @@ export async function unlockVault(dir: string, passphrase: string): Promise<Open
   await sodiumReady();
   const { opened, slotKey } = await openKeyFileSlot(keyFile, passphrase);
   try {
-    // A slot that still carries the previous DB key belongs to a change cut short by a crash: the
-    // DB uses one of the two keys, and the change is finished before the vault is handed over.
-    if (opened.previousDbKey) {
-      return openVaultHandle(finishPassphraseChange(dir, keyFile, opened, slotKey));
-    }
-    return openVaultHandle(openDatabase(dbPath(dir), opened.dbKey, false));
+    return openFromSlot(dir, keyFile, opened, slotKey);
   } finally {
     memzero(slotKey);
     wipeOpenedSlot(opened);

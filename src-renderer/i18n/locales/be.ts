@@ -1,8 +1,11 @@
 // Belarusian catalogue; keys it lacks fall back to English.
 import { calendarBe } from './calendar/be';
 import { safetyBe } from './safety/be';
+import { duressBe } from './duress/be';
 import { lanRelayBe } from './lan-relay/be';
+import { bundleBe, bundleErrorsBe } from './sneakernet/be';
 import { disguiseBe } from './disguise/be';
+import { briefingsBe, briefingErrorsBe } from './briefings/be';
 import type { Translation } from './translation';
 
 export const be: Translation = {
@@ -194,6 +197,8 @@ export const be: Translation = {
       'Гэты порт на камп’ютары ўжо заняты іншай праграмай, або сістэма яго не дазваляе. Выберыце іншы порт (або 0, каб узяць любы вольны) і запусціце зноў.',
     'lan-relay-address-unavailable':
       'На гэтым адрасе камп’ютар не можа запусціць рэтранслятар: гэта не (ці ўжо не) адзін з яго сеткавых адрасоў. Магчыма, змянілася сетка; выберыце адрас са спісу зноў.',
+    ...bundleErrorsBe,
+    ...briefingErrorsBe,
     internal:
       'Унутры Suviaz нешта пайшло не так. Паспрабуйце зноў; калі памылка паўторыцца, перазапусціце Suviaz.',
   },
@@ -912,7 +917,10 @@ export const be: Translation = {
     changeLater: 'Адміністратары змогуць змяніць гэтыя правілы пазней.',
   },
   calendar: calendarBe,
+  briefings: briefingsBe,
   safety: safetyBe,
+  duress: duressBe,
   lanRelay: lanRelayBe,
+  bundle: bundleBe,
   disguise: disguiseBe,
 };

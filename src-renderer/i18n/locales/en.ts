@@ -1,8 +1,11 @@
 // English: the complete catalogue and the shape every other language follows (missing keys fall back here).
 import { calendarEn } from './calendar/en';
 import { safetyEn } from './safety/en';
+import { duressEn } from './duress/en';
 import { lanRelayEn } from './lan-relay/en';
+import { bundleEn, bundleErrorsEn } from './sneakernet/en';
 import { disguiseEn } from './disguise/en';
+import { briefingsEn, briefingErrorsEn } from './briefings/en';
 export const en = {
   language: {
     label: 'Language',
@@ -186,6 +189,8 @@ export const en = {
       'Another program already uses this port on this computer, or the system does not allow it. Choose another port, or 0 to take any free one, and start again.',
     'lan-relay-address-unavailable':
       'This computer cannot host a relay on that address: it is not one of its network addresses (any more). The network may have changed; choose an address from the list again.',
+    ...bundleErrorsEn,
+    ...briefingErrorsEn,
     internal:
       'Something went wrong inside Suviaz. Try again; if it keeps happening, restart Suviaz.',
   },
@@ -870,8 +875,11 @@ export const en = {
     changeLater: 'Admins can change these rules later.',
   },
   calendar: calendarEn,
+  briefings: briefingsEn,
   safety: safetyEn,
+  duress: duressEn,
   lanRelay: lanRelayEn,
+  bundle: bundleEn,
   disguise: disguiseEn,
 };
 

@@ -1,8 +1,11 @@
 // Russian catalogue; keys it lacks fall back to English.
 import { calendarRu } from './calendar/ru';
 import { safetyRu } from './safety/ru';
+import { duressRu } from './duress/ru';
 import { lanRelayRu } from './lan-relay/ru';
+import { bundleRu, bundleErrorsRu } from './sneakernet/ru';
 import { disguiseRu } from './disguise/ru';
+import { briefingsRu, briefingErrorsRu } from './briefings/ru';
 import type { Translation } from './translation';
 
 export const ru: Translation = {
@@ -196,6 +199,8 @@ export const ru: Translation = {
       'Этот порт на компьютере уже занят другой программой, или система его не разрешает. Выберите другой порт (или 0, чтобы взять любой свободный) и запустите снова.',
     'lan-relay-address-unavailable':
       'На этом адресе компьютер не может запустить ретранслятор: это не (или уже не) один из его сетевых адресов. Возможно, сеть изменилась; выберите адрес из списка снова.',
+    ...bundleErrorsRu,
+    ...briefingErrorsRu,
     internal:
       'Внутри Suviaz что-то пошло не так. Попробуйте ещё раз; если ошибка повторится, перезапустите Suviaz.',
   },
@@ -912,7 +917,10 @@ export const ru: Translation = {
     changeLater: 'Администраторы смогут изменить эти правила позже.',
   },
   calendar: calendarRu,
+  briefings: briefingsRu,
   safety: safetyRu,
+  duress: duressRu,
   lanRelay: lanRelayRu,
+  bundle: bundleRu,
   disguise: disguiseRu,
 };

@@ -1,8 +1,11 @@
 // Ukrainian catalogue; keys it lacks fall back to English.
 import { calendarUk } from './calendar/uk';
 import { safetyUk } from './safety/uk';
+import { duressUk } from './duress/uk';
 import { lanRelayUk } from './lan-relay/uk';
+import { bundleUk, bundleErrorsUk } from './sneakernet/uk';
 import { disguiseUk } from './disguise/uk';
+import { briefingsUk, briefingErrorsUk } from './briefings/uk';
 import type { Translation } from './translation';
 
 export const uk: Translation = {
@@ -193,6 +196,8 @@ export const uk: Translation = {
       'Цей порт на комп’ютері вже зайнятий іншою програмою, або система його не дозволяє. Виберіть інший порт (або 0, щоб узяти будь-який вільний) і запустіть знову.',
     'lan-relay-address-unavailable':
       'На цій адресі комп’ютер не може запустити ретранслятор: це не (або вже не) одна з його мережевих адрес. Можливо, мережа змінилася; виберіть адресу зі списку знову.',
+    ...bundleErrorsUk,
+    ...briefingErrorsUk,
     internal:
       'Усередині Suviaz щось пішло не так. Спробуйте ще раз; якщо помилка повториться, перезапустіть Suviaz.',
   },
@@ -910,7 +915,10 @@ export const uk: Translation = {
     changeLater: 'Адміністратори зможуть змінити ці правила пізніше.',
   },
   calendar: calendarUk,
+  briefings: briefingsUk,
   safety: safetyUk,
+  duress: duressUk,
   lanRelay: lanRelayUk,
+  bundle: bundleUk,
   disguise: disguiseUk,
 };

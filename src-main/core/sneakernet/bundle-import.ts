@@ -1,0 +1,178 @@
+// "Import" of a bundle another member carried here: every item is checked as if the relay had sent
+// it (the log byte for byte against mine and by the shared rules, lockboxes by admin signature and
+// key commitment, the exporter's membership and write right, the counter against replay) and only
+// then is anything stored. What is new goes on to my relay: the content through my outbox, the
+// log entries at the next connection (docs/network.md "Sync by file").
+import * as Y from 'yjs';
+import { bytesEqual, toHex } from '../../../src-shared/protocol/bytes';
+import { decodeEntry } from '../../../src-shared/protocol/membership-entry';
+import {
+  canWrite,
+  isMember,
+  replayLog,
+  type GroupState,
+} from '../../../src-shared/protocol/membership-state';
+import { PolicyFlag } from '../../../src-shared/protocol/wire-constants';
+import type { BundleContents } from '../../../src-shared/protocol/bundle';
+import { SuviazError } from '../errors';
+import { protocolCrypto } from '../groups/group-crypto';
+import { GroupVerificationError, openMyEpochKey } from '../groups/group-ops';
+import { wipeGroupContent, type StoredGroup } from '../groups/group-store';
+import { statusIn } from '../sync/membership-rules';
+import { openBundle } from './bundle-seal';
+import { lastCounter, queueForward, setCounter } from './bundle-store';
+import type { SneakernetDeps } from './sneakernet-deps';
+
+export interface ImportedBundle {
+  spaceId: string;
+  /** The exporting member's name as this device knows it; null when unknown. */
+  member: string | null;
+  madeAt: number;
+  newEntries: number;
+  newContent: boolean;
+  /** Something new waits to go on to this device's relay (sent when connected). */
+  passedOn: boolean;
+}
+
+const conflict = (why: string) => new SuviazError('bundle-conflict', why);
+
+/** My log and the bundle's must be one history: the longer one wins, a fork is refused. */
+function mergedLog(group: StoredGroup, theirs: readonly Uint8Array[]) {
+  const mine = group.entries;
+  for (let i = 0; i < Math.min(mine.length, theirs.length); i++) {
+    if (!bytesEqual(mine[i] as Uint8Array, theirs[i] as Uint8Array)) {
+      throw conflict(`the bundle shows another membership history from entry ${i} on`);
+    }
+  }
+  if (theirs.length <= mine.length) return { entries: mine, state: group.state };
+  try {
+    return { entries: [...theirs], state: replayLog(theirs.map(decodeEntry), protocolCrypto) };
+  } catch (error) {
+    throw conflict(`the bundle's membership log breaks the rules: ${String(error)}`);
+  }
+}
+
+/** Epoch keys sealed to me in the bundle's lockboxes, checked as those from the relay are. */
+function withMyKeys(
+  deps: SneakernetDeps,
+  state: GroupState,
+  held: ReadonlyMap<number, Uint8Array>,
+  lockboxes: readonly Uint8Array[],
+): Map<number, Uint8Array> {
+  const keys = new Map(held);
+  for (let epoch = 0; epoch <= state.epoch; epoch++) {
+    if (keys.has(epoch)) continue;
+    try {
+      keys.set(
+        epoch,
+        openMyEpochKey({ state, me: deps.me, epoch, lockboxes, openSealed: deps.openSealed }),
+      );
+    } catch (error) {
+      if (!(error instanceof GroupVerificationError)) throw error;
+      // None for me, or a bad one: the key comes from the relay later, as it would have anyway.
+      if (error.reason !== 'no-lockbox') deps.warn(`group-${error.reason}`);
+    }
+  }
+  return keys;
+}
+
+/** What the bundle's document state adds to mine, as one update; null when nothing. */
+function contentDelta(current: Uint8Array, incoming: Uint8Array): Uint8Array | null {
+  const scratch = new Y.Doc({ gc: true });
+  const changes: Uint8Array[] = [];
+  try {
+    Y.applyUpdateV2(scratch, current);
+    scratch.on('updateV2', (update: Uint8Array) => changes.push(update));
+    Y.applyUpdateV2(scratch, incoming);
+  } catch (error) {
+    throw conflict(`the bundle's document does not apply: ${String(error)}`);
+  } finally {
+    scratch.destroy();
+  }
+  if (changes.length === 0) return null;
+  return changes.length === 1 ? (changes[0] as Uint8Array) : Y.mergeUpdatesV2(changes);
+}
+
+function checkedGroup(deps: SneakernetDeps, contents: BundleContents) {
+  const group = deps.groups.get(toHex(contents.groupId));
+  if (!group || group.status !== 'active' || group.wiped) {
+    throw new SuviazError('not-member', 'This device does not hold this space as a member.');
+  }
+  if (!bytesEqual(group.docId, contents.docId)) throw conflict('the bundle names another document');
+  const log = mergedLog(group, contents.entries);
+  // Judged in the longest log known: someone removed there cannot bring anything any more.
+  if (!isMember(log.state, contents.exporter)) {
+    throw new SuviazError(
+      'bundle-not-member',
+      'the bundle was made by a device that is not a member',
+    );
+  }
+  if (contents.docState.length > 0 && !canWrite(log.state, contents.exporter)) {
+    throw new SuviazError(
+      'bundle-not-member',
+      'the bundle carries content from a member who may not write',
+    );
+  }
+  const last = lastCounter(deps.db, contents.exporter, contents.groupId);
+  if (contents.counter <= last) {
+    throw new SuviazError(
+      'bundle-replayed',
+      `this device already imported bundle ${last} of that member for this space; this is ${contents.counter}`,
+    );
+  }
+  return { group, log };
+}
+
+export async function importBundle(
+  deps: SneakernetDeps,
+  file: Uint8Array,
+): Promise<ImportedBundle> {
+  const contents = openBundle(file, deps.openSealed);
+  const { group, log } = checkedGroup(deps, contents);
+  const meHex = toHex(deps.me);
+  const status = statusIn(log.state, meHex, group.status);
+  const docHex = toHex(group.docId);
+  // A bundle may tell me of my own removal: then its content is not mine to read.
+  const sync = status === 'active' ? deps.document(docHex) : null;
+  // Everything is checked before anything is stored: a refusal above leaves no trace.
+  const delta =
+    sync && contents.docState.length > 0 ? contentDelta(sync.state(), contents.docState) : null;
+  let next: StoredGroup = {
+    ...group,
+    entries: log.entries,
+    state: log.state,
+    status,
+    epochKeys:
+      status === 'active'
+        ? withMyKeys(deps, log.state, group.epochKeys, contents.lockboxes)
+        : group.epochKeys,
+  };
+  const removedAndWiped =
+    status === 'removed' && (log.state.policy & PolicyFlag.wipeOnRemoval) !== 0;
+  const newEntries = log.entries.length - group.entries.length;
+  if (removedAndWiped) {
+    wipeGroupContent(deps.db, group.groupId);
+    next = { ...next, epochKeys: new Map(), wiped: true };
+  }
+  deps.db.transaction(() => {
+    setCounter(deps.db, contents.exporter, contents.groupId, contents.counter);
+    queueForward(deps.db, group.groupId, group.entries.length, log.entries.length);
+    if (newEntries > 0 || next.epochKeys.size !== group.epochKeys.size) deps.adopt(next, group);
+  })();
+  const writer = status === 'active' && canWrite(log.state, deps.me);
+  if (sync && delta) {
+    // A writer passes it on as its own edit (the relay takes envelopes only from their author);
+    // anyone else keeps it here.
+    if (writer) await sync.applyLocalUpdate(delta);
+    else sync.applyCarried(delta);
+    deps.toRenderer(docHex, delta);
+  }
+  return {
+    spaceId: toHex(group.groupId),
+    member: deps.nameOf(toHex(contents.exporter)),
+    madeAt: contents.createdAt,
+    newEntries,
+    newContent: delta !== null,
+    passedOn: newEntries > 0 || (delta !== null && writer),
+  };
+}

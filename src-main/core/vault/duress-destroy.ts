@@ -1,0 +1,55 @@
+// The destroying duress unlock: before the decoy opens, every other key slot becomes fresh filler (the
+// real vault's key is gone: crypto-shredded) and the other database file is rebuilt as a new spare.
+// Afterwards the folder is that of an ordinary vault whose passphrase is the duress passphrase.
+import fs from 'node:fs';
+import { buildSpare } from './database-pair';
+import { clearSlot, encodeKeyFile, wrapSlot, type KeyFile, type OpenedSlot } from './key-file';
+import { databaseFileSet, keyPath, otherDbPath, writeKeyFileAtomically } from './vault-disk';
+
+/** Same size, same place: needs no free space, for when the atomic write cannot get any. */
+function overwriteInPlace(file: string, bytes: Uint8Array): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    let written = 0;
+    while (written < bytes.length) {
+      written += fs.writeSync(fd, bytes, written, bytes.length - written, written);
+    }
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Shreds every slot but the opened one and rewraps that one without its destroy marker (a fresh
+ * nonce, nothing left that says it was a duress slot), then replaces the other database file by a
+ * spare. `ownFile` is the decoy's database file, or null if the key opened neither (then the other
+ * file is unknown and both stay; the real one is unreadable all the same).
+ */
+export function destroyOtherVault(
+  dir: string,
+  keyFile: KeyFile,
+  opened: OpenedSlot,
+  slotKey: Uint8Array,
+  ownFile: string | null,
+): void {
+  let next = keyFile;
+  for (let index = 0; index < keyFile.slots.length; index++) {
+    if (index !== opened.index) next = clearSlot(next, index);
+  }
+  const bytes = encodeKeyFile(wrapSlot(next, opened.index, slotKey, opened.dbKey));
+  try {
+    writeKeyFileAtomically(dir, bytes, false);
+  } catch {
+    // A full disk must not spare the real vault: the same bytes over the old ones, in place.
+    overwriteInPlace(keyPath(dir), bytes);
+  }
+  if (!ownFile) return;
+  const other = otherDbPath(ownFile);
+  try {
+    buildSpare(other);
+  } catch {
+    // Its key is gone already; without room for a spare the file goes, and the next unlock adds one.
+    for (const name of databaseFileSet(other)) fs.rmSync(name, { force: true });
+  }
+}

@@ -1,0 +1,115 @@
+// Briefings against a relay that tampers and a member whose app is modified: a flipped byte, an
+// item the relay passes off as another member's, and a briefing from a viewer (whose app is not
+// allowed to send one) are each refused with a warning and never shown.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contentFromPlainText } from '../../src-shared/notes/note-content';
+import { putMail } from '../../src-main/core/briefings/briefing-mail';
+import { RELAY_DB_FILE } from '../../server/store/sqlite-store';
+import { briefingWorld, compose, withBriefings } from '../support/briefing-clients';
+import { addAndAccept, client, connected, runCleanups, waitFor } from '../support/sync-clients';
+
+afterEach(runCleanups);
+
+function tamper(relayDir: string, sql: string, ...params: unknown[]): number {
+  const db = new Database(join(relayDir, RELAY_DB_FILE));
+  try {
+    return db.prepare(sql).run(...params).changes;
+  } finally {
+    db.close();
+  }
+}
+
+/** Changes the stored copy's ciphertext in place, as a relay with its hands on its disk can. */
+function tamperRow(relayDir: string, change: (ciphertext: Buffer) => void): number {
+  const db = new Database(join(relayDir, RELAY_DB_FILE));
+  try {
+    const row = db.prepare('SELECT seq, ciphertext FROM mail WHERE kind = 1').get() as
+      { seq: number; ciphertext: Buffer } | undefined;
+    if (!row) return 0;
+    change(row.ciphertext);
+    return db.prepare('UPDATE mail SET ciphertext = ? WHERE seq = ?').run(row.ciphertext, row.seq)
+      .changes;
+  } finally {
+    db.close();
+  }
+}
+
+describe('a tampering relay', () => {
+  it('cannot slip in a changed briefing: one flipped byte is refused with a warning', async () => {
+    const { clients, spaceId, relayDir } = await briefingWorld(2);
+    const [ana, bo] = clients as [(typeof clients)[0], (typeof clients)[0]];
+    // Bo is offline while the relay changes the stored copy.
+    bo.b.stop();
+    await ana.b.send(compose(spaceId, { title: 'Flipped' }));
+    const changed = tamperRow(relayDir, (ciphertext) => {
+      ciphertext[40] = (ciphertext[40] ?? 0) ^ 1;
+    });
+    expect(changed).toBe(1);
+    const fresh = withBriefings(bo);
+    await fresh.b.service.syncAll(null);
+    const { items, refused } = fresh.b.list({});
+    expect(items).toEqual([]);
+    expect(refused).toEqual([expect.objectContaining({ spaceId, reason: 'unreadable' })]);
+  });
+
+  it("cannot pass one member's briefing off as another's", async () => {
+    const { clients, spaceId, relayDir } = await briefingWorld(3);
+    const [ana, bo, cy] = clients as [
+      (typeof clients)[0],
+      (typeof clients)[0],
+      (typeof clients)[0],
+    ];
+    bo.b.stop();
+    await ana.b.send(compose(spaceId, { title: 'From Ana', audience: [bo.me] }));
+    // The relay says Cy sent it (its sender column), hoping Bo shows Cy's name on Ana's words.
+    tamper(relayDir, 'UPDATE mail SET sender = ? WHERE kind = 1', Buffer.from(cy.me, 'hex'));
+    const fresh = withBriefings(bo);
+    await fresh.b.service.syncAll(null);
+    expect(fresh.b.list({}).items).toEqual([]);
+    expect(fresh.b.list({}).refused[0]?.reason).toBe('misaddressed');
+  });
+});
+
+describe("a member's modified app", () => {
+  it('cannot brief as a viewer: the recipient refuses it', async () => {
+    const { clients, spaceId } = await briefingWorld(2);
+    const [ana, bo] = clients as [(typeof clients)[0], (typeof clients)[0]];
+    const viewer = withBriefings(await client(ana.engine.docAccess().relayUrl));
+    await waitFor('connection', connected(viewer));
+    await addAndAccept(ana, viewer, spaceId, 'viewer');
+    await expect(viewer.b.send(compose(spaceId, { title: 'Not allowed' }))).rejects.toMatchObject({
+      code: 'not-member',
+    });
+    // Its modified app seals a copy by hand, bypassing the check its own app makes.
+    const access = viewer.engine.docAccess();
+    const group = access.group(spaceId);
+    if (!group) throw new Error('no group');
+    await waitFor("bo in the viewer's member list", () => group.state.members.has(bo.me));
+    await putMail(
+      access,
+      group,
+      {
+        v: 1,
+        kind: 'copy',
+        id: 'ab'.repeat(16),
+        space: spaceId,
+        from: viewer.me,
+        to: bo.me,
+        createdAt: Date.now(),
+        expiresAt: null,
+        audience: [bo.me],
+        wholeSpace: false,
+        title: 'Forged order',
+        body: contentFromPlainText('Go to the square now.'),
+        attachments: [],
+        receipts: false,
+      },
+      null,
+    );
+    await waitFor('the refusal', () => bo.b.list({}).refused.length > 0);
+    expect(bo.b.list({}).items.map((i) => i.title)).not.toContain('Forged order');
+    expect(bo.b.list({}).refused[0]?.reason).toBe('not-member');
+  });
+});

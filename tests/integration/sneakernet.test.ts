@@ -1,0 +1,200 @@
+// Sync by file against a real relay: A, cut off, exports a bundle; B imports it, converges and passes
+// it on to the relay, where C gets it. A flipped byte, a replayed older bundle and a bundle from a
+// non-member are each refused with their code, and nothing of them is applied.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { sodiumReady } from '../../src-main/core/crypto/sodium';
+import { sealBundle } from '../../src-main/core/sneakernet/bundle-seal';
+import { lastCounter, pendingForwards } from '../../src-main/core/sneakernet/bundle-store';
+import { decodeBundleFile } from '../../src-shared/protocol/bundle';
+import { fromHex } from '../../src-shared/protocol/bytes';
+import { device, signer } from '../support/test-devices';
+import {
+  client,
+  relayOn,
+  runCleanups,
+  sharedSpace,
+  storedGroup,
+  waitFor,
+  type Client,
+} from '../support/sync-clients';
+
+afterEach(runCleanups);
+
+const CARRIED = 'written where the relay is blocked';
+
+async function refusal(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+  return 'accepted';
+}
+
+/** A, B and C share a space; the relay goes down; A writes and exports. */
+async function carried() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+  const relay = await relayOn(dataDir);
+  const { port, url } = relay;
+  const [a, b, c] = [await client(url), await client(url), await client(url)] as Client[] as [
+    Client,
+    Client,
+    Client,
+  ];
+  await sharedSpace([a, b, c]);
+  const spaceId = a.engine.listSpaces()[0]?.id ?? '';
+  a.doc.getText('t').insert(0, 'shared ');
+  await waitFor('everyone has it', () => [b, c].every((x) => x.text() === 'shared '));
+  await relay.close();
+  await waitFor('offline', () =>
+    [a, b, c].every((x) => x.engine.state().connection !== 'connected'),
+  );
+  a.doc.getText('t').insert(a.text().length, CARRIED);
+  const restartRelay = () => relayOn(dataDir, port);
+  return { a, b, c, spaceId, url, restartRelay };
+}
+
+describe('sync by file', () => {
+  it('A exports offline, B imports and converges, and B passes it on to the relay for C', async () => {
+    const { a, b, c, spaceId, restartRelay } = await carried();
+    const { bytes, fileName } = a.engine.exportBundle(spaceId);
+    expect(fileName).not.toMatch(/suviaz|campaign/i);
+    // Whoever holds the stick sees no space id, and only a power of two of key slots (8 for 2).
+    expect(Buffer.from(bytes).includes(Buffer.from(fromHex(spaceId)))).toBe(false);
+    expect(Buffer.from(bytes).includes('suviaz')).toBe(false);
+    expect(decodeBundleFile(bytes).slots).toHaveLength(8);
+    await a.stop(); // A stays cut off: only the bundle can bring its words out.
+
+    const result = await b.engine.importBundle(bytes);
+    expect(result).toMatchObject({ spaceId, newContent: true, passedOn: true, newEntries: 0 });
+    expect(b.text()).toBe(`shared ${CARRIED}`);
+    expect(c.text()).toBe('shared ');
+
+    await restartRelay();
+    await waitFor('C gets it through B and the relay', () => c.text() === `shared ${CARRIED}`);
+    await waitFor('B has sent it', () => b.engine.state().pending === 0);
+    for (const x of [b, c]) expect(x.engine.state().warnings).toEqual([]);
+  });
+
+  it('brings membership entries a device missed, offered to its relay at the next connection', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+    const relay = await relayOn(dataDir);
+    const [a, b] = [await client(relay.url), await client(relay.url)] as [Client, Client];
+    await sharedSpace([a, b]);
+    const spaceId = a.engine.listSpaces()[0]?.id ?? '';
+    const bDir = b.dir;
+    await b.stop();
+    await a.engine.createInvite(spaceId, 'viewer', 7); // an entry B has not seen
+    const length = storedGroup(a, relay.url).entries.length;
+    await relay.close();
+    const { bytes } = a.engine.exportBundle(spaceId);
+    const again = await client(relay.url, bDir);
+    expect(storedGroup(again, relay.url).entries.length).toBe(length - 1);
+    const result = await again.engine.importBundle(bytes);
+    expect(result.newEntries).toBe(1);
+    expect(storedGroup(again, relay.url).entries.length).toBe(length);
+    expect(again.engine.listSpaces()[0]?.invites.length).toBe(1);
+    expect(pendingForwards(again.vault.db).map((f) => f.idx)).toEqual([length - 1]);
+    await relayOn(dataDir, relay.port);
+    // The relay has the entry already and answers OK: the queue empties without a warning.
+    await waitFor('forwarded', () => pendingForwards(again.vault.db).length === 0);
+    expect(again.engine.state().warnings).toEqual([]);
+  });
+
+  it('refuses a bundle with one flipped byte, applying nothing, and takes the intact one', async () => {
+    const { a, b, spaceId } = await carried();
+    const { bytes } = a.engine.exportBundle(spaceId);
+    for (const at of [bytes.length - 100, Math.floor(bytes.length / 2), 10]) {
+      const flipped = bytes.slice();
+      flipped[at] = (flipped[at] ?? 0) ^ 0x01;
+      const code = await refusal(b.engine.importBundle(flipped));
+      // A flip in a slot leaves the slot unopenable or the AEAD failing; elsewhere the AEAD fails.
+      expect(['bundle-damaged', 'bundle-unreadable']).toContain(code);
+      expect(b.text()).toBe('shared ');
+    }
+    const middle = bytes.slice();
+    const half = Math.floor(bytes.length / 2);
+    middle[half] = (middle[half] ?? 0) ^ 0x80;
+    expect(await refusal(b.engine.importBundle(middle))).toBe('bundle-damaged');
+    expect(b.engine.state().pending).toBe(0);
+    await b.engine.importBundle(bytes);
+    expect(b.text()).toBe(`shared ${CARRIED}`);
+  });
+
+  it('refuses a replayed older bundle once a newer one of that member was imported', async () => {
+    const { a, b, spaceId } = await carried();
+    const older = a.engine.exportBundle(spaceId).bytes;
+    a.doc.getText('t').insert(a.text().length, ' and more');
+    const newer = a.engine.exportBundle(spaceId).bytes;
+    await b.engine.importBundle(newer);
+    expect(b.text()).toBe(`shared ${CARRIED} and more`);
+    const groupId = fromHex(spaceId);
+    const aKey = fromHex(a.engine.listSpaces()[0]?.members.find((m) => m.isMe)?.deviceKey ?? '');
+    const counter = lastCounter(b.vault.db, aKey, groupId);
+    expect(await refusal(b.engine.importBundle(older))).toBe('bundle-replayed');
+    expect(await refusal(b.engine.importBundle(newer))).toBe('bundle-replayed');
+    expect(lastCounter(b.vault.db, aKey, groupId)).toBe(counter);
+    expect(b.text()).toBe(`shared ${CARRIED} and more`);
+  });
+
+  it('refuses a bundle from a non-member and from a removed member, applying nothing', async () => {
+    await sodiumReady();
+    const { a, b, c, spaceId, url, restartRelay } = await carried();
+    const group = storedGroup(b, url);
+    const bBoxKey = fromHex(
+      b.vault.db
+        .prepare<[], { k: string }>('SELECT hex(box_public_key) AS k FROM device_identity')
+        .get()
+        ?.k.toLowerCase() ?? '',
+    );
+    const injected = new Y.Doc();
+    injected.getText('t').insert(0, 'injected by an outsider');
+    const forged = (exporter: Uint8Array, sign: (m: Uint8Array) => Uint8Array) =>
+      sealBundle(
+        {
+          groupId: group.groupId,
+          docId: group.docId,
+          exporter,
+          counter: 1,
+          createdAt: Date.now(),
+          entries: group.entries,
+          lockboxes: [],
+          docState: Y.encodeStateAsUpdateV2(injected),
+        },
+        [bBoxKey],
+        sign,
+      );
+    // Someone who holds the file format and B's public key, but is in no log.
+    const outsider = device();
+    expect(
+      await refusal(b.engine.importBundle(forged(outsider.signing.publicKey, signer(outsider)))),
+    ).toBe('bundle-not-member');
+
+    // C, removed by A: it still holds its keys and the old log, but B knows of the removal.
+    await restartRelay();
+    await waitFor('online', () => a.engine.state().connection === 'connected');
+    const cKey = c.engine.listSpaces()[0]?.members.find((m) => m.isMe)?.deviceKey ?? '';
+    await a.engine.removeMember(spaceId, cKey);
+    await waitFor('B learns of the removal', () =>
+      (b.engine.listSpaces()[0]?.members ?? []).every((m) => m.deviceKey !== cKey),
+    );
+    await waitFor('C learns of it', () => c.engine.listSpaces()[0]?.status === 'removed');
+    expect(await refusal(Promise.resolve().then(() => c.engine.exportBundle(spaceId)))).toBe(
+      'not-member',
+    );
+    const { withDeviceSecretKeys } = await import('../../src-main/core/identity/device-identity');
+    const { sign } = await import('../../src-main/core/crypto/sodium');
+    const cSign = (m: Uint8Array) =>
+      withDeviceSecretKeys(c.vault.db, (keys) => sign(keys.signingSecretKey, m));
+    const before = b.text();
+    expect(await refusal(b.engine.importBundle(forged(fromHex(cKey), cSign)))).toBe(
+      'bundle-not-member',
+    );
+    expect(b.text()).toBe(before);
+    expect(b.text()).not.toContain('injected');
+  });
+});

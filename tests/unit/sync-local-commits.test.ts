@@ -1,0 +1,71 @@
+// The local commit path's publish timing: after a quiet spell an edit is published at once (a
+// person typing never waits for the batch window), while edits inside the window after a publish go
+// out together when it ends (a burst still becomes few updates).
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { LocalCommits } from '../../src-main/core/sync/doc-local-commits';
+
+const BATCH_MS = 60;
+
+function edit(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdateV2(doc);
+}
+
+let published: number;
+let stored: Uint8Array[];
+let commits: LocalCommits;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
+  published = 0;
+  stored = [];
+  commits = new LocalCommits({
+    persist: (merged) => stored.push(merged),
+    applied: () => undefined,
+    stored: () => undefined,
+    batchMs: BATCH_MS,
+    onBatchDue: () => published++,
+  });
+});
+afterEach(() => {
+  commits.close();
+  vi.useRealTimers();
+});
+
+/** Adds an edit and lets its commit (next turn) run. */
+async function type(text: string): Promise<void> {
+  const done = commits.add(edit(text));
+  await vi.advanceTimersByTimeAsync(0);
+  await done;
+}
+
+describe('local commits', () => {
+  it('publishes the first edit after a quiet spell at once', async () => {
+    await type('a');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(published).toBe(1);
+    // A keystroke 100 ms later (10 keys a second) is past the window: at once again.
+    await vi.advanceTimersByTimeAsync(100);
+    await type('b');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(published).toBe(2);
+  });
+
+  it('holds edits made inside the window until it ends, then publishes them together', async () => {
+    await type('a');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(published).toBe(1);
+    await vi.advanceTimersByTimeAsync(10);
+    await type('b');
+    await vi.advanceTimersByTimeAsync(10);
+    await type('c');
+    await vi.advanceTimersByTimeAsync(BATCH_MS - 25);
+    expect(published).toBe(1);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(published).toBe(2);
+    // Every edit was stored before any publish, each turn's edits as one row.
+    expect(stored).toHaveLength(3);
+  });
+});

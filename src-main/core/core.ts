@@ -21,6 +21,8 @@ export interface CoreOptions {
   logError?: (error: unknown) => void;
   /** Windows and clipboard, where the shell has them (the Electron app); the browser host has none. */
   shell?: ShellPort;
+  /** Tests and drills only: briefings' clock runs this far ahead (the host's flag). */
+  briefingClockOffsetMs?: number;
 }
 
 export interface Core {
@@ -32,7 +34,9 @@ export interface Core {
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   await sodiumReady();
-  const session = createSession(options.dataDir, options.kdf ?? KDF_MODERATE);
+  const session = createSession(options.dataDir, options.kdf ?? KDF_MODERATE, {
+    briefingClockOffsetMs: options.briefingClockOffsetMs ?? 0,
+  });
   // The hosted relay outlives a lock (other devices sync through it) and stops only at shutdown.
   const lanRelay = createLanRelay({
     dataDir: options.lanRelayDir ?? lanRelayDirBeside(options.dataDir),

@@ -11,7 +11,9 @@ import { startHost } from './host-server';
 
 const USAGE =
   'usage: npm run host -- [--data-dir DIR] [--port N] [--renderer-dir DIR] [--panic-wipe]\n' +
-  '  --panic-wipe  erase the vault (key file shredded, files deleted) before starting';
+  '  --panic-wipe  erase the vault (key file shredded, files deleted) before starting\n' +
+  '  --briefing-clock-offset MS  for tests and drills: briefings run this many ms ahead, so an\n' +
+  '                expiry can be seen without waiting an hour';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
       'renderer-dir': { type: 'string', default: 'out/renderer' },
       help: { type: 'boolean', default: false },
       'panic-wipe': { type: 'boolean', default: false },
+      'briefing-clock-offset': { type: 'string', default: '0' },
     },
   });
   if (values.help) {
@@ -41,7 +44,11 @@ async function main(): Promise<void> {
   if (values['panic-wipe']) panicWipeFiles(dataDir);
 
   // No windows or clipboard of its own (Node has none): the page does what it can (docs/threat-model.md).
-  const core = await createCore({ dataDir, shell: {} });
+  const briefingClockOffsetMs = Number(values['briefing-clock-offset']);
+  if (!Number.isSafeInteger(briefingClockOffsetMs)) {
+    throw new Error(`--briefing-clock-offset must be a whole number of ms. ${USAGE}`);
+  }
+  const core = await createCore({ dataDir, shell: {}, briefingClockOffsetMs });
   const host = await startHost({ core, rendererDir, port });
   console.log(`Suviaz browser host is running. Vault folder: ${dataDir}`);
   console.log(`Open this address in a browser on this computer: ${host.url}`);

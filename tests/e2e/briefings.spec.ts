@@ -2,7 +2,7 @@
 // photo carrying GPS EXIF to Bogdan and Cira. Bogdan is told only "New briefing", reads it, sees
 // what was removed from the photo, and the photo he can save carries no GPS; Alesya sees that
 // Bogdan read it; Cira acknowledges it and Alesya sees that too; Alesya deletes it for everyone and
-// it disappears on all three. (Expiry is covered with a fake clock in the integration tests.)
+// it disappears on all three. (Expiry: briefing-expiry.spec.ts and the integration tests.)
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {

@@ -27,11 +27,23 @@ function endWith(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-export async function startHostProcess(dataDir: string): Promise<HostProcess> {
+export async function startHostProcess(
+  dataDir: string,
+  extraArgs: readonly string[] = [],
+): Promise<HostProcess> {
   // One process (node with tsx's loader, not the tsx CLI's wrapper) so that kill -9 hits the host itself.
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/host/main.ts', '--data-dir', dataDir, '--port', '0'],
+    [
+      '--import',
+      'tsx',
+      'src-main/host/main.ts',
+      '--data-dir',
+      dataDir,
+      '--port',
+      '0',
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';

@@ -65,7 +65,14 @@ export interface Session {
   onEvent(listener: EventListener): () => void;
 }
 
-export function createSession(dataDir: string, kdf: KdfParams): Session {
+export function createSession(
+  dataDir: string,
+  kdf: KdfParams,
+  /** Tests and drills only: briefings' clock runs this far ahead. */
+  options: { briefingClockOffsetMs?: number } = {},
+): Session {
+  const offset = options.briefingClockOffsetMs ?? 0;
+  const briefingClock = offset ? () => Date.now() + offset : undefined;
   let open: Unlocked | undefined;
   let autoLock: AutoLock | undefined;
   /** The open vault is a decoy opened from its real vault to prepare it; in memory only. */
@@ -95,7 +102,7 @@ export function createSession(dataDir: string, kdf: KdfParams): Session {
     open = {
       vault,
       notes: createNotesStore(vault.db),
-      sync: startSyncSession(vault.db, relayUrl, emit),
+      sync: startSyncSession(vault.db, relayUrl, emit, briefingClock),
     };
     autoLock = createAutoLock(autoLockMinutes, () => void session.lock('idle'));
     emit('vault.unlocked', {});

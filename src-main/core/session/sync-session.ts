@@ -23,7 +23,15 @@ export interface SyncSession {
 
 const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
-export function startSyncSession(db: Db, relayUrl: string, emit: Emit): SyncSession {
+export function startSyncSession(
+  db: Db,
+  relayUrl: string,
+  emit: Emit,
+  /** Briefings' clock, where a test moves it; Date.now otherwise. */
+  briefingClock?: () => number,
+): SyncSession {
+  const briefingsFor = (engine: SyncEngine): BriefingSession =>
+    createBriefingSession(db, engine, emit, briefingClock ? { now: briefingClock } : {});
   let currentUrl = relayUrl;
   let currentProxy: ProxySetting = getSettings(db).proxy;
   let calendar: CalendarSession | null = null;
@@ -46,7 +54,7 @@ export function startSyncSession(db: Db, relayUrl: string, emit: Emit): SyncSess
     });
   let engine = start(currentUrl);
   calendar = createCalendarSession(db, engine, emit);
-  briefings = createBriefingSession(db, engine, emit);
+  briefings = briefingsFor(engine);
 
   return {
     engine: () => engine,
@@ -55,7 +63,7 @@ export function startSyncSession(db: Db, relayUrl: string, emit: Emit): SyncSess
       return calendar;
     },
     briefings: () => {
-      briefings ??= createBriefingSession(db, engine, emit);
+      briefings ??= briefingsFor(engine);
       return briefings;
     },
     async setConnection(next, proxy) {
@@ -69,7 +77,7 @@ export function startSyncSession(db: Db, relayUrl: string, emit: Emit): SyncSess
       currentProxy = proxy;
       engine = start(next);
       calendar = createCalendarSession(db, engine, emit);
-      briefings = createBriefingSession(db, engine, emit);
+      briefings = briefingsFor(engine);
       emit('spaces.changed', {});
     },
     stop: () => {

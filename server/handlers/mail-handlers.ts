@@ -8,6 +8,7 @@ import { encodeRelayFrame, type ClientFrame } from '../../src-shared/protocol/fr
 import { isMember } from '../../src-shared/protocol/membership-state';
 import { deviceTopic } from '../fanout/fanout';
 import { refuse } from '../refusal';
+import { StoreQuotaError } from '../store/relay-store';
 import type { RelayContext, Session } from '../relay-context';
 import { existingGroup, requireMember, withGroupLock } from './group-access';
 
@@ -36,6 +37,16 @@ async function requireRoom(ctx: RelayContext, groupId: Uint8Array, bytes: number
   }
 }
 
+/** Another relay process may use the room between the check above and the commit (PostgreSQL). */
+async function quotaChecked<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof StoreQuotaError) refuse('quotaBytes', 'the group has used its storage');
+    throw error;
+  }
+}
+
 export async function mailPut(
   ctx: RelayContext,
   session: Session,
@@ -60,16 +71,13 @@ export async function mailPut(
       refuse('unknownBriefing', 'no such briefing, or the receipt is not addressed to its author');
     }
     await requireRoom(ctx, groupId, ciphertext.length);
-    return ctx.metrics.timeStore(() =>
-      ctx.store.putMail({
-        groupId,
-        briefingId,
-        kind,
-        sender: session.device,
-        recipient,
-        expiresAt,
-        ciphertext,
-      }),
+    return quotaChecked(() =>
+      ctx.metrics.timeStore(() =>
+        ctx.store.putMail(
+          { groupId, briefingId, kind, sender: session.device, recipient, expiresAt, ciphertext },
+          { maxBytes: ctx.limits.bytesPerGroup },
+        ),
+      ),
     );
   });
   session.send({ type: 'ack', requestId, seq });
@@ -137,16 +145,13 @@ export async function chunkPut(
       refuse('forbidden', 'another device put this chunk');
     }
     await requireRoom(ctx, groupId, bytes.length);
-    await ctx.metrics.timeStore(() =>
-      ctx.store.putChunk({
-        groupId,
-        briefingId,
-        blobId,
-        index,
-        owner: session.device,
-        expiresAt,
-        bytes,
-      }),
+    await quotaChecked(() =>
+      ctx.metrics.timeStore(() =>
+        ctx.store.putChunk(
+          { groupId, briefingId, blobId, index, owner: session.device, expiresAt, bytes },
+          { maxBytes: ctx.limits.bytesPerGroup },
+        ),
+      ),
     );
   });
   session.send({ type: 'ok', requestId });

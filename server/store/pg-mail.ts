@@ -52,14 +52,9 @@ const removed = async (client: Queryable, text: string, values: unknown[]): Prom
 
 export function pgMail(pool: pg.Pool): MailMethods {
   return {
-    async putMail(m) {
+    async putMail(m, guard) {
       return inTransaction(pool, async (client) => {
-        await addToGroup(
-          client,
-          m.groupId,
-          { documents: 0, bytes: m.ciphertext.length },
-          undefined,
-        );
+        await addToGroup(client, m.groupId, { documents: 0, bytes: m.ciphertext.length }, guard);
         await removed(
           client,
           deleteAndUncount(
@@ -125,9 +120,9 @@ export function pgMail(pool: pg.Pool): MailMethods {
         ]);
       });
     },
-    async putChunk(c) {
+    async putChunk(c, guard) {
       await inTransaction(pool, async (client) => {
-        await addToGroup(client, c.groupId, { documents: 0, bytes: c.bytes.length }, undefined);
+        await addToGroup(client, c.groupId, { documents: 0, bytes: c.bytes.length }, guard);
         await removed(client, deleteAndUncount('chunks', 'blob_id = $1 AND idx = $2'), [
           b(c.blobId),
           c.index,

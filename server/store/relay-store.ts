@@ -187,7 +187,7 @@ export interface RelayStore {
    * Stores a mail item with the next seq, counted in its group's bytes; an item with the same
    * (briefing, kind, sender, recipient) is replaced (a receipt moves from read to acknowledged).
    */
-  putMail(mail: StoredMail): Promise<number>;
+  putMail(mail: StoredMail, guard?: GroupGuard): Promise<number>;
   /** Up to `limit` live items for the recipient in the group with seq > afterSeq, by seq. */
   mailFor(
     groupId: Uint8Array,
@@ -200,7 +200,7 @@ export interface RelayStore {
   /** Deletes the briefing's copies, receipts and chunks (not its recalls); uncounts their bytes. */
   recallBriefing(groupId: Uint8Array, briefingId: Uint8Array): Promise<void>;
   /** Stores a chunk, counted in its group's bytes; the same chunk again replaces it. */
-  putChunk(chunk: StoredChunk): Promise<void>;
+  putChunk(chunk: StoredChunk, guard?: GroupGuard): Promise<void>;
   getChunk(blobId: Uint8Array, index: number): Promise<StoredChunk | null>;
   /** How many chunks of the blob are stored from index 0 without a gap (the first missing index). */
   countChunks(blobId: Uint8Array): Promise<number>;

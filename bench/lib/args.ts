@@ -12,21 +12,35 @@ export const SCENARIOS = [
   'calendar-views',
   'calendar-ics',
   'panic-wipe',
+  'human-rate',
+  'briefings',
 ] as const;
-export type ScenarioName = (typeof SCENARIOS)[number];
+/** Scenarios run only when asked for by name. */
+export const ON_REQUEST = ['soak', 'relay-cluster'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number] | (typeof ON_REQUEST)[number];
+const KNOWN: readonly string[] = [...SCENARIOS, ...ON_REQUEST];
 export type Size = 'small' | 'default' | 'full';
 
 export interface BenchOptions {
   scenarios: ScenarioName[];
   size: Size;
   out: string;
+  /** How long the soak runs against each server. */
+  minutes: number;
+  /** soak: which servers, in this order (default Suviaz and every peer). */
+  servers: ServerName[];
 }
 
-export const USAGE = `Usage: npm run bench -- [--scenario ${SCENARIOS.join('|')}[,…]] [--size small|default|full] [--out FILE]
-  --scenario  one or more scenarios, comma-separated (default: all)
+export const SERVERS = ['suviaz', 'y-websocket', 'hocuspocus'] as const;
+export type ServerName = (typeof SERVERS)[number];
+
+export const USAGE = `Usage: npm run bench -- [--scenario ${KNOWN.join('|')}[,…]] [--size small|default|full] [--out FILE] [--minutes N]
+  --scenario  one or more scenarios, comma-separated (default: all but ${ON_REQUEST.join(', ')})
   --size      small: seconds, for development; default: the documented run (~15 min on 2 cores);
               full: larger loads and longer windows
-  --out       JSON results file (default bench/results/latest.json)`;
+  --out       JSON results file (default bench/results/latest.json); the charts go beside it (.svg)
+  --minutes   soak: minutes under load for each server (default 10)
+  --servers   soak: ${SERVERS.join(',')} or some of them (default all)`;
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions | null {
   const { values } = parseArgs({
@@ -35,6 +49,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | null {
       scenario: { type: 'string', multiple: true },
       size: { type: 'string', default: 'default' },
       out: { type: 'string', default: 'bench/results/latest.json' },
+      minutes: { type: 'string', default: '10' },
+      servers: { type: 'string', default: SERVERS.join(',') },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -46,10 +62,17 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions | null {
   }
   const asked = (values.scenario ?? []).flatMap((s) => s.split(',')).filter(Boolean);
   for (const name of asked) {
-    if (!(SCENARIOS as readonly string[]).includes(name)) {
+    if (!KNOWN.includes(name)) {
       throw new Error(`unknown scenario ${name}\n${USAGE}`);
     }
   }
   const scenarios = asked.length === 0 ? [...SCENARIOS] : (asked as ScenarioName[]);
-  return { scenarios, size, out: values.out };
+  const minutes = Number(values.minutes);
+  if (!(minutes > 0)) throw new Error(`--minutes must be a positive number\n${USAGE}`);
+  const servers = values.servers.split(',').filter(Boolean);
+  for (const server of servers) {
+    if (!(SERVERS as readonly string[]).includes(server))
+      throw new Error(`unknown server ${server}\n${USAGE}`);
+  }
+  return { scenarios, size, out: values.out, minutes, servers: servers as ServerName[] };
 }

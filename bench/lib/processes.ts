@@ -1,10 +1,19 @@
 // Relays as child processes (so each has its own core and its memory and CPU can be read from
-// /proc): the Suviaz relay exactly as an operator starts it, and the plaintext y-websocket relay.
+// /proc): the Suviaz relay exactly as an operator starts it, and the peers (bench/peers/): the
+// reference y-websocket server and Hocuspocus with SQLite persistence.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
+export type RelayKind = 'suviaz' | 'y-websocket' | 'hocuspocus';
+
+const SCRIPTS: Record<RelayKind, string> = {
+  suviaz: 'server/main.ts',
+  'y-websocket': 'bench/peers/y-websocket-main.ts',
+  hocuspocus: 'bench/peers/hocuspocus-main.ts',
+};
+
 export interface RelayChild {
-  kind: 'suviaz' | 'plain';
+  kind: RelayKind;
   url: string;
   pid: number;
   child: ChildProcess;
@@ -12,6 +21,8 @@ export interface RelayChild {
   rss(): number;
   /** User + system CPU seconds used so far. */
   cpuSeconds(): number;
+  /** Seconds spent runnable but waiting for a CPU so far (/proc/<pid>/schedstat). */
+  waitSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -30,15 +41,45 @@ function readCpu(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
 }
 
+/** Time runnable but not running, seconds: the second field of schedstat (ns). 'self' for us. */
+export function readRunQueueWait(pid: number | 'self'): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+  } catch {
+    return Number.NaN; // no schedstat (kernel without CONFIG_SCHEDSTATS)
+  }
+}
+
 export async function startRelayChild(
-  kind: 'suviaz' | 'plain',
+  kind: RelayKind,
   dataDir: string,
   extraArgs: readonly string[] = [],
 ): Promise<RelayChild> {
-  const script = kind === 'suviaz' ? 'server/main.ts' : 'bench/plain/relay-main.ts';
+  // SUVIAZ_BENCH_PROFILE=DIR: each server writes a V8 CPU profile there when it stops
+  // (bench/tools/profile-summary.ts reads it).
+  const profileDir = process.env.SUVIAZ_BENCH_PROFILE;
+  const profile = profileDir
+    ? [
+        '--cpu-prof',
+        '--cpu-prof-dir',
+        profileDir,
+        '--cpu-prof-name',
+        `${kind}-${Date.now()}.cpuprofile`,
+      ]
+    : [];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', script, '--port', '0', '--data-dir', dataDir, ...extraArgs],
+    [
+      ...profile,
+      '--import',
+      'tsx',
+      SCRIPTS[kind],
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      ...extraArgs,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -75,6 +116,7 @@ export async function startRelayChild(
     child,
     rss: () => readRss(pid),
     cpuSeconds: () => readCpu(pid),
+    waitSeconds: () => readRunQueueWait(pid),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;

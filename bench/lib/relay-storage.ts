@@ -32,9 +32,14 @@ export function suviazStored(dataDir: string): Stored {
   };
 }
 
-export function plainStored(dataDir: string): Stored {
+/** Hocuspocus's SQLite (one row per document, its whole state); y-websocket keeps nothing. */
+export function peerStored(peer: 'y-websocket' | 'hocuspocus', dataDir: string): Stored | null {
+  if (peer === 'y-websocket') return null;
   return {
-    payload: sum(path.join(dataDir, 'plain.db'), 'SELECT SUM(length(data)) AS n FROM updates'),
+    payload: sum(
+      path.join(dataDir, 'hocuspocus.db'),
+      'SELECT SUM(length(data)) AS n FROM documents',
+    ),
     files: dirBytes(dataDir),
   };
 }

@@ -1,7 +1,8 @@
-// Result rows of every scenario (Suviaz next to its baseline, with the ratio and the target), the
-// printed table and the JSON file.
+// Result rows of every scenario (Suviaz next to its baseline and the real peers, with the ratios and
+// the target), the printed table and the JSON file.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Peer } from '../peers/peer-client';
 
 export interface Row {
   scenario: string;
@@ -9,16 +10,40 @@ export interface Row {
   metric: string;
   unit: string;
   suviaz: number;
-  /** null where there is no baseline figure (e.g. a figure only Suviaz has). */
+  /**
+   * The figure the target is stated against: y-websocket's where the row has peers, otherwise the
+   * scenario's own baseline (plain Yjs, plain SQLite, ical.js). null where there is none.
+   */
   baseline: number | null;
+  /** The real peers' figures for the same case, where the scenario runs them. */
+  peers?: Partial<Record<Peer, number | null>>;
   /** A target in words, e.g. "ratio ≤ 1.2" or "≤ 10 ms"; evaluated by `met`. */
   target?: string;
   met?: boolean;
   note?: string;
 }
 
-export const ratio = (row: Row): number | null =>
-  row.baseline === null || row.baseline === 0 ? null : row.suviaz / row.baseline;
+const over = (suviaz: number, other: number | null | undefined): number | null =>
+  other === null || other === undefined || other === 0 ? null : suviaz / other;
+
+export const ratio = (row: Row): number | null => over(row.suviaz, row.baseline);
+
+/** Suviaz / each comparison: every peer the row has, else its own baseline. */
+export function ratios(row: Row): Record<string, number | null> {
+  if (!row.peers) return { baseline: ratio(row) };
+  return Object.fromEntries(
+    Object.entries(row.peers).map(([peer, value]) => [peer, over(row.suviaz, value)]),
+  );
+}
+
+/** A row whose comparisons are the peers, the target against y-websocket's figure. */
+export function peerRow(
+  base: Omit<Row, 'baseline' | 'peers' | 'suviaz'>,
+  suviaz: number,
+  peers: Partial<Record<Peer, number | null>>,
+): Row {
+  return { ...base, suviaz, baseline: peers['y-websocket'] ?? null, peers };
+}
 
 const fmt = (n: number | null): string => {
   if (n === null || !Number.isFinite(n)) return '—';
@@ -30,7 +55,11 @@ const fmt = (n: number | null): string => {
 };
 
 export function printTable(rows: readonly Row[]): void {
-  const head = ['scenario', 'case', 'metric', 'unit', 'suviaz', 'baseline', 'ratio', 'target'];
+  // "y-ws/base": y-websocket's figure where the row has peers, else the scenario's own baseline.
+  const head = [
+    ...['scenario', 'case', 'metric', 'unit', 'suviaz', 'y-ws/base', 'ratio'],
+    ...['hocuspocus', 'ratio', 'target'],
+  ];
   const body = rows.map((r) => [
     r.scenario,
     r.case,
@@ -39,12 +68,14 @@ export function printTable(rows: readonly Row[]): void {
     fmt(r.suviaz),
     fmt(r.baseline),
     fmt(ratio(r)),
+    fmt(r.peers?.hocuspocus ?? null),
+    fmt(over(r.suviaz, r.peers?.hocuspocus)),
     r.target ? `${r.target} ${r.met ? 'met' : 'MISSED'}` : '',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
   const line = (cells: string[]): string =>
     cells
-      .map((c, i) => (i >= 4 && i <= 6 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
+      .map((c, i) => (i >= 4 && i <= 8 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0)))
       .join('  ');
   process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   for (const b of body) process.stdout.write(`${line(b)}\n`);

@@ -32,3 +32,21 @@ export async function inBatches<T>(
   for (let i = 0; i < items.length; i += width)
     await Promise.all(items.slice(i, i + width).map(connect));
 }
+
+/**
+ * Send times by message key, for the receivers to time the fan-out. Entries older than a minute are
+ * dropped now and then, so that a soak of many minutes keeps a flat memory in the generator.
+ */
+export function sendTimes(): Map<string, number> & { dispose(): void } {
+  const times = new Map<string, number>();
+  const prune = setInterval(() => {
+    const cutoff = performance.now() - 60_000;
+    // Insertion order is send order: stop at the first recent one.
+    for (const [key, at] of times) {
+      if (at >= cutoff) break;
+      times.delete(key);
+    }
+  }, 10_000);
+  prune.unref();
+  return Object.assign(times, { dispose: () => clearInterval(prune) });
+}

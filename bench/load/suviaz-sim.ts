@@ -18,7 +18,7 @@ import {
   TestGroupLog,
   type TestDevice,
 } from '../../tests/support/relay-test-client';
-import { inBatches, newCounters, type Population } from './sim-types';
+import { inBatches, newCounters, sendTimes, type Population } from './sim-types';
 import { steadyRate } from './steady-rate';
 
 const CIPHERTEXT_BYTES = 80;
@@ -94,7 +94,7 @@ export async function suviazPopulation(
   groupSize: number,
 ): Promise<Population> {
   const counters = newCounters();
-  const sentAt = new Map<string, number>();
+  const sentAt = sendTimes();
   const all: SimClient[] = [];
   const groups = Array.from({ length: Math.ceil(clients / groupSize) }, (_, g) =>
     Math.min(groupSize, clients - g * groupSize),
@@ -163,6 +163,7 @@ export async function suviazPopulation(
     start: rate.start,
     stop: rate.stop,
     async close() {
+      sentAt.dispose();
       for (const c of all) c.conn.ws.terminate();
     },
   };

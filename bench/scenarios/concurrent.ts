@@ -4,11 +4,11 @@
 import * as Y from 'yjs';
 import type { Size } from '../lib/args';
 import { startRelayChild } from '../lib/processes';
-import type { Row } from '../lib/report';
+import { peerRow, type Row } from '../lib/report';
 import { now, waitFor } from '../lib/stats';
 import { benchClient, sharedSpace, tempDir, type BenchClient } from '../lib/suviaz-client';
 import { loadTrace, replayTwoAgents, type Trace } from '../../tests/support/editing-traces';
-import { PlainClient } from '../plain/plain-client';
+import { peerClient, PEERS, type Peer } from '../peers/peer-client';
 
 const converged = (docs: Y.Doc[], end: string) => () =>
   docs.every((d) => d.getText('t').length === end.length && d.getText('t').toString() === end);
@@ -40,15 +40,15 @@ async function suviaz(trace: Trace): Promise<number> {
   }
 }
 
-async function plain(trace: Trace): Promise<number> {
-  const relay = await startRelayChild('plain', tempDir('plain'));
-  const clients = [new PlainClient(relay.url, 'ff'), new PlainClient(relay.url, 'ff')];
+async function peer(which: Peer, trace: Trace): Promise<number> {
+  const relay = await startRelayChild(which, tempDir(which));
+  const clients = [peerClient(which, relay.url, 'ff'), peerClient(which, relay.url, 'ff')];
   try {
     for (const c of clients) await c.connect();
-    await waitFor('sync', () => clients.every((c) => c.synced));
     const start = now();
+    // Each batch as the client's own edit, sent at once as one message.
     await replayTwoAgents(trace, (agent, update) =>
-      (clients[agent] as PlainClient).sendUpdate(update),
+      (clients[agent] as (typeof clients)[number]).sendUpdate(update),
     );
     await waitFor(
       'convergence',
@@ -56,35 +56,43 @@ async function plain(trace: Trace): Promise<number> {
         clients.map((c) => c.doc),
         trace.endContent,
       ),
-      60_000,
+      120_000,
       10,
     );
     return now() - start;
   } finally {
-    for (const c of clients) await c.disconnect();
+    for (const c of clients) c.destroy();
     await relay.stop();
   }
 }
 
 export async function runConcurrent(_size: Size): Promise<Row[]> {
   const trace = loadTrace('friendsforever');
-  process.stderr.write('concurrent friendsforever: plain…\n');
-  // The baseline has been seen not to converge (see docs/performance.md): reported, not fatal.
-  const p = await plain(trace).catch((error: unknown) => {
-    process.stderr.write(`concurrent baseline failed: ${String(error)}\n`);
-    return null;
-  });
+  const peers: Partial<Record<Peer, number | null>> = {};
+  for (const which of PEERS) {
+    process.stderr.write(`concurrent friendsforever: ${which}…\n`);
+    // A peer that does not converge is reported, not fatal.
+    peers[which] = await peer(which, trace).catch((error: unknown) => {
+      process.stderr.write(`concurrent ${which} failed: ${String(error)}\n`);
+      return null;
+    });
+  }
   process.stderr.write('concurrent friendsforever: suviaz…\n');
   const s = await suviaz(trace);
+  const failed = PEERS.filter((p) => peers[p] === null);
   return [
     {
-      scenario: 'concurrent',
-      case: `friendsforever (${trace.txns.length} txns, 2 authors)`,
-      metric: 'time until both hold endContent',
-      unit: 'ms',
-      suviaz: s,
-      baseline: p,
-      ...(p === null ? { note: 'plaintext baseline did not converge within 60 s' } : {}),
+      ...peerRow(
+        {
+          scenario: 'concurrent',
+          case: `friendsforever (${trace.txns.length} txns, 2 authors)`,
+          metric: 'time until both hold endContent',
+          unit: 'ms',
+        },
+        s,
+        peers,
+      ),
+      ...(failed.length > 0 ? { note: `did not converge within 120 s: ${failed.join(', ')}` } : {}),
     },
   ];
 }

@@ -44,7 +44,11 @@ export async function runPanicWipe(size: Size): Promise<Row[]> {
     wipes.push(now() - t);
     await core.shutdown();
     t = now();
-    for (const file of ['suviaz.key', 'suviaz.db', 'suviaz.db-wal', 'suviaz.db-shm']) {
+    const files = [
+      'suviaz.key',
+      ...['suviaz.db', 'suviaz-2.db'].flatMap((db) => [db, `${db}-wal`, `${db}-shm`]),
+    ];
+    for (const file of files) {
       rmSync(path.join(copy, file), { force: true });
     }
     deletes.push(now() - t);

@@ -1,10 +1,11 @@
 // Scenario 1, trace replay: a sequential trace typed at full speed on client A, synced through the
 // relay to client B, until B holds the trace's endContent. Suviaz (batching, encrypt and sign,
-// SQLite relay, verify, decrypt, apply) against plain Yjs through the plaintext y-websocket relay.
+// SQLite relay, verify, decrypt, apply) against each peer's own client and server (y-websocket,
+// Hocuspocus with SQLite).
 import * as Y from 'yjs';
 import { startRelayChild } from '../lib/processes';
-import { plainStored, suviazStored, type Stored } from '../lib/relay-storage';
-import type { Row } from '../lib/report';
+import { peerStored, suviazStored, type Stored } from '../lib/relay-storage';
+import { peerRow, type Row } from '../lib/report';
 import { now, tick, waitFor } from '../lib/stats';
 import { benchClient, sharedSpace, tempDir } from '../lib/suviaz-client';
 import {
@@ -14,7 +15,7 @@ import {
   typeTxn,
   type Trace,
 } from '../../tests/support/editing-traces';
-import { PlainClient } from '../plain/plain-client';
+import { peerClient, PEERS, type Peer } from '../peers/peer-client';
 import type { Size } from '../lib/args';
 
 /** Transactions typed between two turns of the event loop (so the network keeps moving). */
@@ -24,7 +25,8 @@ interface Outcome {
   totalMs: number;
   typingMs: number;
   wireBytes: number;
-  stored: Stored;
+  /** null where the server keeps nothing on disk (y-websocket's reference server, in memory). */
+  stored: Stored | null;
 }
 
 async function typeTrace(doc: Y.Doc, trace: Trace): Promise<number> {
@@ -43,7 +45,7 @@ const holds = (doc: Y.Doc, expected: string) => (): boolean => {
   return text.length === expected.length && text.toString() === expected;
 };
 
-async function suviazReplay(trace: Trace): Promise<Outcome> {
+export async function suviazReplay(trace: Trace): Promise<Outcome> {
   const dataDir = tempDir('relay');
   const relay = await startRelayChild('suviaz', dataDir, ['--rate', '1000000']);
   const a = await benchClient(relay.url);
@@ -74,29 +76,30 @@ async function suviazReplay(trace: Trace): Promise<Outcome> {
   }
 }
 
-async function plainReplay(trace: Trace): Promise<Outcome> {
-  const dataDir = tempDir('plain');
-  const relay = await startRelayChild('plain', dataDir);
+async function peerReplay(peer: Peer, trace: Trace): Promise<Outcome> {
+  const dataDir = tempDir(peer);
+  const relay = await startRelayChild(peer, dataDir);
   const room = `replay-${trace.name}`;
-  const a = new PlainClient(relay.url, room);
-  const b = new PlainClient(relay.url, room);
+  const a = peerClient(peer, relay.url, room);
+  const b = peerClient(peer, relay.url, room);
+  const wire = (): number => a.bytes.sent + a.bytes.received + b.bytes.sent + b.bytes.received;
   try {
     await a.connect();
     await b.connect();
-    await waitFor('initial sync', () => a.synced && b.synced);
-    const before = a.bytesSent + a.bytesReceived + b.bytesSent + b.bytesReceived;
+    const before = wire();
     const start = now();
     const typingMs = await typeTrace(a.doc, trace);
     await waitFor('B to hold the end content', holds(b.doc, trace.endContent), 900_000, 20);
     const totalMs = now() - start;
-    const wireBytes = a.bytesSent + a.bytesReceived + b.bytesSent + b.bytesReceived - before;
+    const wireBytes = wire() - before;
     await a.disconnect();
     await b.disconnect();
+    // Stopping stores every loaded document (Hocuspocus), so the stored bytes are final.
     await relay.stop();
-    return { totalMs, typingMs, wireBytes, stored: plainStored(dataDir) };
+    return { totalMs, typingMs, wireBytes, stored: peerStored(peer, dataDir) };
   } finally {
-    await a.disconnect();
-    await b.disconnect();
+    a.destroy();
+    b.destroy();
     await relay.stop();
   }
 }
@@ -109,55 +112,50 @@ export async function runReplay(size: Size): Promise<Row[]> {
   const rows: Row[] = [];
   for (const trace of traces) {
     const label = `${trace.name} (${editCount(trace)} edits)`;
-    process.stderr.write(`replay ${label}: plain…\n`);
-    const plain = await plainReplay(trace);
+    const peers: Partial<Record<Peer, Outcome>> = {};
+    for (const peer of PEERS) {
+      process.stderr.write(`replay ${label}: ${peer}…\n`);
+      peers[peer] = await peerReplay(peer, trace);
+    }
     process.stderr.write(`replay ${label}: suviaz…\n`);
     const suviaz = await suviazReplay(trace);
     const b4 = trace.name === 'automerge-paper';
-    const within = (s: number, p: number) => s / p <= 1.2;
+    const yws = peers['y-websocket'];
+    const within = (pick: (o: Outcome) => number | null): Partial<Row> => {
+      const other = yws ? pick(yws) : null;
+      return b4 && other !== null
+        ? { target: 'ratio ≤ 1.2 (y-websocket)', met: (pick(suviaz) ?? 0) <= 1.2 * other }
+        : {};
+    };
+    const row = (
+      metric: string,
+      unit: string,
+      pick: (o: Outcome) => number | null,
+      extra: Partial<Row> = {},
+    ): Row => ({
+      ...peerRow(
+        { scenario: 'replay', case: label, metric, unit },
+        pick(suviaz) ?? 0,
+        Object.fromEntries(PEERS.map((p) => [p, peers[p] ? pick(peers[p]) : null])),
+      ),
+      ...extra,
+    });
     rows.push(
-      {
-        scenario: 'replay',
-        case: label,
-        metric: 'time until B has the end text',
-        unit: 'ms',
-        suviaz: suviaz.totalMs,
-        baseline: plain.totalMs,
-        ...(b4 ? { target: 'ratio ≤ 1.2', met: within(suviaz.totalMs, plain.totalMs) } : {}),
-      },
-      {
-        scenario: 'replay',
-        case: label,
-        metric: 'of which typing on A',
-        unit: 'ms',
-        suviaz: suviaz.typingMs,
-        baseline: plain.typingMs,
-      },
-      {
-        scenario: 'replay',
-        case: label,
-        metric: 'bytes on the wire (A+B, both ways)',
-        unit: 'B',
-        suviaz: suviaz.wireBytes,
-        baseline: plain.wireBytes,
-        ...(b4 ? { target: 'ratio ≤ 1.2', met: within(suviaz.wireBytes, plain.wireBytes) } : {}),
-      },
-      {
-        scenario: 'replay',
-        case: label,
-        metric: 'bytes stored by the relay (payload)',
-        unit: 'B',
-        suviaz: suviaz.stored.payload,
-        baseline: plain.stored.payload,
-      },
-      {
-        scenario: 'replay',
-        case: label,
-        metric: 'relay data dir on disk',
-        unit: 'B',
-        suviaz: suviaz.stored.files,
-        baseline: plain.stored.files,
-      },
+      row(
+        'time until B has the end text',
+        'ms',
+        (o) => o.totalMs,
+        within((o) => o.totalMs),
+      ),
+      row('of which typing on A', 'ms', (o) => o.typingMs),
+      row(
+        'bytes on the wire (A+B, both ways)',
+        'B',
+        (o) => o.wireBytes,
+        within((o) => o.wireBytes),
+      ),
+      row('bytes stored by the server (payload)', 'B', (o) => o.stored?.payload ?? null),
+      row('server data dir on disk', 'B', (o) => o.stored?.files ?? null),
     );
   }
   return rows;

@@ -16,6 +16,7 @@ import type { Row } from '../lib/report';
 import { now, percentile } from '../lib/stats';
 import { PASSPHRASE, tempDir } from '../lib/suviaz-client';
 import { loadTrace } from '../../tests/support/editing-traces';
+import { runVaultDuress } from './vault-duress';
 
 const QUERIES = 200;
 const SAVES = 200;
@@ -96,8 +97,10 @@ export async function runVault(size: Size): Promise<Row[]> {
   }
   vault.close();
   plain.close();
+  const duressRows = await runVaultDuress();
   const c = `${notes} notes`;
   return [
+    ...duressRows,
     {
       scenario: 'vault',
       case: 'KDF_MODERATE (256 MiB, 3 passes)',

@@ -1,6 +1,7 @@
 // A shared document's local persistence in the vault: its Yjs state (a compacted state plus the
 // updates applied since), its verifier state, and the outbox of local edits the relay has not yet
 // acknowledged. Every change that must survive together is one transaction.
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/migrations';
 import type { VerifierState } from './document-verifier';
 
@@ -18,17 +19,41 @@ export interface OutboxRow {
 
 const u8 = (b: Uint8Array): Uint8Array => new Uint8Array(b);
 
+/**
+ * Each statement is prepared once per open database: these run on every local edit, remote update
+ * and acknowledgement, and preparing one costs more than running it (8 % of a fast replay's time
+ * in a profile, docs/performance.md).
+ */
+const prepared = new WeakMap<Db, Map<string, Database.Statement>>();
+
+function statement<P extends unknown[] = unknown[], R = unknown>(
+  db: Db,
+  sql: string,
+): Database.Statement<P, R> {
+  let statements = prepared.get(db);
+  if (!statements) {
+    statements = new Map();
+    prepared.set(db, statements);
+  }
+  let cached = statements.get(sql);
+  if (!cached) {
+    cached = db.prepare(sql);
+    statements.set(sql, cached);
+  }
+  // Typed by the caller as db.prepare<P, R> would be; the cache holds the untyped statement.
+  return cached as unknown as Database.Statement<P, R>;
+}
+
 export function loadDoc(db: Db, docId: Uint8Array): StoredDoc | null {
-  const row = db
-    .prepare<[Uint8Array], { group_id: Uint8Array; state: Uint8Array; verifier: string }>(
-      'SELECT group_id, state, verifier FROM sync_docs WHERE doc_id = ?',
-    )
-    .get(docId);
+  const row = statement<
+    [Uint8Array],
+    { group_id: Uint8Array; state: Uint8Array; verifier: string }
+  >(db, 'SELECT group_id, state, verifier FROM sync_docs WHERE doc_id = ?').get(docId);
   if (!row) return null;
-  const later = db
-    .prepare<[Uint8Array], { update_v2: Uint8Array }>(
-      'SELECT update_v2 FROM sync_doc_updates WHERE doc_id = ? ORDER BY id',
-    )
+  const later = statement<[Uint8Array], { update_v2: Uint8Array }>(
+    db,
+    'SELECT update_v2 FROM sync_doc_updates WHERE doc_id = ? ORDER BY id',
+  )
     .all(docId)
     .map((r) => u8(r.update_v2));
   return {
@@ -45,7 +70,8 @@ export function createDoc(
   emptyState: Uint8Array,
   verifier: VerifierState,
 ): void {
-  db.prepare(
+  statement(
+    db,
     'INSERT OR IGNORE INTO sync_docs (doc_id, group_id, state, verifier) VALUES (?, ?, ?, ?)',
   ).run(docId, groupId, emptyState, JSON.stringify(verifier));
 }
@@ -57,10 +83,11 @@ export function appendLocalUpdates(
   updates: readonly Uint8Array[],
   now: number,
 ): void {
-  const toOutbox = db.prepare(
+  const toOutbox = statement(
+    db,
     'INSERT INTO sync_outbox (doc_id, update_v2, created_at) VALUES (?, ?, ?)',
   );
-  const toState = db.prepare('INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)');
+  const toState = statement(db, 'INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)');
   db.transaction(() => {
     for (const update of updates) {
       toOutbox.run(docId, update, now);
@@ -80,14 +107,14 @@ export function recordRemote(
   verifier: VerifierState,
 ): void {
   db.transaction(() => {
-    const insert = db.prepare('INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)');
+    const insert = statement(db, 'INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)');
     for (const update of updates) insert.run(docId, update);
     saveVerifier(db, docId, verifier);
   })();
 }
 
 export function saveVerifier(db: Db, docId: Uint8Array, verifier: VerifierState): void {
-  db.prepare('UPDATE sync_docs SET verifier = ? WHERE doc_id = ?').run(
+  statement(db, 'UPDATE sync_docs SET verifier = ? WHERE doc_id = ?').run(
     JSON.stringify(verifier),
     docId,
   );
@@ -101,45 +128,43 @@ export function acknowledge(
   verifier: VerifierState,
 ): void {
   db.transaction(() => {
-    db.prepare('DELETE FROM sync_outbox WHERE doc_id = ? AND id <= ?').run(docId, lastId);
+    statement(db, 'DELETE FROM sync_outbox WHERE doc_id = ? AND id <= ?').run(docId, lastId);
     saveVerifier(db, docId, verifier);
   })();
 }
 
 export function outboxRows(db: Db, docId: Uint8Array, limit: number): OutboxRow[] {
-  return db
-    .prepare<[Uint8Array, number], { id: number; update_v2: Uint8Array }>(
-      'SELECT id, update_v2 FROM sync_outbox WHERE doc_id = ? ORDER BY id LIMIT ?',
-    )
+  return statement<[Uint8Array, number], { id: number; update_v2: Uint8Array }>(
+    db,
+    'SELECT id, update_v2 FROM sync_outbox WHERE doc_id = ? ORDER BY id LIMIT ?',
+  )
     .all(docId, limit)
     .map((r) => ({ id: r.id, update: u8(r.update_v2) }));
 }
 
 export function outboxCount(db: Db, docId?: Uint8Array): number {
   const row = docId
-    ? db
-        .prepare<[Uint8Array], { n: number }>(
-          'SELECT count(*) AS n FROM sync_outbox WHERE doc_id = ?',
-        )
-        .get(docId)
-    : db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_outbox').get();
+    ? statement<[Uint8Array], { n: number }>(
+        db,
+        'SELECT count(*) AS n FROM sync_outbox WHERE doc_id = ?',
+      ).get(docId)
+    : statement<[], { n: number }>(db, 'SELECT count(*) AS n FROM sync_outbox').get();
   return row?.n ?? 0;
 }
 
 export function updatesSinceCompaction(db: Db, docId: Uint8Array): number {
   return (
-    db
-      .prepare<[Uint8Array], { n: number }>(
-        'SELECT count(*) AS n FROM sync_doc_updates WHERE doc_id = ?',
-      )
-      .get(docId)?.n ?? 0
+    statement<[Uint8Array], { n: number }>(
+      db,
+      'SELECT count(*) AS n FROM sync_doc_updates WHERE doc_id = ?',
+    ).get(docId)?.n ?? 0
   );
 }
 
 /** Replaces the stored state by one fresh encodeStateAsUpdateV2 and drops the updates it holds. */
 export function compact(db: Db, docId: Uint8Array, state: Uint8Array): void {
   db.transaction(() => {
-    db.prepare('UPDATE sync_docs SET state = ? WHERE doc_id = ?').run(state, docId);
-    db.prepare('DELETE FROM sync_doc_updates WHERE doc_id = ?').run(docId);
+    statement(db, 'UPDATE sync_docs SET state = ? WHERE doc_id = ?').run(state, docId);
+    statement(db, 'DELETE FROM sync_doc_updates WHERE doc_id = ?').run(docId);
   })();
 }

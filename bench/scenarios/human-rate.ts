@@ -1,0 +1,106 @@
+// Scenario human-rate: five editors on one document, each typing 10 keystrokes per second at a
+// random place for 30 s, through Suviaz's real path (renderer replica → main's engine: outbox,
+// batching, encrypt and sign → relay → main: verify, decrypt → renderer replica) and through each
+// peer's own client and server; keystroke-to-visible latency on the other four editors. Each editor
+// runs in its own worker thread, as on its own machine (one editor's fsyncs do not stall another's
+// event loop); they still share this machine's two cores with the server.
+import type { Size } from '../lib/args';
+import { startEditors, type Editor } from '../lib/editors';
+import { matchKeystrokes, type Stamp } from '../lib/keystroke-latency';
+import { startRelayChild, type RelayKind } from '../lib/processes';
+import { peerRow, type Row } from '../lib/report';
+import { percentile, sleep } from '../lib/stats';
+import { tempDir } from '../lib/suviaz-client';
+import { PEERS, type Peer } from '../peers/peer-client';
+
+const EDITORS = 5;
+const KEYS_PER_SECOND = 10;
+const SETTLE_MS = 30_000;
+
+interface Outcome {
+  p50: number;
+  p99: number;
+  samples: number;
+  missing: number;
+}
+
+async function texts(editors: Editor[]): Promise<string[]> {
+  return Promise.all(editors.map(async (e) => (await e.ask({ type: 'text' }, 'text')).text));
+}
+
+async function run(kind: RelayKind, seconds: number): Promise<Outcome> {
+  const relay = await startRelayChild(
+    kind,
+    tempDir(kind),
+    kind === 'suviaz' ? ['--rate', '1000000'] : [],
+  );
+  let editors: Editor[] = [];
+  try {
+    editors = await startEditors(kind, relay.url, EDITORS);
+    await Promise.all(
+      editors.map((e) => e.ask({ type: 'type', seconds, keysPerSecond: KEYS_PER_SECOND }, 'ok')),
+    );
+    // Until every replica shows the same text (everything arrived), or SETTLE_MS.
+    const until = Date.now() + SETTLE_MS;
+    while (Date.now() < until && new Set(await texts(editors)).size > 1) await sleep(50);
+    const typed: Stamp[] = [];
+    const seen: Stamp[] = [];
+    for (const e of editors) {
+      const r = await e.ask({ type: 'results' }, 'results');
+      typed.push(...r.typed);
+      seen.push(...r.seen);
+    }
+    const { latencies, missing } = matchKeystrokes(typed, seen, EDITORS - 1);
+    return {
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      samples: latencies.length,
+      missing,
+    };
+  } finally {
+    await Promise.all(editors.map((e) => e.close()));
+    await relay.stop();
+  }
+}
+
+export async function runHumanRate(size: Size): Promise<Row[]> {
+  const seconds = size === 'small' ? 5 : 30;
+  const peers: Partial<Record<Peer, Outcome>> = {};
+  for (const peer of PEERS) {
+    process.stderr.write(`human-rate ${EDITORS} editors × ${seconds} s: ${peer}…\n`);
+    peers[peer] = await run(peer, seconds);
+  }
+  process.stderr.write(`human-rate ${EDITORS} editors × ${seconds} s: suviaz…\n`);
+  const s = await run('suviaz', seconds);
+  const label = `${EDITORS} editors, ${KEYS_PER_SECOND} keys/s each, ${seconds} s`;
+  const of = (pick: (o: Outcome) => number) =>
+    Object.fromEntries(PEERS.map((p) => [p, peers[p] ? pick(peers[p]) : null]));
+  const base = { scenario: 'human-rate', case: label, unit: 'ms' };
+  const yws = peers['y-websocket']?.p99 ?? Number.NaN;
+  return [
+    peerRow(
+      { ...base, metric: 'keystroke to visible on the others, p50' },
+      s.p50,
+      of((o) => o.p50),
+    ),
+    {
+      ...peerRow(
+        { ...base, metric: 'keystroke to visible on the others, p99' },
+        s.p99,
+        of((o) => o.p99),
+      ),
+      target: '≤ 50 ms and ratio ≤ 1.5 (y-websocket)',
+      met: s.p99 <= 50 && s.p99 <= 1.5 * yws,
+    },
+    peerRow(
+      { ...base, metric: 'keystrokes × receivers timed', unit: 'count' },
+      s.samples,
+      of((o) => o.samples),
+    ),
+    peerRow(
+      { ...base, metric: 'keystrokes × receivers never seen', unit: 'count' },
+      s.missing,
+      of((o) => o.missing),
+    ),
+  ];
+}

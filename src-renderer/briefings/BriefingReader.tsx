@@ -3,6 +3,7 @@
 // author who read it, "Delete for everyone" and, with leak tracing, "Check a leaked text".
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { BriefingView } from '../../src-shared/api/briefings-schemas';
 import { call } from '../bridge/call';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -25,6 +26,24 @@ interface BriefingReaderProps {
   fingerprintOf: (spaceId: string, device: string) => string | null;
   /** It was deleted for everyone from here. */
   onRecalled: () => void;
+}
+
+/** Whom a briefing to chosen members went to: their names, and how many devices had none. */
+function audienceLine(
+  t: TFunction,
+  audience: readonly { name: string | null; isMe: boolean }[],
+  language: string,
+): string {
+  const names = audience.flatMap((member) => {
+    if (member.isMe) return [t('briefings.read.you')];
+    return member.name ? [member.name] : [];
+  });
+  const unnamed = audience.length - names.length;
+  if (names.length === 0) return t('briefings.read.toChosen', { count: audience.length });
+  const list = new Intl.ListFormat(language, { type: 'conjunction' }).format(names);
+  return unnamed === 0
+    ? t('briefings.read.toNames', { names: list })
+    : t('briefings.read.toNamesAndOthers', { names: list, count: unnamed });
 }
 
 export function BriefingReader(props: BriefingReaderProps) {
@@ -82,9 +101,7 @@ function ShownBriefing(props: BriefingReaderProps & { view: BriefingView; reload
           <ExpiryLabel expiresAt={view.expiresAt} />
         </p>
         <p className="hint" data-testid="briefing-audience-line">
-          {view.wholeSpace
-            ? t('briefings.read.toSpace')
-            : t('briefings.read.toChosen', { count: view.audience.length })}
+          {view.wholeSpace ? t('briefings.read.toSpace') : audienceLine(t, view.audience, language)}
           {view.mine && view.canary && <> {t('briefings.read.canaryOn')}</>}
         </p>
       </header>

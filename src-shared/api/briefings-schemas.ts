@@ -51,7 +51,9 @@ export const BriefingReceiptView = z.object({
 
 export const BriefingView = BriefingSummary.extend({
   body: Body,
-  audience: z.array(z.object({ device: z.string(), name: z.string().nullable() })),
+  audience: z.array(
+    z.object({ device: z.string(), name: z.string().nullable(), isMe: z.boolean() }),
+  ),
   wholeSpace: z.boolean(),
   receiptsOn: z.boolean(),
   /** The author's copy only: who has read and acknowledged. */

@@ -90,6 +90,8 @@ test('a briefing with a photo: scrubbed, read, acknowledged, deleted for everyon
   await expect(bogdan.getByTestId('briefing-read-title')).toHaveText(TITLE);
   const read = bogdan.getByTestId('briefing-read');
   await expect(read.getByTestId('briefing-sender')).toContainText('Alesya');
+  // Whom it went to, by name (Bogdan reads himself as "you").
+  await expect(read.getByTestId('briefing-audience-line')).toHaveText('Sent to you and Cira.');
   await expect(read.getByTestId('briefing-body')).toContainText(BODY);
   await expect(read.getByTestId('briefing-image')).toBeVisible({ timeout: 30_000 });
   await expect(read.getByTestId('briefing-attachment-removed')).toContainText(

@@ -81,9 +81,9 @@ describe('"Read by"', () => {
     const rows = receiptRows({
       authorDevice: author,
       audience: [
-        { device: author, name: 'Alesya' },
-        { device: bogdan, name: 'Bogdan' },
-        { device: cira, name: null },
+        { device: author, name: 'Alesya', isMe: false },
+        { device: bogdan, name: 'Bogdan', isMe: false },
+        { device: cira, name: null, isMe: false },
       ],
       receipts: [{ device: cira, name: 'Cira', readAt: 10, ackedAt: 20 }],
     });

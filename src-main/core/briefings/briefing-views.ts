@@ -53,7 +53,11 @@ export function briefingViews(
     return {
       ...summary(listingOf(held, '')),
       body: held.payload.body,
-      audience: held.payload.audience.map((device) => ({ device, name: nameOf(device) })),
+      audience: held.payload.audience.map((device) => ({
+        device,
+        name: nameOf(device),
+        isMe: device === access.meHex,
+      })),
       wholeSpace: held.payload.wholeSpace,
       receiptsOn: held.payload.receipts,
       receipts: held.mine

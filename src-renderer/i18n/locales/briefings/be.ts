@@ -148,6 +148,12 @@ export const briefingsBe: NonNullable<Translation['briefings']> = {
     toChosen_few: 'Адпраўлена {{count}} выбраным прыладам.',
     toChosen_many: 'Адпраўлена {{count}} выбраным прыладам.',
     toChosen_other: 'Адпраўлена {{count}} выбранай прылады.',
+    you: 'вы',
+    toNames: 'Адпраўлена: {{names}}.',
+    toNamesAndOthers_one: 'Адпраўлена: {{names}} і {{count}} прыладзе без імя.',
+    toNamesAndOthers_few: 'Адпраўлена: {{names}} і {{count}} прыладам без імя.',
+    toNamesAndOthers_many: 'Адпраўлена: {{names}} і {{count}} прыладам без імя.',
+    toNamesAndOthers_other: 'Адпраўлена: {{names}} і {{count}} прыладам без імя.',
     canaryOn: 'Кожны атрымальнік атрымаў непрыкметна іншую копію.',
     bodyLabel: 'Тэкст «{{title}}»',
     bodyUnreadable:

@@ -130,6 +130,10 @@ export const briefingsEn = {
     toSpace: 'Sent to everyone in the space.',
     toChosen_one: 'Sent to {{count}} chosen device.',
     toChosen_other: 'Sent to {{count}} chosen devices.',
+    you: 'you',
+    toNames: 'Sent to {{names}}.',
+    toNamesAndOthers_one: 'Sent to {{names}} and {{count}} unnamed device.',
+    toNamesAndOthers_other: 'Sent to {{names}} and {{count}} unnamed devices.',
     canaryOn: 'Each recipient got an invisibly different copy.',
     bodyLabel: 'Text of “{{title}}”',
     bodyUnreadable:

@@ -148,6 +148,12 @@ export const briefingsRu: NonNullable<Translation['briefings']> = {
     toChosen_few: 'Отправлено {{count}} выбранным устройствам.',
     toChosen_many: 'Отправлено {{count}} выбранным устройствам.',
     toChosen_other: 'Отправлено {{count}} выбранного устройства.',
+    you: 'вы',
+    toNames: 'Отправлено: {{names}}.',
+    toNamesAndOthers_one: 'Отправлено: {{names}} и {{count}} устройству без имени.',
+    toNamesAndOthers_few: 'Отправлено: {{names}} и {{count}} устройствам без имени.',
+    toNamesAndOthers_many: 'Отправлено: {{names}} и {{count}} устройствам без имени.',
+    toNamesAndOthers_other: 'Отправлено: {{names}} и {{count}} устройствам без имени.',
     canaryOn: 'Каждый получатель получил незаметно отличающуюся копию.',
     bodyLabel: 'Текст «{{title}}»',
     bodyUnreadable:

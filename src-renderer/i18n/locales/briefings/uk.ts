@@ -148,6 +148,12 @@ export const briefingsUk: NonNullable<Translation['briefings']> = {
     toChosen_few: 'Надіслано {{count}} вибраним пристроям.',
     toChosen_many: 'Надіслано {{count}} вибраним пристроям.',
     toChosen_other: 'Надіслано {{count}} вибраного пристрою.',
+    you: 'ви',
+    toNames: 'Надіслано: {{names}}.',
+    toNamesAndOthers_one: 'Надіслано: {{names}} і {{count}} пристрою без імені.',
+    toNamesAndOthers_few: 'Надіслано: {{names}} і {{count}} пристроям без імені.',
+    toNamesAndOthers_many: 'Надіслано: {{names}} і {{count}} пристроям без імені.',
+    toNamesAndOthers_other: 'Надіслано: {{names}} і {{count}} пристроям без імені.',
     canaryOn: 'Кожен отримувач отримав непомітно іншу копію.',
     bodyLabel: 'Текст «{{title}}»',
     bodyUnreadable:

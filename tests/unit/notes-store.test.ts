@@ -278,8 +278,13 @@ describe('storage errors', () => {
   it('reports a full disk as disk-full and keeps the note as it was', () => {
     const note = notes.create({ body: 'before' });
     const pages = vault.db.pragma('page_count', { simple: true }) as number;
+    // Every vault keeps some free pages of random padding (docs/vault-format.md): the body must
+    // need more than those, or it fits without the file growing.
+    const free = vault.db.pragma('freelist_count', { simple: true }) as number;
+    const pageSize = vault.db.pragma('page_size', { simple: true }) as number;
     vault.db.pragma(`max_page_count = ${pages + 1}`);
-    expect(() => notes.update({ id: note.id, body: 'x'.repeat(200_000) })).toThrow(
+    const body = 'x'.repeat((free + 50) * pageSize);
+    expect(() => notes.update({ id: note.id, body })).toThrow(
       expect.objectContaining({ code: 'disk-full' }),
     );
     expect(notes.get(note.id).body).toBe('before');

@@ -25,6 +25,8 @@ const ALLOWED = new Set(
     'Tab',
     'PNG',
     'JPEG',
+    'WebP',
+    'HEIC',
     'mailto',
     'wss',
     'ws',

@@ -93,9 +93,9 @@ export const briefingsEn = {
     attachments: 'Files',
     addFiles: 'Add files',
     attachmentsHint_one:
-      'Up to {{count}} file. Pictures are cleaned of location, camera and other hidden details before sending.',
+      'Up to {{count}} file. JPEG, PNG and WebP pictures are cleaned of location, camera and other hidden details before sending; other formats, such as HEIC, are sent as they are.',
     attachmentsHint_other:
-      'Up to {{count}} files. Pictures are cleaned of location, camera and other hidden details before sending.',
+      'Up to {{count}} files. JPEG, PNG and WebP pictures are cleaned of location, camera and other hidden details before sending; other formats, such as HEIC, are sent as they are.',
     tooManyFiles_one: 'A briefing carries at most {{count}} file: the others were not added.',
     tooManyFiles_other: 'A briefing carries at most {{count}} files: the others were not added.',
     staging: 'Preparing…',

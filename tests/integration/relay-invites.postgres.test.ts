@@ -1,11 +1,16 @@
-// The relay-invites suite again, on the PostgreSQL store: same tests, a fresh database each.
-import { it } from 'vitest';
+// The relay-invites suite again, on the PostgreSQL store: same tests, a fresh database each. Where the
+// PostgreSQL server binaries are missing, the check below is skipped and says so.
+import { expect, it } from 'vitest';
 import { postgresAvailable } from '../support/pg-instance';
-import { selectRelayStore } from '../support/relay-stores';
+import { selectedRelayStore, selectRelayStore } from '../support/relay-stores';
 
-if (postgresAvailable()) {
+const available = postgresAvailable();
+if (available) {
   selectRelayStore('postgres');
   await import('./relay-invites.test');
-} else {
-  it.skip('needs the PostgreSQL server binaries (apt-get install postgresql)', () => undefined);
 }
+
+it.skipIf(!available)(
+  'runs on PostgreSQL (skipped: needs the PostgreSQL server binaries, apt-get install postgresql)',
+  () => expect(selectedRelayStore()).toBe('postgres'),
+);

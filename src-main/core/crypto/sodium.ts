@@ -8,7 +8,7 @@ type Sodium = typeof import('libsodium-wrappers-sumo');
 // The package's ESM build is broken, and only the sumo build has crypto_pwhash (Argon2id). Not named
 // `require`: the bundler injects its own top-level `require` shim into the main bundle.
 const requireHere = createRequire(import.meta.url);
-const SODIUM_PATH = requireHere.resolve('libsodium-wrappers-sumo');
+export const SODIUM_PATH = requireHere.resolve('libsodium-wrappers-sumo');
 const sodium = requireHere(SODIUM_PATH) as Sodium;
 
 let ready = false;

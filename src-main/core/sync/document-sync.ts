@@ -4,20 +4,15 @@
 // live in doc-*.ts; this class holds their shared state and applies what the verifier accepts.
 import * as Y from 'yjs';
 import { toHex } from '../../../src-shared/protocol/bytes';
-import type { EnvelopeHeader } from '../../../src-shared/protocol/envelope';
+import type { Envelope, EnvelopeHeader, SnapshotLink } from '../../../src-shared/protocol/envelope';
 import { startCatchUp, verifyDeliver, verifyLink, type VerifierState } from './document-verifier';
-import {
-  acknowledge,
-  appendLocalUpdates,
-  compact,
-  loadDoc,
-  updatesSinceCompaction,
-} from './outbox';
+import { acknowledge, appendLocalUpdates, loadDoc } from './outbox';
 import { RelayRequestError } from './relay-connection';
 import { LocalCommits } from './doc-local-commits';
 import { flush } from './doc-publisher';
 import { Recovery } from './doc-recovery';
 import { RemoteStore } from './doc-remote-store';
+import { RendererFeed } from './doc-renderer-feed';
 import {
   sendUnsubscribe,
   type DocOps,
@@ -28,14 +23,12 @@ import { ensureEpochSnapshot, publishSnapshot } from './doc-snapshotter';
 
 export type { DocumentSyncDeps } from './doc-runtime';
 
-/** Local updates kept as rows before the stored state is rewritten as one. */
-const COMPACT_LOCAL_AFTER = 500;
-
 export class DocumentSync {
   readonly ydoc = new Y.Doc({ gc: true });
   private readonly rt: DocRuntime;
   private readonly local: LocalCommits;
   private readonly recovery: Recovery;
+  private readonly feed: RendererFeed;
   private readonly ops: DocOps = {
     flush: () => this.flush(),
     publishSnapshot: (genesis) => publishSnapshot(this.rt, this.ops, genesis),
@@ -49,9 +42,12 @@ export class DocumentSync {
     const remote = new RemoteStore({
       db: deps.db,
       docId: deps.docId,
+      storedRows: stored.updates.length - 1,
       verifier: () => this.rt.verifier,
+      state: () => Y.encodeStateAsUpdateV2(this.ydoc),
       onWarning: deps.onWarning,
     });
+    this.feed = new RendererFeed(this.ydoc, (update) => deps.onRemoteUpdate(update));
     this.rt = {
       deps,
       ydoc: this.ydoc,
@@ -67,7 +63,7 @@ export class DocumentSync {
       applied: (merged) => Y.applyUpdateV2(this.ydoc, merged, 'local'),
       stored: () => {
         deps.onPendingChanged();
-        this.compactLocallyIfNeeded();
+        this.rt.remote.localRowStored();
       },
       batchMs: deps.batchMs,
       onBatchDue: () => void this.flush(),
@@ -140,6 +136,8 @@ export class DocumentSync {
     this.local.commit();
     this.rt.remote.commit();
     this.rt.remote.close();
+    // The renderer keeps showing what it had: with this turn's remote updates.
+    this.feed.flush();
     this.rt.closed = true;
     this.local.close();
     this.recovery.close();
@@ -151,12 +149,17 @@ export class DocumentSync {
     this.rt.caughtUp = false;
   }
 
-  onDeliver(seq: number, envelope: Uint8Array): void {
-    this.accept(verifyDeliver(this.rt.verifier, this.deps.context(), seq, envelope));
+  /**
+   * A DELIVER frame, decoded once by the router; `authorSigned`: the verify worker already found
+   * its author's signature valid (libsodium's same check on another thread).
+   */
+  onDeliver(seq: number, envelope: Envelope, authorSigned = false): void {
+    const ctx = this.deps.context();
+    this.accept(verifyDeliver(this.rt.verifier, ctx, seq, envelope, authorSigned));
   }
 
   /** A link's seq is not recorded (docs/protocol-client-checks.md): the next catch-up sees it again. */
-  onLink(link: Uint8Array): void {
+  onLink(link: SnapshotLink): void {
     this.accept(verifyLink(this.rt.verifier, this.deps.context(), link));
   }
 
@@ -201,13 +204,15 @@ export class DocumentSync {
     let apply = verdict.apply;
     if (verdict.bad)
       this.deps.onWarning(verdict.bad.reason, verdict.bad.detail, verdict.bad.author);
+    if (apply) this.feed.willApply();
     if (apply && !this.applyRemote(apply, verdict.header)) apply = null;
+    // Stored with the others of this turn, in one transaction at its end (doc-remote-store).
     this.rt.remote.record(apply);
     const header = verdict.header;
     const mine = header !== null && toHex(header.author) === toHex(this.deps.me);
     if (mine && verdict.kind === 'update' && header) this.ownUpdateStored(header);
-    if (apply && !mine) this.deps.onRemoteUpdate(apply);
-    this.compactLocallyIfNeeded();
+    // The renderer gets the turn's updates as one, after the store (doc-renderer-feed).
+    if (apply && !mine) this.feed.applied(apply);
   }
 
   /** My update came back in a catch-up although its ACK was lost: its outbox rows are done. */
@@ -218,13 +223,6 @@ export class DocumentSync {
       acknowledge(this.deps.db, this.deps.docId, sent.lastOutboxId, this.rt.verifier);
       this.rt.lastSent = null;
       this.deps.onPendingChanged();
-    }
-  }
-
-  private compactLocallyIfNeeded(): void {
-    if (updatesSinceCompaction(this.deps.db, this.deps.docId) > COMPACT_LOCAL_AFTER) {
-      this.rt.remote.commit();
-      compact(this.deps.db, this.deps.docId, Y.encodeStateAsUpdateV2(this.ydoc));
     }
   }
 }

@@ -8,6 +8,7 @@ import {
   decodeSnapshotLink,
   type Envelope,
   type EnvelopeHeader,
+  type SnapshotLink,
 } from '../../../src-shared/protocol/envelope';
 import { ciphertextHash, snapshotProof } from './envelope-crypto';
 import {
@@ -112,15 +113,18 @@ function refOf(
   };
 }
 
-/** SNAPSHOT_LINK: a snapshot between my active one and the relay's, known only by its hash. */
+/**
+ * SNAPSHOT_LINK: a snapshot between my active one and the relay's, known only by its hash. Given
+ * decoded (the router decodes each frame once to route it), or as the bytes received.
+ */
 export function verifyLink(
   state: VerifierState,
   ctx: VerifyContext,
-  linkBytes: Uint8Array,
+  received: Uint8Array | SnapshotLink,
 ): Verdict {
-  let link;
+  let link: SnapshotLink;
   try {
-    link = decodeSnapshotLink(linkBytes);
+    link = received instanceof Uint8Array ? decodeSnapshotLink(received) : received;
   } catch {
     return failure('tampered', 'the snapshot link does not decode');
   }
@@ -214,23 +218,28 @@ function acceptUpdate(
   };
 }
 
-/** DELIVER: a stored update or snapshot. */
+/**
+ * DELIVER: a stored update or snapshot, decoded (by the router) or as the bytes received.
+ * `authorSigned`: the signature by its header's author was already found valid (the verify worker
+ * ran libsodium's same check on these very bytes); every other check is made here as always.
+ */
 export function verifyDeliver(
   state: VerifierState,
   ctx: VerifyContext,
   seq: number,
-  envelopeBytes: Uint8Array,
+  received: Uint8Array | Envelope,
+  authorSigned = false,
 ): Verdict {
   let envelope: Envelope;
   try {
-    envelope = decodeEnvelope(envelopeBytes);
+    envelope = received instanceof Uint8Array ? decodeEnvelope(received) : received;
   } catch {
     return failure('tampered', 'the envelope does not decode');
   }
   const { header } = envelope;
   if (header.kind === 'ephemeral') return failure('tampered', 'an ephemeral message was stored');
   const ctHash = ciphertextHash(envelope.ciphertext);
-  const auth = authenticate(expected(state), ctx, envelope, ctHash);
+  const auth = authenticate(expected(state), ctx, envelope, ctHash, authorSigned);
   if (!auth.ok) return auth;
   const key = ctx.documentKey(header.epoch);
   if (!key) return failure('forged', `no key for epoch ${header.epoch}`);

@@ -1,8 +1,11 @@
 // Routes what the relay pushes to the document it names: envelopes and snapshot links (held while
-// their epoch's key is missing), caught-up marks, presence, and group-changed notices.
+// their epoch's key is missing), caught-up marks, presence, and group-changed notices; in arrival
+// order, through an inbox that checks a catch-up's signatures on a second core meanwhile.
 import { toHex } from '../../../src-shared/protocol/bytes';
 import { decodeEnvelope, decodeSnapshotLink } from '../../../src-shared/protocol/envelope';
 import type { RelayFrame } from '../../../src-shared/protocol/frames';
+import type { VerifyWorker } from '../crypto/verify-worker';
+import { createFrameInbox } from './frame-inbox';
 import { deliver, type Frame, type HeldFrames } from './held-frames';
 import type { OpenDoc, OpenDocs } from './open-documents';
 
@@ -17,22 +20,36 @@ export interface FrameRouterDeps {
   onCaughtUp(doc: OpenDoc): void;
   /** The relay holds new briefing items for this device in the group. */
   onMailChanged(groupId: Uint8Array): void;
+  /** Checks the signatures of a burst's envelopes off this thread; null: all checked here. */
+  verifyWorker: VerifyWorker | null;
+  /** What handling a frame threw: reported, and the frames after it are still handled. */
+  onFrameError(error: unknown): void;
 }
 
 export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) => void {
   const { docs, held } = deps;
 
-  function routeEnvelope(seq: number, bytes: Uint8Array, isLink: boolean): void {
-    let docHex: string;
-    let frame: Frame;
+  const inbox = createFrameInbox(deps.verifyWorker, deps.onFrameError);
+
+  /** Decoded once, here: the router needs the header, the verifier gets the whole envelope. */
+  function decode(seq: number, bytes: Uint8Array, isLink: boolean): Frame | null {
     try {
-      const header = isLink ? decodeSnapshotLink(bytes).header : decodeEnvelope(bytes).header;
-      docHex = toHex(header.docId);
-      frame = { seq, bytes, isLink, needs: { epoch: header.epoch, logLength: header.log.length } };
+      const decoded = isLink
+        ? { isLink, link: decodeSnapshotLink(bytes) }
+        : { isLink, envelope: decodeEnvelope(bytes) };
+      const header = decoded.isLink ? decoded.link.header : decoded.envelope.header;
+      return { seq, ...decoded, needs: { epoch: header.epoch, logLength: header.log.length } };
     } catch {
+      return null;
+    }
+  }
+
+  function routeEnvelope(frame: Frame | null): void {
+    if (!frame) {
       deps.warn(null, 'tampered');
       return;
     }
+    const docHex = toHex(frame.isLink ? frame.link.header.docId : frame.envelope.header.docId);
     const doc = docs.get(docHex);
     if (!doc) {
       // Not a document I subscribed to: the relay spliced in another document's message.
@@ -58,14 +75,12 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) =>
     done();
   }
 
-  return (frame) => {
+  function handle(frame: RelayFrame, decoded: Frame | null): void {
     if (deps.isStopped()) return;
     switch (frame.type) {
       case 'deliver':
-        routeEnvelope(frame.seq, frame.envelope, false);
-        break;
       case 'snapshotLink':
-        routeEnvelope(frame.seq, frame.link, true);
+        routeEnvelope(decoded);
         break;
       case 'caughtUp':
         caughtUp(frame.docId);
@@ -82,5 +97,23 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) =>
       default:
         break;
     }
+  }
+
+  return (frame) => {
+    if (deps.isStopped()) return;
+    const decoded =
+      frame.type === 'deliver'
+        ? decode(frame.seq, frame.envelope, false)
+        : frame.type === 'snapshotLink'
+          ? decode(frame.seq, frame.link, true)
+          : null;
+    inbox.push({
+      envelope: decoded && !decoded.isLink ? decoded.envelope : null,
+      handle(authorSigned) {
+        // The worker's answer travels with the frame, also while it is held for a key.
+        if (decoded && !decoded.isLink && authorSigned) decoded.authorSigned = true;
+        handle(frame, decoded);
+      },
+    });
   };
 }

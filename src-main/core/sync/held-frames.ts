@@ -1,6 +1,7 @@
 // Frames of an epoch whose key is not here yet (its lockbox is on the way), or that name a longer
 // membership log than mine (an entry is on the way), wait in arrival order until a group refresh
 // brings what they need, or a timeout hands them to the verifier to judge anyway.
+import type { Envelope, SnapshotLink } from '../../../src-shared/protocol/envelope';
 import type { OpenDoc, OpenDocs } from './open-documents';
 
 /** How long frames of a known epoch wait for its key before the verifier judges them anyway. */
@@ -12,13 +13,19 @@ export interface Needs {
   logLength: number;
 }
 
-/** A routed frame, with what its header (decoded once, by the router) says it needs. */
-export interface Frame {
-  seq: number;
-  bytes: Uint8Array;
-  isLink: boolean;
-  needs: Needs;
-}
+/**
+ * A routed frame, decoded once by the router (which needs its header to route it) and handed on
+ * decoded: the verifier does not decode it again. `needs` is what its header says it needs.
+ */
+export type Frame = { seq: number; needs: Needs } & (
+  | {
+      isLink: false;
+      envelope: Envelope;
+      /** The verify worker found it signed by its header's author (frame-inbox.ts). */
+      authorSigned?: boolean;
+    }
+  | { isLink: true; link: SnapshotLink }
+);
 
 /** A snapshot link is never decrypted: it needs the log, not the epoch's key. */
 const ready = (doc: OpenDoc, frame: Frame): boolean =>
@@ -26,8 +33,8 @@ const ready = (doc: OpenDoc, frame: Frame): boolean =>
   frame.needs.logLength <= doc.group.state.length;
 
 export function deliver(doc: OpenDoc, frame: Frame): void {
-  if (frame.isLink) doc.sync.onLink(frame.bytes);
-  else doc.sync.onDeliver(frame.seq, frame.bytes);
+  if (frame.isLink) doc.sync.onLink(frame.link);
+  else doc.sync.onDeliver(frame.seq, frame.envelope, frame.authorSigned === true);
 }
 
 export function createHeldFrames(deps: {

@@ -152,19 +152,19 @@ export function outboxCount(db: Db, docId?: Uint8Array): number {
   return row?.n ?? 0;
 }
 
-export function updatesSinceCompaction(db: Db, docId: Uint8Array): number {
-  return (
-    statement<[Uint8Array], { n: number }>(
-      db,
-      'SELECT count(*) AS n FROM sync_doc_updates WHERE doc_id = ?',
-    ).get(docId)?.n ?? 0
-  );
-}
-
-/** Replaces the stored state by one fresh encodeStateAsUpdateV2 and drops the updates it holds. */
-export function compact(db: Db, docId: Uint8Array, state: Uint8Array): void {
+/**
+ * Replaces the stored state by one fresh encodeStateAsUpdateV2 and drops the updates it holds; with
+ * the verifier state that counts what it holds, in the same transaction.
+ */
+export function compact(
+  db: Db,
+  docId: Uint8Array,
+  state: Uint8Array,
+  verifier?: VerifierState,
+): void {
   db.transaction(() => {
     statement(db, 'UPDATE sync_docs SET state = ? WHERE doc_id = ?').run(state, docId);
     statement(db, 'DELETE FROM sync_doc_updates WHERE doc_id = ?').run(docId);
+    if (verifier) saveVerifier(db, docId, verifier);
   })();
 }

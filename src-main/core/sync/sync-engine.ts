@@ -12,6 +12,7 @@ import { encodeDeviceCode } from '../groups/device-code';
 import { loadGroups, type StoredGroup } from '../groups/group-store';
 import { spaceSummary } from '../groups/space-summary';
 import { getDeviceIdentity, withDeviceSecretKeys } from '../identity/device-identity';
+import { createVerifyWorker } from '../crypto/verify-worker';
 import { SuviazError } from '../errors';
 import { createDocAccess } from './engine-doc-access';
 import { myTasks } from './engine-my-tasks';
@@ -188,9 +189,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (const listener of mailListeners) listener(groupHex);
   };
 
+  const frameFailed = (error: unknown): void => {
+    console.error('sync: a frame from the relay could not be handled', error);
+    warn(null, 'frame-failed');
+  };
+  // A catch-up's signatures are checked on a second core (started on the first burst only).
+  const verifyWorker = createVerifyWorker();
   const onFrame = createFrameRouter({
     docs,
     held,
+    verifyWorker,
+    onFrameError: frameFailed,
     isStopped: () => stopped,
     warn,
     refreshQuietly,
@@ -233,10 +242,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       onStatus,
       onConnected,
       onFrame,
-      onFrameError: (error) => {
-        console.error('sync: a frame from the relay could not be handled', error);
-        warn(null, 'frame-failed');
-      },
+      onFrameError: frameFailed,
       ...(agent ? { agent } : {}),
       onConnectError: (error) => {
         lastProblem = proxyProblem(proxy, error);
@@ -360,6 +366,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         doc.sync.unsubscribe();
       }
       await connection?.close();
+      verifyWorker.stop();
       // Locked: no epoch or document key stays readable in this process's memory.
       keyFor.wipe();
       for (const group of groups.values()) for (const key of group.epochKeys.values()) key.fill(0);

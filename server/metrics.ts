@@ -115,13 +115,18 @@ export class RelayMetrics {
     try {
       return await work();
     } finally {
-      const seconds = (performance.now() - start) / 1000;
-      this.storeCount++;
-      this.storeSum += seconds;
-      STORE_BUCKETS.forEach((bound, i) => {
-        if (seconds <= bound) this.storeBuckets[i] = (this.storeBuckets[i] ?? 0) + 1;
-      });
+      this.observeStore(performance.now() - start);
     }
+  }
+
+  /** One store write that took `ms` from asking until it was durable (a PUBLISH times its own). */
+  observeStore(ms: number): void {
+    const seconds = ms / 1000;
+    this.storeCount++;
+    this.storeSum += seconds;
+    STORE_BUCKETS.forEach((bound, i) => {
+      if (seconds <= bound) this.storeBuckets[i] = (this.storeBuckets[i] ?? 0) + 1;
+    });
   }
 
   /** Stops the event-loop and GC monitors (the relay's close). */

@@ -10,6 +10,8 @@ const MAX_BUFFERED_MESSAGES = 10_000;
 interface Subscription {
   groupHex: string;
   buffer: FanoutMessage[] | null;
+  /** The catch-up sent every seq up to this one: a live message at or below it is a repeat. */
+  caughtUpSeq: number;
   end: () => void;
 }
 
@@ -38,11 +40,15 @@ export class Subscriptions {
     const subscription: Subscription = {
       groupHex: toHex(groupId),
       buffer: [],
+      caughtUpSeq: 0,
       end: () => undefined,
     };
     subscription.end = this.fanout.subscribe(docTopic(docHex), (message) => {
       if (message.origin === this.connectionId) return;
       if (!subscription.buffer) {
+        // A message the catch-up already carried: it was written before the catch-up's read and
+        // fanned out once durable, after it.
+        if (message.seq !== undefined && message.seq <= subscription.caughtUpSeq) return;
         this.forward(message.frame);
       } else if (subscription.buffer.length < MAX_BUFFERED_MESSAGES) {
         subscription.buffer.push(message);
@@ -59,6 +65,7 @@ export class Subscriptions {
     if (!subscription?.buffer) return;
     const buffered = subscription.buffer;
     subscription.buffer = null;
+    subscription.caughtUpSeq = caughtUpSeq;
     for (const message of buffered) {
       if (message.seq === undefined || message.seq > caughtUpSeq) this.forward(message.frame);
     }

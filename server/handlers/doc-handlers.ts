@@ -117,7 +117,10 @@ export async function publish(
 ): Promise<void> {
   const checked = checkEnvelope(frame.envelope, session.device, ['update', 'snapshot']);
   const h = checked.envelope.header;
-  await withGroupLock(ctx, h.groupId, async () => {
+  const started = performance.now();
+  // The lock covers checking and writing; the wait for the disk comes after it, so the group's next
+  // publish is checked against this one while its fsync is still running.
+  const committed = await withGroupLock(ctx, h.groupId, async () => {
     for (let attempt = 1; ; attempt++) {
       // In the loop: a commit that lost to another relay process re-reads the group as well.
       const group = await existingGroup(ctx, h.groupId);
@@ -143,7 +146,7 @@ export async function publish(
             : null;
         if (duplicate === null) throw error;
         session.send({ type: 'ack', requestId: frame.requestId, seq: duplicate });
-        return;
+        return null;
       }
       const usage = await ctx.store.groupUsage(h.groupId);
       if (!doc && usage.documents >= ctx.limits.documentsPerGroup) {
@@ -158,9 +161,8 @@ export async function publish(
         maxDocuments: ctx.limits.documentsPerGroup,
         maxBytes: ctx.limits.bytesPerGroup,
       };
-      let seq: number;
       try {
-        seq = await ctx.metrics.timeStore(() => ctx.store.commitEnvelope(commit));
+        return await ctx.store.commitEnvelope(commit);
       } catch (error) {
         if (error instanceof StoreQuotaError) {
           refuse(
@@ -175,13 +177,16 @@ export async function publish(
         }
         throw error;
       }
-      // Committed: only now may the author hear that it is safe.
-      session.send({ type: 'ack', requestId: frame.requestId, seq });
-      const deliver = encodeRelayFrame({ type: 'deliver', seq, envelope: frame.envelope });
-      ctx.fanout.publish(docTopic(toHex(h.docId)), { frame: deliver, origin: session.id, seq });
-      return;
     }
   });
+  if (!committed) return;
+  const { seq, durable } = committed;
+  await durable;
+  ctx.metrics.observeStore(performance.now() - started);
+  // Durable: only now may the author hear that it is safe, and anyone else receive it.
+  session.send({ type: 'ack', requestId: frame.requestId, seq });
+  const deliver = encodeRelayFrame({ type: 'deliver', seq, envelope: frame.envelope });
+  ctx.fanout.publish(docTopic(toHex(h.docId)), { frame: deliver, origin: session.id, seq });
 }
 
 export async function ephemeral(

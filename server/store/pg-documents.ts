@@ -170,7 +170,9 @@ export function pgDocuments(pool: pg.Pool): DocumentMethods {
     },
     async commitEnvelope(commit) {
       try {
-        return await inTransaction(pool, (client) => commitOne(client, commit));
+        const seq = await inTransaction(pool, (client) => commitOne(client, commit));
+        // PostgreSQL's COMMIT returned: durable already (synchronous_commit=on).
+        return { seq, durable: Promise.resolve() };
       } catch (error) {
         // The same (snapshot, author, clock) or snapshot id stored by another process meanwhile.
         if (isUniqueViolation(error)) throw new StoreConflictError('stored meanwhile');

@@ -1,8 +1,9 @@
 // What the relay needs from durable storage. The embedded default is SQLite (sqlite-store.ts); for
 // several relay processes, PostgreSQL (pg-store.ts) takes its place behind the same interface.
 //
-// Every mutating method is ONE transaction that has committed when its promise resolves: the relay
-// acknowledges only after that, so nothing acknowledged can be lost. Mutations re-check what the relay
+// Every mutating method is ONE transaction that is durable when its promise resolves (for
+// commitEnvelope: when its `durable` does), and every method that returns stored content returns only
+// what is durable: the relay acknowledges and hands out only that, so nothing it told anyone of can be lost. Mutations re-check what the relay
 // validated against (expected index or last seq) and throw StoreConflictError if another writer got
 // there first, so several relay processes over one database stay correct.
 
@@ -143,6 +144,15 @@ export interface CommitEnvelope {
   guard?: GroupGuard;
 }
 
+/**
+ * A committed envelope: its seq, once later reads and validation see it, and when it is durable.
+ * Nothing about it may leave the relay (ACK, fan-out) before `durable` resolves.
+ */
+export interface CommittedEnvelope {
+  seq: number;
+  durable: Promise<void>;
+}
+
 export interface RelayStore {
   /** Other relay processes write to this store too: in-memory views of it must be re-checked. */
   readonly shared?: boolean;
@@ -216,8 +226,8 @@ export interface RelayStore {
     clock: number,
   ): Promise<StoredMessage | null>;
   findSnapshot(docId: Uint8Array, snapshotId: Uint8Array): Promise<StoredMessage | null>;
-  /** Assigns the next seq, stores, moves clocks and the active snapshot; returns the seq. */
-  commitEnvelope(commit: CommitEnvelope): Promise<number>;
+  /** Assigns the next seq, stores, moves clocks and the active snapshot. */
+  commitEnvelope(commit: CommitEnvelope): Promise<CommittedEnvelope>;
 
   /** Links of the document's snapshots with afterSeq < seq <= maxSeq, in seq order. */
   snapshotLinks(docId: Uint8Array, afterSeq: number, maxSeq: number): Promise<StoredLink[]>;

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { toHex } from '../../src-shared/protocol/bytes';
 import { EnvelopeKind } from '../../src-shared/protocol/wire-constants';
 import { b, u8 } from './sqlite-bytes';
-import { groupCommit } from './sqlite-group-commit';
+import { groupCommit, type CommitGate } from './sqlite-group-commit';
 import {
   StoreConflictError,
   type CommitEnvelope,
@@ -39,11 +39,14 @@ interface DocRow {
 /**
  * The document methods over `db`, and `flushQueued`, which commits the envelopes still waiting for
  * this turn's group commit (the store's close). `usageCache` is the store's cache of each group's
- * usage, keyed by hex group id: every commit moves its group's documents and bytes.
+ * usage, keyed by hex group id: every commit moves its group's documents and bytes. `durable` gives,
+ * after a write, the promise that it is on disk; `gate` may hold commits back for a moment.
  */
 export function sqliteDocuments(
   db: Database.Database,
   usageCache: Map<string, GroupUsage>,
+  durable: () => Promise<void>,
+  gate: CommitGate,
 ): { methods: DocumentMethods; flushQueued(): void } {
   const q = {
     doc: db.prepare(
@@ -197,7 +200,7 @@ export function sqliteDocuments(
     usageCache.delete(toHex(c.groupId));
   }
 
-  const commits = groupCommit(db, commitTx, remember, forget);
+  const commits = groupCommit(db, commitTx, { committed: remember, failed: forget, durable, gate });
 
   const message = (row: unknown): StoredMessage | null => {
     const r = row as { seq: number; envelope: Buffer } | undefined;

@@ -1,25 +1,42 @@
-// Group commit: every envelope committed in one event-loop turn goes into one transaction, so one
-// fsync covers them all, and nothing is acknowledged before the whole batch is durable.
+// Group commit: every envelope committed in one event-loop turn goes into one transaction, and one
+// WAL fsync (off the event loop, sqlite-wal-sync.ts) makes the batch durable. An envelope counts as
+// committed once written, so the group's next publish can be checked against it at once; nothing is
+// acknowledged before its batch is durable.
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { CommitEnvelope } from './relay-store';
+import type { CommitEnvelope, CommittedEnvelope } from './relay-store';
 
 export interface GroupCommit {
-  /** Queues `commit` for this turn's transaction; resolves with its seq once that is durable. */
-  commit(commit: CommitEnvelope): Promise<number>;
+  /** Queues `commit` for this turn's transaction; resolves with its seq once that is written. */
+  commit(commit: CommitEnvelope): Promise<CommittedEnvelope>;
   /** Commits what is still queued now, rather than after this turn (the store's close). */
   flushQueued(): void;
+}
+
+/** Holds commits back while the WAL is being readied for a restart (sqlite-checkpointer.ts). */
+export interface CommitGate {
+  holding(): boolean;
+  afterHold(then: () => void): void;
+}
+
+export interface GroupCommitHooks {
+  /** Told of each commit written, before its promise settles. */
+  committed(commit: CommitEnvelope, seq: number): void;
+  /** Told of each commit that failed, before its promise settles. */
+  failed(commit: CommitEnvelope): void;
+  /** Asked once per written batch for the promise that it is on disk. */
+  durable(): Promise<void>;
+  gate: CommitGate;
 }
 
 /**
  * `commitOne` writes one envelope and returns its seq; each runs as its own savepoint inside the
  * batch (better-sqlite3 nests transactions that way), so one that conflicts is rolled back alone and
- * the rest still commit. `committed` and `failed` are told of each, before its promise settles.
+ * the rest still commit.
  */
 export function groupCommit(
   db: Database.Database,
   commitOne: (commit: CommitEnvelope) => number,
-  committed: (commit: CommitEnvelope, seq: number) => void,
-  failed: (commit: CommitEnvelope) => void,
+  { committed, failed, durable, gate }: GroupCommitHooks,
 ): GroupCommit {
   const batchTx = db.transaction((commits: CommitEnvelope[]) =>
     commits.map((commit): { seq: number } | { error: unknown } => {
@@ -30,12 +47,20 @@ export function groupCommit(
       }
     }),
   );
-  const queued: { commit: CommitEnvelope; resolve(seq: number): void; reject(e: unknown): void }[] =
-    [];
+  const queued: {
+    commit: CommitEnvelope;
+    resolve(done: CommittedEnvelope): void;
+    reject(e: unknown): void;
+  }[] = [];
   let flushScheduled = false;
+  const flushWhenOpen = (): void => {
+    if (gate.holding()) gate.afterHold(flushWhenOpen);
+    else flushCommits();
+  };
   const flushCommits = (): void => {
     flushScheduled = false;
     const batch = queued.splice(0);
+    if (batch.length === 0) return;
     let results: ({ seq: number } | { error: unknown })[];
     try {
       results = batchTx.immediate(batch.map((item) => item.commit));
@@ -46,12 +71,15 @@ export function groupCommit(
       }
       return;
     }
+    const synced = durable();
+    // A batch nobody waits on (every commit failed) must not leave an unhandled rejection.
+    synced.catch(() => undefined);
     results.forEach((result, i) => {
       const item = batch[i];
       if (!item) return;
       if ('seq' in result) {
         committed(item.commit, result.seq);
-        item.resolve(result.seq);
+        item.resolve({ seq: result.seq, durable: synced });
       } else {
         failed(item.commit);
         item.reject(result.error);
@@ -61,12 +89,12 @@ export function groupCommit(
 
   return {
     commit(commit) {
-      return new Promise<number>((resolve, reject) => {
+      return new Promise<CommittedEnvelope>((resolve, reject) => {
         queued.push({ commit, resolve, reject });
         if (!flushScheduled) {
           flushScheduled = true;
           // After the I/O callbacks of this turn: publishes that arrived together commit together.
-          setImmediate(flushCommits);
+          setImmediate(flushWhenOpen);
         }
       });
     },

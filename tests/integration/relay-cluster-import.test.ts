@@ -185,7 +185,7 @@ describe.skipIf(!postgresAvailable())('--import-sqlite', () => {
         envelope: bytes(64),
         snapshot: null,
       });
-      expect(next).toBe(5);
+      expect(next.seq).toBe(5);
       // Mail seqs go on after the copied ones, and a recall uncounts what it removes.
       expect(copied.mail.map((m) => m.seq)).toEqual([1, 2]);
       const seq = await after.putMail({

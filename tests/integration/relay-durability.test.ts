@@ -8,10 +8,12 @@ import { RelayError } from '../../src-shared/protocol/wire-constants';
 import { startRelayProcess, type RelayProcess } from '../support/relay-process';
 import { relayProcessStore } from '../support/relay-stores';
 import {
+  createDoc,
+  createGroup,
   newDevice,
   RelayTestClient,
-  TestDoc,
-  TestGroupLog,
+  type TestDoc,
+  type TestGroupLog,
   type TestDevice,
 } from '../support/relay-test-client';
 
@@ -50,16 +52,8 @@ async function readBack(device: TestDevice, log: TestGroupLog, doc: TestDoc) {
 }
 
 async function groupAndDoc(admin: TestDevice, client: RelayTestClient) {
-  const log = new TestGroupLog();
-  expect((await client.request({ type: 'groupAppend', entry: log.create(admin) })).type).toBe('ok');
-  const doc = new TestDoc(log);
-  const snapshot = doc.snapshot(admin);
-  expect(await client.request({ type: 'publish', envelope: snapshot.bytes })).toMatchObject({
-    type: 'ack',
-    seq: 1,
-  });
-  doc.commitSnapshot(snapshot);
-  return { log, doc, snapshot };
+  const log = await createGroup(client, admin);
+  return { log, ...(await createDoc(client, admin, log)) };
 }
 
 describe('relay durability', () => {

@@ -11,10 +11,11 @@ import { openSqliteStore } from '../../server/store/sqlite-store';
 import type { Fsync } from '../../server/store/sqlite-wal-sync';
 import type { RelayFrame } from '../../src-shared/protocol/frames';
 import {
+  createDoc,
+  createGroup,
   newDevice,
   RelayTestClient,
   TestDoc,
-  TestGroupLog,
   type TestDevice,
 } from '../support/relay-test-client';
 
@@ -86,18 +87,10 @@ async function whileSyncHeld(
 }
 
 async function sharedDoc(admin: TestDevice, member: TestDevice, client: RelayTestClient) {
-  const log = new TestGroupLog();
-  expect((await client.request({ type: 'groupAppend', entry: log.create(admin) })).type).toBe('ok');
+  const log = await createGroup(client, admin);
   const add = log.accept(log.addMember(admin, member, 'editor'));
   expect((await client.request({ type: 'groupAppend', entry: add })).type).toBe('ok');
-  const doc = new TestDoc(log);
-  const snapshot = doc.snapshot(admin);
-  expect(await client.request({ type: 'publish', envelope: snapshot.bytes })).toMatchObject({
-    type: 'ack',
-    seq: 1,
-  });
-  doc.commitSnapshot(snapshot);
-  return { log, doc };
+  return { log, doc: (await createDoc(client, admin, log)).doc };
 }
 
 describe('relay: acknowledged only once durable', () => {
@@ -159,11 +152,7 @@ describe('relay: acknowledged only once durable', () => {
     const running = await relayWith(disk.fsync);
     const admin = newDevice();
     const author = await connect(admin);
-    const log = new TestGroupLog();
-    expect((await author.request({ type: 'groupAppend', entry: log.create(admin) })).type).toBe(
-      'ok',
-    );
-    const doc = new TestDoc(log);
+    const doc = new TestDoc(await createGroup(author, admin));
     disk.hold();
     const reply = author.request({ type: 'publish', envelope: doc.snapshot(admin).bytes });
     await vi.waitFor(() => expect(disk.waiting).toBeGreaterThan(0));

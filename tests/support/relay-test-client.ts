@@ -148,6 +148,22 @@ export async function createGroup(
   return log;
 }
 
+/** A new document in the group: its first snapshot, published by `author` and stored at seq 1. */
+export async function createDoc(
+  client: RelayTestClient,
+  author: TestDevice,
+  log: TestGroupLog,
+): Promise<{ doc: TestDoc; snapshot: BuiltEnvelope }> {
+  const doc = new TestDoc(log);
+  const snapshot = doc.snapshot(author);
+  const reply = await client.request({ type: 'publish', envelope: snapshot.bytes });
+  if (reply.type !== 'ack' || reply.seq !== 1) {
+    throw new Error(`document not created: ${JSON.stringify(reply)}`);
+  }
+  doc.commitSnapshot(snapshot);
+  return { doc, snapshot };
+}
+
 /** INVITE_FETCH's proof that `device` holds the invite key (stands in for the link's seed). */
 export function inviteFetchSignature(
   invite: TestDevice,

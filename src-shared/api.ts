@@ -294,7 +294,11 @@ export const methods = {
   /** Tasks assigned to this device across every plan of every space it is a member of. */
   'tasks.mine': method(empty, z.array(MyTask)),
   /** Opens a shared document: its current state (works offline) and live updates from now on. */
-  'docs.open': method(z.object({ docId: DocId }).strict(), z.object({ update: YjsUpdate })),
+  'docs.open': method(
+    z.object({ docId: DocId }).strict(),
+    // Applied in order; together they are the document's state (the vault's rows, or one update).
+    z.object({ updates: z.array(YjsUpdate).min(1).max(LIMITS.sync.openRowsMax) }),
+  ),
   'docs.close': method(z.object({ docId: DocId }).strict(), z.null()),
   /** A local edit; resolves once it is stored in the encrypted outbox. */
   'docs.update': method(z.object({ docId: DocId, update: YjsUpdate }).strict(), z.null()),

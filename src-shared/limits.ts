@@ -115,6 +115,11 @@ export const LIMITS = {
     batchMs: 60,
     /** A client compacts a document into a new snapshot after this many updates on the current one. */
     snapshotEvery: 300,
+    /**
+     * A view opening a document gets the vault's rows as they are, up to this many (the vault
+     * compacts at a few hundred); past it, main sends its state as one update instead.
+     */
+    openRowsMax: 16_384,
     reconnectMinMs: 250,
     // A relay restart should not cost anyone more than a few seconds; the full jitter of the
     // backoff still spreads a thousand clients' reconnects over this window.

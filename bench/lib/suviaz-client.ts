@@ -61,7 +61,8 @@ export async function benchClient(
     }),
     open(docId) {
       client.docId = docId;
-      Y.applyUpdateV2(doc, client.engine.openDocument(docId), 'remote');
+      const rows = client.engine.openDocument(docId);
+      Y.transact(doc, () => rows.forEach((u) => Y.applyUpdateV2(doc, u, 'remote')), 'remote');
     },
     text: () => doc.getText('t').toString(),
     async stop() {

@@ -41,7 +41,9 @@ async function suviazOpen(
       },
     });
     const renderer = new Y.Doc();
-    Y.applyUpdateV2(renderer, engine.openDocument(docId));
+    // As the renderer does: the rows in one transaction.
+    const rows = engine.openDocument(docId);
+    Y.transact(renderer, () => rows.forEach((u) => Y.applyUpdateV2(renderer, u)));
     const ms = now() - start;
     if (renderer.getText('t').toString() !== expected) throw new Error('cold open: wrong text');
     await engine.stop();

@@ -72,7 +72,7 @@ export function SharedEditor({
         return;
       }
       try {
-        shared.load(fromBase64(outcome.value.update));
+        shared.load(outcome.value.updates.map(fromBase64));
       } catch {
         setPhase({ kind: 'failed', error: { code: 'internal', message: '' } });
         return;

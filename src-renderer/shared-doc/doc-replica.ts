@@ -46,10 +46,19 @@ export class DocReplica {
       return;
     }
     try {
-      Y.applyUpdateV2(this.doc, fromBase64(outcome.value.update), 'remote');
-      for (const update of this.docs.sender(this.docId).unconfirmed()) {
-        Y.applyUpdateV2(this.doc, update, 'remote');
-      }
+      // One transaction: the editor redraws once, not once per stored row.
+      Y.transact(
+        this.doc,
+        () => {
+          for (const update of outcome.value.updates) {
+            Y.applyUpdateV2(this.doc, fromBase64(update), 'remote');
+          }
+          for (const update of this.docs.sender(this.docId).unconfirmed()) {
+            Y.applyUpdateV2(this.doc, update, 'remote');
+          }
+        },
+        'remote',
+      );
     } catch {
       this.setPhase({ kind: 'failed', error: { code: 'internal', message: 'bad document state' } });
       return;

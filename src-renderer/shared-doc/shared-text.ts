@@ -28,12 +28,21 @@ export class SharedText {
   }
 
   /** Applies the state 'docs.open' returned and the local updates main has not stored yet. */
-  load(state: Uint8Array): void {
-    this.applyKeepingSelection(() => {
-      Y.applyUpdateV2(this.doc, state, 'remote');
-      // Already on their way to main: applied as 'remote' so they are not sent twice.
-      for (const update of this.sender.unconfirmed()) Y.applyUpdateV2(this.doc, update, 'remote');
-    });
+  load(state: readonly Uint8Array[]): void {
+    // One transaction, however many rows the vault held: one change for the editor.
+    this.applyKeepingSelection(() =>
+      Y.transact(
+        this.doc,
+        () => {
+          for (const update of state) Y.applyUpdateV2(this.doc, update, 'remote');
+          // Already on their way to main: applied as 'remote' so they are not sent twice.
+          for (const update of this.sender.unconfirmed()) {
+            Y.applyUpdateV2(this.doc, update, 'remote');
+          }
+        },
+        'remote',
+      ),
+    );
   }
 
   attach(textarea: HTMLTextAreaElement | null): void {

@@ -25,7 +25,7 @@ afterEach(async () => {
 /** The document as the client's engine holds it: its own edits and everything it received. */
 function engineText(c: Client, docId: string): string {
   const doc = new Y.Doc();
-  Y.applyUpdateV2(doc, c.engine.openDocument(docId));
+  for (const u of c.engine.openDocument(docId)) Y.applyUpdateV2(doc, u);
   return doc.getText('t').toString();
 }
 

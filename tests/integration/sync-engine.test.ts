@@ -143,7 +143,7 @@ describe('sync engine against a real relay', () => {
       () =>
         clients.every((c) => {
           const doc = new Y.Doc();
-          Y.applyUpdateV2(doc, c.engine.openDocument(docId));
+          for (const u of c.engine.openDocument(docId)) Y.applyUpdateV2(doc, u);
           return doc.getText('t').toString() === trace.endContent;
         }),
       40_000,

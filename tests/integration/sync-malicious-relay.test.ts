@@ -71,7 +71,7 @@ async function client(url: string, tuning?: { snapshotEvery: number }): Promise<
     docId: null,
     open(docId) {
       c.docId = docId;
-      Y.applyUpdateV2(doc, engine.openDocument(docId), 'remote');
+      for (const u of engine.openDocument(docId)) Y.applyUpdateV2(doc, u, 'remote');
     },
     text: () => doc.getText('t').toString(),
     async type(text) {

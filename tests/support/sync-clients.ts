@@ -77,7 +77,7 @@ export async function client(
     }),
     open(docId) {
       c.docId = docId;
-      Y.applyUpdateV2(doc, c.engine.openDocument(docId), 'remote');
+      for (const u of c.engine.openDocument(docId)) Y.applyUpdateV2(doc, u, 'remote');
     },
     text: () => doc.getText('t').toString(),
     async stop() {

@@ -134,7 +134,9 @@ export function createHandlers(
     'tasks.mine': () => engine().myTasks(),
     'contacts.setVerified': ({ deviceKey, verified }) => engine().setVerified(deviceKey, verified),
     'docs.open': ({ docId }) => ({
-      update: Buffer.from(engine().openDocument(docId)).toString('base64'),
+      updates: engine()
+        .openDocument(docId)
+        .map((update) => Buffer.from(update).toString('base64')),
     }),
     'docs.close': ({ docId }) => engine().closeDocument(docId),
     'docs.update': ({ docId, update }) => engine().applyLocalUpdate(docId, bytes(update)),

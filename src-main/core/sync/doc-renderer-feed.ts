@@ -9,15 +9,16 @@ export class RendererFeed {
   private updates: Uint8Array[] = [];
   private scheduled = false;
 
+  /** `ydoc`: main's document (built on first use, so asked for each time). */
   constructor(
-    private readonly ydoc: Y.Doc,
+    private readonly ydoc: () => Y.Doc,
     private readonly send: (update: Uint8Array) => void,
   ) {}
 
   /** A verified remote update is about to be applied to main's document. */
   willApply(): void {
     // Until the turn's first update is in, the state before the turn is the state now.
-    if (this.updates.length === 0) this.before = Y.encodeStateVector(this.ydoc);
+    if (this.updates.length === 0) this.before = Y.encodeStateVector(this.ydoc());
   }
 
   /** It was applied and stored (or is about to be), and the renderer does not hold it yet. */
@@ -41,6 +42,6 @@ export class RendererFeed {
     this.before = null;
     this.updates = [];
     if (updates.length === 1) this.send(updates[0] as Uint8Array);
-    else if (updates.length > 1 && before) this.send(Y.encodeStateAsUpdateV2(this.ydoc, before));
+    else if (updates.length > 1 && before) this.send(Y.encodeStateAsUpdateV2(this.ydoc(), before));
   }
 }

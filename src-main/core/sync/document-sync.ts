@@ -9,6 +9,7 @@ import { startCatchUp, verifyDeliver, verifyLink, type VerifierState } from './d
 import { acknowledge, appendLocalUpdates, loadDoc } from './outbox';
 import { RelayRequestError } from './relay-connection';
 import { LocalCommits } from './doc-local-commits';
+import { MainReplica } from './doc-main-replica';
 import { flush } from './doc-publisher';
 import { Recovery } from './doc-recovery';
 import { RemoteStore } from './doc-remote-store';
@@ -24,7 +25,7 @@ import { ensureEpochSnapshot, publishSnapshot } from './doc-snapshotter';
 export type { DocumentSyncDeps } from './doc-runtime';
 
 export class DocumentSync {
-  readonly ydoc = new Y.Doc({ gc: true });
+  private readonly replica: MainReplica;
   private readonly rt: DocRuntime;
   private readonly local: LocalCommits;
   private readonly recovery: Recovery;
@@ -39,6 +40,9 @@ export class DocumentSync {
   constructor(private readonly deps: DocumentSyncDeps) {
     const stored = loadDoc(deps.db, deps.docId);
     if (!stored) throw new Error('document is not in the vault');
+    this.replica = new MainReplica(stored.updates, (error) =>
+      deps.onWarning('bad-update', `the stored document could not be read: ${String(error)}`),
+    );
     const remote = new RemoteStore({
       db: deps.db,
       docId: deps.docId,
@@ -47,10 +51,16 @@ export class DocumentSync {
       state: () => Y.encodeStateAsUpdateV2(this.ydoc),
       onWarning: deps.onWarning,
     });
-    this.feed = new RendererFeed(this.ydoc, (update) => deps.onRemoteUpdate(update));
+    this.feed = new RendererFeed(
+      () => this.ydoc,
+      (update) => deps.onRemoteUpdate(update),
+    );
+    const replica = this.replica;
     this.rt = {
       deps,
-      ydoc: this.ydoc,
+      get ydoc() {
+        return replica.get();
+      },
       remote,
       verifier: stored.verifier,
       caughtUp: false,
@@ -72,8 +82,16 @@ export class DocumentSync {
       sendUnsubscribe(this.rt);
       void this.subscribe();
     });
-    // Applied one by one, not merged: Y.mergeUpdates over many updates is superlinear.
-    for (const update of stored.updates) Y.applyUpdateV2(this.ydoc, update, 'vault');
+  }
+
+  /** Main's replica, built from the vault on first use (doc-main-replica.ts). */
+  get ydoc(): Y.Doc {
+    return this.replica.get();
+  }
+
+  /** Runs `then` once main's replica is built, before anything else changes it. */
+  whenBuilt(then: (ydoc: Y.Doc) => void): void {
+    this.replica.whenBuilt(then);
   }
 
   get docIdHex(): string {
@@ -84,6 +102,19 @@ export class DocumentSync {
     // Edits of this turn belong in the state a view opens with.
     this.local.commit();
     return Y.encodeStateAsUpdateV2(this.ydoc);
+  }
+
+  /**
+   * What a view opening the document starts from, as updates to apply in order: the vault's rows as
+   * they are while main's replica is not built (it is built in the next turn), else main's state.
+   */
+  openingState(maxRows: number): Uint8Array[] {
+    const rows = this.local.count() === 0 ? this.replica.pendingRows() : null;
+    if (rows && rows.length <= maxRows) {
+      this.replica.buildSoon();
+      return [...rows];
+    }
+    return [this.state()];
   }
 
   verifierState(): VerifierState {
@@ -142,7 +173,7 @@ export class DocumentSync {
     this.local.close();
     this.recovery.close();
     sendUnsubscribe(this.rt);
-    this.ydoc.destroy();
+    this.replica.destroy();
   }
 
   onDisconnected(): void {

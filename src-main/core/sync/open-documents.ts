@@ -12,7 +12,7 @@ import { SuviazError } from '../errors';
 import type { Db } from '../vault/migrations';
 import { initialVerifierState } from './document-verifier';
 import { DocumentSync } from './document-sync';
-import { createDoc, loadDoc } from './outbox';
+import { createDoc, hasDoc } from './outbox';
 import { PresenceTracker, type PresenceCursor } from './presence';
 import type { RelayConnection } from './relay-connection';
 import * as Y from 'yjs';
@@ -86,7 +86,7 @@ export function openDoc(deps: OpenDocDeps, docHex: string): OpenDoc {
     throw new SuviazError('not-found', 'There is no such shared document.');
   const { db, me } = deps;
   const docId = group.docId;
-  if (!loadDoc(db, docId)) {
+  if (!hasDoc(db, docId)) {
     createDoc(
       db,
       group.groupId,
@@ -138,7 +138,9 @@ export function openDoc(deps: OpenDocDeps, docHex: string): OpenDoc {
     }),
   };
   deps.docs.set(docHex, entry);
-  entry.sync.ydoc.getMap(PROFILES_MAP).observe(() => deps.onProfilesChanged(entry));
+  entry.sync.whenBuilt((ydoc) =>
+    ydoc.getMap(PROFILES_MAP).observe(() => deps.onProfilesChanged(entry)),
+  );
   // Only members subscribe; a removed or pending device reads what it holds.
   if (group.status === 'active') void entry.sync.subscribe();
   return entry;

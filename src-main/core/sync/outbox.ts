@@ -63,6 +63,16 @@ export function loadDoc(db: Db, docId: Uint8Array): StoredDoc | null {
   };
 }
 
+/** Whether the vault holds the document (without reading it). */
+export function hasDoc(db: Db, docId: Uint8Array): boolean {
+  return (
+    statement<[Uint8Array], { one: number }>(
+      db,
+      'SELECT 1 AS one FROM sync_docs WHERE doc_id = ?',
+    ).get(docId) !== undefined
+  );
+}
+
 export function createDoc(
   db: Db,
   groupId: Uint8Array,

@@ -57,7 +57,8 @@ export interface SyncEngine {
   setVerified(deviceKey: string, verified: boolean): void;
   /** Tasks assigned to this device in every plan of every space it is a member of. */
   myTasks(): MyTask[];
-  openDocument(docId: string): Uint8Array;
+  /** The document's state as updates to apply in order (the vault's rows, or one update). */
+  openDocument(docId: string): Uint8Array[];
   closeDocument(docId: string): void;
   applyLocalUpdate(docId: string, update: Uint8Array): Promise<void>;
   setPresence(

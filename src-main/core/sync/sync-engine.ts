@@ -324,7 +324,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       setImmediate(() => {
         if (docs.get(docId) === doc) on.presence(docId, doc.presence.list());
       });
-      return doc.sync.state();
+      return doc.sync.openingState(LIMITS.sync.openRowsMax);
     },
 
     closeDocument(docId) {

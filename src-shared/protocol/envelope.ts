@@ -15,6 +15,13 @@ import {
   type EnvelopeKindName,
 } from './wire-constants';
 import { decodeStrict, ProtocolError, type WireReader } from './wire-reader';
+import { concatTwo, exactBytes } from './exact-bytes';
+
+/** The domains as lib0's writeVarString puts them: encoded once, prefixed to every envelope's. */
+const varString = (text: string): Uint8Array =>
+  encoding.encode((e) => encoding.writeVarString(e, text));
+const ENVELOPE_DOMAIN = varString(Domain.envelope);
+const CIPHERTEXT_HASH_DOMAIN = varString(Domain.ciphertextHash);
 
 export interface AuthorClock {
   author: Uint8Array;
@@ -100,36 +107,36 @@ function fixedLength(bytes: Uint8Array, length: number, what: string): Uint8Arra
 }
 
 export function encodeHeader(header: EnvelopeHeader): Uint8Array {
-  return encoding.encode((e) => {
-    encoding.writeUint8(e, ENVELOPE_VERSION);
-    encoding.writeUint8(e, EnvelopeKind[header.kind]);
-    encoding.writeUint8Array(e, fixedLength(header.groupId, ID_BYTES, 'group id'));
-    encoding.writeUint8Array(e, fixedLength(header.docId, ID_BYTES, 'doc id'));
-    encoding.writeVarUint(e, header.epoch);
-    encoding.writeUint8Array(e, fixedLength(header.snapshotId, ID_BYTES, 'snapshot id'));
-    encoding.writeUint8Array(e, fixedLength(header.author, KEY_BYTES, 'author'));
-    encoding.writeVarUint(e, header.clock);
-    encoding.writeVarUint(e, header.log.length);
-    encoding.writeUint8Array(e, fixedLength(header.log.head, HASH_BYTES, 'log head'));
+  return exactBytes((w) => {
+    w.u8(ENVELOPE_VERSION);
+    w.u8(EnvelopeKind[header.kind]);
+    w.bytes(fixedLength(header.groupId, ID_BYTES, 'group id'));
+    w.bytes(fixedLength(header.docId, ID_BYTES, 'doc id'));
+    w.varUint(header.epoch);
+    w.bytes(fixedLength(header.snapshotId, ID_BYTES, 'snapshot id'));
+    w.bytes(fixedLength(header.author, KEY_BYTES, 'author'));
+    w.varUint(header.clock);
+    w.varUint(header.log.length);
+    w.bytes(fixedLength(header.log.head, HASH_BYTES, 'log head'));
     if (header.kind !== 'snapshot') {
       const basis = header.basis;
       if (!basis) throw new ProtocolError('an update or ephemeral header needs its basis');
-      encoding.writeVarUint(e, basis.generation);
-      encoding.writeUint8Array(e, fixedLength(basis.proof, HASH_BYTES, 'basis proof'));
+      w.varUint(basis.generation);
+      w.bytes(fixedLength(basis.proof, HASH_BYTES, 'basis proof'));
     } else if (header.basis) {
       throw new ProtocolError('a snapshot header names its parent, not a basis');
     }
     if (header.kind === 'snapshot') {
       const s = header.snapshot;
       if (!s) throw new ProtocolError('a snapshot header needs its snapshot fields');
-      encoding.writeUint8Array(e, fixedLength(s.parentId, ID_BYTES, 'parent id'));
-      encoding.writeUint8Array(e, fixedLength(s.parentProof, HASH_BYTES, 'parent proof'));
-      encoding.writeVarUint(e, s.generation);
+      w.bytes(fixedLength(s.parentId, ID_BYTES, 'parent id'));
+      w.bytes(fixedLength(s.parentProof, HASH_BYTES, 'parent proof'));
+      w.varUint(s.generation);
       const clocks = sortClocks(s.parentClocks);
-      encoding.writeVarUint(e, clocks.length);
+      w.varUint(clocks.length);
       for (const { author, clock } of clocks) {
-        encoding.writeUint8Array(e, fixedLength(author, KEY_BYTES, 'clock author'));
-        encoding.writeVarUint(e, clock);
+        w.bytes(fixedLength(author, KEY_BYTES, 'clock author'));
+        w.varUint(clock);
       }
     } else if (header.snapshot) {
       throw new ProtocolError('only a snapshot header has snapshot fields');
@@ -231,10 +238,7 @@ export function decodeSnapshotLink(bytes: Uint8Array): SnapshotLink {
 
 /** Input to SHA-256 for the ciphertext hash that signatures and snapshot proofs cover. */
 export function ciphertextHashInput(ciphertext: Uint8Array): Uint8Array {
-  return encoding.encode((e) => {
-    encoding.writeVarString(e, Domain.ciphertextHash);
-    encoding.writeUint8Array(e, ciphertext);
-  });
+  return concatTwo(CIPHERTEXT_HASH_DOMAIN, ciphertext);
 }
 
 /** What the author signs: domain, header, nonce and the ciphertext's hash. */
@@ -243,11 +247,12 @@ export function envelopeSigningBytes(
   nonce: Uint8Array,
   ciphertextHash: Uint8Array,
 ): Uint8Array {
-  return encoding.encode((e) => {
-    encoding.writeVarString(e, Domain.envelope);
-    encoding.writeVarUint8Array(e, headerBytes);
-    encoding.writeUint8Array(e, nonce);
-    encoding.writeUint8Array(e, ciphertextHash);
+  return exactBytes((w) => {
+    w.bytes(ENVELOPE_DOMAIN);
+    w.varUint(headerBytes.length);
+    w.bytes(headerBytes);
+    w.bytes(nonce);
+    w.bytes(ciphertextHash);
   });
 }
 

@@ -62,7 +62,12 @@ export async function benchClient(
     open(docId) {
       client.docId = docId;
       const rows = client.engine.openDocument(docId);
-      Y.transact(doc, () => rows.forEach((u) => Y.applyUpdateV2(doc, u, 'remote')), 'remote');
+      Y.transact(
+        doc,
+        () => rows.forEach((u) => Y.applyUpdateV2(doc, u, 'remote')),
+        'remote',
+        false,
+      );
     },
     text: () => doc.getText('t').toString(),
     async stop() {

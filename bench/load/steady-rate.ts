@@ -71,13 +71,19 @@ export function steadyRate<C>(clients: readonly C[], send: (client: C) => void):
     timer = null;
     if (!schedule) return;
     const now = performance.now();
-    for (const client of takeDue(schedule, now)) send(clients[client] as C);
-    const first = schedule.queue[0];
-    if (first) timer = setTimeout(wake, Math.max(0, first.at - now));
+    try {
+      for (const client of takeDue(schedule, now)) send(clients[client] as C);
+    } finally {
+      // A send that throws must not stop the generator.
+      const first = schedule.queue[0];
+      if (first) timer = setTimeout(wake, Math.max(0, first.at - now));
+    }
   };
 
   return {
     start(intervalMs) {
+      if (!(intervalMs > 0)) throw new Error('the interval must be positive');
+      if (timer) clearTimeout(timer);
       const phases = clients.map(() => Math.random() * intervalMs);
       schedule = newSchedule(phases, performance.now(), intervalMs);
       wake();

@@ -44,7 +44,7 @@ async function suviazOpen(
     const renderer = new Y.Doc();
     // As the renderer does: the rows in one transaction.
     const rows = engine.openDocument(docId);
-    Y.transact(renderer, () => rows.forEach((u) => Y.applyUpdateV2(renderer, u)));
+    Y.transact(renderer, () => rows.forEach((u) => Y.applyUpdateV2(renderer, u)), null, false);
     const ms = now() - start;
     if (renderer.getText('t').toString() !== expected) throw new Error('cold open: wrong text');
     await engine.stop();

@@ -58,6 +58,8 @@ export class DocReplica {
           }
         },
         'remote',
+        // Not this user's change (as applyUpdate marks it): plans' automatic versions ignore it.
+        false,
       );
     } catch {
       this.setPhase({ kind: 'failed', error: { code: 'internal', message: 'bad document state' } });

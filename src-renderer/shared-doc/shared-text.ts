@@ -41,6 +41,8 @@ export class SharedText {
           }
         },
         'remote',
+        // Not this user's change, as applyUpdate marks it.
+        false,
       ),
     );
   }

@@ -6,7 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { client, relayOn, runCleanups, storedGroup, waitFor } from '../support/sync-clients';
+import { unlockVault } from '../../src-main/core/vault/vault';
+import {
+  client,
+  PASSPHRASE,
+  relayOn,
+  runCleanups,
+  storedGroup,
+  waitFor,
+} from '../support/sync-clients';
 
 afterEach(runCleanups);
 
@@ -44,5 +52,39 @@ describe('opening a document from the vault', () => {
     const third = await client(relay.url, alice.dir);
     third.open(space.docId);
     expect(third.text()).toBe('Draft: Campaign plan for March');
+  });
+
+  it('a stored row Yjs refuses: a warning and an error on opening, never a crash or a wrong text', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-open-bad-')));
+    const alice = await client(relay.url);
+    await waitFor('connected', () => alice.last?.connection === 'connected');
+    const space = await alice.engine.createSpace('Damaged');
+    alice.open(space.docId);
+    alice.doc.getText('t').insert(0, 'kept safe');
+    await waitFor('stored', () => alice.engine.state().pending === 0);
+    await alice.stop();
+    // The vault's last row of the document, damaged (as a Yjs this app cannot read would see it).
+    const vault = await unlockVault(alice.dir, PASSPHRASE);
+    const damaged = vault.db
+      .prepare(
+        'UPDATE sync_doc_updates SET update_v2 = ? WHERE id = (SELECT max(id) FROM sync_doc_updates)',
+      )
+      .run(Uint8Array.from([0, 255, 255, 255, 255, 1, 2, 3]));
+    expect(damaged.changes).toBe(1);
+    vault.close();
+
+    const again = await client(relay.url, alice.dir);
+    // Everything that reads every document still answers (asked before any catch-up could run,
+    // so this is what first finds the damage).
+    expect(again.engine.myTasks()).toEqual([]);
+    await waitFor('connected', () => again.last?.connection === 'connected');
+    // Opening fails where it is applied (main or the view): an error the user sees, no text.
+    const view = new Y.Doc();
+    expect(() => {
+      for (const row of again.engine.openDocument(space.docId)) Y.applyUpdateV2(view, row);
+    }).toThrow();
+    await waitFor('warned', () =>
+      (again.last?.warnings ?? []).some((w) => w.reason === 'bad-update'),
+    );
   });
 });

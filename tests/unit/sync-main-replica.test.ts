@@ -56,12 +56,14 @@ describe('main replica', () => {
     await nextTurn();
     expect(failures).toHaveLength(1);
     expect(() => replica.get()).toThrow();
-    expect(() => replica.get()).toThrow();
+    expect(replica.ready()).toBe(false);
+    // Heard of once, however often it is asked for since.
+    expect(failures).toHaveLength(1);
     // Its rows are not offered to a view either: the open fails the way a build does.
     expect(replica.pendingRows()).toBeNull();
   });
 
-  it('a replica destroyed before its build never builds', async () => {
+  it('a replica destroyed before its build never builds, and is not handed out', async () => {
     const { rows } = storedRows();
     const replica = new MainReplica(rows, () => undefined);
     const built: string[] = [];
@@ -70,5 +72,7 @@ describe('main replica', () => {
     replica.destroy();
     await nextTurn();
     expect(built).toEqual([]);
+    // Nor is an empty document handed out in its place.
+    expect(() => replica.get()).toThrow(/closed/);
   });
 });

@@ -9,6 +9,7 @@ export class MainReplica {
   /** The vault's rows not applied yet; null once built (or destroyed). */
   private rows: Uint8Array[] | null;
   private failure: unknown = null;
+  private destroyed = false;
   private readonly whenBuiltDo: ((doc: Y.Doc) => void)[] = [];
   private buildScheduled = false;
 
@@ -22,10 +23,12 @@ export class MainReplica {
 
   /**
    * The document, built first if it is not yet. Throws if the rows could not be applied (a vault
-   * row Yjs refuses), now and at every later call: a half-built document is never handed out.
+   * row Yjs refuses; `onBuildFailed` hears of it once), now and at every later call, and once the
+   * replica is destroyed: a half-built or emptied document is never handed out.
    */
   get(): Y.Doc {
     if (this.failure !== null) throw this.failure;
+    if (this.destroyed) throw new Error('the document is closed');
     const rows = this.rows;
     if (rows) {
       this.rows = null;
@@ -34,11 +37,23 @@ export class MainReplica {
         for (const row of rows) Y.applyUpdateV2(this.doc, row, 'vault');
       } catch (error) {
         this.failure = error;
+        this.whenBuiltDo.length = 0;
+        this.onBuildFailed(error);
         throw error;
       }
       for (const then of this.whenBuiltDo.splice(0)) then(this.doc);
     }
     return this.doc;
+  }
+
+  /** Builds the replica if it is not yet; false if it cannot be (then nothing may change it). */
+  ready(): boolean {
+    try {
+      this.get();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** The vault's rows while the replica is not built: together they are the document's state. */
@@ -52,12 +67,8 @@ export class MainReplica {
     this.buildScheduled = true;
     setImmediate(() => {
       this.buildScheduled = false;
-      if (!this.rows) return;
-      try {
-        this.get();
-      } catch (error) {
-        this.onBuildFailed(error);
-      }
+      // A failure was reported by get(); nothing may throw out of this turn.
+      if (this.rows) this.ready();
     });
   }
 
@@ -68,6 +79,7 @@ export class MainReplica {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.rows = null;
     this.whenBuiltDo.length = 0;
     this.doc.destroy();

@@ -28,6 +28,8 @@ export interface DocumentSyncDeps {
   onPendingChanged(): void;
   /** A new catch-up starts: frames held back from the last one are dropped (they come again). */
   onResubscribe?(): void;
+  /** The vault's copy of the document cannot be read (a row Yjs refuses): it should be closed. */
+  onUnreadable?(): void;
   /** The relay refused our epoch as old: refresh the group's log and keys, then flush again. */
   onStaleEpoch(): void;
   batchMs: number;

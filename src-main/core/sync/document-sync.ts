@@ -40,9 +40,10 @@ export class DocumentSync {
   constructor(private readonly deps: DocumentSyncDeps) {
     const stored = loadDoc(deps.db, deps.docId);
     if (!stored) throw new Error('document is not in the vault');
-    this.replica = new MainReplica(stored.updates, (error) =>
-      deps.onWarning('bad-update', `the stored document could not be read: ${String(error)}`),
-    );
+    this.replica = new MainReplica(stored.updates, (error) => {
+      deps.onWarning('bad-update', `the stored document could not be read: ${String(error)}`);
+      deps.onUnreadable?.();
+    });
     const remote = new RemoteStore({
       db: deps.db,
       docId: deps.docId,
@@ -69,7 +70,11 @@ export class DocumentSync {
       closed: false,
     };
     this.local = new LocalCommits({
-      persist: (merged) => appendLocalUpdates(deps.db, deps.docId, [merged], Date.now()),
+      persist: (merged) => {
+        // Built first: an edit is stored only on top of a document main can hold.
+        this.replica.get();
+        appendLocalUpdates(deps.db, deps.docId, [merged], Date.now());
+      },
       applied: (merged) => Y.applyUpdateV2(this.ydoc, merged, 'local'),
       stored: () => {
         deps.onPendingChanged();
@@ -87,6 +92,11 @@ export class DocumentSync {
   /** Main's replica, built from the vault on first use (doc-main-replica.ts). */
   get ydoc(): Y.Doc {
     return this.replica.get();
+  }
+
+  /** Whether main's replica is (or can now be) built: false for a vault copy Yjs refuses. */
+  readable(): boolean {
+    return this.replica.ready();
   }
 
   /** Runs `then` once main's replica is built, before anything else changes it. */
@@ -231,6 +241,8 @@ export class DocumentSync {
       if (verdict.reason === 'gap' || verdict.reason === 'unknown-snapshot') this.recovery.soon();
       return;
     }
+    // A document main cannot build takes nothing more: the verifier does not move past it.
+    if (!this.replica.ready()) return;
     this.rt.verifier = verdict.state;
     let apply = verdict.apply;
     if (verdict.bad)

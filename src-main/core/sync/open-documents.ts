@@ -130,6 +130,14 @@ export function openDoc(deps: OpenDocDeps, docHex: string): OpenDoc {
       },
       onPendingChanged: deps.onPendingChanged,
       onResubscribe: () => deps.dropHeld(docHex),
+      // Closed as a document that failed to open was before main's replica was built lazily; in a
+      // later turn, not inside whatever call found the failure.
+      onUnreadable: () =>
+        setImmediate(() => {
+          if (deps.docs.get(docHex) !== entry) return;
+          deps.docs.delete(docHex);
+          entry.sync.unsubscribe();
+        }),
       onStaleEpoch: () => {
         void deps.refreshQuietly(entry.group.groupId).then(() => entry.sync.flush());
       },

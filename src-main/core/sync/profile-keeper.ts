@@ -59,7 +59,7 @@ export function createProfileKeeper(deps: ProfileKeeperDeps) {
    * document's profiles as just read, so their signatures are not checked twice.
    */
   function ensureMine(doc: OpenDoc, verified?: ReadonlyMap<string, SignedProfile>): void {
-    if (!writable(doc)) return;
+    if (!writable(doc) || !doc.sync.readable()) return;
     const bytes = myProfile(doc);
     if (!bytes) return;
     const stored = (verified ?? readProfiles(doc.sync.ydoc, idsOf(doc))).get(meHex);
@@ -74,6 +74,7 @@ export function createProfileKeeper(deps: ProfileKeeperDeps) {
    */
   function adopt(doc: OpenDoc, deviceHex: string, bytes: Uint8Array): void {
     if (deviceHex === meHex || !writable(doc) || !doc.group.state.members.has(deviceHex)) return;
+    if (!doc.sync.readable()) return;
     const throttleKey = `${toHex(doc.group.docId)}:${deviceHex}`;
     const last = adopted.get(throttleKey) ?? 0;
     if (Date.now() - last < ADOPT_INTERVAL_MS) return;
@@ -87,6 +88,8 @@ export function createProfileKeeper(deps: ProfileKeeperDeps) {
 
   /** Learns every valid name in the document (former members' too); returns the valid profiles. */
   function read(doc: OpenDoc): Map<string, SignedProfile> {
+    // A document main cannot read (its vault copy refused) names nobody.
+    if (!doc.sync.readable()) return new Map();
     let changed = false;
     const profiles = readProfiles(doc.sync.ydoc, idsOf(doc));
     for (const [deviceHex, profile] of profiles) {

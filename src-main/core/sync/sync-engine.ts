@@ -316,7 +316,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       on.spacesChanged();
     },
 
-    myTasks: () => myTasks(groups.values(), (docHex) => docs.get(docHex)?.sync.ydoc, meHex),
+    myTasks: () =>
+      myTasks(
+        groups.values(),
+        // One document main cannot read leaves the others' tasks listed.
+        (docHex) => {
+          const doc = docs.get(docHex);
+          return doc?.sync.readable() ? doc.sync.ydoc : undefined;
+        },
+        meHex,
+      ),
 
     openDocument(docId) {
       const doc = openDoc(docDeps, docId);

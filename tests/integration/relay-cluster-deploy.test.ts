@@ -144,13 +144,7 @@ describe.skipIf(!postgresAvailable() || !natsAvailable())('the systemd example',
     const snapshot = doc.snapshot(admin);
     expect((await writer.request({ type: 'publish', envelope: snapshot.bytes })).type).toBe('ack');
     doc.commitSnapshot(snapshot);
-    await reader.request({
-      type: 'subscribe',
-      groupId: log.groupId,
-      docId: doc.docId,
-      afterSeq: 0,
-    });
-    await reader.collectUntilCaughtUp();
+    await reader.subscribeAndCatchUp(log.groupId, doc.docId);
     const update = doc.update(admin);
     expect(await writer.request({ type: 'publish', envelope: update.bytes })).toMatchObject({
       type: 'ack',

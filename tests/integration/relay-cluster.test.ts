@@ -80,13 +80,7 @@ describe.skipIf(!available)('two relay processes over PostgreSQL and NATS', () =
     const editor = newDevice();
     const { log, doc, adminClient, admin } = await groupAndDoc([editor]);
     const subscriber = await connect(1, editor);
-    await subscriber.request({
-      type: 'subscribe',
-      groupId: log.groupId,
-      docId: doc.docId,
-      afterSeq: 0,
-    });
-    await subscriber.collectUntilCaughtUp();
+    await subscriber.subscribeAndCatchUp(log.groupId, doc.docId);
     const update = doc.update(admin);
     expect(await adminClient.request({ type: 'publish', envelope: update.bytes })).toMatchObject({
       type: 'ack',

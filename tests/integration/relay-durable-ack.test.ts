@@ -101,13 +101,7 @@ describe('relay: acknowledged only once durable', () => {
     const author = await connect(admin);
     const { log, doc } = await sharedDoc(admin, member, author);
     const reader = await connect(member);
-    await reader.request({
-      type: 'subscribe',
-      groupId: log.groupId,
-      docId: doc.docId,
-      afterSeq: 0,
-    });
-    await reader.collectUntilCaughtUp();
+    await reader.subscribeAndCatchUp(log.groupId, doc.docId);
 
     disk.hold();
     const update = doc.update(admin);

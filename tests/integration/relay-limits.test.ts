@@ -238,8 +238,7 @@ describe('relay under fuzzed frames', () => {
     // Still up and answering, and the document is intact.
     const after = await connect(admin);
     expect((await after.request({ type: 'listGroups' })).type).toBe('groupList');
-    await after.request({ type: 'subscribe', groupId: log.groupId, docId: doc.docId, afterSeq: 0 });
-    const caughtUp = await after.collectUntilCaughtUp();
+    const caughtUp = await after.subscribeAndCatchUp(log.groupId, doc.docId);
     // Bit flips that only touch a seed's requestId leave a valid, signed snapshot, which the relay
     // rightly accepts; then the first snapshot comes as a link in the chain rather than in full.
     const opening = caughtUp[0];

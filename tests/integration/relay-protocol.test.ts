@@ -277,13 +277,7 @@ describe('relay documents', () => {
 
     // Catch-up from 0: the old snapshot as a link, the active snapshot, its updates, CAUGHT_UP.
     const reader = await connect(editor);
-    await reader.request({
-      type: 'subscribe',
-      groupId: log.groupId,
-      docId: doc.docId,
-      afterSeq: 0,
-    });
-    const all = await reader.collectUntilCaughtUp();
+    const all = await reader.subscribeAndCatchUp(log.groupId, doc.docId);
     expect(all.map((f) => [f.type, 'seq' in f ? f.seq : null])).toEqual([
       ['snapshotLink', 1],
       ['deliver', 5],
@@ -299,13 +293,7 @@ describe('relay documents', () => {
     expect(all[2]).toMatchObject({ envelope: onSecond.bytes });
 
     // From a middle seq: only what comes after it.
-    await reader.request({
-      type: 'subscribe',
-      groupId: log.groupId,
-      docId: doc.docId,
-      afterSeq: 5,
-    });
-    const rest = await reader.collectUntilCaughtUp();
+    const rest = await reader.subscribeAndCatchUp(log.groupId, doc.docId, 5);
     expect(rest.map((f) => [f.type, 'seq' in f ? f.seq : null])).toEqual([
       ['deliver', 6],
       ['caughtUp', 6],
@@ -325,13 +313,7 @@ describe('relay documents', () => {
       doc.commitUpdate(admin, u.clock);
     }
     const editorClient = await connect(editor);
-    await editorClient.request({
-      type: 'subscribe',
-      groupId: log.groupId,
-      docId: doc.docId,
-      afterSeq: 2,
-    });
-    const caughtUp = await editorClient.collectUntilCaughtUp();
+    const caughtUp = await editorClient.subscribeAndCatchUp(log.groupId, doc.docId, 2);
     expect(caughtUp.map((f) => [f.type, 'seq' in f ? f.seq : null])).toEqual([
       ['deliver', 3],
       ['deliver', 4],
@@ -339,13 +321,9 @@ describe('relay documents', () => {
     ]);
 
     // The admin is subscribed too: it gets the editor's update live, but not its own.
-    await adminClient.request({
-      type: 'subscribe',
-      groupId: log.groupId,
-      docId: doc.docId,
-      afterSeq: 4,
-    });
-    expect((await adminClient.collectUntilCaughtUp()).map((f) => f.type)).toEqual(['caughtUp']);
+    expect(
+      (await adminClient.subscribeAndCatchUp(log.groupId, doc.docId, 4)).map((f) => f.type),
+    ).toEqual(['caughtUp']);
     const live = doc.update(editor);
     expect(await publishOk(editorClient, live.bytes)).toBe(5);
     doc.commitUpdate(editor, live.clock);
@@ -378,13 +356,7 @@ describe('relay documents', () => {
     doc.commitSnapshot(first);
 
     const editorClient = await connect(editor);
-    await editorClient.request({
-      type: 'subscribe',
-      groupId: log.groupId,
-      docId: doc.docId,
-      afterSeq: 0,
-    });
-    await editorClient.collectUntilCaughtUp();
+    await editorClient.subscribeAndCatchUp(log.groupId, doc.docId);
 
     const canary = uniqueCanary('ephemeral');
     const presence = doc.ephemeral(admin, new TextEncoder().encode(canary));
@@ -398,8 +370,10 @@ describe('relay documents', () => {
     expect(filesContaining(relay.storageDir, canary)).toEqual([]);
 
     const late = await connect(editor);
-    await late.request({ type: 'subscribe', groupId: log.groupId, docId: doc.docId, afterSeq: 0 });
-    expect((await late.collectUntilCaughtUp()).map((f) => f.type)).toEqual(['deliver', 'caughtUp']);
+    expect((await late.subscribeAndCatchUp(log.groupId, doc.docId)).map((f) => f.type)).toEqual([
+      'deliver',
+      'caughtUp',
+    ]);
 
     // An ephemeral for a document the group does not have is refused.
     const other = new TestDoc(log);

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { unlockVault } from '../../src-main/core/vault/vault';
 import {
   client,
+  connected,
   PASSPHRASE,
   relayOn,
   runCleanups,
@@ -22,7 +23,7 @@ describe('opening a document from the vault', () => {
   it('hands the stored rows to the view, and an edit of the same turn keeps them all', async () => {
     const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-open-')));
     const alice = await client(relay.url);
-    await waitFor('connected', () => alice.last?.connection === 'connected');
+    await waitFor('connected', connected(alice));
     const space = await alice.engine.createSpace('Open me');
     alice.open(space.docId);
     for (const word of ['Campaign ', 'plan ', 'for ', 'March']) {
@@ -57,7 +58,7 @@ describe('opening a document from the vault', () => {
   it('a stored row Yjs refuses: a warning and an error on opening, never a crash or a wrong text', async () => {
     const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-open-bad-')));
     const alice = await client(relay.url);
-    await waitFor('connected', () => alice.last?.connection === 'connected');
+    await waitFor('connected', connected(alice));
     const space = await alice.engine.createSpace('Damaged');
     alice.open(space.docId);
     alice.doc.getText('t').insert(0, 'kept safe');
@@ -77,7 +78,7 @@ describe('opening a document from the vault', () => {
     // Everything that reads every document still answers (asked before any catch-up could run,
     // so this is what first finds the damage).
     expect(again.engine.myTasks()).toEqual([]);
-    await waitFor('connected', () => again.last?.connection === 'connected');
+    await waitFor('connected', connected(again));
     // Opening fails where it is applied (main or the view): an error the user sees, no text.
     const view = new Y.Doc();
     expect(() => {

@@ -480,6 +480,16 @@ export class RelayTestClient {
     }
   }
 
+  /** Subscribes to a document after `afterSeq` and collects its catch-up, CAUGHT_UP included. */
+  async subscribeAndCatchUp(
+    groupId: Uint8Array,
+    docId: Uint8Array,
+    afterSeq = 0,
+  ): Promise<RelayFrame[]> {
+    await this.request({ type: 'subscribe', groupId, docId, afterSeq });
+    return this.collectUntilCaughtUp();
+  }
+
   async close(): Promise<void> {
     if (this.ws.readyState === WebSocket.CLOSED) return;
     this.ws.close();

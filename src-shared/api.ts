@@ -300,7 +300,10 @@ export const methods = {
     z.object({ updates: z.array(YjsUpdate).min(1).max(LIMITS.sync.openRowsMax) }),
   ),
   'docs.close': method(z.object({ docId: DocId }).strict(), z.null()),
-  /** A local edit; resolves once it is stored in the encrypted outbox. */
+  /**
+   * Local edits as one Yjs V1 update (the 'update' event's format, the cheapest to make per
+   * transaction); resolves once they are on disk in the encrypted outbox.
+   */
   'docs.update': method(z.object({ docId: DocId, update: YjsUpdate }).strict(), z.null()),
   'docs.presence': method(z.object({ docId: DocId, cursor: Cursor.nullable() }).strict(), z.null()),
 

@@ -1,5 +1,6 @@
 // A `ws` WebSocket that counts the payload bytes it sends and receives, handed to the sync engine
-// through its `webSocket` option so that bytes on the wire can be reported.
+// through its `webSocket` option so that bytes on the wire can be reported; and, for the catch-up
+// scenario, a client's network that can be cut and restored while its app keeps running.
 import WebSocket from 'ws';
 
 export interface ByteCounter {
@@ -7,11 +8,35 @@ export interface ByteCounter {
   received: number;
 }
 
-export function countingWebSocket(counter: ByteCounter): typeof WebSocket {
+/** A client's network: while off, its sockets are gone and new ones are refused at once. */
+export interface NetworkSwitch {
+  online: boolean;
+  sockets: Set<WebSocket>;
+}
+
+export const networkSwitch = (): NetworkSwitch => ({ online: true, sockets: new Set() });
+
+/** Drops every open socket and refuses new ones until `restore`. */
+export function cutNetwork(network: NetworkSwitch): void {
+  network.online = false;
+  for (const socket of network.sockets) socket.terminate();
+}
+
+export function restoreNetwork(network: NetworkSwitch): void {
+  network.online = true;
+}
+
+/** Nothing listens on port 1: a connection there is refused at once. */
+const REFUSED = 'ws://127.0.0.1:1';
+
+export function countingWebSocket(counter: ByteCounter, network?: NetworkSwitch): typeof WebSocket {
   class CountingWebSocket extends WebSocket {
     // The ws constructor is overloaded; the engine only ever calls it as (url, options).
     constructor(...args: ConstructorParameters<typeof WebSocket>) {
-      super(...args);
+      const [url, ...rest] = args;
+      super(...([network && !network.online ? REFUSED : url, ...rest] as typeof args));
+      network?.sockets.add(this);
+      this.on('close', () => network?.sockets.delete(this));
       this.on('message', (data: Buffer) => {
         counter.received += data.byteLength;
       });

@@ -1,15 +1,21 @@
 // A Suviaz client as the app runs it, for the benchmarks: a vault (fast KDF: unlocking is measured
-// separately), the sync engine on a relay, and the renderer's replica of the open document, wired
-// as in tests/integration/sync-engine.test.ts; plus a shared space between several such clients.
+// separately), the sync engine on a relay, and the renderer's replica of the open document, whose
+// edits go to the engine through the renderer's own sender and the 'docs.update' handler's
+// conversion (the IPC hop itself is left out); plus a shared space between several such clients.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { KDF_FAST_FOR_TESTS, sodiumReady } from '../../src-main/core/crypto/sodium';
+import { rendererUpdateToV2 } from '../../src-main/core/sync/renderer-update';
 import { createSyncEngine, type SyncEngine } from '../../src-main/core/sync/sync-engine';
 import { createVault, unlockVault, type OpenVault } from '../../src-main/core/vault/vault';
-import { countingWebSocket, type ByteCounter } from './counting-websocket';
+import { fromBase64 } from '../../src-renderer/shared-doc/base64';
+import { DocUpdateSender } from '../../src-renderer/shared-doc/update-sender';
+import type { CallOutcome } from '../../src-shared/api';
+import { countingWebSocket, type ByteCounter, type NetworkSwitch } from './counting-websocket';
 import { waitFor } from './stats';
+import { IGNORED_ENGINE_EVENTS } from '../../tests/support/engine-events';
 
 export const PASSPHRASE = 'harbour lantern quietly 1987 frost';
 
@@ -32,7 +38,7 @@ export function tempDir(label: string): string {
 /** A client on a new vault, or (dir given) on the vault already in dir. */
 export async function benchClient(
   relayUrl: string,
-  options: { dir?: string; snapshotEvery?: number; doc?: Y.Doc } = {},
+  options: { dir?: string; snapshotEvery?: number; doc?: Y.Doc; network?: NetworkSwitch } = {},
 ): Promise<BenchClient> {
   await sodiumReady();
   const dir = options.dir ?? tempDir('vault');
@@ -50,17 +56,24 @@ export async function benchClient(
     engine: createSyncEngine({
       db: vault.db,
       relayUrl,
-      webSocket: countingWebSocket(bytes),
+      webSocket: countingWebSocket(bytes, options.network),
       ...(options.snapshotEvery ? { tuning: { snapshotEvery: options.snapshotEvery } } : {}),
       on: {
+        ...IGNORED_ENGINE_EVENTS,
         remoteUpdate: (_docId, update) => Y.applyUpdateV2(doc, update, 'remote'),
-        presence: () => undefined,
-        state: () => undefined,
-        spacesChanged: () => undefined,
       },
     }),
     open(docId) {
       client.docId = docId;
+      sender = new DocUpdateSender(docId, (id, update) =>
+        client.engine.applyLocalUpdate(id, rendererUpdateToV2(fromBase64(update))).then(
+          (): CallOutcome<null> => ({ ok: true, value: null }),
+          (error: unknown): CallOutcome<null> => ({
+            ok: false,
+            error: { code: 'internal', message: String(error) },
+          }),
+        ),
+      );
       const rows = client.engine.openDocument(docId);
       Y.transact(
         doc,
@@ -75,8 +88,9 @@ export async function benchClient(
       if (vault.db.open) vault.close();
     },
   };
-  doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
-    if (origin !== 'remote' && client.docId) client.engine.applyLocalUpdate(client.docId, update);
+  let sender: DocUpdateSender | null = null;
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin !== 'remote') sender?.push(update);
   });
   return client;
 }

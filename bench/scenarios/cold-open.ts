@@ -18,6 +18,7 @@ import { now, percentile, waitFor } from '../lib/stats';
 import { benchClient, PASSPHRASE, sharedSpace, tempDir } from '../lib/suviaz-client';
 import { loadTrace, prefix, replayIntoDoc } from '../../tests/support/editing-traces';
 import { peerClient, PEERS, type Peer } from '../peers/peer-client';
+import { IGNORED_ENGINE_EVENTS } from '../../tests/support/engine-events';
 
 /** Seven, not three: an open is ~10 ms, and one slow sample in three moved the median by 50 %. */
 const REPEAT = 7;
@@ -34,12 +35,7 @@ async function suviazOpen(
     const engine = createSyncEngine({
       db: vault.db,
       relayUrl,
-      on: {
-        remoteUpdate: () => undefined,
-        presence: () => undefined,
-        state: () => undefined,
-        spacesChanged: () => undefined,
-      },
+      on: IGNORED_ENGINE_EVENTS,
     });
     const renderer = new Y.Doc();
     // As the renderer does: the rows in one transaction.

@@ -22,7 +22,8 @@ export class DocReplica {
     private readonly docs: SharedDocs,
   ) {
     const sender = docs.acquire(docId);
-    this.doc.on('updateV2', (update: Uint8Array, origin: unknown) => {
+    // V1: the cheapest to encode per transaction (main converts each call to V2).
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== 'remote') sender.push(update);
     });
     // Listen before asking: an update that arrives first is kept by Yjs until its base is there.
@@ -54,7 +55,7 @@ export class DocReplica {
             Y.applyUpdateV2(this.doc, fromBase64(update), 'remote');
           }
           for (const update of this.docs.sender(this.docId).unconfirmed()) {
-            Y.applyUpdateV2(this.doc, update, 'remote');
+            Y.applyUpdate(this.doc, update, 'remote');
           }
         },
         'remote',

@@ -24,7 +24,8 @@ export class SharedText {
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly sender: DocUpdateSender) {
-    this.doc.on('updateV2', this.onUpdate);
+    // V1: the cheapest to encode per transaction (main converts each call to V2).
+    this.doc.on('update', this.onUpdate);
   }
 
   /** Applies the state 'docs.open' returned and the local updates main has not stored yet. */
@@ -37,7 +38,7 @@ export class SharedText {
           for (const update of state) Y.applyUpdateV2(this.doc, update, 'remote');
           // Already on their way to main: applied as 'remote' so they are not sent twice.
           for (const update of this.sender.unconfirmed()) {
-            Y.applyUpdateV2(this.doc, update, 'remote');
+            Y.applyUpdate(this.doc, update, 'remote');
           }
         },
         'remote',
@@ -135,7 +136,7 @@ export class SharedText {
   };
 
   destroy(): void {
-    this.doc.off('updateV2', this.onUpdate);
+    this.doc.off('update', this.onUpdate);
     this.doc.destroy();
     this.textarea = null;
     this.listeners.clear();

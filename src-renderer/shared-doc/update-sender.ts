@@ -1,5 +1,5 @@
-// Sends one shared document's local Yjs updates to main, in order, without ever losing the tail: at
-// most one 'docs.update' is in flight; updates made meanwhile are merged (Y.mergeUpdatesV2) and go out
+// Sends one shared document's local Yjs V1 updates to main, in order, without ever losing the tail: at
+// most one 'docs.update' is in flight; updates made meanwhile are merged (Y.mergeUpdates) and go out
 // as soon as the previous call returns. A failed update stays queued (newer ones behind it) until the
 // next edit, a retry or a flush. The snapshot has the shape SaveStatus shows.
 import * as Y from 'yjs';
@@ -24,7 +24,7 @@ function takeBatch(pending: Uint8Array[]): { batch: Uint8Array[]; rest: Uint8Arr
   }
   const batch = pending.slice(0, count);
   return {
-    batch: [batch.length === 1 ? batch[0]! : Y.mergeUpdatesV2(batch)],
+    batch: [batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)],
     rest: count < pending.length ? pending.slice(count) : null,
   };
 }
@@ -43,12 +43,12 @@ export class DocUpdateSender extends CoalescingQueue<Uint8Array[], null> {
     });
   }
 
-  /** Queue a local update; it goes out now, or right after the one already in flight. */
+  /** Queue a local V1 update; it goes out now, or right after the one already in flight. */
   push(update: Uint8Array): void {
     this.add([update]);
   }
 
-  /** Updates main has not confirmed yet, to lay over the state a fresh 'docs.open' returns. */
+  /** V1 updates main has not confirmed yet, to lay over the state a fresh 'docs.open' returns. */
   unconfirmed(): Uint8Array[] {
     return [...(this.unconfirmedItem() ?? [])];
   }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { LIMITS } from '../limits';
 import { DeviceKey, DocId } from './spaces-schemas';
 
-/** Yjs V2 updates cross the API as base64 (the browser host bridge is JSON). */
+/** Yjs updates cross the API as base64 (the browser host bridge is JSON): V2, but V1 from the renderer's edits. */
 export const YjsUpdate = z.base64().max(LIMITS.yjsUpdateMaxBase64Chars);
 
 export const SyncWarning = z.object({

@@ -14,6 +14,7 @@ import { KDF_FAST_FOR_TESTS } from '../../src-main/core/crypto/sodium';
 import type { ProxySetting, SyncState } from '../../src-shared/api';
 import { startSocksServer } from '../support/socks5-server';
 import { cleanups, relayOn, runCleanups, waitFor } from '../support/sync-clients';
+import { IGNORED_ENGINE_EVENTS } from '../support/engine-events';
 
 afterEach(runCleanups);
 afterEach(() => vi.restoreAllMocks());
@@ -32,12 +33,10 @@ async function engineVia(relayUrl: string, proxy: ProxySetting) {
     relayUrl,
     proxy,
     on: {
-      remoteUpdate: () => undefined,
-      presence: () => undefined,
+      ...IGNORED_ENGINE_EVENTS,
       state: (state) => {
         last = state;
       },
-      spacesChanged: () => undefined,
     },
   });
   cleanups.push(async () => {

@@ -7,6 +7,7 @@ import { client, relayOn, runCleanups, waitFor } from '../support/sync-clients';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { IGNORED_ENGINE_EVENTS } from '../support/engine-events';
 
 /** Every group the engine loads from the vault, kept so the test can look at its keys afterwards. */
 const loaded = vi.hoisted(() => [] as StoredGroup[]);
@@ -37,12 +38,7 @@ describe('locking the sync engine', () => {
     const engine = createSyncEngine({
       db: alice.vault.db,
       relayUrl: relay.url,
-      on: {
-        remoteUpdate: () => undefined,
-        presence: () => undefined,
-        state: () => undefined,
-        spacesChanged: () => undefined,
-      },
+      on: IGNORED_ENGINE_EVENTS,
     });
     expect(engine.openDocument(space.docId).length).toBeGreaterThan(0);
     const keys = loaded.flatMap((g) => [...g.epochKeys.values()]);

@@ -31,6 +31,7 @@ import { createVault } from '../../src-main/core/vault/vault';
 import { filesContaining, uniqueCanary } from '../support/canary-scan';
 import { startMaliciousRelay, type MaliciousRelay, type Rewrite } from '../support/malicious-relay';
 import { addAndAccept } from '../support/sync-clients';
+import { IGNORED_ENGINE_EVENTS } from '../support/engine-events';
 
 const PASSPHRASE = 'harbour lantern quietly 1987 frost';
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -58,10 +59,8 @@ async function client(url: string, tuning?: { snapshotEvery: number }): Promise<
     relayUrl: url,
     ...(tuning ? { tuning } : {}),
     on: {
+      ...IGNORED_ENGINE_EVENTS,
       remoteUpdate: (_id, update) => Y.applyUpdateV2(doc, update, 'remote'),
-      presence: () => undefined,
-      state: () => undefined,
-      spacesChanged: () => undefined,
     },
   });
   const c: Client = {

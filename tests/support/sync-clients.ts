@@ -44,7 +44,7 @@ export interface Client {
 export async function client(
   relayUrl: string,
   dir?: string,
-  tuning?: { snapshotEvery?: number },
+  tuning?: { snapshotEvery?: number; batchMs?: number },
 ): Promise<Client> {
   const vaultDir = dir ?? mkdtempSync(join(tmpdir(), 'suviaz-sync-'));
   const vault = dir

@@ -1,6 +1,7 @@
 // The local commit path's publish timing: after a quiet spell an edit is published at once (a
 // person typing never waits for the batch window), while edits inside the window after a publish go
-// out together when it ends (a burst still becomes few updates).
+// out together when it ends (a burst still becomes few updates); and nothing is acknowledged or
+// published before the fsync that puts it on disk has finished.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { LocalCommits } from '../../src-main/core/sync/doc-local-commits';
@@ -16,13 +17,17 @@ function edit(text: string): Uint8Array {
 let published: number;
 let stored: Uint8Array[];
 let commits: LocalCommits;
+/** What the next fsync does; by default it has finished at once. */
+let fsync: () => Promise<void>;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'performance'] });
   published = 0;
   stored = [];
+  fsync = () => Promise.resolve();
   commits = new LocalCommits({
     persist: (merged) => stored.push(merged),
+    durable: () => fsync(),
     applied: () => undefined,
     stored: () => undefined,
     batchMs: BATCH_MS,
@@ -67,5 +72,31 @@ describe('local commits', () => {
     expect(published).toBe(2);
     // Every edit was stored before any publish, each turn's edits as one row.
     expect(stored).toHaveLength(3);
+  });
+
+  it('acknowledges and publishes an edit only once its fsync has finished', async () => {
+    let finish: () => void = () => undefined;
+    fsync = () => new Promise<void>((resolve) => (finish = resolve));
+    let acknowledged = false;
+    void commits.add(edit('a')).then(() => (acknowledged = true));
+    await vi.advanceTimersByTimeAsync(BATCH_MS * 2);
+    expect(stored).toHaveLength(1);
+    expect(acknowledged).toBe(false);
+    expect(published).toBe(0);
+    finish();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(acknowledged).toBe(true);
+    expect(published).toBe(1);
+  });
+
+  it('refuses the edits of a commit whose fsync failed, and publishes nothing', async () => {
+    fsync = () => Promise.reject(new Error('EIO'));
+    const outcome = commits.add(edit('a')).then(
+      () => 'acknowledged',
+      (error: unknown) => String(error),
+    );
+    await vi.advanceTimersByTimeAsync(BATCH_MS * 2);
+    expect(await outcome).toContain('EIO');
+    expect(published).toBe(0);
   });
 });

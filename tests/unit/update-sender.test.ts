@@ -1,4 +1,4 @@
-// The shared document's update sender: Yjs updates typed while one is in flight go out merged, in
+// The shared document's update sender: Yjs (V1) updates typed while one is in flight go out merged, in
 // order, and a failed update is kept first and sent again with later ones.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -26,7 +26,7 @@ function controlledMain() {
 /** A document whose local edits go to the sender, as the shared editor wires it. */
 function editedDoc(sender: DocUpdateSender) {
   const doc = new Y.Doc();
-  doc.on('updateV2', (update: Uint8Array) => sender.push(update));
+  doc.on('update', (update: Uint8Array) => sender.push(update));
   const text = doc.getText('t');
   return (insert: string) => text.insert(text.length, insert);
 }
@@ -34,7 +34,7 @@ function editedDoc(sender: DocUpdateSender) {
 /** The text a fresh document holds after the given updates. */
 function textOf(updates: Uint8Array[]): string {
   const doc = new Y.Doc();
-  for (const update of updates) Y.applyUpdateV2(doc, update);
+  for (const update of updates) Y.applyUpdate(doc, update);
   return doc.getText('t').toString();
 }
 

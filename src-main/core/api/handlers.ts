@@ -5,6 +5,7 @@ import { probeRelay } from '../sync/relay-probe';
 import { adoptLinkRelayKey, forgetRelayPin, getRelayPin } from '../sync/relay-pins';
 import { relayFingerprint } from '../../../src-shared/protocol/relay-fingerprint';
 import { proxyAgent } from '../sync/relay-proxy';
+import { rendererUpdateToV2 } from '../sync/renderer-update';
 import { parseInviteLink } from '../groups/invite-link';
 import { getDeviceIdentity } from '../identity/device-identity';
 import { getSettings, updateSettings } from '../settings/settings';
@@ -139,7 +140,8 @@ export function createHandlers(
         .map((update) => Buffer.from(update).toString('base64')),
     }),
     'docs.close': ({ docId }) => engine().closeDocument(docId),
-    'docs.update': ({ docId, update }) => engine().applyLocalUpdate(docId, bytes(update)),
+    'docs.update': ({ docId, update }) =>
+      engine().applyLocalUpdate(docId, rendererUpdateToV2(bytes(update))),
     'docs.presence': ({ docId, cursor }) =>
       engine().setPresence(docId, getSettings(db()).displayName, cursor),
     'orgs.list': ({ spaceId }) => cal().orgs.list(spaceId),

@@ -1,6 +1,7 @@
 // The local commit path: edits of one event-loop turn go to the encrypted outbox together (one
-// fsync, not one per keystroke) before they are acknowledged; then the publish starts, at once after
-// a quiet spell and otherwise at most once per batch window (a throttle, not a debounce: a person
+// commit, not one per keystroke), and are acknowledged once an fsync (off the event loop, shared by
+// the turns that committed meanwhile) has them on disk; then the publish starts, at once after a
+// quiet spell and otherwise at most once per batch window (a throttle, not a debounce: a person
 // typing 10 keys a second never waits for the window, a burst still goes out as few updates).
 import * as Y from 'yjs';
 
@@ -15,8 +16,10 @@ export class LocalCommits {
 
   constructor(
     private readonly deps: {
-      /** Durably appends the merged update to the outbox; throws if it could not. */
+      /** Appends the merged update to the outbox (written, not yet synced); throws if it could not. */
       persist(merged: Uint8Array): void;
+      /** Resolves once everything persisted so far is on disk; rejects if it cannot be. */
+      durable(): Promise<void>;
       /** The update is stored: apply it to the main-side document (before anyone is answered). */
       applied(merged: Uint8Array): void;
       /** After the answers: tell who counts pending, compact if due. */
@@ -62,8 +65,22 @@ export class LocalCommits {
       return;
     }
     this.deps.applied(merged);
+    // The next turn's edits are typed and written while this fsync runs; answers keep their order.
+    this.deps.durable().then(
+      () => this.answer(waiters),
+      // Written but not known to be on disk: the renderer keeps these edits and sends them again.
+      (error: unknown) => waiters.forEach((waiter) => waiter.reject(error)),
+    );
+  }
+
+  private answer(waiters: { resolve(): void }[]): void {
     for (const waiter of waiters) waiter.resolve();
     this.deps.stored();
+    this.publishSoon();
+  }
+
+  /** Starts a publish at once after a quiet spell, otherwise when the batch window ends. */
+  publishSoon(): void {
     if (!this.batchTimer && !this.closed) {
       const wait = Math.max(0, this.lastBatch + this.deps.batchMs - performance.now());
       this.batchTimer = setTimeout(() => {

@@ -54,13 +54,17 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
     rt.inFlight = null;
     deps.onPendingChanged();
     if (ops.ensureEpochSnapshot()) return;
-    if (updatesOnActive(rt.verifier) >= deps.snapshotEvery) {
-      if (outboxCount(deps.db, deps.docId) === 0) {
-        await ops.publishSnapshot(false);
-        return;
-      }
+    const waiting = outboxCount(deps.db, deps.docId);
+    if (waiting === 0) {
+      if (updatesOnActive(rt.verifier) >= deps.snapshotEvery) await ops.publishSnapshot(false);
+      return;
     }
-    void ops.flush();
+    // A backlog (edits made offline) goes out batch after batch, its last part too. Edits typed
+    // during the round trip wait for the batch window like any others, so fast typing makes one
+    // update per window, not one per round trip (each costs a seal, and a signature check and a
+    // stored row at every member).
+    if (rows.length === MAX_BATCH_ROWS) void ops.flush();
+    else ops.publishSoon();
   } catch (error) {
     rt.inFlight = null;
     await handlePublishError(rt, ops, error);

@@ -58,6 +58,8 @@ export interface DocRuntime {
 /** The steps the units call on each other, bound by DocumentSync (they recurse: flush ↔ snapshot). */
 export interface DocOps {
   flush(): Promise<void>;
+  /** A flush at the pace of local commits: at once after a quiet spell, else when the window ends. */
+  publishSoon(): void;
   publishSnapshot(genesis: boolean): Promise<void>;
   ensureEpochSnapshot(): boolean;
   subscribe(): Promise<void>;

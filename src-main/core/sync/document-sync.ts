@@ -7,6 +7,7 @@ import { toHex } from '../../../src-shared/protocol/bytes';
 import type { Envelope, EnvelopeHeader, SnapshotLink } from '../../../src-shared/protocol/envelope';
 import { startCatchUp, verifyDeliver, verifyLink, type VerifierState } from './document-verifier';
 import { acknowledge, appendLocalUpdates, loadDoc } from './outbox';
+import { durable } from '../vault/vault-durability';
 import { RelayRequestError } from './relay-connection';
 import { LocalCommits } from './doc-local-commits';
 import { MainReplica } from './doc-main-replica';
@@ -32,6 +33,7 @@ export class DocumentSync {
   private readonly feed: RendererFeed;
   private readonly ops: DocOps = {
     flush: () => this.flush(),
+    publishSoon: () => this.local.publishSoon(),
     publishSnapshot: (genesis) => publishSnapshot(this.rt, this.ops, genesis),
     ensureEpochSnapshot: () => this.ensureEpochSnapshot(),
     subscribe: () => this.subscribe(),
@@ -75,6 +77,7 @@ export class DocumentSync {
         this.replica.get();
         appendLocalUpdates(deps.db, deps.docId, [merged], Date.now());
       },
+      durable: () => durable(deps.db),
       applied: (merged) => Y.applyUpdateV2(this.ydoc, merged, 'local'),
       stored: () => {
         deps.onPendingChanged();

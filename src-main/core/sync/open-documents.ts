@@ -2,7 +2,6 @@
 // and the document keys derived from the group's epoch keys (once each, not per message).
 import { toHex } from '../../../src-shared/protocol/bytes';
 import { canWrite } from '../../../src-shared/protocol/membership-state';
-import { LIMITS } from '../../../src-shared/limits';
 import { PROFILES_MAP } from '../../../src-shared/protocol/member-profile';
 import { documentKey } from '../groups/group-crypto';
 import { logIndexOf, myLogHead } from '../groups/log-positions';
@@ -75,6 +74,7 @@ export interface OpenDocDeps {
   dropHeld(docHex: string): void;
   refreshQuietly(groupId: Uint8Array): Promise<boolean>;
   snapshotEvery: number;
+  batchMs: number;
 }
 
 /** Opens (or returns) a document of a space I hold; only members subscribe. */
@@ -141,7 +141,7 @@ export function openDoc(deps: OpenDocDeps, docHex: string): OpenDoc {
       onStaleEpoch: () => {
         void deps.refreshQuietly(entry.group.groupId).then(() => entry.sync.flush());
       },
-      batchMs: LIMITS.sync.batchMs,
+      batchMs: deps.batchMs,
       snapshotEvery: deps.snapshotEvery,
     }),
   };

@@ -1,8 +1,11 @@
 // A shared document's local persistence in the vault: its Yjs state (a compacted state plus the
 // updates applied since), its verifier state, and the outbox of local edits the relay has not yet
-// acknowledged. Every change that must survive together is one transaction.
+// acknowledged. Every change that must survive together is one transaction. None of these commits
+// waits for its fsync (vault-durability.ts): local edits are made durable by the caller before they
+// are acknowledged; the rest the relay holds and sends again if a power cut takes them.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../vault/migrations';
+import { commitWithoutFsync } from '../vault/vault-durability';
 import type { VerifierState } from './document-verifier';
 
 export interface StoredDoc {
@@ -86,7 +89,10 @@ export function createDoc(
   ).run(docId, groupId, emptyState, JSON.stringify(verifier));
 }
 
-/** The local edits are in the outbox and in the document's state, or none of them is. */
+/**
+ * The local edits are in the outbox and in the document's state, or none of them is. Written, not
+ * yet on disk: await `durable(db)` before telling anyone they are stored.
+ */
 export function appendLocalUpdates(
   db: Db,
   docId: Uint8Array,
@@ -98,12 +104,15 @@ export function appendLocalUpdates(
     'INSERT INTO sync_outbox (doc_id, update_v2, created_at) VALUES (?, ?, ?)',
   );
   const toState = statement(db, 'INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)');
-  db.transaction(() => {
-    for (const update of updates) {
-      toOutbox.run(docId, update, now);
-      toState.run(docId, update);
-    }
-  })();
+  commitWithoutFsync(
+    db,
+    db.transaction(() => {
+      for (const update of updates) {
+        toOutbox.run(docId, update, now);
+        toState.run(docId, update);
+      }
+    }),
+  );
 }
 
 /**
@@ -116,11 +125,17 @@ export function recordRemote(
   updates: readonly Uint8Array[],
   verifier: VerifierState,
 ): void {
-  db.transaction(() => {
-    const insert = statement(db, 'INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)');
-    for (const update of updates) insert.run(docId, update);
-    saveVerifier(db, docId, verifier);
-  })();
+  commitWithoutFsync(
+    db,
+    db.transaction(() => {
+      const insert = statement(
+        db,
+        'INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)',
+      );
+      for (const update of updates) insert.run(docId, update);
+      saveVerifier(db, docId, verifier);
+    }),
+  );
 }
 
 export function saveVerifier(db: Db, docId: Uint8Array, verifier: VerifierState): void {
@@ -137,10 +152,13 @@ export function acknowledge(
   lastId: number,
   verifier: VerifierState,
 ): void {
-  db.transaction(() => {
-    statement(db, 'DELETE FROM sync_outbox WHERE doc_id = ? AND id <= ?').run(docId, lastId);
-    saveVerifier(db, docId, verifier);
-  })();
+  commitWithoutFsync(
+    db,
+    db.transaction(() => {
+      statement(db, 'DELETE FROM sync_outbox WHERE doc_id = ? AND id <= ?').run(docId, lastId);
+      saveVerifier(db, docId, verifier);
+    }),
+  );
 }
 
 export function outboxRows(db: Db, docId: Uint8Array, limit: number): OutboxRow[] {
@@ -172,9 +190,12 @@ export function compact(
   state: Uint8Array,
   verifier?: VerifierState,
 ): void {
-  db.transaction(() => {
-    statement(db, 'UPDATE sync_docs SET state = ? WHERE doc_id = ?').run(state, docId);
-    statement(db, 'DELETE FROM sync_doc_updates WHERE doc_id = ?').run(docId);
-    if (verifier) saveVerifier(db, docId, verifier);
-  })();
+  commitWithoutFsync(
+    db,
+    db.transaction(() => {
+      statement(db, 'UPDATE sync_docs SET state = ? WHERE doc_id = ?').run(state, docId);
+      statement(db, 'DELETE FROM sync_doc_updates WHERE doc_id = ?').run(docId);
+      if (verifier) saveVerifier(db, docId, verifier);
+    }),
+  );
 }

@@ -139,6 +139,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     onProfilesChanged: (doc) =>
       profiles.changed(doc, () => docs.get(toHex(doc.group.docId)) === doc),
     snapshotEvery: options.tuning?.snapshotEvery ?? LIMITS.sync.snapshotEvery,
+    batchMs: options.tuning?.batchMs ?? LIMITS.sync.batchMs,
   };
   const presence = createPresenceSession({
     db,

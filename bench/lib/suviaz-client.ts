@@ -35,16 +35,27 @@ export function tempDir(label: string): string {
   return mkdtempSync(path.join(tmpdir(), `suviaz-bench-${label}-`));
 }
 
-/** A client on a new vault, or (dir given) on the vault already in dir. */
+/**
+ * A client on a new vault, or (dir given) on the vault already in dir, unlocked here unless the
+ * caller unlocked it already (`vault`, so that a measurement can leave the unlock out).
+ */
 export async function benchClient(
   relayUrl: string,
-  options: { dir?: string; snapshotEvery?: number; doc?: Y.Doc; network?: NetworkSwitch } = {},
+  options: {
+    dir?: string;
+    vault?: OpenVault;
+    snapshotEvery?: number;
+    doc?: Y.Doc;
+    network?: NetworkSwitch;
+  } = {},
 ): Promise<BenchClient> {
   await sodiumReady();
   const dir = options.dir ?? tempDir('vault');
-  const vault = options.dir
-    ? await unlockVault(dir, PASSPHRASE)
-    : await createVault(dir, PASSPHRASE, { kdf: KDF_FAST_FOR_TESTS });
+  const vault =
+    options.vault ??
+    (options.dir
+      ? await unlockVault(dir, PASSPHRASE)
+      : await createVault(dir, PASSPHRASE, { kdf: KDF_FAST_FOR_TESTS }));
   const doc = options.doc ?? new Y.Doc();
   const bytes: ByteCounter = { sent: 0, received: 0 };
   const client: BenchClient = {

@@ -1,8 +1,9 @@
 // The local commit path: edits of one event-loop turn go to the encrypted outbox together (one
 // commit, not one per keystroke), and are acknowledged once an fsync (off the event loop, shared by
-// the turns that committed meanwhile) has them on disk; then the publish starts, at once after a
-// quiet spell and otherwise at most once per batch window (a throttle, not a debounce: a person
-// typing 10 keys a second never waits for the window, a burst still goes out as few updates).
+// the turns that committed meanwhile) has them on disk. The publish does not wait for that fsync:
+// it starts at once after a quiet spell and otherwise at most once per batch window (a throttle,
+// not a debounce: a person typing 10 keys a second never waits for the window, a burst still goes
+// out as few updates). Why sending before the fsync loses nothing: docs/architecture.md.
 import * as Y from 'yjs';
 
 export class LocalCommits {
@@ -22,7 +23,7 @@ export class LocalCommits {
       durable(): Promise<void>;
       /** The update is stored: apply it to the main-side document (before anyone is answered). */
       applied(merged: Uint8Array): void;
-      /** After the answers: tell who counts pending, compact if due. */
+      /** Stored (not yet synced): tell who counts pending, compact if due. */
       stored(): void;
       batchMs: number;
       onBatchDue(): void;
@@ -65,18 +66,14 @@ export class LocalCommits {
       return;
     }
     this.deps.applied(merged);
+    this.deps.stored();
+    this.publishSoon();
     // The next turn's edits are typed and written while this fsync runs; answers keep their order.
     this.deps.durable().then(
-      () => this.answer(waiters),
+      () => waiters.forEach((waiter) => waiter.resolve()),
       // Written but not known to be on disk: the renderer keeps these edits and sends them again.
       (error: unknown) => waiters.forEach((waiter) => waiter.reject(error)),
     );
-  }
-
-  private answer(waiters: { resolve(): void }[]): void {
-    for (const waiter of waiters) waiter.resolve();
-    this.deps.stored();
-    this.publishSoon();
   }
 
   /** Starts a publish at once after a quiet spell, otherwise when the batch window ends. */

@@ -153,3 +153,16 @@ export async function sharedSpace(clients: Client[]): Promise<string> {
   for (const c of clients) c.open(space.docId);
   return space.docId;
 }
+
+/** A relay on a temp folder and two clients sharing a space, its document open on both. */
+export async function pairSharing(): Promise<{
+  relay: RunningRelay;
+  a: Client;
+  b: Client;
+  docId: string;
+}> {
+  const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+  const [a, b] = [await client(relay.url), await client(relay.url)];
+  const docId = await sharedSpace([a, b]);
+  return { relay, a, b, docId };
+}

@@ -30,7 +30,7 @@ export class LocalCommits {
     },
   ) {}
 
-  /** Resolves once the edit is committed to the vault with the others of this turn. */
+  /** Resolves once the edit is written with the others of this turn and that write is on disk. */
   add(update: Uint8Array): Promise<void> {
     this.uncommitted.push(update);
     const committed = new Promise<void>((resolve, reject) =>
@@ -47,7 +47,7 @@ export class LocalCommits {
     return this.uncommitted.length;
   }
 
-  /** Writes every local edit made since the last commit in one durable transaction. */
+  /** Writes every local edit made since the last commit in one transaction (synced after). */
   commit(): void {
     this.scheduled = false;
     const updates = this.uncommitted;

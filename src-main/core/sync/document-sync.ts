@@ -134,7 +134,7 @@ export class DocumentSync {
     return this.rt.verifier;
   }
 
-  /** Resolves once the edit is committed to the vault with the others of this turn; sent later. */
+  /** Resolves once the edit is in the vault with the others of this turn, on disk; sent meanwhile. */
   applyLocalUpdate(update: Uint8Array): Promise<void> {
     return this.local.add(update);
   }
@@ -257,8 +257,10 @@ export class DocumentSync {
     const header = verdict.header;
     const mine = header !== null && toHex(header.author) === toHex(this.deps.me);
     if (mine && verdict.kind === 'update' && header) this.ownUpdateStored(header);
-    // The renderer gets the turn's updates as one, after the store (doc-renderer-feed).
-    if (apply && !mine) this.feed.applied(apply);
+    // The renderer gets the turn's updates as one, after the store (doc-renderer-feed); my own
+    // too: one comes back as an update only when this device's copy of it was lost (an ACK or,
+    // after a power cut, the written rows themselves), and then the view may not hold it.
+    if (apply) this.feed.applied(apply);
   }
 
   /** My update came back in a catch-up although its ACK was lost: its outbox rows are done. */

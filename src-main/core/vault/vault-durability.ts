@@ -2,14 +2,20 @@
 // vault runs synchronous=FULL (every commit fsyncs before it returns); these commits run with
 // synchronous=NORMAL instead, which survives kill -9 but not a power cut, and are either re-derivable
 // (what the relay holds and sends again) or made durable by an fsync of the WAL off the event loop
-// before anyone is told they are stored. Why this is safe, and what it bought: docs/performance.md.
+// before anyone is told they are stored. Why this is safe: docs/architecture.md ("Durable, without
+// an fsync on the event loop"); what it bought: docs/performance.md.
 import fs from 'node:fs';
 import { createWalSync, type WalSync } from '../../../server/store/sqlite-wal-sync';
 import type { Db } from './migrations';
 
 const walSyncs = new WeakMap<Db, WalSync>();
 
-/** The WAL file is opened for each fsync: no descriptor outlives a lock, a wipe or a close. */
+/**
+ * The WAL file is opened for each fsync: no descriptor outlives a lock, a wipe or a close (one kept
+ * open would keep a wiped WAL's blocks on disk). The price: a write-back error that SQLite's own
+ * fsync (a FULL commit elsewhere, a checkpoint) reported first is not reported again to a
+ * descriptor opened after it; that commit failed loudly, this acknowledgement would not.
+ */
 function fsyncWal(db: Db, done: (error: Error | null) => void): void {
   fs.open(`${db.name}-wal`, 'r', (openError, fd) => {
     if (openError) {

@@ -1,17 +1,14 @@
 // Opening a document after unlock: the view gets the vault's rows as stored (no Yjs work in main
 // before the text is on screen) and main builds its own replica a turn later. An edit typed in the
 // very turn the document opened lands on the whole document, in main and in the vault.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { unlockVault } from '../../src-main/core/vault/vault';
 import {
+  aloneInSpace,
   client,
   connected,
   PASSPHRASE,
-  relayOn,
   runCleanups,
   storedGroup,
   waitFor,
@@ -21,11 +18,7 @@ afterEach(runCleanups);
 
 describe('opening a document from the vault', () => {
   it('hands the stored rows to the view, and an edit of the same turn keeps them all', async () => {
-    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-open-')));
-    const alice = await client(relay.url);
-    await waitFor('connected', connected(alice));
-    const space = await alice.engine.createSpace('Open me');
-    alice.open(space.docId);
+    const { relay, c: alice, docId } = await aloneInSpace('Open me');
     for (const word of ['Campaign ', 'plan ', 'for ', 'March']) {
       alice.doc.getText('t').insert(alice.text().length, word);
       // Separate turns: separate rows in the vault.
@@ -36,10 +29,10 @@ describe('opening a document from the vault', () => {
 
     // Unlocked again, offline: the document opens from the vault alone.
     const again = await client(relay.url, alice.dir);
-    const rows = again.engine.openDocument(space.docId);
+    const rows = again.engine.openDocument(docId);
     // The vault's rows as they are (a state and later updates), not one re-encoded state.
     expect(rows.length).toBeGreaterThan(1);
-    again.docId = space.docId;
+    again.docId = docId;
     for (const row of rows) Y.applyUpdateV2(again.doc, row, 'remote');
     expect(again.text()).toBe('Campaign plan for March');
     // Typed at once, before main's replica is built.
@@ -51,16 +44,12 @@ describe('opening a document from the vault', () => {
     await again.stop();
 
     const third = await client(relay.url, alice.dir);
-    third.open(space.docId);
+    third.open(docId);
     expect(third.text()).toBe('Draft: Campaign plan for March');
   });
 
   it('a stored row Yjs refuses: a warning and an error on opening, never a crash or a wrong text', async () => {
-    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-open-bad-')));
-    const alice = await client(relay.url);
-    await waitFor('connected', connected(alice));
-    const space = await alice.engine.createSpace('Damaged');
-    alice.open(space.docId);
+    const { relay, c: alice, docId } = await aloneInSpace('Damaged');
     alice.doc.getText('t').insert(0, 'kept safe');
     await waitFor('stored', () => alice.engine.state().pending === 0);
     await alice.stop();
@@ -82,7 +71,7 @@ describe('opening a document from the vault', () => {
     // Opening fails where it is applied (main or the view): an error the user sees, no text.
     const view = new Y.Doc();
     expect(() => {
-      for (const row of again.engine.openDocument(space.docId)) Y.applyUpdateV2(view, row);
+      for (const row of again.engine.openDocument(docId)) Y.applyUpdateV2(view, row);
     }).toThrow();
     await waitFor('warned', () =>
       (again.last?.warnings ?? []).some((w) => w.reason === 'bad-update'),

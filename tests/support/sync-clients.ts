@@ -166,3 +166,15 @@ export async function pairSharing(): Promise<{
   const docId = await sharedSpace([a, b]);
   return { relay, a, b, docId };
 }
+
+/** A relay on a temp folder and one connected client with a space of its own, its document open. */
+export async function aloneInSpace(
+  name: string,
+): Promise<{ relay: RunningRelay; c: Client; docId: string }> {
+  const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+  const c = await client(relay.url);
+  await waitFor('connected', connected(c));
+  const space = await c.engine.createSpace(name);
+  c.open(space.docId);
+  return { relay, c, docId: space.docId };
+}

@@ -38,13 +38,10 @@ describe('vault durability', () => {
     expect(seen).toBe(NORMAL);
     expect(level(v)).toBe(FULL);
     expect(() =>
-      commitWithoutFsync(
-        v.db,
-        v.db.transaction(() => {
-          insert.run('two');
-          throw new Error('disk full');
-        }),
-      ),
+      commitWithoutFsync(v.db, () => {
+        insert.run('two');
+        throw new Error('disk full');
+      }),
     ).toThrow('disk full');
     expect(level(v)).toBe(FULL);
     expect(v.db.prepare('SELECT x FROM scratch').pluck().all()).toEqual(['one']);

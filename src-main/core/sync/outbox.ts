@@ -104,15 +104,12 @@ export function appendLocalUpdates(
     'INSERT INTO sync_outbox (doc_id, update_v2, created_at) VALUES (?, ?, ?)',
   );
   const toState = statement(db, 'INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)');
-  commitWithoutFsync(
-    db,
-    db.transaction(() => {
-      for (const update of updates) {
-        toOutbox.run(docId, update, now);
-        toState.run(docId, update);
-      }
-    }),
-  );
+  commitWithoutFsync(db, () => {
+    for (const update of updates) {
+      toOutbox.run(docId, update, now);
+      toState.run(docId, update);
+    }
+  });
 }
 
 /**
@@ -125,17 +122,11 @@ export function recordRemote(
   updates: readonly Uint8Array[],
   verifier: VerifierState,
 ): void {
-  commitWithoutFsync(
-    db,
-    db.transaction(() => {
-      const insert = statement(
-        db,
-        'INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)',
-      );
-      for (const update of updates) insert.run(docId, update);
-      saveVerifier(db, docId, verifier);
-    }),
-  );
+  commitWithoutFsync(db, () => {
+    const insert = statement(db, 'INSERT INTO sync_doc_updates (doc_id, update_v2) VALUES (?, ?)');
+    for (const update of updates) insert.run(docId, update);
+    saveVerifier(db, docId, verifier);
+  });
 }
 
 export function saveVerifier(db: Db, docId: Uint8Array, verifier: VerifierState): void {
@@ -152,13 +143,10 @@ export function acknowledge(
   lastId: number,
   verifier: VerifierState,
 ): void {
-  commitWithoutFsync(
-    db,
-    db.transaction(() => {
-      statement(db, 'DELETE FROM sync_outbox WHERE doc_id = ? AND id <= ?').run(docId, lastId);
-      saveVerifier(db, docId, verifier);
-    }),
-  );
+  commitWithoutFsync(db, () => {
+    statement(db, 'DELETE FROM sync_outbox WHERE doc_id = ? AND id <= ?').run(docId, lastId);
+    saveVerifier(db, docId, verifier);
+  });
 }
 
 export function outboxRows(db: Db, docId: Uint8Array, limit: number): OutboxRow[] {
@@ -190,12 +178,9 @@ export function compact(
   state: Uint8Array,
   verifier?: VerifierState,
 ): void {
-  commitWithoutFsync(
-    db,
-    db.transaction(() => {
-      statement(db, 'UPDATE sync_docs SET state = ? WHERE doc_id = ?').run(state, docId);
-      statement(db, 'DELETE FROM sync_doc_updates WHERE doc_id = ?').run(docId);
-      if (verifier) saveVerifier(db, docId, verifier);
-    }),
-  );
+  commitWithoutFsync(db, () => {
+    statement(db, 'UPDATE sync_docs SET state = ? WHERE doc_id = ?').run(state, docId);
+    statement(db, 'DELETE FROM sync_doc_updates WHERE doc_id = ?').run(docId);
+    if (verifier) saveVerifier(db, docId, verifier);
+  });
 }

@@ -29,18 +29,19 @@ function fsyncWal(db: Db, done: (error: Error | null) => void): void {
 }
 
 /**
- * Runs `write` (one transaction) without waiting for its fsync. For rows that may be lost to a
- * power cut without harm, since the relay sends them again (remote updates with the verifier state
- * that counts them, acknowledgements, compactions); or, followed by `durable`, for rows that must
- * be on disk before the user is told so.
+ * Runs `write` as one transaction and commits it without waiting for its fsync. For rows that may
+ * be lost to a power cut without harm, since the relay sends them again (remote updates with the
+ * verifier state that counts them, acknowledgements, compactions); or, followed by `durable`, for
+ * rows that must be on disk before the user is told so.
  */
 export function commitWithoutFsync<T>(db: Db, write: () => T): T {
+  const transaction = db.transaction(write);
   // Inside someone else's transaction its commit decides (SQLite refuses a change of level there).
-  if (db.inTransaction) return write();
+  if (db.inTransaction) return transaction();
   // Not a prepared statement kept for reuse: SQLite applies this pragma when it is prepared.
   db.pragma('synchronous = NORMAL');
   try {
-    return write();
+    return transaction();
   } finally {
     db.pragma('synchronous = FULL');
   }

@@ -173,7 +173,7 @@ export function helpText(): string {
   const lines = [
     'Suviaz relay: stores and forwards end-to-end encrypted documents; it never sees plaintext.',
     '',
-    'Usage: npm run relay -- [options]      (node --import tsx server/main.ts [options])',
+    "Usage: npm run relay -- [options]      (node, with the flags of package.json's relay script, then server/main.ts [options])",
     '',
     'Options (each also an environment variable; a flag wins):',
   ];

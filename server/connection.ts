@@ -46,10 +46,13 @@ export { acceptedRelayHosts, type RelayIdentity } from './handshake';
 
 export class Connection {
   readonly id = `c${nextConnectionId++}`;
-  private device: Uint8Array | null = null;
-  private readonly challenge = newChallenge();
-  /** HELLO came and was answered with our signed CHALLENGE: AUTH may follow. */
-  private challenged = false;
+  /** What a signed-in connection's handlers get; made once at AUTH, not per frame. */
+  private signedIn: Session | null = null;
+  /**
+   * Made when HELLO came and was answered with our signed CHALLENGE: AUTH may follow. Dropped
+   * once AUTH passed, so a signed-in connection holds only what it still needs.
+   */
+  private challenge: Uint8Array | null = null;
   private readonly bucket: TokenBucket;
   private readonly subscriptions: Subscriptions;
   private readonly queue: FrameQueue;
@@ -59,10 +62,8 @@ export class Connection {
   private closing = false;
   /** The socket has closed and everything is cleaned up. */
   private closed = false;
-  private readonly closedPromise: Promise<void>;
   private authTimer: NodeJS.Timeout | undefined;
   private leaveDeviceTopic: (() => void) | undefined;
-  private readonly relayHosts: readonly string[];
 
   constructor(
     private readonly ws: WebSocket,
@@ -70,7 +71,6 @@ export class Connection {
     private readonly log: (line: string) => void,
     private readonly identity: RelayIdentity,
   ) {
-    this.relayHosts = acceptedRelayHosts(identity);
     this.bucket = new TokenBucket(ctx.limits.ratePerSecond);
     this.queue = new FrameQueue(ws, ctx.limits, (error) => this.unexpected(error));
     this.subscriptions = new Subscriptions(
@@ -79,7 +79,6 @@ export class Connection {
       (frame) => this.sendBytes(frame),
       () => this.close(CloseCode.tooSlow, 'too slow'),
     );
-    this.closedPromise = new Promise((resolve) => ws.once('close', () => resolve()));
   }
 
   start(): void {
@@ -100,8 +99,12 @@ export class Connection {
     this.shuttingDown = true;
     const grace = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
     await Promise.race([this.queue.settled(), grace]);
+    const closed = new Promise<void>((resolve) => {
+      if (this.closed) resolve();
+      else this.ws.once('close', () => resolve());
+    });
     this.close(CloseCode.goingAway, 'relay shutting down');
-    await Promise.race([this.closedPromise, grace]);
+    await Promise.race([closed, grace]);
     if (!this.closed) this.ws.terminate();
   }
 
@@ -145,8 +148,8 @@ export class Connection {
       return this.malformed(peekRequestId(bytes), error.message);
     }
     this.malformedInARow = 0;
-    if (!this.device) return this.authenticate(frame);
-    const session = this.session(this.device);
+    const session = this.signedIn;
+    if (!session) return this.authenticate(frame);
     try {
       await dispatchFrame(this.ctx, session, frame);
     } catch (error) {
@@ -160,19 +163,26 @@ export class Connection {
   }
 
   private authenticate(frame: ClientFrame): void {
-    if (!this.challenged) return this.hello(frame);
+    if (!this.challenge) return this.hello(frame);
     if (frame.type !== 'auth') {
       this.error('requestId' in frame ? frame.requestId : 0, 'notAuthenticated', 'AUTH first');
       return this.close(CloseCode.policy, 'not authenticated');
     }
-    const problem = authProblem(this.relayHosts, this.challenge, frame.device, frame.signature);
+    const problem = authProblem(
+      acceptedRelayHosts(this.identity),
+      this.challenge,
+      frame.device,
+      frame.signature,
+    );
     if (problem) {
       this.error(0, 'authFailed', problem);
       return this.close(CloseCode.policy, 'authentication failed');
     }
     clearTimeout(this.authTimer);
-    this.device = frame.device;
+    this.authTimer = undefined;
+    this.challenge = null;
     const device = frame.device;
+    this.signedIn = this.session(device);
     this.leaveDeviceTopic = this.ctx.fanout.subscribe(deviceTopic(toHex(device)), (m) => {
       this.sendBytes(m.frame);
       if (m.frame[1] === RelayFrameType.groupChanged) void this.dropIfDeparted(device, m.frame);
@@ -194,7 +204,7 @@ export class Connection {
       );
       return this.close(CloseCode.policy, 'HELLO first');
     }
-    this.challenged = true;
+    this.challenge = newChallenge();
     this.send(challengeFrame(this.identity, frame.nonce, this.challenge));
   }
 
@@ -234,7 +244,7 @@ export class Connection {
   private countMalformed(): void {
     this.malformedInARow++;
     // Before auth there is no benefit of the doubt; after it, a few mistakes are tolerated.
-    if (!this.device || this.malformedInARow >= this.ctx.limits.maxConsecutiveMalformed) {
+    if (!this.signedIn || this.malformedInARow >= this.ctx.limits.maxConsecutiveMalformed) {
       this.close(CloseCode.policy, 'too many malformed frames');
     }
   }

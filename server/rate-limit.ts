@@ -1,4 +1,7 @@
 // A token bucket per connection: ratePerSecond sustained, bursts up to twice that.
+
+/** One clock for every bucket, rather than a closure per connection. */
+const monotonicNow = (): number => performance.now();
 export class TokenBucket {
   private tokens: number;
   private last: number;
@@ -6,7 +9,7 @@ export class TokenBucket {
 
   constructor(
     private readonly ratePerSecond: number,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number = monotonicNow,
   ) {
     this.capacity = ratePerSecond * 2;
     this.tokens = this.capacity;

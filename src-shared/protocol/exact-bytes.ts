@@ -19,36 +19,51 @@ function varUintLength(value: number): number {
   return length;
 }
 
+/** The first pass: counts what `write` would write. */
+class SizeCounter implements ByteWriter {
+  size = 0;
+  u8(): void {
+    this.size++;
+  }
+  bytes(value: Uint8Array): void {
+    this.size += value.length;
+  }
+  varUint(value: number): void {
+    this.size += varUintLength(value);
+  }
+}
+
+/** The second pass: writes into a buffer of the counted size. */
+class BufferFiller implements ByteWriter {
+  private pos = 0;
+  constructor(readonly out: Uint8Array) {}
+  u8(value: number): void {
+    this.out[this.pos++] = value;
+  }
+  bytes(value: Uint8Array): void {
+    this.out.set(value, this.pos);
+    this.pos += value.length;
+  }
+  varUint(value: number): void {
+    while (value > 0x7f) {
+      this.out[this.pos++] = 0x80 | (value & 0x7f);
+      value = Math.floor(value / 128);
+    }
+    this.out[this.pos++] = value & 0x7f;
+  }
+}
+
 /**
  * Runs `write` twice, once to measure and once to fill: it must write the same both times (a pure
- * function of its inputs). Throws whatever `write` throws, before anything is allocated.
+ * function of its inputs). Throws whatever `write` throws, before anything is allocated. (Writers
+ * are small classes, not objects of closures: the relay encodes several of these per frame.)
  */
 export function exactBytes(write: (w: ByteWriter) => void): Uint8Array {
-  let size = 0;
-  write({
-    u8: () => void size++,
-    bytes: (value) => void (size += value.length),
-    varUint: (value) => void (size += varUintLength(value)),
-  });
-  const out = new Uint8Array(size);
-  let pos = 0;
-  write({
-    u8(value) {
-      out[pos++] = value;
-    },
-    bytes(value) {
-      out.set(value, pos);
-      pos += value.length;
-    },
-    varUint(value) {
-      while (value > 0x7f) {
-        out[pos++] = 0x80 | (value & 0x7f);
-        value = Math.floor(value / 128);
-      }
-      out[pos++] = value & 0x7f;
-    },
-  });
-  return out;
+  const counter = new SizeCounter();
+  write(counter);
+  const filler = new BufferFiller(new Uint8Array(counter.size));
+  write(filler);
+  return filler.out;
 }
 
 /** `prefix` then `rest`, in one new buffer. */

@@ -8,6 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { relayNodeFlags } from '../../bench/lib/processes';
 import { IDENTITY_FILE } from '../../server/relay-identity';
 import { natsAvailable, startNats, type NatsInstance } from '../support/nats-instance';
 import { postgresAvailable } from '../support/pg-instance';
@@ -98,7 +99,12 @@ async function startInstance(
 describe.skipIf(!postgresAvailable() || !natsAvailable())('the systemd example', () => {
   it('starts two healthy relays of one identity that pass messages to each other', async () => {
     const unit = readUnit();
-    expect(unit.execStart.slice(1)).toEqual(['--import', 'tsx', 'server/main.ts']);
+    expect(unit.execStart.slice(1)).toEqual([
+      ...relayNodeFlags(),
+      '--import',
+      'tsx',
+      'server/main.ts',
+    ]);
     expect(unitEnvironment(unit, 2)).toMatchObject({
       SUVIAZ_RELAY_STORE: expect.stringMatching(/^postgres:\/\//),
       SUVIAZ_RELAY_FANOUT: expect.stringMatching(/^nats:\/\//),

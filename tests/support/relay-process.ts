@@ -1,8 +1,9 @@
-// Runs the relay as a child process exactly as an operator would (node --import tsx server/main.ts),
+// Runs the relay as a child process exactly as an operator would (`npm run relay`'s node and flags),
 // for tests that need to kill it: parses the printed address, stops it with SIGTERM or SIGKILL.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { relayNodeFlags } from '../../bench/lib/processes';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -23,7 +24,17 @@ export async function startRelayProcess(
 ): Promise<RelayProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir, ...args],
+    [
+      ...relayNodeFlags(),
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      ...args,
+    ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

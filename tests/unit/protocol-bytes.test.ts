@@ -10,4 +10,11 @@ describe('hex', () => {
     expect(fromHex(toHex(all))).toEqual(all);
     expect(toHex(new Uint8Array())).toBe('');
   });
+
+  it('writes ids and inputs longer than one internal chunk whole, across the chunk boundaries', () => {
+    for (const length of [32, 1023, 1024, 1025, 5000]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 7 + length) % 256);
+      expect(toHex(bytes)).toBe(Buffer.from(bytes).toString('hex'));
+    }
+  });
 });

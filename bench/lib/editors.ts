@@ -7,10 +7,12 @@ import type { EditorReply, EditorRequest } from './editor-protocol';
 export class Editor {
   private readonly worker: Worker;
 
-  constructor(kind: 'suviaz' | Peer, url: string, room: string) {
+  /** `scratchDir`: where the editor's vault goes (the system's temporary directory if null). */
+  constructor(kind: 'suviaz' | Peer, url: string, room: string, scratchDir: string | null = null) {
     // The worker inherits the process's --import tsx, so it loads TypeScript like the bench.
     this.worker = new Worker(new URL('./editor-worker.ts', import.meta.url), {
       workerData: { kind, url, room },
+      env: scratchDir ? { ...process.env, TMPDIR: scratchDir } : process.env,
     });
   }
 
@@ -41,8 +43,9 @@ export async function startEditors(
   kind: 'suviaz' | Peer,
   url: string,
   count: number,
+  scratchDir: string | null = null,
 ): Promise<Editor[]> {
-  const editors = Array.from({ length: count }, () => new Editor(kind, url, 'typing'));
+  const editors = Array.from({ length: count }, () => new Editor(kind, url, 'typing', scratchDir));
   const started = await Promise.all(editors.map((e) => e.ask({ type: 'start' }, 'started')));
   if (kind === 'suviaz') {
     const [owner, ...others] = editors;

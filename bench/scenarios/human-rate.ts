@@ -4,6 +4,8 @@
 // peer's own client and server; keystroke-to-visible latency on the other four editors. Each editor
 // runs in its own worker thread, as on its own machine (one editor's fsyncs do not stall another's
 // event loop); they still share this machine's two cores with the server.
+import { accessSync, constants, mkdtempSync } from 'node:fs';
+import path from 'node:path';
 import type { Size } from '../lib/args';
 import { startEditors, type Editor } from '../lib/editors';
 import { matchKeystrokes, type Stamp } from '../lib/keystroke-latency';
@@ -16,6 +18,17 @@ import { PEERS, type Peer } from '../peers/peer-client';
 const EDITORS = 5;
 const KEYS_PER_SECOND = 10;
 const SETTLE_MS = 30_000;
+/** Linux's usual tmpfs mount: files there live in memory. */
+const TMPFS = '/dev/shm';
+
+function tmpfsDir(): string | null {
+  try {
+    accessSync(TMPFS, constants.W_OK);
+    return TMPFS;
+  } catch {
+    return null;
+  }
+}
 
 interface Outcome {
   p50: number;
@@ -28,15 +41,23 @@ async function texts(editors: Editor[]): Promise<string[]> {
   return Promise.all(editors.map(async (e) => (await e.ask({ type: 'text' }, 'text')).text));
 }
 
-async function run(kind: RelayKind, seconds: number): Promise<Outcome> {
+/**
+ * `memoryDir`: a directory on tmpfs for the relay's store and the editors' vaults, where an fsync
+ * costs nothing; null for the system's temporary directory, on disk as an operator's would be.
+ */
+async function run(
+  kind: RelayKind,
+  seconds: number,
+  memoryDir: string | null = null,
+): Promise<Outcome> {
   const relay = await startRelayChild(
     kind,
-    tempDir(kind),
+    memoryDir ? mkdtempSync(path.join(memoryDir, `suviaz-bench-${kind}-`)) : tempDir(kind),
     kind === 'suviaz' ? ['--rate', '1000000'] : [],
   );
   let editors: Editor[] = [];
   try {
-    editors = await startEditors(kind, relay.url, EDITORS);
+    editors = await startEditors(kind, relay.url, EDITORS, memoryDir);
     await Promise.all(
       editors.map((e) => e.ask({ type: 'type', seconds, keysPerSecond: KEYS_PER_SECOND }, 'ok')),
     );
@@ -72,6 +93,14 @@ export async function runHumanRate(size: Size): Promise<Row[]> {
   }
   process.stderr.write(`human-rate ${EDITORS} editors × ${seconds} s: suviaz…\n`);
   const s = await run('suviaz', seconds);
+  // The same again with nothing on disk: what the keystroke's way costs besides the fsyncs.
+  const memoryDir = tmpfsDir();
+  process.stderr.write(
+    memoryDir
+      ? `human-rate ${EDITORS} editors × ${seconds} s: suviaz, store and vaults on tmpfs…\n`
+      : `human-rate: no writable ${TMPFS}, the row without disk syncs is left out\n`,
+  );
+  const inMemory = memoryDir ? await run('suviaz', seconds, memoryDir) : null;
   const label = `${EDITORS} editors, ${KEYS_PER_SECOND} keys/s each, ${seconds} s`;
   const of = (pick: (o: Outcome) => number) =>
     Object.fromEntries(PEERS.map((p) => [p, peers[p] ? pick(peers[p]) : null]));
@@ -102,5 +131,42 @@ export async function runHumanRate(size: Size): Promise<Row[]> {
       s.missing,
       of((o) => o.missing),
     ),
+    ...(inMemory ? inMemoryRows(inMemory, `${label}; relay store and vaults on tmpfs`, of) : []),
+  ];
+}
+
+/** Not a target: the same path with the disk's fsyncs taken out, to show what they cost. */
+function inMemoryRows(
+  o: Outcome,
+  label: string,
+  of: (pick: (o: Outcome) => number) => Record<string, number | null>,
+): Row[] {
+  const base = { scenario: 'human-rate', case: label, unit: 'ms' };
+  const note = 'no disk sync on the way: a diagnostic, not a target';
+  return [
+    {
+      ...peerRow(
+        { ...base, metric: 'keystroke to visible, p50' },
+        o.p50,
+        of((x) => x.p50),
+      ),
+      note,
+    },
+    {
+      ...peerRow(
+        { ...base, metric: 'keystroke to visible, p99' },
+        o.p99,
+        of((x) => x.p99),
+      ),
+      note,
+    },
+    {
+      ...peerRow(
+        { ...base, metric: 'keystrokes × receivers never seen', unit: 'count' },
+        o.missing,
+        of((x) => x.missing),
+      ),
+      note,
+    },
   ];
 }

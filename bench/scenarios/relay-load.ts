@@ -12,6 +12,8 @@ import { PEERS, type Peer } from '../peers/peer-client';
 interface LoadResult extends LoadWindow {
   /** (RSS with every client connected − RSS idle) / clients, KiB. */
   kibPerConnection: number;
+  /** RSS with every client connected and subscribed, before any update, bytes. */
+  rssLoaded: number;
   rssPeakMiB: number;
   skipped: number;
 }
@@ -33,6 +35,7 @@ async function measure(kind: RelayKind, clients: number, seconds: number): Promi
     return {
       ...window,
       kibPerConnection: (session.rssLoaded - session.rssIdle) / clients / 1024,
+      rssLoaded: session.rssLoaded,
       rssPeakMiB: rssPeak / 2 ** 20,
       skipped: c.skipped,
     };
@@ -50,6 +53,12 @@ export function relayLoadPlan(size: Size): { clients: number[]; seconds: number 
 export async function runRelayLoad(size: Size): Promise<Row[]> {
   const plan = relayLoadPlan(size);
   const rows: Row[] = [];
+  /** The previous load's results and size, for the memory each added connection takes. */
+  let previous: {
+    clients: number;
+    suviaz: LoadResult;
+    peers: Partial<Record<Peer, LoadResult>>;
+  } | null = null;
   for (const clients of plan.clients) {
     const peers: Partial<Record<Peer, LoadResult>> = {};
     for (const peer of PEERS) {
@@ -112,6 +121,32 @@ export async function runRelayLoad(size: Size): Promise<Row[]> {
           : {},
       ),
     );
+    if (previous && previous.clients >= 1000) {
+      // Each server's RSS at both sizes, set up alike: what is fixed (code compiled on first use,
+      // SQLite's page cache, the young generation's pages) cancels, and the idle reading drops out.
+      const from = previous;
+      const added = clients - from.clients;
+      const marginal = (now: LoadResult, before: LoadResult | undefined): number | null =>
+        before ? (now.rssLoaded - before.rssLoaded) / added / 1024 : null;
+      rows.push(
+        peerRow(
+          {
+            scenario: 'relay-load',
+            case: `${from.clients} → ${clients} clients`,
+            metric: 'relay memory per added connection',
+            unit: 'KiB',
+          },
+          marginal(suviaz, from.suviaz) ?? Number.NaN,
+          Object.fromEntries(
+            PEERS.map((p) => {
+              const now = peers[p];
+              return [p, now ? marginal(now, from.peers[p]) : null];
+            }),
+          ),
+        ),
+      );
+    }
+    previous = { clients, suviaz, peers };
   }
   return rows;
 }

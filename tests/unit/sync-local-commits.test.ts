@@ -58,6 +58,18 @@ describe('local commits', () => {
     expect(published).toBe(2);
   });
 
+  it('publishes after a quiet spell in the next turn, without waiting for any timer', async () => {
+    // Timers stand still from here while event-loop turns go on: a publish that waited for even a
+    // 0 ms timeout (at least a millisecond in Node, on every keystroke) would never happen.
+    vi.useRealTimers();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const done = commits.add(edit('a'));
+    await new Promise((resolve) => setImmediate(resolve)); // the commit's turn
+    await new Promise((resolve) => setImmediate(resolve)); // the publish's turn
+    expect(published).toBe(1);
+    await done;
+  });
+
   it('holds edits made inside the window until it ends, then publishes them together', async () => {
     await type('a');
     await vi.advanceTimersByTimeAsync(1);

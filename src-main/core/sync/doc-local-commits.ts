@@ -10,7 +10,8 @@ export class LocalCommits {
   private uncommitted: Uint8Array[] = [];
   private waiters: { resolve(): void; reject(error: unknown): void }[] = [];
   private scheduled = false;
-  private batchTimer: NodeJS.Timeout | null = null;
+  /** Cancels the publish that is due (a timer, or the next turn's callback); null if none is. */
+  private cancelBatch: (() => void) | null = null;
   /** When the last publish was started (performance.now()); -Infinity before the first. */
   private lastBatch = Number.NEGATIVE_INFINITY;
   private closed = false;
@@ -78,18 +79,27 @@ export class LocalCommits {
 
   /** Starts a publish at once after a quiet spell, otherwise when the batch window ends. */
   publishSoon(): void {
-    if (!this.batchTimer && !this.closed) {
-      const wait = Math.max(0, this.lastBatch + this.deps.batchMs - performance.now());
-      this.batchTimer = setTimeout(() => {
-        this.batchTimer = null;
-        this.lastBatch = performance.now();
-        this.deps.onBatchDue();
-      }, wait);
+    if (this.cancelBatch || this.closed) return;
+    const due = (): void => {
+      this.cancelBatch = null;
+      this.lastBatch = performance.now();
+      this.deps.onBatchDue();
+    };
+    const wait = this.lastBatch + this.deps.batchMs - performance.now();
+    if (wait > 0) {
+      const timer = setTimeout(due, wait);
+      this.cancelBatch = () => clearTimeout(timer);
+    } else {
+      // After a quiet spell: in the next turn. A timer's shortest wait is a millisecond or more,
+      // which a person typing at 10 keys a second paid on every keystroke.
+      const next = setImmediate(due);
+      this.cancelBatch = () => clearImmediate(next);
     }
   }
 
   close(): void {
     this.closed = true;
-    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.cancelBatch?.();
+    this.cancelBatch = null;
   }
 }

@@ -183,10 +183,12 @@ export async function publish(
   const { seq, durable } = committed;
   await durable;
   ctx.metrics.observeStore(performance.now() - started);
-  // Durable: only now may the author hear that it is safe, and anyone else receive it.
-  session.send({ type: 'ack', requestId: frame.requestId, seq });
+  // Durable: only now may anyone else receive it, and the author hear that it is safe. The others
+  // first: each socket write costs a loopback or network send (~0.2 ms here), which the ones
+  // waiting to see the edit should not wait for; the author's socket carries nothing else meanwhile.
   const deliver = encodeRelayFrame({ type: 'deliver', seq, envelope: frame.envelope });
   ctx.fanout.publish(docTopic(toHex(h.docId)), { frame: deliver, origin: session.id, seq });
+  session.send({ type: 'ack', requestId: frame.requestId, seq });
 }
 
 export async function ephemeral(

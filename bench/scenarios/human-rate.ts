@@ -4,7 +4,7 @@
 // peer's own client and server; keystroke-to-visible latency on the other four editors. Each editor
 // runs in its own worker thread, as on its own machine (one editor's fsyncs do not stall another's
 // event loop); they still share this machine's two cores with the server.
-import { accessSync, constants, mkdtempSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Size } from '../lib/args';
 import { startEditors, type Editor } from '../lib/editors';
@@ -100,7 +100,16 @@ export async function runHumanRate(size: Size): Promise<Row[]> {
       ? `human-rate ${EDITORS} editors × ${seconds} s: suviaz, store and vaults on tmpfs…\n`
       : `human-rate: no writable ${TMPFS}, the row without disk syncs is left out\n`,
   );
-  const inMemory = memoryDir ? await run('suviaz', seconds, memoryDir) : null;
+  let inMemory: Outcome | null = null;
+  if (memoryDir) {
+    // Everything of this run under one directory, removed after: tmpfs is memory.
+    const root = mkdtempSync(path.join(memoryDir, 'suviaz-bench-human-rate-'));
+    try {
+      inMemory = await run('suviaz', seconds, root);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
   const label = `${EDITORS} editors, ${KEYS_PER_SECOND} keys/s each, ${seconds} s`;
   const of = (pick: (o: Outcome) => number) =>
     Object.fromEntries(PEERS.map((p) => [p, peers[p] ? pick(peers[p]) : null]));

@@ -114,7 +114,8 @@ export async function connectNatsFanout(options: NatsFanoutOptions): Promise<Fan
       try {
         if (!nc.isClosed()) nc.publish(subjectOf(prefix, topic), encode(message));
       } catch {
-        // Called after the ACK went out: nothing may throw from here into the handler.
+        // Called once the message is durable, with the author's ACK still to go out: nothing may
+        // throw from here into the handler.
       }
     },
     async settled() {

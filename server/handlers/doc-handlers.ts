@@ -185,10 +185,14 @@ export async function publish(
   ctx.metrics.observeStore(performance.now() - started);
   // Durable: only now may anyone else receive it, and the author hear that it is safe. The others
   // first: each socket write costs a loopback or network send (~0.2 ms here), which the ones
-  // waiting to see the edit should not wait for; the author's socket carries nothing else meanwhile.
-  const deliver = encodeRelayFrame({ type: 'deliver', seq, envelope: frame.envelope });
-  ctx.fanout.publish(docTopic(toHex(h.docId)), { frame: deliver, origin: session.id, seq });
-  session.send({ type: 'ack', requestId: frame.requestId, seq });
+  // waiting to see the edit should not wait for. The ACK goes out whatever the fan-out does: the
+  // message is stored, and an author told otherwise would send it again.
+  try {
+    const deliver = encodeRelayFrame({ type: 'deliver', seq, envelope: frame.envelope });
+    ctx.fanout.publish(docTopic(toHex(h.docId)), { frame: deliver, origin: session.id, seq });
+  } finally {
+    session.send({ type: 'ack', requestId: frame.requestId, seq });
+  }
 }
 
 export async function ephemeral(

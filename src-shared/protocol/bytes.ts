@@ -12,8 +12,8 @@ const HEX_CHUNK = 1024;
 const hexScratch = new Uint8Array(2 * HEX_CHUNK);
 /** Ids are 32 bytes: their digits get a buffer of their own size, so no view is made per call. */
 const idHexScratch = new Uint8Array(64);
-/** The digits are ASCII, which every single-byte label decodes as itself. */
-const asciiDecoder = new TextDecoder('latin1');
+/** The digits are ASCII, which UTF-8 (every runtime's default decoder) decodes as itself. */
+const asciiDecoder = new TextDecoder();
 
 /**
  * Lower-case hex. toHex runs about a dozen times per relayed message (map keys, topics, locks), so

@@ -58,6 +58,8 @@ class BoundedReader implements WireReader {
   }
 
   fixed(length: number): Uint8Array {
+    if (!Number.isSafeInteger(length) || length < 0)
+      throw new ProtocolError(`bad length ${length}`);
     this.need(length, `${length}-byte field`);
     // A copy: a decoded field must not change if the frame's buffer is reused.
     const out = this.input.slice(this.pos, this.pos + length);

@@ -1,5 +1,6 @@
 // Real relay on 127.0.0.1, real engines on their own temp vaults: convergence, a concurrent editing
 // trace, offline edits, an outbox that survives a restart, snapshots, and a relay killed mid-stream.
+import { relayNodeFlags } from '../../bench/lib/processes';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -159,7 +160,16 @@ describe('sync engine when the relay is killed', () => {
   ): Promise<{ url: string; child: ChildProcess }> {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data-dir', dataDir],
+      [
+        ...relayNodeFlags(),
+        '--import',
+        'tsx',
+        'server/main.ts',
+        '--port',
+        String(port),
+        '--data-dir',
+        dataDir,
+      ],
       { stdio: ['ignore', 'pipe', 'ignore'] },
     );
     cleanups.push(() => {

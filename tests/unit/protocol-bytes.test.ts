@@ -16,5 +16,8 @@ describe('hex', () => {
       const bytes = Uint8Array.from({ length }, (_, i) => (i * 7 + length) % 256);
       expect(toHex(bytes)).toBe(Buffer.from(bytes).toString('hex'));
     }
+    // A view into a larger buffer: its own bytes, not the buffer's from the start.
+    const larger = Uint8Array.from({ length: 64 }, (_, i) => i);
+    expect(toHex(larger.subarray(3, 35))).toBe(Buffer.from(larger.subarray(3, 35)).toString('hex'));
   });
 });

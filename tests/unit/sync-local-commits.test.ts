@@ -70,6 +70,18 @@ describe('local commits', () => {
     await done;
   });
 
+  it('publishes nothing once closed, even a publish already due in the next turn', async () => {
+    vi.useRealTimers();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const done = commits.add(edit('a'));
+    await new Promise((resolve) => setImmediate(resolve)); // the commit's turn: publish queued
+    commits.close();
+    await new Promise((resolve) => setImmediate(resolve)); // the turn it would have run in
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(published).toBe(0);
+    await done;
+  });
+
   it('holds edits made inside the window until it ends, then publishes them together', async () => {
     await type('a');
     await vi.advanceTimersByTimeAsync(1);

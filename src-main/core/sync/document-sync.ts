@@ -252,11 +252,12 @@ export class DocumentSync {
       this.deps.onWarning(verdict.bad.reason, verdict.bad.detail, verdict.bad.author);
     if (apply) this.feed.willApply();
     if (apply && !this.applyRemote(apply, verdict.header)) apply = null;
-    // The renderer gets the turn's updates as one at the turn's end (doc-renderer-feed), before
-    // they are stored: what it shows need not wait for the vault's write, which loses nothing (a
-    // remote update not yet stored comes again from the relay). My own too: one comes back as an
-    // update only when this device's copy of it was lost (an ACK or, after a power cut, the
-    // written rows themselves), and then the view may not hold it.
+    // The renderer gets the turn's updates as one at the turn's end (doc-renderer-feed), as a rule
+    // before they are stored (when the turn's first message had an update to apply): what it shows
+    // need not wait for the vault's write, and either order loses nothing (a remote update not yet
+    // stored comes again from the relay). My own too: one comes back as an update only when this
+    // device's copy of it was lost (an ACK or, after a power cut, the written rows themselves), and
+    // then the view may not hold it.
     if (apply) this.feed.applied(apply);
     // Stored with the others of this turn, in one transaction at its end (doc-remote-store).
     this.rt.remote.record(apply);

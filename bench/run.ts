@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseBenchArgs, USAGE, type BenchOptions, type ScenarioName, type Size } from './lib/args';
 import { machineInfo } from './lib/machine';
+import { removeTempDirs } from './lib/suviaz-client';
 import { peerVersions } from './peers/versions';
 import { renderSvg, ratioChartSpec } from './lib/chart';
 import { printTable, ratio, ratios, writeJson, type Row } from './lib/report';
@@ -75,6 +76,8 @@ async function main(): Promise<void> {
       // One failing scenario should not lose the others' figures: it is reported and the run goes on.
       failures[name] = error instanceof Error ? error.message : String(error);
       process.stderr.write(`scenario ${name} failed: ${failures[name]}\n`);
+    } finally {
+      removeTempDirs();
     }
     durations[name] = Math.round((performance.now() - t0) / 1000);
     // The machine may be shared: its 1-minute load average as each scenario ends goes with the figures.

@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { peerClient, type Peer } from '../peers/peer-client';
-import { activeSnapshot, benchClient, type BenchClient } from './suviaz-client';
+import { activeSnapshot, benchClient, removeTempDirs, type BenchClient } from './suviaz-client';
 import { absoluteNow, watchReplica, type Stamp } from './keystroke-latency';
 import { sleep, waitFor } from './stats';
 import type { EditorReply, EditorRequest } from './editor-protocol';
@@ -76,6 +76,7 @@ async function handle(request: EditorRequest): Promise<EditorReply> {
     case 'stop':
       await suviaz?.stop();
       stopPeer();
+      removeTempDirs();
       return { type: 'ok' };
   }
 }

@@ -2,7 +2,7 @@
 // separately), the sync engine on a relay, and the renderer's replica of the open document, whose
 // edits go to the engine through the renderer's own sender and the 'docs.update' handler's
 // conversion (the IPC hop itself is left out); plus a shared space between several such clients.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
@@ -31,8 +31,23 @@ export interface BenchClient {
   stop(): Promise<void>;
 }
 
+/** Directories tempDir made in this thread and removeTempDirs has not removed yet. */
+const madeDirs: string[] = [];
+
+/** A new directory under the system's temporary directory, removed by removeTempDirs. */
 export function tempDir(label: string): string {
-  return mkdtempSync(path.join(tmpdir(), `suviaz-bench-${label}-`));
+  const dir = mkdtempSync(path.join(tmpdir(), `suviaz-bench-${label}-`));
+  madeDirs.push(dir);
+  return dir;
+}
+
+/**
+ * Removes every directory tempDir made in this thread: after each scenario (whose relays and
+ * clients have stopped by then) and when an editor's worker stops. A full run makes a few
+ * gigabytes of vaults and relay stores, which no one needs once its figures are written.
+ */
+export function removeTempDirs(): void {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /**

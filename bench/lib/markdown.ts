@@ -1,6 +1,6 @@
 // The run's rows as the Markdown tables of docs/performance.md, one per scenario: the documented
 // figures come from the JSON of a real run, not typed in. Pure, for bench/tools/markdown-tables.ts.
-import { ratio, type Row } from './report';
+import { ratio, ratios, type Row } from './report';
 
 const grouped = (n: number, digits: number): string =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -52,7 +52,7 @@ export function scenarioTable(rows: readonly Row[]): string {
           yws,
           number(ratio(r)),
           withUnit(hocuspocus, r.unit),
-          number(hocuspocus ? r.suviaz / hocuspocus : null),
+          number(ratios(r).hocuspocus ?? null),
         ]
       : [withUnit(r.suviaz, r.unit), withUnit(r.baseline, r.unit), number(ratio(r))];
     return [caseText, r.metric, ...cells, targetCell(r)].map(cell);

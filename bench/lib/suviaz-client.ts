@@ -34,9 +34,9 @@ export interface BenchClient {
 /** Directories tempDir made in this thread and removeTempDirs has not removed yet. */
 const madeDirs: string[] = [];
 
-/** A new directory under the system's temporary directory, removed by removeTempDirs. */
-export function tempDir(label: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), `suviaz-bench-${label}-`));
+/** A new directory under `parent` (the system's temporary directory), removed by removeTempDirs. */
+export function tempDir(label: string, parent = tmpdir()): string {
+  const dir = mkdtempSync(path.join(parent, `suviaz-bench-${label}-`));
   madeDirs.push(dir);
   return dir;
 }

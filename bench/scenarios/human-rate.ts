@@ -4,8 +4,7 @@
 // peer's own client and server; keystroke-to-visible latency on the other four editors. Each editor
 // runs in its own worker thread, as on its own machine (one editor's fsyncs do not stall another's
 // event loop); they still share this machine's two cores with the server.
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
-import path from 'node:path';
+import { accessSync, constants } from 'node:fs';
 import type { Size } from '../lib/args';
 import { startEditors, type Editor } from '../lib/editors';
 import { matchKeystrokes, type Stamp } from '../lib/keystroke-latency';
@@ -52,7 +51,7 @@ async function run(
 ): Promise<Outcome> {
   const relay = await startRelayChild(
     kind,
-    memoryDir ? mkdtempSync(path.join(memoryDir, `suviaz-bench-${kind}-`)) : tempDir(kind),
+    tempDir(kind, memoryDir ?? undefined),
     kind === 'suviaz' ? ['--rate', '1000000'] : [],
   );
   let editors: Editor[] = [];
@@ -100,16 +99,10 @@ export async function runHumanRate(size: Size): Promise<Row[]> {
       ? `human-rate ${EDITORS} editors × ${seconds} s: suviaz, store and vaults on tmpfs…\n`
       : `human-rate: no writable ${TMPFS}, the row without disk syncs is left out\n`,
   );
-  let inMemory: Outcome | null = null;
-  if (memoryDir) {
-    // Everything of this run under one directory, removed after: tmpfs is memory.
-    const root = mkdtempSync(path.join(memoryDir, 'suviaz-bench-human-rate-'));
-    try {
-      inMemory = await run('suviaz', seconds, root);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  }
+  // Everything of this run under one directory, which the bench removes (tmpfs is memory).
+  const inMemory = memoryDir
+    ? await run('suviaz', seconds, tempDir('human-rate', memoryDir))
+    : null;
   const label = `${EDITORS} editors, ${KEYS_PER_SECOND} keys/s each, ${seconds} s`;
   const of = (pick: (o: Outcome) => number) =>
     Object.fromEntries(PEERS.map((p) => [p, peers[p] ? pick(peers[p]) : null]));
@@ -150,32 +143,14 @@ function inMemoryRows(
   label: string,
   of: (pick: (o: Outcome) => number) => Record<string, number | null>,
 ): Row[] {
-  const base = { scenario: 'human-rate', case: label, unit: 'ms' };
   const note = 'no disk sync on the way: a diagnostic, not a target';
-  return [
-    {
-      ...peerRow(
-        { ...base, metric: 'keystroke to visible, p50' },
-        o.p50,
-        of((x) => x.p50),
-      ),
-      note,
-    },
-    {
-      ...peerRow(
-        { ...base, metric: 'keystroke to visible, p99' },
-        o.p99,
-        of((x) => x.p99),
-      ),
-      note,
-    },
-    {
-      ...peerRow(
-        { ...base, metric: 'keystrokes × receivers never seen', unit: 'count' },
-        o.missing,
-        of((x) => x.missing),
-      ),
-      note,
-    },
+  const metrics: [string, string, (x: Outcome) => number][] = [
+    ['keystroke to visible, p50', 'ms', (x) => x.p50],
+    ['keystroke to visible, p99', 'ms', (x) => x.p99],
+    ['keystrokes × receivers never seen', 'count', (x) => x.missing],
   ];
+  return metrics.map(([metric, unit, pick]) => ({
+    ...peerRow({ scenario: 'human-rate', case: label, metric, unit }, pick(o), of(pick)),
+    note,
+  }));
 }

@@ -10,8 +10,6 @@ const HEX_DIGIT_CODES = new TextEncoder().encode('0123456789abcdef');
 /** Bytes hex-encoded per decode into the scratch buffer. */
 const HEX_CHUNK = 1024;
 const hexScratch = new Uint8Array(2 * HEX_CHUNK);
-/** Ids are 32 bytes: their digits get a buffer of their own size, so no view is made per call. */
-const idHexScratch = new Uint8Array(64);
 /** The digits are ASCII, which UTF-8 (every runtime's default decoder) decodes as itself. */
 const asciiDecoder = new TextDecoder();
 
@@ -22,23 +20,17 @@ const asciiDecoder = new TextDecoder();
  * 1 KiB of garbage per call).
  */
 export function toHex(bytes: Uint8Array): string {
-  if (bytes.length === 32) return asciiDecoder.decode(writeHexDigits(bytes, 0, 32, idHexScratch));
   let hex = '';
   for (let from = 0; from < bytes.length; from += HEX_CHUNK) {
     const n = Math.min(HEX_CHUNK, bytes.length - from);
-    const digits = writeHexDigits(bytes, from, n, hexScratch);
-    hex += asciiDecoder.decode(n === HEX_CHUNK ? digits : digits.subarray(0, 2 * n));
+    for (let i = 0; i < n; i++) {
+      const b = bytes[from + i] as number;
+      hexScratch[2 * i] = HEX_DIGIT_CODES[b >> 4] as number;
+      hexScratch[2 * i + 1] = HEX_DIGIT_CODES[b & 15] as number;
+    }
+    hex += asciiDecoder.decode(hexScratch.subarray(0, 2 * n));
   }
   return hex;
-}
-
-function writeHexDigits(bytes: Uint8Array, from: number, n: number, out: Uint8Array): Uint8Array {
-  for (let i = 0; i < n; i++) {
-    const b = bytes[from + i] as number;
-    out[2 * i] = HEX_DIGIT_CODES[b >> 4] as number;
-    out[2 * i + 1] = HEX_DIGIT_CODES[b & 15] as number;
-  }
-  return out;
 }
 
 export function fromHex(hex: string): Uint8Array {

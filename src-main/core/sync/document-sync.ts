@@ -3,7 +3,7 @@
 // active snapshot with my next clock, published, and dropped from the outbox only on ACK. The steps
 // live in doc-*.ts; this class holds their shared state and applies what the verifier accepts.
 import * as Y from 'yjs';
-import { toHex } from '../../../src-shared/protocol/bytes';
+import { bytesEqual, toHex } from '../../../src-shared/protocol/bytes';
 import type { Envelope, EnvelopeHeader, SnapshotLink } from '../../../src-shared/protocol/envelope';
 import { startCatchUp, verifyDeliver, verifyLink, type VerifierState } from './document-verifier';
 import { acknowledge, appendLocalUpdates, loadDoc } from './outbox';
@@ -262,7 +262,7 @@ export class DocumentSync {
     // Stored with the others of this turn, in one transaction at its end (doc-remote-store).
     this.rt.remote.record(apply);
     const header = verdict.header;
-    const mine = header !== null && toHex(header.author) === toHex(this.deps.me);
+    const mine = header !== null && bytesEqual(header.author, this.deps.me);
     if (mine && verdict.kind === 'update' && header) this.ownUpdateStored(header);
   }
 

@@ -1,5 +1,5 @@
 // The in-process fan-out: listeners per topic, called synchronously in publish order.
-import type { Fanout, FanoutListener, FanoutMessage } from './fanout';
+import { callListeners, type Fanout, type FanoutListener, type FanoutMessage } from './fanout';
 
 export function createMemoryFanout(): Fanout {
   const topics = new Map<string, Set<FanoutListener>>();
@@ -18,11 +18,8 @@ export function createMemoryFanout(): Fanout {
         if (current.size === 0) topics.delete(topic);
       };
     },
-    publish(topic, message: FanoutMessage) {
-      const listeners = topics.get(topic);
-      if (!listeners) return;
-      // A copy: a listener may unsubscribe (close its connection) while we iterate.
-      for (const listener of [...listeners]) listener(message);
+    publish(topic, message: FanoutMessage, then) {
+      callListeners(topics.get(topic), message, then);
     },
     async close() {
       topics.clear();

@@ -5,7 +5,7 @@
 // is committed to the store first, and on reconnection the relay makes its clients catch up from
 // there (onGap). That is why no JetStream: the store already is the durable, ordered log.
 import { connect, type NatsConnection, type Subscription } from '@nats-io/transport-node';
-import type { Fanout, FanoutListener, FanoutMessage } from './fanout';
+import { callListeners, type Fanout, type FanoutListener, type FanoutMessage } from './fanout';
 
 export interface NatsFanoutOptions {
   /** nats://host:port (several comma-separated for a NATS cluster; user:pass@ or a token in it). */
@@ -61,10 +61,6 @@ export async function connectNatsFanout(options: NatsFanoutOptions): Promise<Fan
   const gapListeners = new Set<() => void>();
   let connected = true;
 
-  const deliver = (listeners: Set<FanoutListener>, message: FanoutMessage): void => {
-    // A copy: a listener may unsubscribe (close its connection) while we iterate.
-    for (const listener of [...listeners]) listener(message);
-  };
   const gap = (): void => {
     for (const listener of gapListeners) listener();
   };
@@ -90,7 +86,7 @@ export async function connectNatsFanout(options: NatsFanoutOptions): Promise<Fan
           callback: (error, msg) => {
             if (error) return;
             const message = decode(msg.data);
-            if (message) deliver(listeners, message);
+            if (message) callListeners(listeners, message);
           },
         });
         entry = { listeners, sub };
@@ -106,16 +102,14 @@ export async function connectNatsFanout(options: NatsFanoutOptions): Promise<Fan
         if (!nc.isClosed()) current.sub.unsubscribe();
       };
     },
-    publish(topic, message) {
-      const entry = topics.get(topic);
-      if (entry) deliver(entry.listeners, message);
+    publish(topic, message, then) {
+      callListeners(topics.get(topic)?.listeners, message, then);
       // While disconnected the client buffers it and sends it on reconnection; what does not fit
       // is dropped, and the gap at reconnection makes every client catch up from the store.
       try {
         if (!nc.isClosed()) nc.publish(subjectOf(prefix, topic), encode(message));
       } catch {
-        // Called once the message is durable, with the author's ACK still to go out: nothing may
-        // throw from here into the handler.
+        // Called once the message is durable: nothing may throw from here into the handler.
       }
     },
     async settled() {

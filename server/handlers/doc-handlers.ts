@@ -183,15 +183,20 @@ export async function publish(
   const { seq, durable } = committed;
   await durable;
   ctx.metrics.observeStore(performance.now() - started);
-  // Durable: only now may anyone else receive it, and the author hear that it is safe. The others
-  // first: each socket write costs a loopback or network send (~0.2 ms here), which the ones
-  // waiting to see the edit should not wait for. The ACK goes out whatever the fan-out does: the
-  // message is stored, and an author told otherwise would send it again.
+  // Durable: only now may anyone else receive it, and the author hear that it is safe. The ACK
+  // goes out after the first few local deliveries (callListeners), and whatever the fan-out does:
+  // the message is stored, and an author told otherwise would send it again.
+  let acked = false;
+  const ack = (): void => {
+    if (acked) return;
+    acked = true;
+    session.send({ type: 'ack', requestId: frame.requestId, seq });
+  };
   try {
     const deliver = encodeRelayFrame({ type: 'deliver', seq, envelope: frame.envelope });
-    ctx.fanout.publish(docTopic(toHex(h.docId)), { frame: deliver, origin: session.id, seq });
+    ctx.fanout.publish(docTopic(toHex(h.docId)), { frame: deliver, origin: session.id, seq }, ack);
   } finally {
-    session.send({ type: 'ack', requestId: frame.requestId, seq });
+    ack();
   }
 }
 

@@ -14,6 +14,7 @@ import {
   TestGroupLog,
 } from '../support/relay-test-client';
 import { InProcessRelay } from '../support/in-process-relay';
+import { DELIVERIES_BEFORE_THEN } from '../../server/fanout/fanout';
 
 const relay = InProcessRelay.perTest();
 const { connect } = relay;
@@ -343,6 +344,37 @@ describe('relay documents', () => {
     const after = doc.update(admin);
     expect(await publishOk(adminClient, after.bytes)).toBe(7);
     await expect(editorClient.next('deliver', 300)).rejects.toThrow('no matching frame');
+  });
+
+  it('in a space larger than the ACK waits for, delivers to every subscriber and ACKs once', async () => {
+    await start();
+    const { log, admin, adminClient } = await groupWith();
+    const doc = new TestDoc(log);
+    const first = doc.snapshot(admin);
+    await publishOk(adminClient, first.bytes);
+    doc.commitSnapshot(first);
+    const readers: RelayTestClient[] = [];
+    for (let i = 0; i < DELIVERIES_BEFORE_THEN + 4; i++) {
+      const reader = await connect(admin);
+      await reader.subscribeAndCatchUp(log.groupId, doc.docId, 1);
+      readers.push(reader);
+    }
+    await adminClient.subscribeAndCatchUp(log.groupId, doc.docId, 1);
+    const update = doc.update(admin);
+    const requestId = adminClient.fire({ type: 'publish', envelope: update.bytes });
+    for (const reader of readers) {
+      expect(await reader.next('deliver')).toEqual({
+        type: 'deliver',
+        seq: 2,
+        envelope: update.bytes,
+      });
+    }
+    expect(await adminClient.reply(requestId)).toMatchObject({ type: 'ack', seq: 2 });
+    // A later request's reply comes after anything still due for this one: no second ACK.
+    expect(await adminClient.request({ type: 'listGroups' })).toMatchObject({ type: 'groupList' });
+    const acks = adminClient.inbox.filter((f) => f.type === 'ack' && f.requestId === requestId);
+    expect(acks).toEqual([]);
+    expect(adminClient.inbox.filter((f) => f.type === 'deliver')).toEqual([]);
   });
 
   it('fans ephemerals out to the other subscribers and never stores them', async () => {

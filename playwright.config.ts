@@ -6,6 +6,7 @@ export const CHROMIUM_PATH = process.env.SUVIAZ_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   fullyParallel: false,
   workers: 1,
   timeout: 90_000,

@@ -1,0 +1,6 @@
+// Playwright's global set-up: the run's temporary directories in one place, removed afterwards.
+import { useRunTmpdir } from '../support/run-tmpdir';
+
+export default function setup(): () => void {
+  return useRunTmpdir('e2e-run');
+}

@@ -3,6 +3,7 @@
 // reference y-websocket server and Hocuspocus with SQLite persistence.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { relayNodeFlags } from '../../tests/support/relay-node-flags';
 
 export type RelayKind = 'suviaz' | 'y-websocket' | 'hocuspocus';
 
@@ -48,23 +49,6 @@ export function readRunQueueWait(pid: number | 'self'): number {
   } catch {
     return Number.NaN; // no schedstat (kernel without CONFIG_SCHEDSTATS)
   }
-}
-
-/**
- * The node flags `npm run relay` starts the relay with (package.json's `relay` script, the one place
- * they are written; docs/deploy's unit repeats them, and a test holds the two together), so the bench
- * runs the relay as an operator does.
- */
-export function relayNodeFlags(
-  packageJson: string | URL = new URL('../../package.json', import.meta.url),
-): string[] {
-  const pkg = JSON.parse(readFileSync(packageJson, 'utf8')) as { scripts?: { relay?: string } };
-  const words = (pkg.scripts?.relay ?? '').trim().split(/\s+/);
-  const imports = words.indexOf('--import');
-  if (words[0] !== 'node' || imports < 0) {
-    throw new Error(`package.json's relay script is not "node [flags] --import tsx …"`);
-  }
-  return words.slice(1, imports);
 }
 
 export async function startRelayChild(

@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { relayNodeFlags } from '../../bench/lib/processes';
+import { relayNodeFlags } from '../support/relay-node-flags';
 import { IDENTITY_FILE } from '../../server/relay-identity';
 import { natsAvailable, startNats, type NatsInstance } from '../support/nats-instance';
 import { postgresAvailable } from '../support/pg-instance';

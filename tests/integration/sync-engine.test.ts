@@ -1,6 +1,6 @@
 // Real relay on 127.0.0.1, real engines on their own temp vaults: convergence, a concurrent editing
 // trace, offline edits, an outbox that survives a restart, snapshots, and a relay killed mid-stream.
-import { relayNodeFlags } from '../../bench/lib/processes';
+import { relayNodeFlags } from '../support/relay-node-flags';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { relayNodeFlags } from '../../bench/lib/processes';
+import { relayNodeFlags } from '../support/relay-node-flags';
 
 /** The words of the unit's ExecStart between the node binary and `--import`. */
 function unitNodeFlags(): string[] {

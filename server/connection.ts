@@ -35,7 +35,7 @@ import type { RelayContext, Session } from './relay-context';
 import { Subscriptions } from './subscriptions';
 
 /** WebSocket close codes the relay uses. */
-export const CloseCode = { goingAway: 1001, policy: 1008, tooSlow: 1013 } as const;
+export const CloseCode = { goingAway: 1001, policy: 1008, internal: 1011, tooSlow: 1013 } as const;
 /** How long a shutting-down relay waits for a connection's in-flight frames and close handshake. */
 const SHUTDOWN_GRACE_MS = 5000;
 const DRAIN_POLL_MS = 10;
@@ -221,8 +221,18 @@ export class Connection {
     } catch {
       return;
     }
-    const state = await this.ctx.groups.get(groupId);
-    if (state && !isMember(state, device)) this.subscriptions.endGroup(groupId);
+    try {
+      const state = await this.ctx.groups.get(groupId);
+      if (state && !isMember(state, device)) this.subscriptions.endGroup(groupId);
+    } catch (error) {
+      // The membership could not be read (the store failed): a removed device must not go on
+      // receiving, and a member must not silently stop. Closing does both: the client connects
+      // again, and its SUBSCRIBE is checked against the group then.
+      this.log(
+        `${this.id} membership check failed: ${error instanceof Error ? error.name : 'unknown'}`,
+      );
+      this.close(CloseCode.internal, 'membership check failed');
+    }
   }
 
   private session(device: Uint8Array): Session {

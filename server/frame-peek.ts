@@ -3,19 +3,16 @@
 import { ClientFrameType } from '../src-shared/protocol/wire-constants';
 import { wireReader } from '../src-shared/protocol/wire-reader';
 
-const WITH_REQUEST_ID = new Set<number>([
-  ClientFrameType.subscribe,
-  ClientFrameType.publish,
-  ClientFrameType.groupAppend,
-  ClientFrameType.groupFetch,
-  ClientFrameType.lockboxPut,
-  ClientFrameType.listGroups,
-  ClientFrameType.invitePut,
-  ClientFrameType.inviteFetch,
-  ClientFrameType.sharePut,
-  ClientFrameType.shareFetch,
-  ClientFrameType.shareDelete,
+/** The client frames that carry no requestId; every other one has it right after its type. */
+const WITHOUT_REQUEST_ID = new Set<number>([
+  ClientFrameType.auth,
+  ClientFrameType.unsubscribe,
+  ClientFrameType.ephemeral,
+  ClientFrameType.hello,
 ]);
+const WITH_REQUEST_ID = new Set<number>(
+  Object.values(ClientFrameType).filter((type) => !WITHOUT_REQUEST_ID.has(type)),
+);
 
 export function peekRequestId(bytes: Uint8Array): number {
   try {

@@ -11,6 +11,7 @@ import {
   type ClientFrame,
   type RelayFrame,
 } from '../../src-shared/protocol/frames';
+import { peekRequestId } from '../../server/frame-peek';
 import { MailKind } from '../../src-shared/protocol/briefing-frames';
 import { ClientFrameType, RelayFrameType } from '../../src-shared/protocol/wire-constants';
 import { ProtocolError } from '../../src-shared/protocol/wire-reader';
@@ -51,6 +52,9 @@ describe('briefing frames', () => {
       const encoded = encodeClientFrame(frame);
       expect(encoded[1]).toBe(ClientFrameType[frame.type]);
       expect(decodeClientFrame(encoded)).toEqual(frame);
+      // What the relay reads from a frame it refuses unread (too large, rate-limited), so that its
+      // ERROR answers this request and not request 0.
+      expect(peekRequestId(encoded)).toBe('requestId' in frame ? frame.requestId : 'none');
     }
     const relay: RelayFrame[] = [
       {

@@ -7,7 +7,7 @@ import { memzero, SECRETSTREAM_ABYTES, secretStreamPull } from '../crypto/sodium
 import { SuviazError } from '../errors';
 import type { StoredGroup } from '../groups/group-store';
 import type { DocAccess } from '../sync/engine-doc-access';
-import { RelayRequestError } from '../sync/relay-connection';
+import { isPassingFailure, RelayRequestError } from '../sync/relay-connection';
 import type { BlobStore } from './blob-store';
 import { connected, relayExpiry } from './briefing-mail';
 
@@ -19,11 +19,12 @@ const UPLOAD_WINDOW = 4;
 const RECONNECT_WAIT_MS = 30_000;
 
 const isOffline = (error: unknown): boolean =>
-  (error instanceof SuviazError && error.code === 'relay-unreachable') ||
-  (error instanceof RelayRequestError && (error.code === 'offline' || error.code === 'timeout'));
+  (error instanceof SuviazError && error.code === 'relay-unreachable') || isPassingFailure(error);
 
 async function waitForRelay(access: DocAccess, signal: AbortSignal): Promise<void> {
   const until = Date.now() + RECONNECT_WAIT_MS;
+  // A pause first: a relay that is restarting or limiting the rate still looks connected.
+  await new Promise((resolve) => setTimeout(resolve, 200));
   while (access.connection()?.status() !== 'connected') {
     signal.throwIfAborted();
     if (Date.now() > until) {

@@ -81,7 +81,8 @@ export async function handlePublishError(
     deps.onWarning('publish-failed', String(error));
     return;
   }
-  if (error.code === 'offline' || error.code === 'timeout') return; // retried after reconnect
+  // Retried after the reconnection (a relay shutting down closes the connection next).
+  if (error.code === 'offline' || error.code === 'timeout' || error.code === 'shuttingDown') return;
   if (error.code === 'staleSnapshot' || error.code === 'clockMismatch') {
     // Someone moved the document on: catch up, then re-seal the outbox against the new state.
     sendUnsubscribe(rt);

@@ -18,7 +18,7 @@ export function apiErrorOf(error: unknown): unknown {
   if (error instanceof DeviceCodeError)
     return new SuviazError('invalid-device-code', error.message);
   if (!(error instanceof RelayRequestError)) return error;
-  if (error.code === 'offline' || error.code === 'timeout') {
+  if (error.code === 'offline' || error.code === 'timeout' || error.code === 'shuttingDown') {
     return new SuviazError('relay-unreachable', error.message);
   }
   const inviteProblem = INVITE_ERRORS[error.code];

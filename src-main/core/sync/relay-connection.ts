@@ -35,6 +35,20 @@ export class RelayRequestError extends Error {
   }
 }
 
+/**
+ * The request did not get through for a passing reason: no connection, no answer, a relay that is
+ * restarting, or too many frames at once. Worth sending again once connected.
+ */
+export function isPassingFailure(error: unknown): boolean {
+  return (
+    error instanceof RelayRequestError &&
+    (error.code === 'offline' ||
+      error.code === 'timeout' ||
+      error.code === 'shuttingDown' ||
+      error.code === 'rateLimited')
+  );
+}
+
 type Response = Extract<RelayFrame, { requestId: number }>;
 type Unsolicited = Exclude<RelayFrame, { requestId: number }>;
 type RequestFrame = Extract<ClientFrame, { requestId: number }>;

@@ -3,6 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { startRelay, type RunningRelay } from '../../server/relay';
 import { KDF_FAST_FOR_TESTS } from '../../src-main/core/crypto/sodium';
@@ -10,6 +11,7 @@ import type { SyncState } from '../../src-shared/api';
 import { toHex } from '../../src-shared/protocol/bytes';
 import { loadGroups, type StoredGroup } from '../../src-main/core/groups/group-store';
 import { createSyncEngine, type SyncEngine } from '../../src-main/core/sync/sync-engine';
+import type { SyncEngineOptions } from '../../src-main/core/sync/sync-engine-contract';
 import { createVault, unlockVault, type OpenVault } from '../../src-main/core/vault/vault';
 
 export const PASSPHRASE = 'harbour lantern quietly 1987 frost';
@@ -44,7 +46,8 @@ export interface Client {
 export async function client(
   relayUrl: string,
   dir?: string,
-  tuning?: { snapshotEvery?: number; batchMs?: number },
+  tuning?: SyncEngineOptions['tuning'],
+  webSocket?: typeof WebSocket,
 ): Promise<Client> {
   const vaultDir = dir ?? mkdtempSync(join(tmpdir(), 'suviaz-sync-'));
   const vault = dir
@@ -63,6 +66,7 @@ export async function client(
       db: vault.db,
       relayUrl,
       ...(tuning ? { tuning } : {}),
+      ...(webSocket ? { webSocket } : {}),
       myName: () => c.name,
       on: {
         remoteUpdate: (_docId, update) => Y.applyUpdateV2(doc, update, 'remote'),

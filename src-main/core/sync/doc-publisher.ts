@@ -82,9 +82,16 @@ export async function handlePublishError(
     return;
   }
   // Retried after the reconnection (a relay shutting down closes the connection next).
-  if (error.code === 'offline' || error.code === 'timeout' || error.code === 'shuttingDown') return;
-  if (error.code === 'staleSnapshot' || error.code === 'clockMismatch') {
-    // Someone moved the document on: catch up, then re-seal the outbox against the new state.
+  if (error.code === 'offline' || error.code === 'shuttingDown') return;
+  // Unanswered: the relay may have stored it and only the ACK be lost. Sealing the outbox again
+  // now would reuse its clock for more rows; the catch-up says which (ownUpdateStored) first.
+  if (
+    error.code === 'timeout' ||
+    error.code === 'staleSnapshot' ||
+    error.code === 'clockMismatch'
+  ) {
+    // Someone moved the document on (or may have): catch up, then re-seal the outbox against the
+    // new state.
     sendUnsubscribe(rt);
     await ops.subscribe();
     return;

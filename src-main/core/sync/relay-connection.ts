@@ -114,6 +114,8 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
   let stopped = false;
   let retryTimer: NodeJS.Timeout | null = null;
   let nextRequestId = 1;
+  /** When the current socket last brought anything: a request unanswered past a silence is dead. */
+  let lastHeard = 0;
   const pending = new Map<
     number,
     { resolve(frame: Response): void; reject(error: Error): void; timer: NodeJS.Timeout }
@@ -162,6 +164,7 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
   };
 
   const onMessage = (ws: WebSocket, data: Buffer, authed: Handshake): void => {
+    lastHeard = Date.now();
     let frame: RelayFrame;
     try {
       frame = decodeRelayFrame(new Uint8Array(data));
@@ -243,6 +246,9 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
         const timer = setTimeout(() => {
           pending.delete(requestId);
           reject(new RelayRequestError('timeout', 'the relay did not answer'));
+          // Nothing at all came for as long: a connection that went away without closing (the
+          // network changed under it, a NAT forgot it). Start again rather than wait on it.
+          if (socket === ws && Date.now() - lastHeard >= timeoutMs) ws.terminate();
         }, timeoutMs);
         pending.set(requestId, { resolve, reject, timer });
         ws.send(encodeClientFrame({ ...frame, requestId } as ClientFrame));

@@ -25,8 +25,8 @@ export interface SyncEngineOptions {
   proxy?: ProxySetting;
   /** This device's display name (settings), shown to me in the members list. */
   myName?: () => string;
-  /** Tests only: another snapshot interval or batch window than LIMITS.sync's. */
-  tuning?: { snapshotEvery?: number; batchMs?: number };
+  /** Tests only: another snapshot interval, batch window or request timeout than the defaults. */
+  tuning?: { snapshotEvery?: number; batchMs?: number; requestTimeoutMs?: number };
 }
 
 export interface SyncEngineEvents {

@@ -258,6 +258,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         emitState();
       },
       ...(options.webSocket ? { webSocket: options.webSocket } : {}),
+      ...(options.tuning?.requestTimeoutMs
+        ? { requestTimeoutMs: options.tuning.requestTimeoutMs }
+        : {}),
     });
   }
 

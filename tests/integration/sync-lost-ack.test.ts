@@ -1,0 +1,79 @@
+// A publish whose ACK never comes: the relay may have stored it, or the connection may be gone
+// without closing. What the author types must still reach the others, and nothing may be sealed
+// twice under one clock.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { RelayFrameType } from '../../src-shared/protocol/wire-constants';
+import { client, relayOn, runCleanups, sharedSpace, waitFor } from '../support/sync-clients';
+
+afterEach(runCleanups);
+
+/** A client socket that loses the next ACK the relay sends once `armed` is set. */
+const lose = { armed: false, lost: 0 };
+class AckLosingSocket extends WebSocket {
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    const data = args[0];
+    if (event === 'message' && lose.armed && data instanceof Buffer) {
+      if (data[1] === RelayFrameType.ack) {
+        lose.armed = false;
+        lose.lost++;
+        return true;
+      }
+    }
+    return super.emit(event, ...args);
+  }
+}
+
+/** A client socket that, once `goesSilent` took it, neither sends nor receives: a dead link. */
+const silent = new WeakSet<WebSocket>();
+/** Every HalfOpenSocket that opened, in order: the engine's connections. */
+const opened: WebSocket[] = [];
+class HalfOpenSocket extends WebSocket {
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'open') opened.push(this);
+    if (event === 'message' && silent.has(this)) return true;
+    return super.emit(event, ...args);
+  }
+}
+function goesSilent(socket: WebSocket | undefined): void {
+  if (!socket) throw new Error('no connection to silence');
+  silent.add(socket);
+  Object.defineProperty(socket, 'send', { value: () => undefined });
+}
+
+describe('an unanswered publish', () => {
+  it('when its ACK was lost, delivers what was typed after it', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const alice = await client(relay.url, undefined, { requestTimeoutMs: 400 }, AckLosingSocket);
+    const bob = await client(relay.url);
+    await sharedSpace([alice, bob]);
+
+    lose.armed = true;
+    alice.doc.getText('t').insert(0, 'first ');
+    await waitFor('Bob has the first edit', () => bob.text() === 'first ');
+    expect(lose.lost).toBe(1);
+    // Typed while the lost ACK's request is still waiting for its answer.
+    alice.doc.getText('t').insert(6, 'second');
+    await waitFor('Bob has the second edit', () => bob.text() === 'first second');
+    await waitFor('Alice has nothing left to send', () => alice.engine.state().pending === 0);
+    expect(alice.text()).toBe('first second');
+  });
+
+  it('on a connection that went silent without closing, connects again and delivers', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const alice = await client(relay.url, undefined, { requestTimeoutMs: 400 }, HalfOpenSocket);
+    const bob = await client(relay.url);
+    await sharedSpace([alice, bob]);
+    const socketsBefore = opened.length;
+
+    goesSilent(opened.at(-1));
+    alice.doc.getText('t').insert(0, 'typed on a dead link');
+    await waitFor('Bob has the edit', () => bob.text() === 'typed on a dead link');
+    // Only a new connection can have carried it: the old one neither sends nor receives.
+    expect(opened.length).toBeGreaterThan(socketsBefore);
+    await waitFor('Alice has nothing left to send', () => alice.engine.state().pending === 0);
+  });
+});

@@ -78,6 +78,7 @@ export class Connection {
       ctx.fanout,
       (frame) => this.sendBytes(frame),
       () => this.close(CloseCode.tooSlow, 'too slow'),
+      ctx.limits.maxBufferedBytes,
     );
   }
 

@@ -10,6 +10,8 @@ const MAX_BUFFERED_MESSAGES = 10_000;
 interface Subscription {
   groupHex: string;
   buffer: FanoutMessage[] | null;
+  /** The bytes of the frames in `buffer`. */
+  bufferedBytes: number;
   /** The catch-up sent every seq up to this one: a live message at or below it is a repeat. */
   caughtUpSeq: number;
   end: () => void;
@@ -17,12 +19,21 @@ interface Subscription {
 
 export class Subscriptions {
   private readonly byDoc = new Map<string, Subscription>();
+  /**
+   * The bytes buffered by all of this connection's subscriptions: a catch-up that stalls (a client
+   * that stops reading) must not let others' messages, ephemerals above all, which no quota
+   * bounds, pile up in the relay's memory.
+   */
+  private bufferedBytes = 0;
+  /** endAll() ran: the connection is gone, and a SUBSCRIBE still under way must not register. */
+  private ended = false;
 
   constructor(
     private readonly connectionId: string,
     private readonly fanout: Fanout,
     private readonly forward: (frame: Uint8Array) => void,
     private readonly overflow: () => void,
+    private readonly maxBufferedBytes: number,
   ) {}
 
   get size(): number {
@@ -33,13 +44,18 @@ export class Subscriptions {
     return this.byDoc.has(toHex(docId));
   }
 
-  /** Starts buffering live messages of the document; replaces an earlier subscription to it. */
-  begin(groupId: Uint8Array, docId: Uint8Array): void {
+  /**
+   * Starts buffering live messages of the document; replaces an earlier subscription to it. False
+   * once the connection is gone (nothing would ever end the subscription).
+   */
+  begin(groupId: Uint8Array, docId: Uint8Array): boolean {
+    if (this.ended) return false;
     const docHex = toHex(docId);
     this.end(docId);
     const subscription: Subscription = {
       groupHex: toHex(groupId),
       buffer: [],
+      bufferedBytes: 0,
       caughtUpSeq: 0,
       end: () => undefined,
     };
@@ -50,13 +66,19 @@ export class Subscriptions {
         // fanned out once durable, after it.
         if (message.seq !== undefined && message.seq <= subscription.caughtUpSeq) return;
         this.forward(message.frame);
-      } else if (subscription.buffer.length < MAX_BUFFERED_MESSAGES) {
+      } else if (
+        subscription.buffer.length < MAX_BUFFERED_MESSAGES &&
+        this.bufferedBytes + message.frame.length <= this.maxBufferedBytes
+      ) {
         subscription.buffer.push(message);
+        subscription.bufferedBytes += message.frame.length;
+        this.bufferedBytes += message.frame.length;
       } else {
         this.overflow();
       }
     });
     this.byDoc.set(docHex, subscription);
+    return true;
   }
 
   /** Catch-up sent up to caughtUpSeq: forward what arrived meanwhile and go live. */
@@ -65,6 +87,7 @@ export class Subscriptions {
     if (!subscription?.buffer) return;
     const buffered = subscription.buffer;
     subscription.buffer = null;
+    this.release(subscription);
     subscription.caughtUpSeq = caughtUpSeq;
     for (const message of buffered) {
       if (message.seq === undefined || message.seq > caughtUpSeq) this.forward(message.frame);
@@ -76,7 +99,7 @@ export class Subscriptions {
     const subscription = this.byDoc.get(docHex);
     if (!subscription) return;
     if (groupId && subscription.groupHex !== toHex(groupId)) return;
-    subscription.end();
+    this.stop(subscription);
     this.byDoc.delete(docHex);
   }
 
@@ -85,13 +108,26 @@ export class Subscriptions {
     const groupHex = toHex(groupId);
     for (const [docHex, subscription] of this.byDoc) {
       if (subscription.groupHex !== groupHex) continue;
-      subscription.end();
+      this.stop(subscription);
       this.byDoc.delete(docHex);
     }
   }
 
   endAll(): void {
-    for (const subscription of this.byDoc.values()) subscription.end();
+    this.ended = true;
+    for (const subscription of this.byDoc.values()) this.stop(subscription);
     this.byDoc.clear();
+  }
+
+  private stop(subscription: Subscription): void {
+    subscription.end();
+    subscription.buffer = null;
+    this.release(subscription);
+  }
+
+  /** Its buffer was sent or dropped: its bytes no longer count. */
+  private release(subscription: Subscription): void {
+    this.bufferedBytes -= subscription.bufferedBytes;
+    subscription.bufferedBytes = 0;
   }
 }

@@ -49,7 +49,8 @@ export async function subscribe(
     refuse('rateLimited', 'too many subscriptions on one connection');
   }
   // Register first, read the store second: whatever commits in between is buffered, not lost.
-  subs.begin(groupId, docId);
+  // The connection may have closed while the membership was checked: then there is no one to send to.
+  if (!subs.begin(groupId, docId)) return;
   try {
     // Other relay processes' messages too: their subscription must be in place before the read.
     await ctx.fanout.settled?.();
@@ -74,10 +75,12 @@ export async function subscribe(
         const page: StoredMessage[] = await ctx.store.updates(docId, from, lastSeq, CATCH_UP_PAGE);
         for (const update of page) {
           session.send({ type: 'deliver', seq: update.seq, envelope: update.envelope });
+          // Updates can be up to a frame's size: a page of large ones must not fill the socket's
+          // queue past the limit at which a slow client is dropped.
+          await session.drained();
         }
         if (page.length < CATCH_UP_PAGE || !session.isOpen()) break;
         from = page[page.length - 1]?.seq ?? lastSeq;
-        await session.drained();
       }
     }
     session.send({ type: 'caughtUp', groupId, docId, seq: lastSeq });

@@ -100,6 +100,26 @@ describe('relay limits', () => {
     });
   });
 
+  it('catches a reader up on large updates without filling the socket past the slow-client limit', async () => {
+    // 60 updates of 400 KiB: 24 MB, far more than the 2 MiB of send queue after which a client
+    // counts as too slow and more than the kernel's socket buffers hold.
+    await start({ maxBufferedBytes: 2 * 1024 * 1024, ratePerSecond: 10_000 });
+    const { admin, client, log } = await adminWithGroup();
+    const doc = new TestDoc(log);
+    const snapshot = doc.snapshot(admin);
+    expect((await client.request({ type: 'publish', envelope: snapshot.bytes })).type).toBe('ack');
+    doc.commitSnapshot(snapshot);
+    for (let i = 0; i < 60; i++) {
+      const update = doc.update(admin, { ciphertext: randomBytesU8(400 * 1024) });
+      expect((await client.request({ type: 'publish', envelope: update.bytes })).type).toBe('ack');
+      doc.commitUpdate(admin, update.clock);
+    }
+    const reader = await connect(admin);
+    const frames = await reader.subscribeAndCatchUp(log.groupId, doc.docId, 0, 20_000);
+    expect(frames.filter((f) => f.type === 'deliver')).toHaveLength(61);
+    expect(frames.at(-1)).toMatchObject({ type: 'caughtUp', seq: 61 });
+  }, 60_000);
+
   it('closes a connection after many malformed frames in a row', async () => {
     await start();
     const client = await connect(newDevice());

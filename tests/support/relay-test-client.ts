@@ -485,9 +485,10 @@ export class RelayTestClient {
     groupId: Uint8Array,
     docId: Uint8Array,
     afterSeq = 0,
+    timeoutMs = 5000,
   ): Promise<RelayFrame[]> {
-    await this.request({ type: 'subscribe', groupId, docId, afterSeq });
-    return this.collectUntilCaughtUp();
+    await this.request({ type: 'subscribe', groupId, docId, afterSeq }, timeoutMs);
+    return this.collectUntilCaughtUp(timeoutMs);
   }
 
   async close(): Promise<void> {

@@ -151,6 +151,11 @@ export async function publish(
         session.send({ type: 'ack', requestId: frame.requestId, seq: duplicate });
         return null;
       }
+      // A snapshot id is new in its document (protocol §5): an id used before passes the rules
+      // above (its parent is the active snapshot) and only the store's unique key would catch it.
+      if (doc && h.kind === 'snapshot' && (await ctx.store.findSnapshot(h.docId, h.snapshotId))) {
+        refuse('snapshotConflict', 'this snapshot id is already used in the document');
+      }
       const usage = await ctx.store.groupUsage(h.groupId);
       if (!doc && usage.documents >= ctx.limits.documentsPerGroup) {
         refuse('quotaDocuments', `the group has ${usage.documents} documents, the limit`);

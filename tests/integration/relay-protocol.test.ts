@@ -377,6 +377,27 @@ describe('relay documents', () => {
     expect(adminClient.inbox.filter((f) => f.type === 'deliver')).toEqual([]);
   });
 
+  it('refuses a snapshot that reuses an id of the document with snapshotConflict', async () => {
+    await start();
+    const { log, admin, adminClient } = await groupWith();
+    const doc = new TestDoc(log);
+    const first = doc.snapshot(admin);
+    await publishOk(adminClient, first.bytes);
+    doc.commitSnapshot(first);
+    const second = doc.snapshot(admin);
+    await publishOk(adminClient, second.bytes);
+    doc.commitSnapshot(second);
+    for (const used of [first.snapshotId, second.snapshotId]) {
+      const reused = doc.snapshot(admin, { snapshotId: used });
+      expectError(
+        await adminClient.request({ type: 'publish', envelope: reused.bytes }),
+        'snapshotConflict',
+      );
+    }
+    // The document goes on: a snapshot with a new id is taken.
+    expect(await publishOk(adminClient, doc.snapshot(admin).bytes)).toBe(3);
+  });
+
   it('fans ephemerals out to the other subscribers and never stores them', async () => {
     const { url } = await start();
     expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);

@@ -236,9 +236,13 @@ export class TestDoc {
   /** The next snapshot over the current one; call commitSnapshot once the relay accepted it. */
   snapshot(
     author: TestDevice,
-    options: { parentClocks?: AuthorClock[]; ciphertext?: Uint8Array } = {},
+    options: {
+      parentClocks?: AuthorClock[];
+      ciphertext?: Uint8Array;
+      snapshotId?: Uint8Array;
+    } = {},
   ): BuiltEnvelope & { snapshotId: Uint8Array; proof: Uint8Array } {
-    const snapshotId = randomId();
+    const snapshotId = options.snapshotId ?? randomId();
     const built = buildEnvelope(
       author,
       {

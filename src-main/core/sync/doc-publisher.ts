@@ -48,8 +48,7 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
     if (answer.type !== 'ack') throw new Error(`unexpected answer ${answer.type}`);
     // Still the same snapshot (a snapshot delivered meanwhile would have made the relay refuse).
     rt.verifier = recordMyUpdateAck(rt.verifier, deps.me, clock, answer.seq);
-    rt.remote.commit();
-    acknowledge(deps.db, deps.docId, last.id, rt.verifier);
+    acknowledge(deps.db, deps.docId, last.id, rt.remote.commit() ? rt.verifier : null);
     rt.lastSent = null;
     rt.inFlight = null;
     deps.onPendingChanged();

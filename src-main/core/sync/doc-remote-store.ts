@@ -58,11 +58,13 @@ export class RemoteStore {
   /**
    * Called before anything else saves the verifier state, so it never runs ahead of the updates.
    * One transaction: the turn's updates (or, past the limit, the compacted state holding them and
-   * everything before) with the verifier state that accepted the last of them.
+   * everything before) with the verifier state that accepted the last of them. False while some
+   * are not stored: then nobody else may save the verifier state (it counts them).
    */
-  commit(): void {
+  commit(): boolean {
     this.scheduled = false;
-    if (!this.dirty || this.closed) return;
+    if (this.closed) return !this.dirty;
+    if (!this.dirty) return true;
     const updates = this.pending;
     this.pending = [];
     this.dirty = false;
@@ -72,6 +74,7 @@ export class RemoteStore {
         compact(this.deps.db, this.deps.docId, this.deps.state(), this.deps.verifier());
       else recordRemote(this.deps.db, this.deps.docId, updates, this.deps.verifier());
       this.rows = compacting ? 0 : this.rows + updates.length;
+      return true;
     } catch (error) {
       // Not stored (a full disk): keep them, in order, and try again shortly, so the verifier
       // state is never saved without the updates it counts. A wiped space closes this document.
@@ -82,6 +85,7 @@ export class RemoteStore {
         this.scheduled = true;
         setTimeout(() => this.commit(), STORE_RETRY_MS).unref();
       }
+      return false;
     }
   }
 

@@ -92,8 +92,8 @@ export async function publishSnapshot(
       logLength: ctx.myHead.length,
     };
     rt.verifier = recordMySnapshotAck(rt.verifier, ref, answer.seq);
-    rt.remote.commit();
-    saveVerifier(deps.db, deps.docId, rt.verifier);
+    // Saved with the remote updates it counts, by the remote store, if those are not stored yet.
+    if (rt.remote.commit()) saveVerifier(deps.db, deps.docId, rt.verifier);
     rt.inFlight = null;
   } catch (error) {
     rt.inFlight = null;

@@ -270,8 +270,13 @@ export class DocumentSync {
   private ownUpdateStored(header: EnvelopeHeader): void {
     const sent = this.rt.lastSent;
     if (sent && sent.clock === header.clock && sent.snapshotId === toHex(header.snapshotId)) {
-      this.rt.remote.commit();
-      acknowledge(this.deps.db, this.deps.docId, sent.lastOutboxId, this.rt.verifier);
+      const stored = this.rt.remote.commit();
+      acknowledge(
+        this.deps.db,
+        this.deps.docId,
+        sent.lastOutboxId,
+        stored ? this.rt.verifier : null,
+      );
       this.rt.lastSent = null;
       this.deps.onPendingChanged();
     }

@@ -136,16 +136,20 @@ export function saveVerifier(db: Db, docId: Uint8Array, verifier: VerifierState)
   );
 }
 
-/** The relay acknowledged the outbox rows up to `lastId`: drop them and record the new state. */
+/**
+ * The relay stored my rows up to `lastId`: they leave the outbox, with the verifier state that
+ * counts them; `null` while remote updates it also counts are not stored (the state is saved with
+ * them later, and until then a restart catches up from the older one and meets my update again).
+ */
 export function acknowledge(
   db: Db,
   docId: Uint8Array,
   lastId: number,
-  verifier: VerifierState,
+  verifier: VerifierState | null,
 ): void {
   commitWithoutFsync(db, () => {
     statement(db, 'DELETE FROM sync_outbox WHERE doc_id = ? AND id <= ?').run(docId, lastId);
-    saveVerifier(db, docId, verifier);
+    if (verifier) saveVerifier(db, docId, verifier);
   });
 }
 

@@ -52,6 +52,12 @@ export function startSyncSession(
         spacesChanged: () => emit('spaces.changed', {}),
       },
     });
+  const stopSessions = (): void => {
+    calendar?.stop();
+    calendar = null;
+    briefings?.stop();
+    briefings = null;
+  };
   let engine = start(currentUrl);
   calendar = createCalendarSession(db, engine, emit);
   briefings = briefingsFor(engine);
@@ -68,11 +74,10 @@ export function startSyncSession(
     },
     async setConnection(next, proxy) {
       if (next === currentUrl && JSON.stringify(proxy) === JSON.stringify(currentProxy)) return;
-      calendar?.stop();
-      calendar = null;
-      briefings?.stop();
-      briefings = null;
+      stopSessions();
       await engine.stop();
+      // A call that came while the old engine stopped made its sessions on it: they go with it.
+      stopSessions();
       currentUrl = next;
       currentProxy = proxy;
       engine = start(next);

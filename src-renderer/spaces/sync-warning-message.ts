@@ -9,8 +9,9 @@ export type SyncWarning = SyncState['warnings'][number];
  * relay: the relay may be misbehaving (tell the others). member: one member's change was ignored.
  * waiting: nothing is wrong yet, edits wait. outdated: the space cannot be opened any more.
  * rotated: the relay's operator changed its identity key, signed by the old one (for information).
+ * device: this device could not store something (a full disk): the user can act.
  */
-export type WarningTone = 'relay' | 'member' | 'waiting' | 'outdated' | 'rotated';
+export type WarningTone = 'relay' | 'member' | 'waiting' | 'outdated' | 'rotated' | 'device';
 
 export interface WarningMessage {
   tone: WarningTone;
@@ -41,6 +42,26 @@ const MEMBER_REASONS = {
 } as const;
 type MemberReason = keyof typeof MEMBER_REASONS;
 
+/**
+ * Reasons about this device's own edits and storage, with the text key their sentence is under:
+ * nothing anyone did wrong, and no internal code shown. `relay-refused-<code>` is the relay's
+ * answer to a publish (its quota codes have their own sentence).
+ */
+const OWN_REASONS = {
+  'store-failed': { tone: 'device', key: 'store-failed' },
+  'publish-failed': { tone: 'waiting', key: 'publish-failed' },
+  'subscribe-refused': { tone: 'waiting', key: 'subscribe-refused' },
+  'relay-refused-quotaBytes': { tone: 'waiting', key: 'quota-bytes' },
+  'relay-refused-quotaDocuments': { tone: 'waiting', key: 'quota-documents' },
+} as const;
+const RELAY_REFUSED = 'relay-refused-';
+type OwnKey = (typeof OWN_REASONS)[keyof typeof OWN_REASONS]['key'] | 'relay-refused';
+
+function ownReason(reason: string): { tone: WarningTone; key: OwnKey } | null {
+  if (Object.hasOwn(OWN_REASONS, reason)) return OWN_REASONS[reason as keyof typeof OWN_REASONS];
+  return reason.startsWith(RELAY_REFUSED) ? { tone: 'waiting', key: 'relay-refused' } : null;
+}
+
 function isRelayReason(reason: string): reason is RelayReason {
   return (RELAY_REASONS as readonly string[]).includes(reason);
 }
@@ -67,6 +88,8 @@ export function syncWarningMessage(
       member === '' ? t(`sync.unnamedReasons.${key}`) : t(`sync.reasons.${key}`, { member });
     return { tone, title: title(t, tone), text };
   }
+  const own = ownReason(reason);
+  if (own) return { tone: own.tone, title: title(t, own.tone), text: t(`sync.own.${own.key}`) };
   if (reason === 'relay-key-rotated') {
     return {
       tone: 'rotated',
@@ -90,5 +113,5 @@ export function syncWarningMessage(
 
 /** Warnings that ask for action come first and are announced at once; the calm ones politely. */
 export function isUrgent(message: Pick<WarningMessage, 'tone'>): boolean {
-  return message.tone === 'relay' || message.tone === 'member';
+  return message.tone === 'relay' || message.tone === 'member' || message.tone === 'device';
 }

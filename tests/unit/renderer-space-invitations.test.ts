@@ -102,6 +102,42 @@ describe('a sync warning', () => {
     }
     expect(syncWarningMessage(local, warning('outdated-space', null)).text).not.toMatch(/^sync\./);
   });
+
+  const OWN = [
+    'store-failed',
+    'publish-failed',
+    'subscribe-refused',
+    'relay-refused-quotaBytes',
+    'relay-refused-quotaDocuments',
+    'relay-refused-forbidden',
+  ];
+
+  it('about this device or its own edits says so plainly, without an internal code or blame', () => {
+    const full = syncWarningMessage(t, warning('store-failed', null));
+    expect(full.tone).toBe('device');
+    expect(isUrgent(full)).toBe(true);
+    expect(full.text).toContain('disk is full');
+    const quota = syncWarningMessage(t, warning('relay-refused-quotaBytes', null));
+    expect(quota.tone).toBe('waiting');
+    expect(quota.title).toBe('Your edits are waiting');
+    expect(quota.text).toContain('used all the storage its relay allows');
+    for (const reason of OWN) {
+      const message = syncWarningMessage(t, warning(reason, null));
+      expect(message.text, reason).not.toContain(reason);
+      expect(message.text, reason).not.toMatch(/quota|relay-refused|“/);
+      expect(message.title, reason).not.toBe(t('sync.warningTitle'));
+    }
+  });
+
+  it.each(['be', 'ru', 'uk'] as const)('about this device is translated in %s', (language) => {
+    const local = translator(language);
+    for (const reason of OWN) {
+      const message = syncWarningMessage(local, warning(reason, null));
+      expect(message.text, reason).not.toBe(syncWarningMessage(t, warning(reason, null)).text);
+      expect(message.text, reason).not.toMatch(/\{\{|sync\./);
+      expect(message.title, reason).not.toMatch(/^sync\./);
+    }
+  });
 });
 
 type Listed = Pick<SpaceSummary, 'id' | 'status' | 'waitingForKeys' | 'wiped' | 'role'>;

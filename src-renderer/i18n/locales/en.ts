@@ -563,6 +563,21 @@ export const en = {
       waiting: 'Your edits are waiting',
       outdated: 'This space can no longer be opened',
       rotated: 'The relay’s key was rotated',
+      device: 'This device could not save changes',
+    },
+    own: {
+      'store-failed':
+        'This device could not save the latest changes from the other members, most likely because its disk is full. They are still on the relay, and Suviaz keeps trying: free some disk space.',
+      'publish-failed':
+        'Your latest edits could not be sent. They are kept on this device, and Suviaz sends them again.',
+      'subscribe-refused':
+        'The relay did not send this document’s latest changes, so what you see may be behind. Suviaz asks again when it reconnects.',
+      'quota-bytes':
+        'This space has used all the storage its relay allows, so your latest edits cannot be sent. They are kept on this device. Ask whoever runs the relay for more room.',
+      'quota-documents':
+        'This space has as many documents as its relay allows, so a new document cannot be sent. It is kept on this device. Ask whoever runs the relay for more room.',
+      'relay-refused':
+        'The relay did not accept your latest edits. They are kept on this device, and Suviaz sends them again when it can.',
     },
     unnamedReasons: {
       'bad-update': 'A member sent a change this device could not read; it was ignored.',

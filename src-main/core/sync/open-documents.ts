@@ -31,6 +31,8 @@ export type OpenDocs = Map<string, OpenDoc>;
 export type KeyFor = ((group: StoredGroup, epoch: number) => Uint8Array | null) & {
   /** Zeroes and drops every derived key (the vault is locking). */
   wipe(): void;
+  /** Zeroes and drops the group's derived keys (it was wiped, left or forgotten). */
+  forget(groupId: Uint8Array): void;
 };
 
 /** Document keys by group and epoch, cached: derived once, not per message. */
@@ -51,7 +53,15 @@ export function documentKeys(): KeyFor {
     for (const key of cache.values()) key.fill(0);
     cache.clear();
   };
-  return Object.assign(keyFor, { wipe });
+  const forget = (groupId: Uint8Array): void => {
+    const prefix = `${toHex(groupId)}:`;
+    for (const [id, key] of cache) {
+      if (!id.startsWith(prefix)) continue;
+      key.fill(0);
+      cache.delete(id);
+    }
+  };
+  return Object.assign(keyFor, { wipe, forget });
 }
 
 export interface OpenDocDeps {

@@ -179,6 +179,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         void doc.sync.subscribe();
       }
     }
+    // Wiped, left or forgotten: its keys are of no use here any more, and must not stay readable.
+    if (gone || next.wiped) {
+      keyFor.forget(next.groupId);
+      for (const group of [previous, next]) {
+        for (const key of group?.epochKeys.values() ?? []) key.fill(0);
+      }
+    }
     held.release(docHex);
     keepActiveDocsOpen(docDeps);
     on.spacesChanged();

@@ -13,10 +13,10 @@ export interface FanoutMessage {
 export type FanoutListener = (message: FanoutMessage) => void;
 
 /**
- * How many of this process's subscribers a DELIVER reaches before its author's ACK goes out. Each
- * is a socket write (~0.2 ms on loopback here) the readers would otherwise wait for after the ACK;
- * but the author's next publish of the document waits for the ACK, so in a large space it must not
- * wait for every member's write.
+ * How many of this process's subscribed connections (the author's own among them, which sends
+ * nothing) a DELIVER reaches before its author's ACK goes out. Each is a socket write (~0.2 ms on
+ * loopback here) the readers would otherwise wait for after the ACK; but the author's next publish
+ * of the document waits for the ACK, so in a large space it must not wait for every member's write.
  */
 export const DELIVERIES_BEFORE_THEN = 8;
 

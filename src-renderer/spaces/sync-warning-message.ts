@@ -57,8 +57,12 @@ const OWN_REASONS = {
 const RELAY_REFUSED = 'relay-refused-';
 type OwnKey = (typeof OWN_REASONS)[keyof typeof OWN_REASONS]['key'] | 'relay-refused';
 
+/** The relay refused an update as naming another proof of the active snapshot: a fork. */
+const FORKED_FROM_RELAY = 'relay-refused-snapshotConflict';
+
 function ownReason(reason: string): { tone: WarningTone; key: OwnKey } | null {
   if (Object.hasOwn(OWN_REASONS, reason)) return OWN_REASONS[reason as keyof typeof OWN_REASONS];
+  if (reason === FORKED_FROM_RELAY) return null;
   return reason.startsWith(RELAY_REFUSED) ? { tone: 'waiting', key: 'relay-refused' } : null;
 }
 
@@ -87,6 +91,9 @@ export function syncWarningMessage(
     const text =
       member === '' ? t(`sync.unnamedReasons.${key}`) : t(`sync.reasons.${key}`, { member });
     return { tone, title: title(t, tone), text };
+  }
+  if (reason === FORKED_FROM_RELAY) {
+    return { tone: 'relay', title: title(t, 'relay'), text: t('sync.unnamedReasons.forked') };
   }
   const own = ownReason(reason);
   if (own) return { tone: own.tone, title: title(t, own.tone), text: t(`sync.own.${own.key}`) };

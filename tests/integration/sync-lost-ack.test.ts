@@ -6,10 +6,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { startRelay } from '../../server/relay';
+import type { CommittedEnvelope, RelayStore } from '../../server/store/relay-store';
+import { openSqliteStore } from '../../server/store/sqlite-store';
 import { RelayFrameType } from '../../src-shared/protocol/wire-constants';
-import { client, relayOn, runCleanups, sharedSpace, waitFor } from '../support/sync-clients';
+import {
+  cleanups,
+  client,
+  relayOn,
+  runCleanups,
+  sharedSpace,
+  waitFor,
+} from '../support/sync-clients';
 
 afterEach(runCleanups);
+
+/** Alice's request timeout: short, yet long enough for every request of the set-up to be answered. */
+const TIMEOUT_MS = 2500;
 
 /** A client socket that loses the next ACK the relay sends once `armed` is set. */
 const lose = { armed: false, lost: 0 };
@@ -47,7 +60,12 @@ function goesSilent(socket: WebSocket | undefined): void {
 describe('an unanswered publish', () => {
   it('when its ACK was lost, delivers what was typed after it', async () => {
     const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
-    const alice = await client(relay.url, undefined, { requestTimeoutMs: 400 }, AckLosingSocket);
+    const alice = await client(
+      relay.url,
+      undefined,
+      { requestTimeoutMs: TIMEOUT_MS },
+      AckLosingSocket,
+    );
     const bob = await client(relay.url);
     await sharedSpace([alice, bob]);
 
@@ -55,8 +73,9 @@ describe('an unanswered publish', () => {
     alice.doc.getText('t').insert(0, 'first ');
     await waitFor('Bob has the first edit', () => bob.text() === 'first ');
     expect(lose.lost).toBe(1);
-    // Typed while the lost ACK's request is still waiting for its answer.
+    // Typed while the lost ACK's request is still waiting for its answer: both edits wait.
     alice.doc.getText('t').insert(6, 'second');
+    await waitFor('both edits wait', () => alice.engine.state().pending === 2);
     await waitFor('Bob has the second edit', () => bob.text() === 'first second');
     await waitFor('Alice has nothing left to send', () => alice.engine.state().pending === 0);
     expect(alice.text()).toBe('first second');
@@ -64,7 +83,12 @@ describe('an unanswered publish', () => {
 
   it('on a connection that went silent without closing, connects again and delivers', async () => {
     const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
-    const alice = await client(relay.url, undefined, { requestTimeoutMs: 400 }, HalfOpenSocket);
+    const alice = await client(
+      relay.url,
+      undefined,
+      { requestTimeoutMs: TIMEOUT_MS },
+      HalfOpenSocket,
+    );
     const bob = await client(relay.url);
     await sharedSpace([alice, bob]);
     const socketsBefore = opened.length;
@@ -76,4 +100,44 @@ describe('an unanswered publish', () => {
     expect(opened.length).toBeGreaterThan(socketsBefore);
     await waitFor('Alice has nothing left to send', () => alice.engine.state().pending === 0);
   });
+
+  it('whose relay is still committing it when the author reconnects, loses nothing typed after', async () => {
+    // The relay's store holds one commit back until released: the publish's handler waits, the
+    // author hears nothing, drops the silent connection and catches up on a new one without it.
+    const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+    const inner = openSqliteStore(dataDir);
+    const hold = { armed: false, held: false, release: (): void => undefined };
+    const store: RelayStore = {
+      ...inner,
+      commitEnvelope(commit): Promise<CommittedEnvelope> {
+        if (!hold.armed) return inner.commitEnvelope(commit);
+        hold.armed = false;
+        hold.held = true;
+        return new Promise<void>((resolve) => (hold.release = resolve)).then(() =>
+          inner.commitEnvelope(commit),
+        );
+      },
+    };
+    const relay = await startRelay({ port: 0, dataDir, store, log: () => undefined });
+    cleanups.push(() => relay.close());
+    const alice = await client(
+      relay.url,
+      undefined,
+      { requestTimeoutMs: TIMEOUT_MS },
+      HalfOpenSocket,
+    );
+    const bob = await client(relay.url);
+    await sharedSpace([alice, bob]);
+    const connections = opened.length;
+
+    hold.armed = true;
+    alice.doc.getText('t').insert(0, 'first ');
+    await waitFor('the relay is committing the first edit', () => hold.held);
+    alice.doc.getText('t').insert(6, 'second');
+    await waitFor('both edits wait', () => alice.engine.state().pending === 2);
+    await waitFor('Alice connected again', () => opened.length > connections, 20_000);
+    hold.release();
+    await waitFor('Bob has both edits', () => bob.text() === 'first second', 20_000);
+    await waitFor('Alice has nothing left to send', () => alice.engine.state().pending === 0);
+  }, 60_000);
 });

@@ -129,6 +129,17 @@ describe('a sync warning', () => {
     }
   });
 
+  it('about a publish the relay refused as a fork is still a warning about the relay', () => {
+    const forked = syncWarningMessage(t, warning('relay-refused-snapshotConflict', null));
+    expect(forked.tone).toBe('relay');
+    expect(isUrgent(forked)).toBe(true);
+    expect(forked.text).toBe(t('sync.unnamedReasons.forked'));
+    // A carried bundle's entry the relay refused is not called my edits.
+    expect(syncWarningMessage(t, warning('bundle-refused-forbidden', null)).text).not.toContain(
+      'your latest edits',
+    );
+  });
+
   it.each(['be', 'ru', 'uk'] as const)('about this device is translated in %s', (language) => {
     const local = translator(language);
     for (const reason of OWN) {

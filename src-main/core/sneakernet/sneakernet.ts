@@ -1,6 +1,6 @@
 // Sync by file for one sync engine: export and import of bundles, and passing the membership
 // entries a bundle brought on to this device's relay once it is connected (docs/network.md).
-import { RelayRequestError } from '../sync/relay-connection';
+import { isPassingFailure, RelayRequestError } from '../sync/relay-connection';
 import { exportBundle, type ExportedBundle } from './bundle-export';
 import { importBundle, type ImportedBundle } from './bundle-import';
 import { forwardDone, pendingForwards } from './bundle-store';
@@ -29,8 +29,9 @@ export function createSneakernet(deps: SneakernetDeps): Sneakernet {
           await c.request({ type: 'groupAppend', entry: item.entry });
         } catch (error) {
           if (!(error instanceof RelayRequestError)) throw error;
-          if (error.code === 'offline' || error.code === 'timeout') return; // next connection
-          deps.warn(`relay-refused-${error.code}`);
+          if (isPassingFailure(error)) return; // next connection
+          // A carried entry the relay will not take: said as the bundle's, not as my edits'.
+          deps.warn(`bundle-refused-${error.code}`);
         }
       }
       forwardDone(deps.db, item.groupId, item.idx);

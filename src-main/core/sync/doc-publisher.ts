@@ -20,11 +20,21 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
   const ctx = deps.context();
   // Not a writer, or someone has seen membership changes I have not: wait (the outbox keeps it).
   if (!ctx.canWrite) return;
-  const rows = outboxRows(deps.db, deps.docId, MAX_BATCH_ROWS);
+  const clock = nextClock(rt.verifier, deps.me);
+  // A publish under this clock whose fate is unknown (no ACK, and the catch-up has not shown it
+  // yet: it may still be committing on the relay) goes again with its own rows only. Were newer
+  // rows added, the stored one would acknowledge them too once the catch-up brings it back.
+  const unsettled = rt.lastSent;
+  const rows = outboxRows(deps.db, deps.docId, MAX_BATCH_ROWS).filter(
+    (row) =>
+      !unsettled ||
+      unsettled.clock !== clock ||
+      unsettled.snapshotId !== active.id ||
+      row.id <= unsettled.lastOutboxId,
+  );
   const last = rows[rows.length - 1];
   if (!last) return;
   const update = rows.length === 1 ? last.update : Y.mergeUpdatesV2(rows.map((r) => r.update));
-  const clock = nextClock(rt.verifier, deps.me);
   const key = ctx.documentKey(ctx.epoch);
   if (!key) return;
   const header: EnvelopeHeader = {

@@ -114,8 +114,13 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
   let stopped = false;
   let retryTimer: NodeJS.Timeout | null = null;
   let nextRequestId = 1;
-  /** When the current socket last brought anything: a request unanswered past a silence is dead. */
-  let lastHeard = 0;
+  /** The current connection's transport socket (through a proxy too), for its byte counts. */
+  let transport: { bytesRead: number } | null = null;
+  /**
+   * Whether bytes moved either way: read from the relay, or queued ones sent on. A large frame on
+   * a slow link (Tor) takes long as one message but moves all the time; a dead link moves nothing.
+   */
+  const traffic = (ws: WebSocket): string => `${transport?.bytesRead ?? 0}:${ws.bufferedAmount}`;
   const pending = new Map<
     number,
     { resolve(frame: Response): void; reject(error: Error): void; timer: NodeJS.Timeout }
@@ -164,7 +169,6 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
   };
 
   const onMessage = (ws: WebSocket, data: Buffer, authed: Handshake): void => {
-    lastHeard = Date.now();
     let frame: RelayFrame;
     try {
       frame = decodeRelayFrame(new Uint8Array(data));
@@ -217,6 +221,10 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     socket = ws;
     const authed: Handshake = { done: false, nonce: helloNonce(), challenged: false };
     ws.binaryType = 'nodebuffer';
+    transport = null;
+    ws.on('upgrade', (response) => {
+      if (socket === ws) transport = response.socket;
+    });
     // The relay says nothing until HELLO: its CHALLENGE is signed over this fresh nonce.
     ws.on('open', () => ws.send(encodeClientFrame({ type: 'hello', nonce: authed.nonce })));
     ws.on('message', (data: Buffer) => onMessage(ws, data, authed));
@@ -243,15 +251,16 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
       }
       const requestId = nextRequestId++;
       return new Promise<Response>((resolve, reject) => {
+        ws.send(encodeClientFrame({ ...frame, requestId } as ClientFrame));
+        const sent = traffic(ws);
         const timer = setTimeout(() => {
           pending.delete(requestId);
           reject(new RelayRequestError('timeout', 'the relay did not answer'));
-          // Nothing at all came for as long: a connection that went away without closing (the
-          // network changed under it, a NAT forgot it). Start again rather than wait on it.
-          if (socket === ws && Date.now() - lastHeard >= timeoutMs) ws.terminate();
+          // Not a byte moved either way meanwhile: a connection that went away without closing
+          // (the network changed under it, a NAT forgot it). Start again rather than wait on it.
+          if (socket === ws && traffic(ws) === sent) ws.terminate();
         }, timeoutMs);
         pending.set(requestId, { resolve, reject, timer });
-        ws.send(encodeClientFrame({ ...frame, requestId } as ClientFrame));
       });
     },
     send(frame) {

@@ -57,17 +57,18 @@ function goesSilent(socket: WebSocket | undefined): void {
   Object.defineProperty(socket, 'send', { value: () => undefined });
 }
 
+/** Alice on the given socket with a short request timeout, Bob, and a space they share. */
+async function aliceAndBob(relayUrl: string, socket: typeof WebSocket) {
+  const alice = await client(relayUrl, undefined, { requestTimeoutMs: TIMEOUT_MS }, socket);
+  const bob = await client(relayUrl);
+  await sharedSpace([alice, bob]);
+  return { alice, bob };
+}
+
 describe('an unanswered publish', () => {
   it('when its ACK was lost, delivers what was typed after it', async () => {
     const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
-    const alice = await client(
-      relay.url,
-      undefined,
-      { requestTimeoutMs: TIMEOUT_MS },
-      AckLosingSocket,
-    );
-    const bob = await client(relay.url);
-    await sharedSpace([alice, bob]);
+    const { alice, bob } = await aliceAndBob(relay.url, AckLosingSocket);
 
     lose.armed = true;
     alice.doc.getText('t').insert(0, 'first ');
@@ -83,14 +84,7 @@ describe('an unanswered publish', () => {
 
   it('on a connection that went silent without closing, connects again and delivers', async () => {
     const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
-    const alice = await client(
-      relay.url,
-      undefined,
-      { requestTimeoutMs: TIMEOUT_MS },
-      HalfOpenSocket,
-    );
-    const bob = await client(relay.url);
-    await sharedSpace([alice, bob]);
+    const { alice, bob } = await aliceAndBob(relay.url, HalfOpenSocket);
     const socketsBefore = opened.length;
 
     goesSilent(opened.at(-1));
@@ -103,7 +97,8 @@ describe('an unanswered publish', () => {
 
   it('whose relay is still committing it when the author reconnects, loses nothing typed after', async () => {
     // The relay's store holds one commit back until released: the publish's handler waits, the
-    // author hears nothing, drops the silent connection and catches up on a new one without it.
+    // author hears nothing, drops the silent connection and subscribes on a new one (which this
+    // relay answers once the commit is done; a relay process of a cluster might answer before).
     const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
     const inner = openSqliteStore(dataDir);
     const hold = { armed: false, held: false, release: (): void => undefined };
@@ -120,14 +115,7 @@ describe('an unanswered publish', () => {
     };
     const relay = await startRelay({ port: 0, dataDir, store, log: () => undefined });
     cleanups.push(() => relay.close());
-    const alice = await client(
-      relay.url,
-      undefined,
-      { requestTimeoutMs: TIMEOUT_MS },
-      HalfOpenSocket,
-    );
-    const bob = await client(relay.url);
-    await sharedSpace([alice, bob]);
+    const { alice, bob } = await aliceAndBob(relay.url, HalfOpenSocket);
     const connections = opened.length;
 
     hold.armed = true;

@@ -55,6 +55,7 @@ function goesSilent(socket: WebSocket | undefined): void {
   if (!socket) throw new Error('no connection to silence');
   silent.add(socket);
   Object.defineProperty(socket, 'send', { value: () => undefined });
+  Object.defineProperty(socket, 'ping', { value: () => undefined });
 }
 
 /** Alice on the given socket with a short request timeout, Bob, and a space they share. */
@@ -128,4 +129,18 @@ describe('an unanswered publish', () => {
     await waitFor('Bob has both edits', () => bob.text() === 'first second', 20_000);
     await waitFor('Alice has nothing left to send', () => alice.engine.state().pending === 0);
   }, 60_000);
+
+  it('is not needed to find a dead link: a change of network checks the connection', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const { alice, bob } = await aliceAndBob(relay.url, HalfOpenSocket);
+    const socketsBefore = opened.length;
+
+    // Alice only reads: nothing she sends could time out and give the dead link away.
+    goesSilent(opened.at(-1));
+    bob.doc.getText('t').insert(0, 'news from Bob');
+    await waitFor('Bob has sent it', () => bob.engine.state().pending === 0);
+    alice.engine.retryNow(); // what the network watcher does when an address changes
+    await waitFor('Alice connected again', () => opened.length > socketsBefore);
+    await waitFor('Alice has the news', () => alice.text() === 'news from Bob');
+  });
 });

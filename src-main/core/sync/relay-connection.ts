@@ -62,7 +62,8 @@ export interface RelayConnection {
   send(frame: Exclude<ClientFrame, { requestId: number }>): boolean;
   /**
    * Not connected: try now instead of waiting out the backoff, which starts again from its
-   * shortest delay (the user pressed "Try now", or the network changed).
+   * shortest delay (the user pressed "Try now", or the network changed). Connected: check that
+   * the relay still answers, and connect again if it does not.
    */
   retryNow(): void;
   close(): Promise<void>;
@@ -97,6 +98,9 @@ export interface RelayConnectionOptions {
 }
 
 /** Full jitter: a uniformly random wait up to the exponential bound. */
+/** How long a connected relay has to answer a ping when the network changed. */
+const PROBE_MS = 5000;
+
 export function backoffDelay(attempt: number, minMs: number, maxMs: number): number {
   return Math.random() * Math.min(maxMs, minMs * 2 ** attempt);
 }
@@ -239,6 +243,27 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     });
   }
 
+  /**
+   * Connected as far as we know, but the network changed or the user pressed "Try now": a ping
+   * the relay must answer (a pong, or anything else) within PROBE_MS, or the link is dead.
+   */
+  let probing = false;
+  function probe(): void {
+    const ws = socket;
+    if (!ws || probing) return;
+    probing = true;
+    const before = transport?.bytesRead ?? 0;
+    try {
+      ws.ping();
+    } catch {
+      // Not open after all: its 'close' follows and reconnects.
+    }
+    setTimeout(() => {
+      probing = false;
+      if (socket === ws && (transport?.bytesRead ?? 0) === before) ws.terminate();
+    }, PROBE_MS).unref();
+  }
+
   // libsodium checks the relay's signature; it is ready long before in the app, not always in tests.
   void sodiumReady().then(connect, connect);
 
@@ -269,7 +294,8 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
       return true;
     },
     retryNow() {
-      if (stopped || status === 'connected') return;
+      if (stopped) return;
+      if (status === 'connected') return probe();
       attempt = 0;
       if (retryTimer) {
         clearTimeout(retryTimer);

@@ -81,7 +81,10 @@ export interface SyncEngine {
     refreshGroup(groupId: Uint8Array): Promise<boolean>;
     leave(groupId: string): Promise<void>;
   };
-  /** Not connected: try to reach the relay now instead of waiting out the backoff. */
+  /**
+   * Not connected: try to reach the relay now instead of waiting out the backoff. Connected: check
+   * that the relay still answers (the network changed), and connect again if it does not.
+   */
   retryNow(): void;
   /** Sync by file: a bundle of the space for its other members to carry (docs/network.md). */
   exportBundle(spaceId: string): ExportedBundle;

@@ -10,8 +10,6 @@ const MAX_BUFFERED_MESSAGES = 10_000;
 interface Subscription {
   groupHex: string;
   buffer: FanoutMessage[] | null;
-  /** The bytes of the frames in `buffer`. */
-  bufferedBytes: number;
   /** The catch-up sent every seq up to this one: a live message at or below it is a repeat. */
   caughtUpSeq: number;
   end: () => void;
@@ -55,7 +53,6 @@ export class Subscriptions {
     const subscription: Subscription = {
       groupHex: toHex(groupId),
       buffer: [],
-      bufferedBytes: 0,
       caughtUpSeq: 0,
       end: () => undefined,
     };
@@ -71,7 +68,6 @@ export class Subscriptions {
         this.bufferedBytes + message.frame.length <= this.maxBufferedBytes
       ) {
         subscription.buffer.push(message);
-        subscription.bufferedBytes += message.frame.length;
         this.bufferedBytes += message.frame.length;
       } else {
         this.overflow();
@@ -87,7 +83,7 @@ export class Subscriptions {
     if (!subscription?.buffer) return;
     const buffered = subscription.buffer;
     subscription.buffer = null;
-    this.release(subscription);
+    this.release(buffered);
     subscription.caughtUpSeq = caughtUpSeq;
     for (const message of buffered) {
       if (message.seq === undefined || message.seq > caughtUpSeq) this.forward(message.frame);
@@ -121,13 +117,12 @@ export class Subscriptions {
 
   private stop(subscription: Subscription): void {
     subscription.end();
+    if (subscription.buffer) this.release(subscription.buffer);
     subscription.buffer = null;
-    this.release(subscription);
   }
 
-  /** Its buffer was sent or dropped: its bytes no longer count. */
-  private release(subscription: Subscription): void {
-    this.bufferedBytes -= subscription.bufferedBytes;
-    subscription.bufferedBytes = 0;
+  /** A buffer was sent or dropped: its bytes no longer count. */
+  private release(buffer: readonly FanoutMessage[]): void {
+    for (const message of buffer) this.bufferedBytes -= message.frame.length;
   }
 }

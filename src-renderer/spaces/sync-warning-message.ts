@@ -32,15 +32,16 @@ const RELAY_REASONS = [
 ] as const;
 type RelayReason = (typeof RELAY_REASONS)[number];
 
-/** Reasons about one member, with the text key their sentence is under. */
+/** Reasons about one member (when named), with the text key their sentence is under. */
 const MEMBER_REASONS = {
   'bad-update': { tone: 'member', key: 'bad-update' },
   'log-ahead': { tone: 'waiting', key: 'log-ahead' },
   'log-withheld': { tone: 'relay', key: 'log-withheld' },
   'forked-log': { tone: 'relay', key: 'forked' },
   'forked-document': { tone: 'relay', key: 'forked' },
+  // The relay refused my update as naming another proof of the active snapshot: a fork again.
+  'relay-refused-snapshotConflict': { tone: 'relay', key: 'forked' },
 } as const;
-type MemberReason = keyof typeof MEMBER_REASONS;
 
 /**
  * Reasons about this device's own edits and storage, with the text key their sentence is under:
@@ -57,21 +58,19 @@ const OWN_REASONS = {
 const RELAY_REFUSED = 'relay-refused-';
 type OwnKey = (typeof OWN_REASONS)[keyof typeof OWN_REASONS]['key'] | 'relay-refused';
 
-/** The relay refused an update as naming another proof of the active snapshot: a fork. */
-const FORKED_FROM_RELAY = 'relay-refused-snapshotConflict';
+/** The table's entry for a reason; own keys only, since a reason may be any string ('toString'). */
+function entryFor<T extends object>(table: T, reason: string): T[keyof T] | undefined {
+  return Object.hasOwn(table, reason) ? table[reason as keyof T] : undefined;
+}
 
 function ownReason(reason: string): { tone: WarningTone; key: OwnKey } | null {
-  if (Object.hasOwn(OWN_REASONS, reason)) return OWN_REASONS[reason as keyof typeof OWN_REASONS];
-  if (reason === FORKED_FROM_RELAY) return null;
+  const own = entryFor(OWN_REASONS, reason);
+  if (own) return own;
   return reason.startsWith(RELAY_REFUSED) ? { tone: 'waiting', key: 'relay-refused' } : null;
 }
 
 function isRelayReason(reason: string): reason is RelayReason {
   return (RELAY_REASONS as readonly string[]).includes(reason);
-}
-
-function isMemberReason(reason: string): reason is MemberReason {
-  return Object.hasOwn(MEMBER_REASONS, reason);
 }
 
 function title(t: TFunction, tone: WarningTone): string {
@@ -83,17 +82,15 @@ export function syncWarningMessage(
   warning: Pick<SyncWarning, 'reason' | 'member'>,
 ): WarningMessage {
   const { reason } = warning;
-  if (isMemberReason(reason)) {
-    const { tone, key } = MEMBER_REASONS[reason];
+  const about = entryFor(MEMBER_REASONS, reason);
+  if (about) {
+    const { tone, key } = about;
     const member = warning.member?.trim() ?? '';
     // Each language words the unnamed case as a whole sentence ("A member sent…"), so that case and
     // gender come out right instead of a name-shaped hole filled with "a member".
     const text =
       member === '' ? t(`sync.unnamedReasons.${key}`) : t(`sync.reasons.${key}`, { member });
     return { tone, title: title(t, tone), text };
-  }
-  if (reason === FORKED_FROM_RELAY) {
-    return { tone: 'relay', title: title(t, 'relay'), text: t('sync.unnamedReasons.forked') };
   }
   const own = ownReason(reason);
   if (own) return { tone: own.tone, title: title(t, own.tone), text: t(`sync.own.${own.key}`) };

@@ -7,6 +7,7 @@ import { RelayError, type RelayErrorName } from '../../src-shared/protocol/wire-
 import { filesContaining, uniqueCanary } from '../support/canary-scan';
 import {
   buildLockbox,
+  createDoc,
   newDevice,
   randomBytesU8,
   RelayTestClient,
@@ -349,10 +350,7 @@ describe('relay documents', () => {
   it('in a space larger than the ACK waits for, delivers to every subscriber and ACKs once', async () => {
     await start();
     const { log, admin, adminClient } = await groupWith();
-    const doc = new TestDoc(log);
-    const first = doc.snapshot(admin);
-    await publishOk(adminClient, first.bytes);
-    doc.commitSnapshot(first);
+    const { doc } = await createDoc(adminClient, admin, log);
     const readers: RelayTestClient[] = [];
     for (let i = 0; i < DELIVERIES_BEFORE_THEN + 4; i++) {
       const reader = await connect(admin);
@@ -380,14 +378,12 @@ describe('relay documents', () => {
   it('refuses a snapshot that reuses an id of the document with snapshotConflict', async () => {
     await start();
     const { log, admin, adminClient } = await groupWith();
-    const doc = new TestDoc(log);
-    const first = doc.snapshot(admin);
-    await publishOk(adminClient, first.bytes);
-    doc.commitSnapshot(first);
+    const { doc } = await createDoc(adminClient, admin, log);
+    const firstId = doc.activeId;
     const second = doc.snapshot(admin);
     await publishOk(adminClient, second.bytes);
     doc.commitSnapshot(second);
-    for (const used of [first.snapshotId, second.snapshotId]) {
+    for (const used of [firstId, second.snapshotId]) {
       const reused = doc.snapshot(admin, { snapshotId: used });
       expectError(
         await adminClient.request({ type: 'publish', envelope: reused.bytes }),

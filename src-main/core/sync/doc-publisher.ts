@@ -5,9 +5,15 @@ import type { EnvelopeHeader } from '../../../src-shared/protocol/envelope';
 import { fromHex } from '../crypto/sodium';
 import { nextClock, recordMyUpdateAck, updatesOnActive } from './document-verifier';
 import { sealEnvelope } from './envelope-crypto';
-import { acknowledge, outboxCount, outboxRows } from './outbox';
+import { outboxCount, outboxRows } from './outbox';
 import { RelayRequestError } from './relay-connection';
-import { canSend, sendUnsubscribe, type DocOps, type DocRuntime } from './doc-runtime';
+import {
+  acknowledgeRows,
+  canSend,
+  sendUnsubscribe,
+  type DocOps,
+  type DocRuntime,
+} from './doc-runtime';
 
 /** Outbox rows merged into one update at most; Y.mergeUpdatesV2 stays cheap on small batches. */
 const MAX_BATCH_ROWS = 64;
@@ -58,7 +64,7 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
     if (answer.type !== 'ack') throw new Error(`unexpected answer ${answer.type}`);
     // Still the same snapshot (a snapshot delivered meanwhile would have made the relay refuse).
     rt.verifier = recordMyUpdateAck(rt.verifier, deps.me, clock, answer.seq);
-    acknowledge(deps.db, deps.docId, last.id, rt.remote.commit() ? rt.verifier : null);
+    acknowledgeRows(rt, last.id);
     rt.lastSent = null;
     rt.inFlight = null;
     deps.onPendingChanged();

@@ -7,6 +7,7 @@ import type { RejectionReason, VerifierState, VerifyContext } from './document-v
 import type { Sign } from './envelope-crypto';
 import type { RelayConnection } from './relay-connection';
 import type { RemoteStore } from './doc-remote-store';
+import { acknowledge } from './outbox';
 
 export interface DocumentSyncDeps {
   db: Db;
@@ -71,6 +72,15 @@ export function canSend(rt: DocRuntime): RelayConnection | null {
   if (!connection || connection.status() !== 'connected') return null;
   if (rt.closed || !rt.caughtUp || rt.inFlight || !rt.verifier.active) return null;
   return connection;
+}
+
+/**
+ * The relay stored my outbox rows up to `lastId`: they go, with the verifier state that counts
+ * them, unless remote updates it also counts are not stored yet (then it is saved with those).
+ */
+export function acknowledgeRows(rt: DocRuntime, lastId: number): void {
+  const stored = rt.remote.commit();
+  acknowledge(rt.deps.db, rt.deps.docId, lastId, stored ? rt.verifier : null);
 }
 
 export function sendUnsubscribe(rt: DocRuntime): void {

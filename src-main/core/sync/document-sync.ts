@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { bytesEqual, toHex } from '../../../src-shared/protocol/bytes';
 import type { Envelope, EnvelopeHeader, SnapshotLink } from '../../../src-shared/protocol/envelope';
 import { startCatchUp, verifyDeliver, verifyLink, type VerifierState } from './document-verifier';
-import { acknowledge, appendLocalUpdates, loadDoc } from './outbox';
+import { appendLocalUpdates, loadDoc } from './outbox';
 import { durable } from '../vault/vault-durability';
 import { RelayRequestError } from './relay-connection';
 import { LocalCommits } from './doc-local-commits';
@@ -16,6 +16,7 @@ import { Recovery } from './doc-recovery';
 import { RemoteStore } from './doc-remote-store';
 import { RendererFeed } from './doc-renderer-feed';
 import {
+  acknowledgeRows,
   sendUnsubscribe,
   type DocOps,
   type DocRuntime,
@@ -270,13 +271,7 @@ export class DocumentSync {
   private ownUpdateStored(header: EnvelopeHeader): void {
     const sent = this.rt.lastSent;
     if (sent && sent.clock === header.clock && sent.snapshotId === toHex(header.snapshotId)) {
-      const stored = this.rt.remote.commit();
-      acknowledge(
-        this.deps.db,
-        this.deps.docId,
-        sent.lastOutboxId,
-        stored ? this.rt.verifier : null,
-      );
+      acknowledgeRows(this.rt, sent.lastOutboxId);
       this.rt.lastSent = null;
       this.deps.onPendingChanged();
     }

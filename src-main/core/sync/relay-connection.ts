@@ -97,10 +97,10 @@ export interface RelayConnectionOptions {
   requestTimeoutMs?: number;
 }
 
-/** Full jitter: a uniformly random wait up to the exponential bound. */
 /** How long a connected relay has to answer a ping when the network changed. */
 const PROBE_MS = 5000;
 
+/** Full jitter: a uniformly random wait up to the exponential bound. */
 export function backoffDelay(attempt: number, minMs: number, maxMs: number): number {
   return Math.random() * Math.min(maxMs, minMs * 2 ** attempt);
 }
@@ -125,6 +125,13 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
    * a slow link (Tor) takes long as one message but moves all the time; a dead link moves nothing.
    */
   const traffic = (ws: WebSocket): string => `${transport?.bytesRead ?? 0}:${ws.bufferedAmount}`;
+  /**
+   * Not a byte moved either way since `before`: a connection that went away without closing (the
+   * network changed under it, a NAT forgot it). Start again rather than wait on it.
+   */
+  const endIfSilent = (ws: WebSocket, before: string): void => {
+    if (socket === ws && traffic(ws) === before) ws.terminate();
+  };
   const pending = new Map<
     number,
     { resolve(frame: Response): void; reject(error: Error): void; timer: NodeJS.Timeout }
@@ -244,15 +251,15 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
   }
 
   /**
-   * Connected as far as we know, but the network changed or the user pressed "Try now": a ping
-   * the relay must answer (a pong, or anything else) within PROBE_MS, or the link is dead.
+   * Connected as far as we know, but the network changed: a ping the relay must answer (a pong,
+   * or anything else) within PROBE_MS, or the link is dead.
    */
   let probing = false;
   function probe(): void {
     const ws = socket;
     if (!ws || probing) return;
     probing = true;
-    const before = transport?.bytesRead ?? 0;
+    const before = traffic(ws);
     try {
       ws.ping();
     } catch {
@@ -260,7 +267,7 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     }
     setTimeout(() => {
       probing = false;
-      if (socket === ws && (transport?.bytesRead ?? 0) === before) ws.terminate();
+      endIfSilent(ws, before);
     }, PROBE_MS).unref();
   }
 
@@ -281,9 +288,7 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
         const timer = setTimeout(() => {
           pending.delete(requestId);
           reject(new RelayRequestError('timeout', 'the relay did not answer'));
-          // Not a byte moved either way meanwhile: a connection that went away without closing
-          // (the network changed under it, a NAT forgot it). Start again rather than wait on it.
-          if (socket === ws && traffic(ws) === sent) ws.terminate();
+          endIfSilent(ws, sent);
         }, timeoutMs);
         pending.set(requestId, { resolve, reject, timer });
       });

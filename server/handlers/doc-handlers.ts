@@ -24,7 +24,9 @@ import { planPublish } from './publish-rules';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 
+/** A catch-up reads the store a page at a time: so many updates, or so many of their bytes. */
 const CATCH_UP_PAGE = 256;
+export const CATCH_UP_PAGE_BYTES = 4 * 1024 * 1024;
 /** Refusals a retried, already stored envelope gets from the rules: then look for the original. */
 const RETRY_CODES = new Set(['clockMismatch', 'staleSnapshot', 'snapshotConflict']);
 /**
@@ -72,15 +74,22 @@ export async function subscribe(
       }
       let from = Math.max(afterSeq, doc.activeSeq);
       for (;;) {
-        const page: StoredMessage[] = await ctx.store.updates(docId, from, lastSeq, CATCH_UP_PAGE);
+        const page: StoredMessage[] = await ctx.store.updates(
+          docId,
+          from,
+          lastSeq,
+          CATCH_UP_PAGE,
+          CATCH_UP_PAGE_BYTES,
+        );
         for (const update of page) {
           session.send({ type: 'deliver', seq: update.seq, envelope: update.envelope });
           // Updates can be up to a frame's size: a page of large ones must not fill the socket's
           // queue past the limit at which a slow client is dropped.
           await session.drained();
         }
-        if (page.length < CATCH_UP_PAGE || !session.isOpen()) break;
-        from = page[page.length - 1]?.seq ?? lastSeq;
+        const last = page[page.length - 1];
+        if (!last || last.seq >= lastSeq || !session.isOpen()) break;
+        from = last.seq;
       }
     }
     session.send({ type: 'caughtUp', groupId, docId, seq: lastSeq });

@@ -199,13 +199,18 @@ export function pgDocuments(pool: pg.Pool): DocumentMethods {
       });
       return message(result.rows[0]);
     },
-    async updates(docId, afterSeq, maxSeq, limit) {
+    async updates(docId, afterSeq, maxSeq, limit, maxBytes) {
+      // The running total comes from the stored lengths (octet_length does not read a TOASTed
+      // value), so the envelopes past the budget are never fetched.
       const result = await pool.query<{ seq: number; envelope: Buffer }>({
         name: 'message-updates',
         text:
-          'SELECT seq, envelope FROM messages ' +
-          'WHERE doc_id = $1 AND seq > $2 AND seq <= $3 AND kind = $4 ORDER BY seq LIMIT $5',
-        values: [b(docId), afterSeq, maxSeq, EnvelopeKind.update, limit],
+          'SELECT seq, envelope FROM (' +
+          'SELECT seq, envelope, ' +
+          'sum(octet_length(envelope)) OVER (ORDER BY seq) - octet_length(envelope) AS before ' +
+          'FROM messages WHERE doc_id = $1 AND seq > $2 AND seq <= $3 AND kind = $4 ' +
+          'ORDER BY seq LIMIT $5) AS page WHERE before < $6 ORDER BY seq',
+        values: [b(docId), afterSeq, maxSeq, EnvelopeKind.update, limit, maxBytes],
       });
       return result.rows.map((row) => ({ seq: row.seq, envelope: u8(row.envelope) }));
     },

@@ -232,12 +232,16 @@ export interface RelayStore {
   /** Links of the document's snapshots with afterSeq < seq <= maxSeq, in seq order. */
   snapshotLinks(docId: Uint8Array, afterSeq: number, maxSeq: number): Promise<StoredLink[]>;
   getMessage(docId: Uint8Array, seq: number): Promise<StoredMessage | null>;
-  /** Up to limit updates with afterSeq < seq <= maxSeq, in seq order. */
+  /**
+   * Updates with afterSeq < seq <= maxSeq, in seq order: at most limit of them, and none after the
+   * one that brings their envelopes to maxBytes (the first always comes, whatever its size).
+   */
   updates(
     docId: Uint8Array,
     afterSeq: number,
     maxSeq: number,
     limit: number,
+    maxBytes: number,
   ): Promise<StoredMessage[]>;
 
   countDocuments(): Promise<number>;

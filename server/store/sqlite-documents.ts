@@ -238,9 +238,18 @@ export function sqliteDocuments(
     async getMessage(docId, seq) {
       return message(q.message.get(b(docId), seq));
     },
-    async updates(docId, afterSeq, maxSeq, limit) {
-      const rows = q.updates.all(b(docId), afterSeq, maxSeq, EnvelopeKind.update, limit);
-      return rows.map((row) => message(row)).filter((m): m is StoredMessage => m !== null);
+    async updates(docId, afterSeq, maxSeq, limit, maxBytes) {
+      const page: StoredMessage[] = [];
+      let bytes = 0;
+      // Row by row: a page of large updates stops at the byte budget without reading the rest.
+      for (const row of q.updates.iterate(b(docId), afterSeq, maxSeq, EnvelopeKind.update, limit)) {
+        const update = message(row);
+        if (!update) continue;
+        page.push(update);
+        bytes += update.envelope.length;
+        if (bytes >= maxBytes) break;
+      }
+      return page;
     },
     async countDocuments() {
       return (q.countDocs.get() as { n: number }).n;

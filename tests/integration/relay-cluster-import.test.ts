@@ -151,7 +151,7 @@ async function readAll(store: RelayStore, filled: Awaited<ReturnType<typeof fill
     share: await store.getShare(filled.share.shareId),
     doc: await store.getDoc(docId),
     snapshot: await store.findSnapshot(docId, filled.first.snapshotId),
-    updates: await store.updates(docId, 1, 10, 10),
+    updates: await store.updates(docId, 1, 10, 10, Number.MAX_SAFE_INTEGER),
     links: await store.snapshotLinks(docId, 0, 10),
     mail: await store.mailFor(groupId, device, 0, 10),
     author: await store.briefingAuthor(groupId, filled.briefingId),

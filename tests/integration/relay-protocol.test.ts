@@ -16,6 +16,7 @@ import {
 } from '../support/relay-test-client';
 import { InProcessRelay } from '../support/in-process-relay';
 import { DELIVERIES_BEFORE_THEN } from '../../server/fanout/fanout';
+import { CATCH_UP_PAGE_BYTES } from '../../server/handlers/doc-handlers';
 
 const relay = InProcessRelay.perTest();
 const { connect } = relay;
@@ -345,6 +346,45 @@ describe('relay documents', () => {
     const after = doc.update(admin);
     expect(await publishOk(adminClient, after.bytes)).toBe(7);
     await expect(editorClient.next('deliver', 300)).rejects.toThrow('no matching frame');
+  });
+
+  it('catches up large updates a few at a time, and delivers every one in order', async () => {
+    // What the relay reads for a catch-up at once: each page's envelope bytes.
+    const pages: number[] = [];
+    await relay.start(
+      {},
+      {
+        wrapStore: (store) => ({
+          ...store,
+          updates: async (...args) => {
+            const page = await store.updates(...args);
+            pages.push(page.reduce((sum, m) => sum + m.envelope.length, 0));
+            return page;
+          },
+        }),
+      },
+    );
+    const { log, admin, editor, adminClient } = await groupWith({ editor: true });
+    const doc = new TestDoc(log);
+    const first = doc.snapshot(admin);
+    await publishOk(adminClient, first.bytes);
+    doc.commitSnapshot(first);
+    const sent: Uint8Array[] = [];
+    for (let i = 0; i < 12; i++) {
+      const u = doc.update(admin, { ciphertext: randomBytesU8(900 * 1024) });
+      await publishOk(adminClient, u.bytes);
+      doc.commitUpdate(admin, u.clock);
+      sent.push(u.bytes);
+    }
+    const editorClient = await connect(editor);
+    const caughtUp = await editorClient.subscribeAndCatchUp(log.groupId, doc.docId, 0);
+    expect(caughtUp.flatMap((f) => (f.type === 'deliver' ? [f.envelope] : []))).toEqual([
+      first.bytes,
+      ...sent,
+    ]);
+    // 11 MB of updates were read in several pages, none holding much more than the budget.
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    for (const bytes of pages) expect(bytes).toBeLessThan(CATCH_UP_PAGE_BYTES + 1024 * 1024);
   });
 
   it('in a space larger than the ACK waits for, delivers to every subscriber and ACKs once', async () => {

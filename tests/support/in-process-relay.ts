@@ -9,6 +9,8 @@ import { afterEach } from 'vitest';
 import { startRelay, type RunningRelay } from '../../server/relay';
 import type { RelayLimits } from '../../server/relay-limits';
 import { openPgStore } from '../../server/store/pg-store';
+import type { RelayStore } from '../../server/store/relay-store';
+import { openSqliteStore } from '../../server/store/sqlite-store';
 import type { PgInstance } from './pg-instance';
 import { freshPgDatabase, postgresPerFile, selectedRelayStore } from './relay-stores';
 import { RelayTestClient, type TestDevice } from './relay-test-client';
@@ -48,15 +50,24 @@ export class InProcessRelay {
 
   start = async (
     limits: Partial<RelayLimits> = {},
-    options: { port?: number; publicHosts?: string[]; dataDir?: string } = {},
+    options: {
+      port?: number;
+      publicHosts?: string[];
+      dataDir?: string;
+      /** To watch or change what the relay asks of its store. */
+      wrapStore?: (store: RelayStore) => RelayStore;
+    } = {},
   ): Promise<RunningRelay> => {
     this.directory = options.dataDir ?? mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
-    let store;
+    let store: RelayStore | undefined;
     if (this.postgres) {
       const server = await this.postgres();
       this.pgDataDir = server.dataDir;
       store = await openPgStore({ url: await freshPgDatabase(server), max: 4 });
+    } else if (options.wrapStore) {
+      store = openSqliteStore(this.directory);
     }
+    if (store && options.wrapStore) store = options.wrapStore(store);
     this.running = await startRelay({
       ...(store ? { store } : {}),
       port: options.port ?? 0,

@@ -126,7 +126,9 @@ describe('relay sqlite store: the WAL', () => {
     for (const [i, docId] of docs.entries()) {
       const lastSeq = seqs[i] ?? 1;
       expect((await reopened.getDoc(docId))?.lastSeq).toBe(lastSeq);
-      expect((await reopened.updates(docId, 0, lastSeq, 100_000)).length).toBe(lastSeq - 1);
+      expect(
+        (await reopened.updates(docId, 0, lastSeq, 100_000, Number.MAX_SAFE_INTEGER)).length,
+      ).toBe(lastSeq - 1);
     }
     await reopened.close();
   });

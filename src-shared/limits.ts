@@ -124,6 +124,11 @@ export const LIMITS = {
     // A relay restart should not cost anyone more than a few seconds; the full jitter of the
     // backoff still spreads a thousand clients' reconnects over this window.
     reconnectMaxMs: 5_000,
+    /**
+     * A connection that has read nothing for this long is pinged (and ended if the relay does not
+     * answer): a reader in a quiet space would otherwise not notice a NAT that forgot its link.
+     */
+    idlePingMs: 45_000,
     presenceIntervalMs: 10_000,
     presenceTimeoutMs: 30_000,
   },

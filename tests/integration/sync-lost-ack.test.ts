@@ -59,8 +59,9 @@ function goesSilent(socket: WebSocket | undefined): void {
 }
 
 /** Alice on the given socket with a short request timeout, Bob, and a space they share. */
-async function aliceAndBob(relayUrl: string, socket: typeof WebSocket) {
-  const alice = await client(relayUrl, undefined, { requestTimeoutMs: TIMEOUT_MS }, socket);
+async function aliceAndBob(relayUrl: string, socket: typeof WebSocket, idlePingMs?: number) {
+  const tuning = { requestTimeoutMs: TIMEOUT_MS, ...(idlePingMs ? { idlePingMs } : {}) };
+  const alice = await client(relayUrl, undefined, tuning, socket);
   const bob = await client(relayUrl);
   await sharedSpace([alice, bob]);
   return { alice, bob };
@@ -140,6 +141,19 @@ describe('an unanswered publish', () => {
     bob.doc.getText('t').insert(0, 'news from Bob');
     await waitFor('Bob has sent it', () => bob.engine.state().pending === 0);
     alice.engine.retryNow(); // what the network watcher does when an address changes
+    await waitFor('Alice connected again', () => opened.length > socketsBefore);
+    await waitFor('Alice has the news', () => alice.text() === 'news from Bob');
+  });
+
+  it('is not needed to find a dead link: a reader in a quiet space checks it now and then', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const { alice, bob } = await aliceAndBob(relay.url, HalfOpenSocket, 300);
+    const socketsBefore = opened.length;
+
+    // Alice only reads, and her network does not change: only the quiet gives the dead link away.
+    goesSilent(opened.at(-1));
+    bob.doc.getText('t').insert(0, 'news from Bob');
+    await waitFor('Bob has sent it', () => bob.engine.state().pending === 0);
     await waitFor('Alice connected again', () => opened.length > socketsBefore);
     await waitFor('Alice has the news', () => alice.text() === 'news from Bob');
   });

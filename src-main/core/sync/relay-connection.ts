@@ -95,9 +95,10 @@ export interface RelayConnectionOptions {
   /** Tests shorten the backoff. */
   backoff?: { minMs: number; maxMs: number };
   requestTimeoutMs?: number;
+  idlePingMs?: number;
 }
 
-/** How long a connected relay has to answer a ping when the network changed. */
+/** How long a connected relay has to answer a ping (the network changed, or the link was quiet). */
 const PROBE_MS = 5000;
 
 /** Full jitter: a uniformly random wait up to the exponential bound. */
@@ -110,6 +111,7 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
   const minMs = options.backoff?.minMs ?? LIMITS.sync.reconnectMinMs;
   const maxMs = options.backoff?.maxMs ?? LIMITS.sync.reconnectMaxMs;
   const timeoutMs = options.requestTimeoutMs ?? 30_000;
+  const idlePingMs = options.idlePingMs ?? LIMITS.sync.idlePingMs;
   // Signed with every challenge: the relay we meant to reach, so no other relay can use our answer.
   const relayHost = relayHostOfUrl(options.url);
   let status: ConnectionStatus = 'connecting';
@@ -117,6 +119,7 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
   let attempt = 0;
   let stopped = false;
   let retryTimer: NodeJS.Timeout | null = null;
+  let idleTimer: NodeJS.Timeout | null = null;
   let nextRequestId = 1;
   /** The current connection's transport socket (through a proxy too), for its byte counts. */
   let transport: { bytesRead: number } | null = null;
@@ -198,6 +201,7 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
       } else if (frame.type === 'authOk' && authed.challenged) {
         authed.done = true;
         attempt = 0;
+        watchIdle(ws);
         setStatus('connected');
         options.onConnected();
       } else {
@@ -244,15 +248,18 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
       if (!authed.done) options.onConnectError?.(error);
     });
     ws.on('close', () => {
-      if (socket === ws) socket = null;
+      if (socket === ws) {
+        socket = null;
+        stopWatchingIdle();
+      }
       failPending('the connection to the relay closed');
       scheduleReconnect();
     });
   }
 
   /**
-   * Connected as far as we know, but the network changed: a ping the relay must answer (a pong,
-   * or anything else) within PROBE_MS, or the link is dead.
+   * Connected as far as we know, but the network changed or the link was quiet: a ping the relay
+   * must answer (a pong, or anything else) within PROBE_MS, or the link is dead.
    */
   let probing = false;
   function probe(): void {
@@ -269,6 +276,23 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
       probing = false;
       endIfSilent(ws, before);
     }, PROBE_MS).unref();
+  }
+
+  /** Pings the relay whenever a whole idlePingMs went by without a byte read from it. */
+  function watchIdle(ws: WebSocket): void {
+    stopWatchingIdle();
+    let lastRead = transport?.bytesRead ?? 0;
+    idleTimer = setInterval(() => {
+      const read = transport?.bytesRead ?? 0;
+      if (socket === ws && read === lastRead) probe();
+      lastRead = read;
+    }, idlePingMs);
+    idleTimer.unref();
+  }
+
+  function stopWatchingIdle(): void {
+    if (idleTimer) clearInterval(idleTimer);
+    idleTimer = null;
   }
 
   // libsodium checks the relay's signature; it is ready long before in the app, not always in tests.
@@ -311,6 +335,7 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     async close() {
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
+      stopWatchingIdle();
       const ws = socket;
       socket = null;
       failPending('the sync engine stopped');

@@ -25,8 +25,13 @@ export interface SyncEngineOptions {
   proxy?: ProxySetting;
   /** This device's display name (settings), shown to me in the members list. */
   myName?: () => string;
-  /** Tests only: another snapshot interval, batch window or request timeout than the defaults. */
-  tuning?: { snapshotEvery?: number; batchMs?: number; requestTimeoutMs?: number };
+  /** Tests only: another snapshot interval, batch window, request timeout or idle ping. */
+  tuning?: {
+    snapshotEvery?: number;
+    batchMs?: number;
+    requestTimeoutMs?: number;
+    idlePingMs?: number;
+  };
 }
 
 export interface SyncEngineEvents {

@@ -268,6 +268,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       ...(options.tuning?.requestTimeoutMs
         ? { requestTimeoutMs: options.tuning.requestTimeoutMs }
         : {}),
+      ...(options.tuning?.idlePingMs ? { idlePingMs: options.tuning.idlePingMs } : {}),
     });
   }
 

@@ -7,7 +7,7 @@ const [dir, current, next, stopAt] = process.argv.slice(2);
 if (!dir || !current || !next || !stopAt) throw new Error('usage: dir current next step');
 
 const vault = await unlockVault(dir, current);
-await changePassphrase(dir, vault.db, current, next, {
+await changePassphrase(dir, vault, current, next, {
   afterStep: (step: ChangeStep) => {
     if (step !== stopAt) return;
     process.stdout.write(`stopped at ${step}\n`);

@@ -160,11 +160,33 @@ describe('duress passphrase', () => {
     const real = await unlockVault(dir, REAL);
     const decoy = await openDecoy(dir, real, DURESS);
     real.close();
-    await changePassphrase(dir, decoy.db, DURESS, DURESS_NEXT);
+    await changePassphrase(dir, decoy, DURESS, DURESS_NEXT);
     decoy.close();
     await expect(unlockVault(dir, DURESS)).rejects.toMatchObject({ code: 'wrong-passphrase' });
     expect(titles(keep(await unlockVault(dir, DURESS_NEXT)))).toEqual(['Birthday', 'Shopping']);
     await expect(unlockVault(dir, REAL)).rejects.toMatchObject({ code: 'wrong-passphrase' });
+  });
+
+  it("refuses the other slot's passphrase as the current one in a change, losing neither vault", async () => {
+    const dir = await preparedVault(false);
+    const before = keyFileBytes(dir);
+    // Preparing the decoy, the user types the real passphrase as the current one.
+    const real = await unlockVault(dir, REAL);
+    const decoy = keep(await openDecoy(dir, real, DURESS));
+    real.close();
+    await expect(changePassphrase(dir, decoy, REAL, DURESS_NEXT)).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
+    decoy.close();
+    // In the real vault, the duress passphrase typed as the current one.
+    const again = keep(await unlockVault(dir, REAL));
+    await expect(changePassphrase(dir, again, DURESS, DURESS_NEXT)).rejects.toMatchObject({
+      code: 'wrong-passphrase',
+    });
+    again.close();
+    expect(keyFileBytes(dir).equals(before)).toBe(true);
+    expect(titles(keep(await unlockVault(dir, REAL)))).toEqual(['Lawyers']);
+    expect(titles(keep(await unlockVault(dir, DURESS)))).toEqual(['Birthday', 'Shopping']);
   });
 
   it('refuses the vault passphrase or a weak one as duress passphrase, changing nothing', async () => {

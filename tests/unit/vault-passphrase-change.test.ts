@@ -123,7 +123,7 @@ describe('changing the passphrase re-keys the database', () => {
     expect(keyOpens(dir, oldKey)).toBe(true);
 
     const vault = await unlockVault(dir, OLD);
-    await changePassphrase(dir, vault.db, OLD, NEXT);
+    await changePassphrase(dir, vault, OLD, NEXT);
     vault.close();
 
     const current = readFileSync(path.join(dir, KEY_FILE_NAME));
@@ -146,7 +146,7 @@ describe('changing the passphrase re-keys the database', () => {
     const before = readFileSync(path.join(dir, KEY_FILE_NAME));
     const { index } = await keyOf(before, OLD);
     const vault = await unlockVault(dir, OLD);
-    await changePassphrase(dir, vault.db, OLD, NEXT);
+    await changePassphrase(dir, vault, OLD, NEXT);
     vault.close();
     const after = readFileSync(path.join(dir, KEY_FILE_NAME));
     expect(after.length).toBe(KEY_FILE_BYTES);

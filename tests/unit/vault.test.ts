@@ -165,7 +165,7 @@ describe('vault', () => {
     const dir = tempDir();
     const vault = await create(dir);
     const note = createNotesStore(vault.db).create({ title: 'Kept', body: 'across the change' });
-    await changePassphrase(dir, vault.db, PASSPHRASE, NEXT);
+    await changePassphrase(dir, vault, PASSPHRASE, NEXT);
     vault.close();
     expect(readdirSync(dir).sort()).toEqual(VAULT_FILES);
     await expectFailureLeavesDiskAlone(dir, () => unlock(dir, PASSPHRASE), 'wrong-passphrase');
@@ -180,20 +180,20 @@ describe('vault', () => {
     vault.db.pragma('wal_checkpoint(TRUNCATE)');
     await expectFailureLeavesDiskAlone(
       dir,
-      () => changePassphrase(dir, vault.db, 'not my passphrase at all', NEXT),
+      () => changePassphrase(dir, vault, 'not my passphrase at all', NEXT),
       'wrong-passphrase',
     );
     await expectFailureLeavesDiskAlone(
       dir,
-      () => changePassphrase(dir, vault.db, PASSPHRASE, 'password123'),
+      () => changePassphrase(dir, vault, PASSPHRASE, 'password123'),
       'weak-passphrase',
     );
     await expectFailureLeavesDiskAlone(
       dir,
-      () => changePassphrase(dir, vault.db, PASSPHRASE, PASSPHRASE),
+      () => changePassphrase(dir, vault, PASSPHRASE, PASSPHRASE),
       'same-passphrase',
     );
-    await changePassphrase(dir, vault.db, PASSPHRASE, NEXT);
+    await changePassphrase(dir, vault, PASSPHRASE, NEXT);
     createNotesStore(vault.db).create({ body: 'still writable after the change' });
     vault.close();
     (await unlock(dir, NEXT)).close();
@@ -218,7 +218,7 @@ describe('vault', () => {
     const other = await create(tempDir());
     await expectFailureLeavesDiskAlone(
       dir,
-      () => changePassphrase(dir, other.db, PASSPHRASE, NEXT),
+      () => changePassphrase(dir, other, PASSPHRASE, NEXT),
       'keyfile-missing',
     );
     writeFileSync(join(dir, KEY_FILE_NAME), key);

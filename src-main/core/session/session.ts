@@ -170,7 +170,7 @@ export function createSession(
       serially(async () => {
         if (!open) throw new SuviazError('locked', 'The vault is locked.');
         // Through the open connection: the rekey must happen on the one that keeps writing.
-        await changePassphrase(dataDir, open.vault.db, current, next);
+        await changePassphrase(dataDir, open.vault, current, next);
       }),
     duressStatus: () => {
       const record = readDuressRecord(session.unlocked().vault.db);

@@ -233,6 +233,11 @@ export function wipeOpenedSlot(opened: OpenedSlot): void {
   if (opened.previousDbKey) memzero(opened.previousDbKey);
 }
 
+/** What any passphrase that opens nothing it should gets: the same words, whatever the reason. */
+export function wrongPassphrase(): SuviazError {
+  return new SuviazError('wrong-passphrase', 'No key slot opens with this passphrase.');
+}
+
 /**
  * Unwraps the DB key and hands back the slot key too, for a caller that rewraps the same slot (a
  * passphrase change); the caller wipes both. SuviazError('wrong-passphrase') when no slot opens.
@@ -245,7 +250,7 @@ export async function openKeyFileSlot(
   const opened = openSlot(file, slotKey);
   if (!opened) {
     memzero(slotKey);
-    throw new SuviazError('wrong-passphrase', 'No key slot opens with this passphrase.');
+    throw wrongPassphrase();
   }
   return { opened, slotKey };
 }

@@ -10,12 +10,14 @@ import {
   openKeyFileSlot,
   wipeOpenedSlot,
   wrapSlot,
+  wrongPassphrase,
   type KeyFile,
   type OpenedSlot,
 } from './key-file';
 import type { FoundDatabase } from './database-pair';
 import { destroyMarker, isDestroyMarker } from './duress-marker';
 import type { Db } from './migrations';
+import type { OpenVault } from './vault';
 import { mapStorageError, readKeyFile, readyDatabase, writeKeyFileAtomically } from './vault-disk';
 
 /** The points between the steps of a change, in order; crash tests stop the process at each. */
@@ -96,7 +98,7 @@ function writeFinalKeyFile(
  */
 export async function changePassphrase(
   dir: string,
-  db: Db,
+  vault: Pick<OpenVault, 'db' | 'slot'>,
   current: string,
   next: string,
   hooks: ChangeHooks = {},
@@ -110,6 +112,11 @@ export async function changePassphrase(
   await sodiumReady();
   const { opened, slotKey: currentKey } = await openKeyFileSlot(keyFile, current);
   memzero(currentKey);
+  // The passphrase must be the open vault's own: another slot's (the real one typed while a decoy
+  // is open, or the duress one in the real vault) would rekey this database under that slot and
+  // leave the other slot's database with no key anywhere. Answered as any wrong passphrase is.
+  if (opened.index !== vault.slot) throw wrongPassphrase();
+  const db = vault.db;
   const newDbKey = randomBytes(DB_KEY_BYTES);
   let nextKey: Uint8Array | undefined;
   try {

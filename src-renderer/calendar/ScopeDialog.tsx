@@ -1,6 +1,6 @@
 // Asks how far a change or a deletion of one occurrence of a repeating event reaches: this
 // occurrence, this and the following ones, or all of them. "This occurrence" is not offered when
-// the change is to the repetition itself.
+// the change is to what only a whole series has (its repetition, zone, all-day, who sees it).
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EDIT_SCOPES, type EditScope } from '../../src-shared/calendar/event-model';

@@ -8,6 +8,7 @@ import type {
   CalendarItem,
   EventInput,
 } from '../../src-shared/calendar/calendar-api';
+import { changesSeries } from '../../src-shared/calendar/edit-scope';
 import type { EditScope } from '../../src-shared/calendar/event-model';
 import { call } from '../bridge/call';
 import { useApiAction } from '../hooks/use-api-action';
@@ -90,7 +91,7 @@ export function useEventSave({ spaceId, view, item, onDone }: Options) {
     save(input: EventInput, reminder: number | null): void {
       if (target()?.occurrence) {
         setPending({ input, reminder });
-        setAsk({ purpose: 'save', allowThis: input.rrule === view?.rrule });
+        setAsk({ purpose: 'save', allowThis: view !== null && !changesSeries(view, input) });
       } else {
         void run(input, reminder);
       }

@@ -28,7 +28,9 @@ import {
   type RuleParts,
 } from './recurrence-rule';
 
-export type EventPatch = Partial<EventTiming & EventDetails>;
+export type EventPatch = Partial<
+  EventTiming & EventDetails & Pick<CalendarEvent, 'orgId' | 'visibility'>
+>;
 export interface EditResult {
   /** Never null in practice: for a key that names no occurrence, the same event object, unchanged. */
   updated: CalendarEvent | null;
@@ -37,7 +39,9 @@ export interface EditResult {
 }
 
 const DETAIL_KEYS = ['title', 'description', 'location'] as const;
-const PATCH_KEYS = ['allDay', 'start', 'end', 'tz', 'rrule', 'exdates', ...DETAIL_KEYS] as const;
+/** What one occurrence cannot have of its own: a change to any of these reaches the series. */
+const SERIES_KEYS = ['allDay', 'tz', 'rrule', 'orgId', 'visibility'] as const;
+const PATCH_KEYS = [...SERIES_KEYS, 'start', 'end', 'exdates', ...DETAIL_KEYS] as const;
 const ALL_KEYS = 1_000_000;
 
 /** Only the fields a patch may carry, without undefined ones (main may hand over a whole input). */
@@ -45,6 +49,17 @@ function cleanPatch(patch: EventPatch): EventPatch {
   const out: Record<string, unknown> = {};
   for (const k of PATCH_KEYS) if (patch[k] !== undefined) out[k] = patch[k];
   return out as EventPatch;
+}
+
+/**
+ * Whether the patch changes what only a whole series has (whether it is all-day, its zone, its
+ * repetition, who sees it): then "only this occurrence" cannot hold the change.
+ */
+export function changesSeries(
+  event: Pick<CalendarEvent, (typeof SERIES_KEYS)[number]>,
+  patch: EventPatch,
+): boolean {
+  return SERIES_KEYS.some((k) => patch[k] !== undefined && patch[k] !== event[k]);
 }
 
 const kindOf = (allDay: boolean): 'date' | 'datetime' => (allDay ? 'date' : 'datetime');
@@ -150,7 +165,7 @@ function withExceptions(
 
 /**
  * Edit one occurrence (`key`) of `event`. 'this' records the changed times and details in
- * overrides[key]; 'following' ends the series before it and returns the rest as `created` (id newId);
+ * overrides[key] (the caller refuses a patch that changesSeries); 'following' ends the series before it and returns the rest as `created` (id newId);
  * 'all' changes the master, moving its start by as much as this occurrence moved. For a one-off event
  * every scope edits the event; 'following' on the first occurrence still standing means 'all'.
  */
@@ -262,6 +277,8 @@ function reseries(event: CalendarEvent, key: string, p: EventPatch, all: boolean
   const series: CalendarEvent = {
     ...event,
     ...details(event, p),
+    orgId: p.orgId === undefined ? event.orgId : p.orgId,
+    visibility: p.visibility ?? event.visibility,
     allDay,
     start: local(startF, allDay),
     end: local(endF, allDay),

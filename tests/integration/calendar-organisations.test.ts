@@ -111,6 +111,51 @@ describe('organisations and their calendar', () => {
     expect(titlesOf(boris, space.id)).toEqual(['Open call']);
   });
 
+  it('hiding a repeating event from one of its occurrences hides the series it reaches', async () => {
+    const { space, org1, ana, boris } = await coalition();
+    const saved = await ana.cal.calendar.save({
+      spaceId: space.id,
+      event: eventInput({ title: 'Weekly planning', rrule: 'FREQ=WEEKLY;COUNT=4', orgId: org1.id }),
+    });
+    await waitFor('boris sees four', () => titlesOf(boris, space.id).length === 4);
+    const [, second, third] = ana.cal.calendar.range({ ...MARCH, spaceId: space.id }).items;
+    if (!second || !third) throw new Error('expected four occurrences');
+    const hidden = eventInput({
+      title: 'Weekly planning',
+      rrule: 'FREQ=WEEKLY;COUNT=4',
+      orgId: org1.id,
+      visibility: 'organisation',
+    });
+    // One occurrence cannot have an audience of its own: refused, nothing changed.
+    await expect(
+      ana.cal.calendar.save({
+        spaceId: space.id,
+        eventId: saved.eventId,
+        event: { ...hidden, start: third.key, end: third.key.replace('T10:00', 'T11:00') },
+        occurrence: { key: third.key, scope: 'this' },
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-args' });
+    // From the third on: the first two stay for everyone, the rest only for the organisation.
+    await ana.cal.calendar.save({
+      spaceId: space.id,
+      eventId: saved.eventId,
+      event: { ...hidden, start: third.key, end: third.key.replace('T10:00', 'T11:00') },
+      occurrence: { key: third.key, scope: 'following' },
+    });
+    await waitFor('boris sees two', () => titlesOf(boris, space.id).length === 2);
+    expect(titlesOf(ana, space.id)).toHaveLength(4);
+    // All of what is left of the first series, from its second occurrence (as its editor shows it).
+    const { rrule } = ana.cal.calendar.get(space.id, saved.eventId);
+    await ana.cal.calendar.save({
+      spaceId: space.id,
+      eventId: saved.eventId,
+      event: { ...hidden, rrule, start: second.key, end: second.key.replace('T10:00', 'T11:00') },
+      occurrence: { key: second.key, scope: 'all' },
+    });
+    await waitFor('boris sees none', () => titlesOf(boris, space.id).length === 0);
+    expect(titlesOf(ana, space.id)).toHaveLength(4);
+  });
+
   it('a member removed from the coalition leaves its organisation, whose key moves on', async () => {
     const { relay, relayDir, space, org1, ana, cira, boris } = await coalition();
     await ana.engine.removeMember(space.id, deviceOf(cira));

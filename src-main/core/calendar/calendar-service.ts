@@ -10,7 +10,11 @@ import type {
   EventInput,
 } from '../../../src-shared/calendar/calendar-api';
 import { findConflicts } from '../../../src-shared/calendar/conflicts';
-import { deleteOccurrence, editOccurrence } from '../../../src-shared/calendar/edit-scope';
+import {
+  changesSeries,
+  deleteOccurrence,
+  editOccurrence,
+} from '../../../src-shared/calendar/edit-scope';
 import {
   detailsOf,
   timingOf,
@@ -210,6 +214,12 @@ export function calendarService(deps: CalendarDeps) {
       return { eventId: event.id };
     }
     const { key, scope } = args.occurrence;
+    if (scope === 'this' && changesSeries(before, input)) {
+      throw new SuviazError(
+        'invalid-args',
+        'Who sees an event, its time zone, whether it lasts all day and how it repeats belong to the whole series: save this change for this and the following events, or for all of them.',
+      );
+    }
     const { updated, created } = editOccurrence(before, key, input, scope, newId(), now);
     if (updated) await events.write(calendar, updated, before);
     else await events.remove(calendar, before);

@@ -14,6 +14,12 @@ export const CALENDAR_LIMITS = {
   icsMaxBytes: 20 * 1024 * 1024,
   icsMaxEvents: 20_000,
   icsMaxDepth: 8,
+  /**
+   * Time zone definitions (VTIMEZONE) in one file, and the transitions ical.js may have to walk
+   * to read one: a real file defines a few zones, each from one or two yearly rules.
+   */
+  icsMaxZones: 50,
+  vtimezoneMaxSteps: 4_000,
   /** A one-off share link: longest it may stay valid. */
   shareMaxDays: 30,
   shareDefaultDays: 7,

@@ -9,6 +9,7 @@ export type IcsErrorReason =
   | 'malformed'
   | 'too-deep'
   | 'too-many-events'
+  | 'too-many-zones'
   | 'bad-event'
   | 'unknown-zone';
 
@@ -86,6 +87,7 @@ export function scanIcs(input: string): ScanResult {
   const stack: string[] = [];
   const events: EventPlace[] = [];
   let vevents = 0;
+  let vtimezones = 0;
   let sawCalendar = false;
   let pos = text.search(/[^ \t]/);
   if (pos < 0) throw new IcsError('not-calendar', 'the file is empty');
@@ -114,6 +116,11 @@ export function scanIcs(input: string): ScanResult {
           startLine,
         );
       if (name === 'vcalendar' && stack.length === 1) sawCalendar = true;
+      if (name === 'vtimezone' && ++vtimezones > CALENDAR_LIMITS.icsMaxZones)
+        throw new IcsError(
+          'too-many-zones',
+          `the file defines more than ${CALENDAR_LIMITS.icsMaxZones} time zones`,
+        );
       if (name === 'vevent') {
         vevents++;
         if (vevents > CALENDAR_LIMITS.icsMaxEvents)

@@ -18,6 +18,7 @@ import {
 } from './ics-read';
 import { formatRule, modelRefusal, normaliseUntil, parseRule } from './ics-rule';
 import { isKnownZone } from './ics-zones';
+import { ruleIsBounded } from './rule-limits';
 import { convertWall, floorMinute, wallFromMs, wallMs, type Wall } from './ics-time';
 
 export { IcsError, type IcsErrorReason } from './ics-guard';
@@ -280,6 +281,13 @@ function readRule(src: Source, prop: ICAL.Property | undefined, frame: Frame, st
     const refusal = modelRefusal(parts, frame.allDay);
     if (refusal) fail(src, `its repeat rule (RRULE) is not supported: ${refusal}`);
     normaliseUntil(parts, frame.allDay, frame.tz);
+    // Before ical.js sees it: a rule that never occurs (the 15th that is a first Monday) sends its
+    // iterator on to the year 20000, tens of milliseconds for each such event of a large file.
+    const weekday =
+      (new Date(Date.UTC(start.year, start.month - 1, start.day)).getUTCDay() + 6) % 7;
+    if (!ruleIsBounded(parts, { ...start, weekday })) {
+      fail(src, 'its repeat rule (RRULE) is not supported: it may never occur, or only rarely');
+    }
     rule = formatRule(parts);
     // ical.js refuses some combinations (BYYEARDAY in a monthly rule…) only when it expands them.
     const first = ICAL.Time.fromData({ ...floorMinute(start), isDate: frame.allDay });

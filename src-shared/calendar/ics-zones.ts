@@ -3,6 +3,7 @@
 // offsets match the file's own VTIMEZONE definition.
 import ICAL from 'ical.js';
 import { IANAZone } from 'luxon';
+import { CALENDAR_LIMITS } from './calendar-limits';
 
 // CLDR windowsZones.xml, territory "001" (each Windows zone's main IANA zone), with today's IANA
 // spellings. Windows zones that hold fixed offsets ("UTC-11") map to Etc zones.
@@ -198,25 +199,40 @@ function luxonOffsetSeconds(zone: IANAZone, t: ICAL.Time): number {
 }
 
 // A VTIMEZONE that ical.js would expand without end (sub-yearly rules, huge lists, a start in
-// antiquity) is not trusted: real ones use yearly rules or a few dates.
-function isSaneVtimezone(vtimezone: ICAL.Component): boolean {
+// antiquity, or many rules walked from 1601 to `year`) is not trusted: real ones use one or two
+// yearly rules or a few dates, and need a few hundred steps at most.
+function isSaneVtimezone(vtimezone: ICAL.Component, year: number): boolean {
   const parts = vtimezone.getAllSubcomponents();
   if (parts.length === 0 || parts.length > 200) return false;
+  let steps = 0;
   for (const part of parts) {
     if (part.name !== 'standard' && part.name !== 'daylight') return false;
     const start = part.getFirstPropertyValue('dtstart');
     if (!(start instanceof ICAL.Time) || start.year < 1500 || start.year > 3000) return false;
-    if (part.getAllProperties('rrule').length > 1 || part.getAllProperties('rdate').length > 400)
-      return false;
+    const rdates = part.getAllProperties('rdate').length;
+    if (part.getAllProperties('rrule').length > 1 || rdates > 400) return false;
+    steps += 1 + rdates;
     const rule = part.getFirstPropertyValue('rrule');
     if (rule instanceof ICAL.Recur) {
-      if (rule.freq !== 'YEARLY') return false;
-      const allowed = new Set(['BYMONTH', 'BYDAY', 'BYMONTHDAY']);
-      for (const [key, values] of Object.entries(rule.parts))
-        if (!allowed.has(key) || !Array.isArray(values) || values.length > 31) return false;
+      const perYear = yearlyRuleSteps(rule);
+      if (perYear === null) return false;
+      const last = Math.min(year + 2, rule.until?.year ?? Infinity);
+      steps += Math.max(0, last - start.year + 1) * perYear;
     }
   }
-  return true;
+  return steps <= CALENDAR_LIMITS.vtimezoneMaxSteps;
+}
+
+/** About how many days ical.js visits a year for a VTIMEZONE rule, or null for one not trusted. */
+function yearlyRuleSteps(rule: ICAL.Recur): number | null {
+  if (rule.freq !== 'YEARLY') return null;
+  const allowed = new Set(['BYMONTH', 'BYDAY', 'BYMONTHDAY']);
+  for (const [key, values] of Object.entries(rule.parts))
+    if (!allowed.has(key) || !Array.isArray(values) || values.length > 31) return null;
+  const { BYDAY = [], BYMONTH = [], BYMONTHDAY = [] } = rule.parts;
+  // A weekday without an ordinal matches up to five days of each month.
+  const weekdays = BYDAY.reduce((n, day) => n + (/^[+-]?\d/.test(day) ? 1 : 5), 0);
+  return Math.max(1, BYMONTH.length) * Math.max(1, BYMONTHDAY.length, weekdays);
 }
 
 let allZones: string[] | null = null;
@@ -245,9 +261,10 @@ export function zoneFromVtimezone(
   year: number,
   defaultZone: string,
 ): string | null {
-  if (!isSaneVtimezone(vtimezone)) return null;
+  const sampled = Math.min(Math.max(year, 1970), 2100);
+  if (!isSaneVtimezone(vtimezone, sampled)) return null;
   const definition = new ICAL.Timezone({ component: vtimezone, tzid });
-  const points = samplePoints(Math.min(Math.max(year, 1970), 2100));
+  const points = samplePoints(sampled);
   const wanted = points.map((p) => definition.utcOffset(p));
   const quick = [1, 13]; // mid-January and mid-July of the first year: rules most zones out cheaply
   for (const name of candidateZones(tzid, defaultZone)) {

@@ -301,9 +301,46 @@ describe('hostile files fail whole', () => {
       'bad-event',
     );
     expect(bad('DTSTART:20250301T100000Z\r\nEXRULE:FREQ=WEEKLY').reason).toBe('bad-event');
+    // Rules that can never occur (the 15th that is also a first Monday; 30 February), which
+    // ical.js would look for until the year 20000, are refused before it does.
+    for (const rule of [
+      'FREQ=YEARLY;BYMONTH=4;BYMONTHDAY=15;BYDAY=1MO',
+      'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30',
+    ]) {
+      expect(bad(`DTSTART:20250301T100000Z\r\nRRULE:${rule}`).message).toMatch(
+        /^event 2 .*repeat rule \(RRULE\) is not supported/,
+      );
+    }
     expect(bad('DTSTART:20250301T100000Z\r\na line with no colon').message).toMatch(/^event 2 /);
     expect(bad('SUMMARY:no start').reason).toBe('bad-event');
     expect(bad('DTSTART:20250301T100000Z\r\nDURATION:P1Q').message).toMatch(/^event 2 /);
+  });
+
+  it('does not read a VTIMEZONE that would take long to walk, nor a file of too many', () => {
+    const event = VEVENT('DTSTART;TZID=Hostile zone:20250301T100000');
+    const zone = (parts: number, rule: string): string => {
+      const lines = ['BEGIN:VTIMEZONE', 'TZID:Hostile zone'];
+      for (let i = 0; i < parts; i++) {
+        const kind = i % 2 ? 'DAYLIGHT' : 'STANDARD';
+        lines.push(`BEGIN:${kind}`, 'DTSTART:16010101T020000', `RRULE:${rule}`);
+        lines.push('TZOFFSETFROM:+0100', `TZOFFSETTO:+0${i % 2 ? 2 : 1}00`, `END:${kind}`);
+      }
+      return [...lines, 'END:VTIMEZONE'].join('\r\n');
+    };
+    // Every day of the year since 1601; or a hundred yearly rules since 1601.
+    const daily = zone(
+      1,
+      'FREQ=YEARLY;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12;BYDAY=MO,TU,WE,TH,FR,SA,SU',
+    );
+    expect(failure(calendar(daily, event)).reason).toBe('unknown-zone');
+    expect(failure(calendar(zone(100, 'FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU'), event)).reason).toBe(
+      'unknown-zone',
+    );
+    // Outlook's shape (two yearly rules from 1601) is read.
+    const outlook = zone(2, 'FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU');
+    expect(parseIcs(calendar(outlook, event), { defaultZone: 'UTC' })).toHaveLength(1);
+    const many = Array.from({ length: CALENDAR_LIMITS.icsMaxZones + 1 }, () => outlook);
+    expect(failure(calendar(...many, event)).reason).toBe('too-many-zones');
   });
 
   it('refuses an unknown zone, even with a VTIMEZONE no zone matches or one built to never end', () => {

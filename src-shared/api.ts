@@ -364,7 +364,8 @@ export const methods = {
   'briefings.openFile': method(BriefingFileArgs, BriefingFileBytes),
   'calendar.range': method(RangeArgs, CalendarRange),
   'calendar.get': method(
-    z.object({ spaceId: SpaceId, eventId: EventId }).strict(),
+    // With an occurrence of a series: its own title, place and description come too.
+    z.object({ spaceId: SpaceId, eventId: EventId, occurrence: OccurrenceKey.optional() }).strict(),
     CalendarEventView,
   ),
   'calendar.save': method(EventSaveArgs, z.object({ eventId: EventId })),
@@ -520,6 +521,7 @@ export const ERROR_CODES = [
   'share-invalid',
   'share-expired',
   'other-organisation',
+  'occurrence-changed',
   'lan-relay-port-in-use',
   'lan-relay-address-unavailable',
   // Sync by file (docs/network.md): why a bundle was refused, nothing of it applied.

@@ -71,14 +71,15 @@ export function newDraft(options: {
   };
 }
 
-/** A stored event as a draft; on an occurrence of a series, that occurrence's times and title. */
+/** A stored event as a draft; on an occurrence of a series, that occurrence's times and details. */
 export function draftFromView(view: CalendarEventView, occurrence?: OpenedOccurrence): EventDraft {
   const details = view.details ?? { title: '', description: '', location: '' };
   const parsed = parseRrule(view.rrule, { allDay: view.allDay, tz: view.tz });
   const base: EventDraft = {
     ...newDraft({ day: view.start.slice(0, 10), tz: view.tz, orgId: view.orgId }),
     title: occurrence?.title ?? details.title,
-    description: details.description,
+    // The occurrence's own description, which a view's item does not carry.
+    description: view.occurrenceDetails?.description ?? details.description,
     location: occurrence?.location ?? details.location,
     allDay: view.allDay,
     recurrence: parsed === 'custom' || parsed === null ? NO_RECURRENCE : parsed,

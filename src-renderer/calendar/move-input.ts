@@ -7,7 +7,7 @@ import type {
   CalendarItem,
   EventInput,
 } from '../../src-shared/calendar/calendar-api';
-import type { EditScope } from '../../src-shared/calendar/event-model';
+import type { EditScope, EventDetails } from '../../src-shared/calendar/event-model';
 import { addDays, daysBetween } from './day-math';
 import { localTimeIn, type Span } from './drag-timing';
 
@@ -40,7 +40,8 @@ export function itemTimes(
 
 /**
  * The input to save after the item moved to `span` (viewer's instants). For "this occurrence" the
- * occurrence's own title and place stay (it may have its own); otherwise the series' do.
+ * occurrence's own details stay (`occurrence`, as calendar.get gave them; else the item's title
+ * and place); otherwise the series' do.
  */
 export function movedInput(
   before: EventInput,
@@ -51,11 +52,15 @@ export function movedInput(
   span: Span,
   viewerZone: string,
   scope?: EditScope,
+  occurrence?: EventDetails | null,
 ): EventInput {
   const own =
-    scope === 'this'
-      ? { title: item.title ?? before.title, location: item.location ?? before.location }
-      : {};
+    scope !== 'this'
+      ? {}
+      : (occurrence ?? {
+          title: item.title ?? before.title,
+          location: item.location ?? before.location,
+        });
   if (before.allDay) {
     const was = item.startDate ?? before.start;
     const moved = daysBetween(

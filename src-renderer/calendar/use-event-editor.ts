@@ -58,20 +58,23 @@ export function useEventEditor(request: EditorRequest): EventEditorState {
   useEffect(() => {
     if (request.kind !== 'edit') return;
     let active = true;
-    void call('calendar.get', { spaceId: request.spaceId, eventId: request.eventId }).then(
-      (outcome) => {
-        if (!active) return;
-        if (!outcome.ok) {
-          setLoad({ phase: 'failed', error: outcome.error });
-          return;
-        }
-        setLoad({ phase: 'ready', view: outcome.value });
-        // A retry after a failure must not overwrite what was typed since.
-        setDraftState(
-          (current) => current ?? draftFromView(outcome.value, occurrenceOf(request.item)),
-        );
-      },
-    );
+    const occurrence = occurrenceOf(request.item)?.key;
+    void call('calendar.get', {
+      spaceId: request.spaceId,
+      eventId: request.eventId,
+      ...(occurrence === undefined ? {} : { occurrence }),
+    }).then((outcome) => {
+      if (!active) return;
+      if (!outcome.ok) {
+        setLoad({ phase: 'failed', error: outcome.error });
+        return;
+      }
+      setLoad({ phase: 'ready', view: outcome.value });
+      // A retry after a failure must not overwrite what was typed since.
+      setDraftState(
+        (current) => current ?? draftFromView(outcome.value, occurrenceOf(request.item)),
+      );
+    });
     return () => {
       active = false;
     };

@@ -42,11 +42,15 @@ export function useMoveEvent(
     setBusy(true);
     setError(null);
     try {
-      const got = await call('calendar.get', { spaceId: item.spaceId, eventId: item.eventId });
+      const got = await call('calendar.get', {
+        spaceId: item.spaceId,
+        eventId: item.eventId,
+        ...(item.recurring ? { occurrence: item.key } : {}),
+      });
       if (!got.ok) return setError(got.error);
       const before = inputOfView(got.value);
       if (!before) return;
-      const input = movedInput(before, item, span, viewerZone, scope);
+      const input = movedInput(before, item, span, viewerZone, scope, got.value.occurrenceDetails);
       const target = {
         spaceId: item.spaceId,
         eventId: item.eventId,

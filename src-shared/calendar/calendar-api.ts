@@ -83,6 +83,8 @@ export const CalendarEventView = EventTiming.extend({
   orgId: OrgId.nullable(),
   visibility: Visibility,
   details: EventDetails.nullable(),
+  /** The asked occurrence's details (its own where it has them), when it was asked and readable. */
+  occurrenceDetails: EventDetails.nullable(),
   canEdit: z.boolean(),
   createdByName: z.string().nullable(),
   reminderMinutes: z.number().int().nullable(),

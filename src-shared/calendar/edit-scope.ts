@@ -72,7 +72,7 @@ const dateOf = (f: number): number => floatingMs({ ...fromFloating(f), hour: 0, 
 const filterKeys = <T>(record: Record<string, T>, keep: (key: string) => boolean) =>
   Object.fromEntries(Object.entries(record).filter(([k]) => keep(k)));
 
-function isOccurrence(event: CalendarEvent, key: string): boolean {
+export function isOccurrence(event: CalendarEvent, key: string): boolean {
   return seriesKeys(event, key, key, 1)[0] === key && !event.exdates.includes(key);
 }
 

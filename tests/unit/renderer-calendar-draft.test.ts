@@ -32,6 +32,7 @@ const view: CalendarEventView = {
   orgId: ORG,
   visibility: 'busy',
   details: { title: 'Планёрка', description: 'Парадак дня', location: 'Вільня' },
+  occurrenceDetails: null,
   canEdit: true,
   createdByName: 'Алеся',
   reminderMinutes: 15,
@@ -90,6 +91,9 @@ describe('a stored event in the form', () => {
       'Перанесеная планёрка',
     ]);
     expect(draft.location).toBe('Вільня');
+    // Its own description (main's calendar.get with the occurrence), which a view item lacks.
+    const own = { title: 'Перанесеная планёрка', description: 'Свой парадак', location: 'Вільня' };
+    expect(draftFromView({ ...view, occurrenceDetails: own }).description).toBe('Свой парадак');
   });
 
   it('shows an all-day event’s last day, and sends the day after it', () => {

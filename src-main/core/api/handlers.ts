@@ -151,7 +151,8 @@ export function createHandlers(
     'orgs.removeMember': ({ spaceId, orgId, deviceKey }) =>
       cal().orgs.removeMember(spaceId, orgId, deviceKey),
     'calendar.range': (args) => cal().calendar.range(args),
-    'calendar.get': ({ spaceId, eventId }) => cal().calendar.get(spaceId, eventId),
+    'calendar.get': ({ spaceId, eventId, occurrence }) =>
+      cal().calendar.get(spaceId, eventId, occurrence),
     'calendar.save': (args) => cal().calendar.save(args),
     'calendar.delete': (args) => cal().calendar.remove(args),
     'calendar.setReminder': ({ spaceId, eventId, minutes }) => {

@@ -9,11 +9,13 @@ import type {
   CalendarTask,
   EventInput,
 } from '../../../src-shared/calendar/calendar-api';
+import { CALENDAR_LIMITS } from '../../../src-shared/calendar/calendar-limits';
 import { findConflicts } from '../../../src-shared/calendar/conflicts';
 import {
   changesSeries,
   deleteOccurrence,
   editOccurrence,
+  isOccurrence,
 } from '../../../src-shared/calendar/edit-scope';
 import {
   detailsOf,
@@ -30,7 +32,7 @@ import type { DocAccess } from '../sync/engine-doc-access';
 import type { OrganisationService } from '../organisations/organisations';
 import { readRegistry } from '../organisations/org-registry';
 import { calendarEvents, type SpaceCalendar } from './calendar-events';
-import { getReminder } from './reminder-store';
+import { getReminder, setReminder } from './reminder-store';
 import type { Db } from '../vault/migrations';
 
 const newId = (): string => randomBytes(16).toString('hex');
@@ -43,6 +45,10 @@ export interface CalendarDeps {
   /** The viewer's zone; the device's own by default. */
   zone?: () => string;
 }
+
+/** The occurrence a change names is not in the series as it is now (changed on another device). */
+const occurrenceChanged = (): SuviazError =>
+  new SuviazError('occurrence-changed', 'The occurrence is no longer in the series.');
 
 export function calendarService(deps: CalendarDeps) {
   const { access, orgs } = deps;
@@ -144,9 +150,10 @@ export function calendarService(deps: CalendarDeps) {
     return calendar;
   }
 
-  function get(spaceId: string, eventId: string): CalendarEventView {
+  function get(spaceId: string, eventId: string, occurrence?: OccurrenceKey): CalendarEventView {
     const calendar = readable(spaceId);
     const { event, busyOnly } = events.find(calendar, eventId);
+    const own = occurrence === undefined ? undefined : event.overrides[occurrence];
     return {
       ...timingOf(event),
       spaceId,
@@ -154,6 +161,14 @@ export function calendarService(deps: CalendarDeps) {
       orgId: event.orgId,
       visibility: event.visibility,
       details: busyOnly ? null : detailsOf(event),
+      occurrenceDetails:
+        busyOnly || occurrence === undefined
+          ? null
+          : {
+              title: own?.title ?? event.title,
+              description: own?.description ?? event.description,
+              location: own?.location ?? event.location,
+            },
       canEdit: !busyOnly && events.canEdit(calendar, event),
       createdByName: access.nameOf(event.createdBy),
       reminderMinutes: getReminder(deps.db, spaceId, eventId),
@@ -214,6 +229,7 @@ export function calendarService(deps: CalendarDeps) {
       return { eventId: event.id };
     }
     const { key, scope } = args.occurrence;
+    if (!isOccurrence(before, key)) throw occurrenceChanged();
     if (scope === 'this' && changesSeries(before, input)) {
       throw new SuviazError(
         'invalid-args',
@@ -223,8 +239,12 @@ export function calendarService(deps: CalendarDeps) {
     const { updated, created } = editOccurrence(before, key, input, scope, newId(), now);
     if (updated) await events.write(calendar, updated, before);
     else await events.remove(calendar, before);
-    // The rest of a series split off by this device is its own.
-    if (created) await events.write(calendar, { ...created, createdBy: access.meHex }, null);
+    // The rest of a series split off by this device is its own, with the reminder the series had.
+    if (created) {
+      await events.write(calendar, { ...created, createdBy: access.meHex }, null);
+      const reminder = getReminder(deps.db, args.spaceId, before.id);
+      if (reminder !== null) setReminder(deps.db, args.spaceId, created.id, reminder);
+    }
     return { eventId: created?.id ?? before.id };
   }
 
@@ -242,6 +262,15 @@ export function calendarService(deps: CalendarDeps) {
       args.occurrence && event.rrule !== null
         ? deleteOccurrence(event, args.occurrence.key, args.occurrence.scope, Date.now())
         : null;
+    if (next === event) {
+      if (event.exdates.length >= CALENDAR_LIMITS.exceptionsPerEvent) {
+        throw new SuviazError(
+          'invalid-args',
+          `This series already has ${CALENDAR_LIMITS.exceptionsPerEvent} deleted occurrences, the most it can hold.`,
+        );
+      }
+      throw occurrenceChanged();
+    }
     if (next) await events.write(calendar, next, event);
     else await events.remove(calendar, event);
   }

@@ -185,6 +185,8 @@ export const en = {
       'This event link has expired or was withdrawn. Ask the person who sent it for a new one.',
     'other-organisation':
       'This member already belongs to another organisation of the coalition. An admin of that organisation must remove them first.',
+    'occurrence-changed':
+      'This occurrence was changed or removed on another device while you had it open, so nothing was saved. Close the event, open it again and make your change there.',
     'lan-relay-port-in-use':
       'Another program already uses this port on this computer, or the system does not allow it. Choose another port, or 0 to take any free one, and start again.',
     'lan-relay-address-unavailable':

@@ -112,6 +112,23 @@ describe('relay for the local network, hosted by the app', () => {
     );
   });
 
+  it('is stopped and its folder deleted by a panic wipe', async () => {
+    const { core, dir } = await unlockedCore();
+    const running = await value<Running>(
+      core.call('lanRelay.start', { address: '127.0.0.1', port: 0 }),
+    );
+    const member = await client(running.url);
+    await waitFor('a device syncs through it', connected(member));
+    await member.engine.createSpace('Carried by this computer');
+    expect(existsSync(join(dir, 'lan-relay'))).toBe(true);
+
+    expect((await core.call('vault.panicWipe', {})).ok).toBe(true);
+    expect(await value(core.call('lanRelay.status', {}))).toEqual({ running: false });
+    // Its store named the space and its members' device keys: nothing of it is left.
+    expect(existsSync(join(dir, 'lan-relay'))).toBe(false);
+    await waitFor('the device lost it', () => !connected(member)());
+  });
+
   it('says the port is in use, and stays stopped', async () => {
     const { core } = await unlockedCore();
     const other = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));

@@ -36,7 +36,14 @@ export function createHandlers(
     'vault.create': ({ passphrase }) => session.create(passphrase),
     'vault.unlock': ({ passphrase }) => session.unlock(passphrase),
     'vault.lock': () => session.lock('user'),
-    'vault.panicWipe': () => session.panicWipe(),
+    'vault.panicWipe': async () => {
+      try {
+        await session.panicWipe();
+      } finally {
+        // The relay this computer hosted for the local network holds the spaces' membership too.
+        await lanRelay.wipe();
+      }
+    },
     'vault.changePassphrase': ({ current, next }) => session.changePassphrase(current, next),
     ...duressHandlers(session),
     'session.activity': () => session.activity(),

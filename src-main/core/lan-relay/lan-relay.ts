@@ -1,6 +1,6 @@
 // One relay for the local network, hosted by the app (server/relay.ts, in this process): started on
 // an address of this computer and a port, so an office or a meeting can sync with no internet.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -15,6 +15,8 @@ export interface LanRelay {
   /** Starts (or moves) the relay; resolves once it listens. Throws SuviazError with a clear code. */
   start(address: string, port: number): Promise<LanRelayStatus>;
   stop(): Promise<LanRelayStatus>;
+  /** Panic wipe: stops the relay without waiting out its goodbyes and deletes its folder. */
+  wipe(): Promise<void>;
   status(): LanRelayStatus;
   onChange(listener: (status: LanRelayStatus) => void): () => void;
 }
@@ -27,6 +29,9 @@ export interface LanRelayOptions {
 }
 
 /** The relay's folder: beside the vault's, in the app's data folder, never inside the vault. */
+/** How long a panic wipe lets the hosted relay close before deleting its folder anyway. */
+const WIPE_STOP_WAIT_MS = 300;
+
 export function lanRelayDirBeside(vaultDir: string): string {
   return join(dirname(vaultDir), 'lan-relay');
 }
@@ -174,6 +179,16 @@ export function createLanRelay(options: LanRelayOptions): LanRelay {
         await closeHosted();
         changed();
         return status();
+      }),
+    wipe: () =>
+      serially(async () => {
+        const had = hosted !== undefined;
+        // The relay's graceful close waits seconds for other devices; a panic gives it a moment.
+        const moment = new Promise((resolve) => setTimeout(resolve, WIPE_STOP_WAIT_MS).unref());
+        await Promise.race([closeHosted().catch(() => undefined), moment]);
+        // Its store names the spaces it carried and their members' device keys.
+        rmSync(options.dataDir, { recursive: true, force: true });
+        if (had) changed();
       }),
     status,
     onChange(listener) {

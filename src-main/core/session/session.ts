@@ -149,7 +149,13 @@ export function createSession(
     lock: (reason) => serially(() => close(reason)),
     async panicWipe() {
       wipes++;
-      shredKeyFile(dataDir);
+      // A key file that cannot be overwritten (a failing disk) must not stop the rest of the wipe.
+      let shredFailed: unknown = null;
+      try {
+        shredKeyFile(dataDir);
+      } catch (error) {
+        shredFailed = error;
+      }
       const wasOpen = open;
       open = undefined;
       preparing = false;
@@ -165,6 +171,7 @@ export function createSession(
       }
       deleteVaultFiles(dataDir);
       emit('vault.locked', { reason: 'wipe' });
+      if (shredFailed) throw shredFailed;
     },
     changePassphrase: (current, next) =>
       serially(async () => {

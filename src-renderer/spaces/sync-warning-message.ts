@@ -54,6 +54,8 @@ const OWN_REASONS = {
   'subscribe-refused': { tone: 'waiting', key: 'subscribe-refused' },
   'relay-refused-quotaBytes': { tone: 'waiting', key: 'quota-bytes' },
   'relay-refused-quotaDocuments': { tone: 'waiting', key: 'quota-documents' },
+  'update-too-large': { tone: 'waiting', key: 'update-too-large' },
+  'snapshot-too-large': { tone: 'waiting', key: 'snapshot-too-large' },
 } as const;
 const RELAY_REFUSED = 'relay-refused-';
 type OwnKey = (typeof OWN_REASONS)[keyof typeof OWN_REASONS]['key'] | 'relay-refused';

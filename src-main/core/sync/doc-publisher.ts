@@ -10,6 +10,7 @@ import { RelayRequestError } from './relay-connection';
 import {
   acknowledgeRows,
   canSend,
+  fitsOneFrame,
   sendUnsubscribe,
   type DocOps,
   type DocRuntime,
@@ -17,6 +18,20 @@ import {
 
 /** Outbox rows merged into one update at most; Y.mergeUpdatesV2 stays cheap on small batches. */
 const MAX_BATCH_ROWS = 64;
+/** And their bytes: a batch of large edits (pasted offline) must still fit one relay frame. */
+const MAX_BATCH_BYTES = 256 * 1024;
+
+/** The oldest rows that make one update: at least one, then while they stay within the bytes. */
+function batchOf<T extends { update: Uint8Array }>(rows: T[]): T[] {
+  const batch: T[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    if (batch.length > 0 && bytes + row.update.length > MAX_BATCH_BYTES) break;
+    batch.push(row);
+    bytes += row.update.length;
+  }
+  return batch;
+}
 
 export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
   const connection = canSend(rt);
@@ -31,13 +46,16 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
   // yet: it may still be committing on the relay) goes again with its own rows only. Were newer
   // rows added, the stored one would acknowledge them too once the catch-up brings it back.
   const unsettled = rt.lastSent;
-  const rows = outboxRows(deps.db, deps.docId, MAX_BATCH_ROWS).filter(
+  const candidates = outboxRows(deps.db, deps.docId, MAX_BATCH_ROWS).filter(
     (row) =>
       !unsettled ||
       unsettled.clock !== clock ||
       unsettled.snapshotId !== active.id ||
       row.id <= unsettled.lastOutboxId,
   );
+  const rows = batchOf(candidates);
+  // More waits behind this batch: it goes out at once after the ACK, not after the batch window.
+  const backlog = rows.length < candidates.length || candidates.length === MAX_BATCH_ROWS;
   const last = rows[rows.length - 1];
   if (!last) return;
   const update = rows.length === 1 ? last.update : Y.mergeUpdatesV2(rows.map((r) => r.update));
@@ -56,6 +74,11 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
     snapshot: null,
   };
   const sealed = sealEnvelope(header, update, key, deps.sign);
+  if (!fitsOneFrame(sealed.bytes)) {
+    // One edit larger than a frame (a whole imported bundle): kept, and said, not sent.
+    deps.onWarning('update-too-large', `${sealed.bytes.length} bytes`);
+    return;
+  }
   const sent = { clock, snapshotId: active.id, lastOutboxId: last.id };
   rt.inFlight = { kind: 'update', ...sent };
   rt.lastSent = sent;
@@ -78,7 +101,7 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
     // during the round trip wait for the batch window like any others, so fast typing makes one
     // update per window, not one per round trip (each costs a seal, and a signature check and a
     // stored row at every member).
-    if (rows.length === MAX_BATCH_ROWS) void ops.flush();
+    if (backlog) void ops.flush();
     else ops.publishSoon();
   } catch (error) {
     rt.inFlight = null;

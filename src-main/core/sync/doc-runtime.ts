@@ -1,5 +1,6 @@
 // The state one open document's sync units share (plain data, mutated only by them) and the small
 // checks they all make. DocumentSync owns one and hands it to the publisher, snapshotter and others.
+import { LIMITS } from '../../../src-shared/limits';
 import type { LogHead } from '../../../src-shared/protocol/envelope';
 import type * as Y from 'yjs';
 import type { Db } from '../vault/migrations';
@@ -67,6 +68,16 @@ export interface DocOps {
 }
 
 /** The connection to publish on now, or null: connected, caught up, nothing in flight, a snapshot. */
+/**
+ * Whether a sealed envelope fits one relay frame (with room for the frame's own few bytes). One that
+ * does not is never sent: the relay would refuse it, or close the connection, and every document on
+ * that connection would wait behind it.
+ */
+export function fitsOneFrame(envelope: Uint8Array): boolean {
+  return envelope.length <= LIMITS.relay.maxFrameBytes - FRAME_OVERHEAD_BYTES;
+}
+const FRAME_OVERHEAD_BYTES = 64;
+
 export function canSend(rt: DocRuntime): RelayConnection | null {
   const connection = rt.deps.connection();
   if (!connection || connection.status() !== 'connected') return null;

@@ -10,7 +10,7 @@ import { saveVerifier } from './outbox';
 import { GENESIS } from './snapshot-chain';
 import { RelayRequestError, type RelayConnection } from './relay-connection';
 import { handlePublishError } from './doc-publisher';
-import { canSend, type DocOps, type DocRuntime } from './doc-runtime';
+import { canSend, fitsOneFrame, type DocOps, type DocRuntime } from './doc-runtime';
 
 /**
  * After a key rotation the document is re-snapshotted under the new epoch's key, so a member who
@@ -80,6 +80,12 @@ export async function publishSnapshot(
     ? Y.encodeStateAsUpdateV2(new Y.Doc())
     : Y.encodeStateAsUpdateV2(rt.ydoc);
   const sealed = sealEnvelope(header, plaintext, key, deps.sign);
+  if (!fitsOneFrame(sealed.bytes)) {
+    // The document has grown past one frame: it goes on without a new snapshot (its updates
+    // still flow), and the user is told. Not flushed from here: that would ask again at once.
+    deps.onWarning('snapshot-too-large', `${sealed.bytes.length} bytes`);
+    return;
+  }
   rt.inFlight = { kind: 'snapshot' };
   try {
     const answer = await connection.request({ type: 'publish', envelope: sealed.bytes });

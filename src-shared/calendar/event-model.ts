@@ -67,6 +67,15 @@ export const OccurrenceOverride = z.object({
 });
 export type OccurrenceOverride = z.infer<typeof OccurrenceOverride>;
 
+/**
+ * A series has at most as many changed occurrences (overrides) as deleted ones: `.refine(...this)`
+ * on each map of them. A record with more (a member's modified app) is skipped like any bad one.
+ */
+export const WITHIN_OCCURRENCE_LIMIT = [
+  (map: object): boolean => Object.keys(map).length <= CALENDAR_LIMITS.exceptionsPerEvent,
+  { message: `at most ${CALENDAR_LIMITS.exceptionsPerEvent} changed occurrences` },
+] as const;
+
 /** The whole event, as a reader who may see everything has it. */
 export const CalendarEvent = EventTiming.extend({
   ...EventDetails.shape,
@@ -74,7 +83,7 @@ export const CalendarEvent = EventTiming.extend({
   /** The owning organisation in a coalition; null in a plain space or for a coalition-wide event. */
   orgId: OrgId.nullable(),
   visibility: Visibility,
-  overrides: z.record(OccurrenceKey, OccurrenceOverride),
+  overrides: z.record(OccurrenceKey, OccurrenceOverride).refine(...WITHIN_OCCURRENCE_LIMIT),
   /** Signing key (hex) of the device that created it. */
   createdBy: z.string().regex(/^[0-9a-f]{64}$/),
   /** Milliseconds since 1970; the newer of two concurrent whole-event writes wins. */

@@ -3,6 +3,7 @@
 // modified app wrote (wrong shape, an id that is not their key) are skipped, never thrown.
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { CALENDAR_LIMITS } from '../../src-shared/calendar/calendar-limits';
 import {
   CALENDAR_MAP,
   putRecord,
@@ -105,6 +106,14 @@ describe('calendar visibility', () => {
       ...event('9', 'organisation', 'c'.repeat(32)),
       kind: 'event',
     });
+    // More changed occurrences than a series may have, each of which every view would place.
+    const many = Object.fromEntries(
+      Array.from({ length: CALENDAR_LIMITS.exceptionsPerEvent + 1 }, (_, i) => [
+        `2026-03-23T${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+        { start: '2026-03-23T10:00' },
+      ]),
+    );
+    map.set('a'.repeat(32), { ...event('a', 'coalition', null), overrides: many, kind: 'event' });
     const seen = readCalendar(space, new Map([[ORG, org]]));
     expect(seen).toHaveLength(4);
   });

@@ -12,6 +12,7 @@ import {
   OrgId,
   timingOf,
   Visibility,
+  WITHIN_OCCURRENCE_LIMIT,
 } from '../../../src-shared/calendar/event-model';
 import type * as Y from 'yjs';
 
@@ -27,7 +28,7 @@ const BusyRecord = EventTiming.extend({
   id: EventId,
   orgId: OrgId,
   visibility: z.literal('busy'),
-  overrides: z.record(z.string(), TimesOnly),
+  overrides: z.record(z.string(), TimesOnly).refine(...WITHIN_OCCURRENCE_LIMIT),
   createdBy: CalendarEvent.shape.createdBy,
   updatedAt: CalendarEvent.shape.updatedAt,
 }).strict();
@@ -36,7 +37,7 @@ const BusyRecord = EventTiming.extend({
 const SealedDetails = EventDetails.extend({
   kind: z.literal('details'),
   id: EventId,
-  overrides: z.record(z.string(), DetailsOnly),
+  overrides: z.record(z.string(), DetailsOnly).refine(...WITHIN_OCCURRENCE_LIMIT),
 }).strict();
 
 const WholeEvent = CalendarEvent.extend({ kind: z.literal('event') }).strict();

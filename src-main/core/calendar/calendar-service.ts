@@ -230,6 +230,16 @@ export function calendarService(deps: CalendarDeps) {
     }
     const { key, scope } = args.occurrence;
     if (!isOccurrence(before, key)) throw occurrenceChanged();
+    if (
+      scope === 'this' &&
+      !Object.hasOwn(before.overrides, key) &&
+      Object.keys(before.overrides).length >= CALENDAR_LIMITS.exceptionsPerEvent
+    ) {
+      throw new SuviazError(
+        'invalid-args',
+        `This series already has ${CALENDAR_LIMITS.exceptionsPerEvent} changed occurrences, the most it can hold.`,
+      );
+    }
     if (scope === 'this' && changesSeries(before, input)) {
       throw new SuviazError(
         'invalid-args',

@@ -86,7 +86,7 @@ export const CalendarEvent = EventTiming.extend({
   overrides: z.record(OccurrenceKey, OccurrenceOverride).refine(...WITHIN_OCCURRENCE_LIMIT),
   /** Signing key (hex) of the device that created it. */
   createdBy: z.string().regex(/^[0-9a-f]{64}$/),
-  /** Milliseconds since 1970; the newer of two concurrent whole-event writes wins. */
+  /** Milliseconds since 1970, when it was last saved (of two concurrent saves Yjs keeps one). */
   updatedAt: z.number().int().nonnegative(),
 });
 export type CalendarEvent = z.infer<typeof CalendarEvent>;

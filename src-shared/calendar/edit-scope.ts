@@ -287,10 +287,44 @@ function reseries(event: CalendarEvent, key: string, p: EventPatch, all: boolean
     exdates: [],
     overrides: {},
   };
-  if (kind) return series;
-  const exdates = (p.exdates ?? event.exdates).filter((k) => all || k > key);
+  if (kind) {
+    return {
+      ...series,
+      exdates: keysInKind(event, baseF, series, exdatesFrom(event, key, p, all)),
+    };
+  }
+  const exdates = exdatesFrom(event, key, p, all);
   const overrides = filterKeys(event.overrides, (k) => all || k > key);
   return withExceptions(series, exdates, overrides, startF - baseF);
+}
+
+/** The deleted occurrences a reseries keeps: all of them, or those after `key`. */
+const exdatesFrom = (event: CalendarEvent, key: string, p: EventPatch, all: boolean): string[] =>
+  (p.exdates ?? event.exdates).filter((k) => all || k > key);
+
+/**
+ * Deleted occurrences of a series that became all-day (or timed): each keeps its place in the
+ * series, counted in days from the start, in the new kind's key. Changed occurrences' times do not
+ * carry over, so those go; a cancelled meeting must not come back.
+ */
+function keysInKind(
+  was: CalendarEvent,
+  /** Where the new series begins in the old one (its start, or the edited occurrence). */
+  baseF: number,
+  series: CalendarEvent,
+  exdates: string[],
+): string[] {
+  const newStart = toF(series.start, series.allDay) ?? 0;
+  const moved = exdates.map((k) => {
+    const days = dateOf(toF(k, was.allDay) ?? 0) - dateOf(baseF);
+    return local(dateOf(newStart) + days + (newStart - dateOf(newStart)), series.allDay);
+  });
+  const sorted = [...moved].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const valid = new Set(seriesKeys(series, first, last, ALL_KEYS));
+  return moved.filter((k) => valid.has(k));
 }
 
 /**

@@ -218,6 +218,27 @@ describe("'all' occurrences", () => {
     ]);
   });
 
+  it('keeps deleted occurrences deleted when the series becomes all-day, or timed again', () => {
+    const withGaps = series({ exdates: ['2026-03-16T10:00', '2026-04-06T10:00'] });
+    const toAllDay = { allDay: true, start: '2026-03-09', end: '2026-03-10' };
+    const { updated } = editOccurrence(withGaps, '2026-03-09T10:00', toAllDay, 'all', NEW_ID, NOW);
+    expect(updated?.exdates).toEqual(['2026-03-16', '2026-04-06']);
+    expect(keys(updated)).not.toContain('2026-03-16');
+    expect(keys(updated)).toHaveLength(8);
+    // From the third on, back to 09:30.
+    const timed = { allDay: false, start: '2026-03-23T09:30', end: '2026-03-23T10:30' };
+    const split = editOccurrence(
+      updated as CalendarEvent,
+      '2026-03-23',
+      timed,
+      'following',
+      NEW_ID,
+      NOW,
+    );
+    expect(split.created?.exdates).toEqual(['2026-04-06T09:30']);
+    expect(keys(split.updated, split.created)).toHaveLength(8);
+  });
+
   it('drops exceptions that no longer name an occurrence when the rule changes', () => {
     const e = series({ exdates: ['2026-03-09T10:00', '2026-04-13T10:00'] });
     const rrule = 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;COUNT=5';

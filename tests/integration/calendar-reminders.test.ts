@@ -3,8 +3,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { dueReminders } from '../../src-main/core/calendar/reminders';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dueReminders, startReminders } from '../../src-main/core/calendar/reminders';
 import { setReminder } from '../../src-main/core/calendar/reminder-store';
 import { updateSettings } from '../../src-main/core/settings/settings';
 import { eventInput, withCalendar } from '../support/calendar-clients';
@@ -44,5 +44,43 @@ describe('calendar reminders', () => {
     updateSettings(ana.vault.db, { remindersShowTitle: true });
     const next = dueReminders(deps, start + 1420 * MINUTE, start + 1430 * MINUTE, fired);
     expect(next.map((n) => n.title)).toEqual(['Embassy meeting']);
+  });
+
+  it('after the machine slept, ring only for what was due within the last minutes', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const ana = withCalendar(await client(relay.url));
+    await waitFor('connection', connected(ana));
+    const space = await ana.engine.createSpace('Reminders');
+    const at = (hour: number) => `2026-03-23T${String(hour).padStart(2, '0')}:00`;
+    // Meetings at 10:00, 13:00 and 17:00 (Vilnius), each with a reminder 5 minutes before.
+    for (const hour of [10, 13, 17]) {
+      const { eventId } = await ana.cal.calendar.save({
+        spaceId: space.id,
+        event: eventInput({ title: `At ${hour}`, start: at(hour), end: at(hour + 1) }),
+      });
+      setReminder(ana.vault.db, space.id, eventId, 5);
+    }
+    updateSettings(ana.vault.db, { remindersShowTitle: true });
+    const local = (hour: number, minute: number) => Date.UTC(2026, 2, 23, hour - 2, minute);
+    let clock = local(8, 0);
+    const rung: (string | null)[] = [];
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const reminders = startReminders({
+        db: ana.vault.db,
+        calendar: ana.cal.calendar,
+        emit: (_event, payload) => rung.push((payload as { title: string | null }).title),
+        now: () => clock,
+      });
+      vi.advanceTimersByTime(20_000);
+      expect(rung).toEqual([]);
+      // The lid closed at 08:00 and opened at 16:58: the 10:00 and 13:00 reminders are long past.
+      clock = local(16, 58);
+      vi.advanceTimersByTime(20_000);
+      expect(rung).toEqual(['At 17']);
+      reminders.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

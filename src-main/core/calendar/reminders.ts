@@ -58,6 +58,9 @@ export function startReminders(deps: ReminderDeps): { stop(): void } {
   let since = now() - GRACE_MS;
   const timer = setInterval(() => {
     const at = now();
+    // After a sleep the last pass may be hours ago: only the grace of those hours still counts,
+    // or a laptop opened in the evening would ring for every meeting of the day.
+    since = Math.max(since, at - GRACE_MS);
     try {
       for (const notice of dueReminders(deps, since, at, fired))
         deps.emit('calendar.reminder', notice);

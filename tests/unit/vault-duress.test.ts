@@ -38,6 +38,7 @@ import {
   changePassphrase,
   createVault,
   unlockVault,
+  vaultStatus,
   type OpenVault,
 } from '../../src-main/core/vault/vault';
 import { openDatabase } from '../../src-main/core/vault/vault-disk';
@@ -223,6 +224,24 @@ describe('duress passphrase', () => {
     expect(readdirSync(dir).sort()).toEqual(VAULT_FILES);
     expect(DB_FILE_NAMES.map((name) => statSync(join(dir, name)).size)).toEqual(sizes);
     expect(titles(keep(await unlockVault(dir, REAL)))).toEqual(['Lawyers']);
+  });
+
+  it('still opens the decoy when a destroying unlock on a full disk left only its file', async () => {
+    const dir = await preparedVault(true);
+    const decoy = await unlockVault(dir, DURESS);
+    const decoyFile = decoy.file;
+    decoy.close();
+    // What the full-disk fallback leaves: the decoy alone, here in the second file of the pair.
+    for (const name of DB_FILE_NAMES) {
+      if (join(dir, name) !== decoyFile) rmSync(join(dir, name));
+    }
+    renameSync(decoyFile, join(dir, DB_FILE_NAMES[1]));
+    expect(vaultStatus(dir)).toEqual({ state: 'locked', problem: null });
+    const again = await unlockVault(dir, DURESS);
+    expect(titles(again)).toEqual(['Birthday', 'Shopping']);
+    again.close();
+    // And the pair is whole again: a spare took the missing file's place.
+    expect(readdirSync(dir).sort()).toEqual(VAULT_FILES);
   });
 
   it('gives a vault made before the pair its spare at the next unlock', async () => {

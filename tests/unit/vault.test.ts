@@ -86,13 +86,17 @@ afterEach(() => {
 });
 
 describe('vault', () => {
-  it('reports none, then locked after creation, and damaged when one file is missing', async () => {
+  it('reports none, then locked after creation, and damaged when its files are missing', async () => {
     const dir = tempDir();
     expect(vaultStatus(dir)).toEqual({ state: 'none', problem: null });
     expect(vaultStatus(join(dir, 'not-yet-created'))).toEqual({ state: 'none', problem: null });
     (await create(dir)).close();
     expect(vaultStatus(dir)).toEqual({ state: 'locked', problem: null });
+    // One database file gone may be the spare (a duress unlock on a full disk removes one): still
+    // a locked vault; which passphrase misses its file only an unlock can tell.
     rmSync(join(dir, DB_FILE_NAME));
+    expect(vaultStatus(dir)).toEqual({ state: 'locked', problem: null });
+    for (const name of DB_FILE_NAMES) rmSync(join(dir, name), { force: true });
     expect(vaultStatus(dir)).toEqual({ state: 'damaged', problem: 'database-missing' });
     const other = tempDir();
     (await create(other)).close();
@@ -211,7 +215,8 @@ describe('vault', () => {
 
   it('reports a missing key file or database, or no vault at all, and changes nothing', async () => {
     const dir = tempDir();
-    (await create(dir)).close();
+    const made = await create(dir);
+    made.close();
     const key = readFileSync(join(dir, KEY_FILE_NAME));
     rmSync(join(dir, KEY_FILE_NAME));
     await expectFailureLeavesDiskAlone(dir, () => unlock(dir), 'keyfile-missing');
@@ -222,7 +227,8 @@ describe('vault', () => {
       'keyfile-missing',
     );
     writeFileSync(join(dir, KEY_FILE_NAME), key);
-    rmSync(join(dir, DB_FILE_NAME));
+    // The file this passphrase's database is in (either of the pair).
+    rmSync(made.file);
     await expectFailureLeavesDiskAlone(dir, () => unlock(dir), 'database-missing');
     await expectFailureLeavesDiskAlone(tempDir(), () => unlock(dir + '-nothing'), 'vault-missing');
   });

@@ -29,7 +29,6 @@ import type { Db } from './migrations';
 import { finishPassphraseChange, refuseWeak } from './passphrase-change';
 import {
   databaseFileSet,
-  dbPath,
   dbPaths,
   errorCode,
   keyPath,
@@ -65,9 +64,10 @@ export interface CreateVaultOptions {
 
 export function vaultStatus(dir: string): VaultStatus {
   const haveKey = fs.existsSync(keyPath(dir));
-  // suviaz.db exists in every vault; suviaz-2.db not yet in one made before the pair (it is added at
-  // the next unlock), so only the first file's absence makes a vault damaged.
-  const haveDb = fs.existsSync(dbPath(dir));
+  // Either file of the pair may be missing: suviaz-2.db in a vault made before the pair, either one
+  // after a duress unlock on a full disk (the other is added at the next unlock). Which passphrase
+  // needs the missing one only an unlock can tell: a locked vault with either is not damaged.
+  const haveDb = dbPaths(dir).some((file) => fs.existsSync(file));
   if (haveKey && haveDb) return { state: 'locked', problem: null };
   if (!haveKey && !haveDb) return { state: 'none', problem: null };
   return { state: 'damaged', problem: haveKey ? 'database-missing' : 'keyfile-missing' };
@@ -162,7 +162,12 @@ function openFromSlot(
   const previous = destroys ? null : opened.previousDbKey;
   const found = findDatabase(dir, previous ? [opened.dbKey, previous] : [opened.dbKey]);
   if (destroys) destroyOtherVault(dir, keyFile, opened, slotKey, found?.file ?? null);
-  if (!found) throw noDatabaseError();
+  if (!found) {
+    if (dbPaths(dir).some((file) => !fs.existsSync(file))) {
+      throw new SuviazError('database-missing', 'The database this passphrase opens is missing.');
+    }
+    throw noDatabaseError();
+  }
   // A slot that still carries the previous DB key belongs to a change cut short by a crash: the
   // DB uses one of the two keys, and the change is finished before the vault is handed over.
   const db = previous
@@ -178,7 +183,7 @@ export async function unlockVault(dir: string, passphrase: string): Promise<Open
   if (status.state === 'none') throw new SuviazError('vault-missing', 'There is no vault here.');
   const keyFile = readKeyFile(dir);
   if (status.problem === 'database-missing') {
-    throw new SuviazError('database-missing', 'The vault database (suviaz.db) is missing.');
+    throw new SuviazError('database-missing', 'The vault database is missing.');
   }
   await sodiumReady();
   const { opened, slotKey } = await openKeyFileSlot(keyFile, passphrase);

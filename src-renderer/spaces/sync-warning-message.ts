@@ -29,8 +29,21 @@ const RELAY_REASONS = [
   'unknown-snapshot',
   'rolled-back',
   'omits-my-updates',
+  'tampered-presence',
+  'frame-failed',
 ] as const;
 type RelayReason = (typeof RELAY_REASONS)[number];
+
+/** Why a space's membership data was refused (`group-<GroupRejection>`): three sentences cover them. */
+const GROUP_REASONS = {
+  'group-invalid-log': 'group-log',
+  'group-forked-log': 'group-log',
+  'group-lockbox-not-from-admin': 'group-lockbox',
+  'group-lockbox-bad-signature': 'group-lockbox',
+  'group-lockbox-not-for-me': 'group-lockbox',
+  'group-lockbox-key-mismatch': 'group-lockbox',
+  'group-bad-metadata': 'group-metadata',
+} as const;
 
 /** Reasons about one member (when named), with the text key their sentence is under. */
 const MEMBER_REASONS = {
@@ -96,6 +109,8 @@ export function syncWarningMessage(
   }
   const own = ownReason(reason);
   if (own) return { tone: own.tone, title: title(t, own.tone), text: t(`sync.own.${own.key}`) };
+  const group = entryFor(GROUP_REASONS, reason);
+  if (group) return { tone: 'relay', title: title(t, 'relay'), text: t(`sync.reasons.${group}`) };
   if (reason === 'relay-key-rotated') {
     return {
       tone: 'rotated',

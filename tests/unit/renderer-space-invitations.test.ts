@@ -110,7 +110,37 @@ describe('a sync warning', () => {
     'relay-refused-quotaBytes',
     'relay-refused-quotaDocuments',
     'relay-refused-forbidden',
+    'update-too-large',
+    'snapshot-too-large',
   ];
+
+  /** Refusals of what the relay or another member's app sent, each with a sentence of its own. */
+  const REFUSED = [
+    'group-invalid-log',
+    'group-forked-log',
+    'group-lockbox-not-from-admin',
+    'group-lockbox-bad-signature',
+    'group-lockbox-not-for-me',
+    'group-lockbox-key-mismatch',
+    'group-bad-metadata',
+    'tampered-presence',
+    'frame-failed',
+  ];
+
+  it.each(['en', 'be', 'ru', 'uk'] as const)(
+    'about refused membership data or messages names no code, in %s',
+    (language) => {
+      const local = translator(language);
+      const general = syncWarningMessage(local, warning('something-new', null)).text;
+      for (const reason of REFUSED) {
+        const message = syncWarningMessage(local, warning(reason, null));
+        expect(message.text, reason).not.toContain(reason);
+        expect(message.text, reason).not.toBe(general.replace('something-new', reason));
+        expect(message.text, reason).not.toMatch(/\{\{|sync\.|“/);
+        expect(message.tone, reason).toBe('relay');
+      }
+    },
+  );
 
   it('about this device or its own edits says so plainly, without an internal code or blame', () => {
     const full = syncWarningMessage(t, warning('store-failed', null));

@@ -621,6 +621,16 @@ export const en = {
         'A space made with an older test version of Suviaz can no longer be opened.',
       'relay-key-rotated':
         'The relay’s operator replaced its identity key, and the old key signed for the new one. Suviaz now pins the new key; nothing else changed.',
+      'tampered-presence':
+        'Someone’s presence in this document (who is here, where their cursor is) arrived altered or unsigned. Suviaz ignored it.',
+      'group-log':
+        'The relay sent a membership history of this space that does not check out, or that differs from what this device has seen. Suviaz ignored it and kept its own. Compare the space fingerprint with other members over a trusted channel.',
+      'group-lockbox':
+        'A key for this space arrived that no admin of it sealed for this device. Suviaz ignored it; until a valid one arrives, new content may not open here.',
+      'group-metadata':
+        'This space’s name or settings arrived in a form that does not check out. Suviaz ignored them and kept what it had.',
+      'frame-failed':
+        'This device could not handle a message from the relay and skipped it. If this keeps appearing, update Suviaz.',
       other:
         'Suviaz found a problem in what the relay sent (“{{reason}}”) and did not apply that part.',
     },

@@ -67,7 +67,8 @@ export type BriefingView = z.infer<typeof BriefingView>;
 export const BriefingRefusal = z.object({
   spaceId: z.string(),
   briefingId: z.string(),
-  reason: z.enum(['unreadable', 'bad-signature', 'misaddressed', 'not-member']),
+  /** id-taken: another member's briefing already holds its id here (one of them forged it). */
+  reason: z.enum(['unreadable', 'bad-signature', 'misaddressed', 'not-member', 'id-taken']),
   at: z.number(),
 });
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentFromPlainText } from '../../src-shared/notes/note-content';
 import { putMail } from '../../src-main/core/briefings/briefing-mail';
+import type { MailPayload } from '../../src-shared/briefings/briefing-model';
 import { RELAY_DB_FILE } from '../../server/store/sqlite-store';
 import { briefingWorld, compose, withBriefings } from '../support/briefing-clients';
 import { addAndAccept, client, connected, runCleanups, waitFor } from '../support/sync-clients';
@@ -111,5 +112,73 @@ describe("a member's modified app", () => {
     await waitFor('the refusal', () => bo.b.list({}).refused.length > 0);
     expect(bo.b.list({}).items.map((i) => i.title)).not.toContain('Forged order');
     expect(bo.b.list({}).refused[0]?.reason).toBe('not-member');
+  });
+
+  it("cannot keep another member's briefing away by recalling its id first", async () => {
+    const { clients, spaceId } = await briefingWorld(3);
+    const [ana, bo, cy] = clients as [
+      (typeof clients)[0],
+      (typeof clients)[0],
+      (typeof clients)[0],
+    ];
+    // Cy and Bo share a second space, which Bo's app happens to read first.
+    const other = await cy.engine.createSpace('Side channel');
+    await addAndAccept(cy, bo, other.id, 'editor');
+    const id = 'cd'.repeat(16);
+    const sealBy = async (c: (typeof clients)[0], space: string, payload: MailPayload) => {
+      const access = c.engine.docAccess();
+      const group = access.group(space);
+      if (!group) throw new Error('no group');
+      await waitFor('bo in the member list', () => group.state.members.has(bo.me));
+      await putMail(access, group, payload, null);
+    };
+    const copy = (
+      from: string,
+      to: string,
+      space: string,
+      title: string,
+      as = id,
+    ): MailPayload => ({
+      v: 1,
+      kind: 'copy',
+      id: as,
+      space,
+      from,
+      to,
+      createdAt: Date.now(),
+      expiresAt: null,
+      audience: [to],
+      wholeSpace: false,
+      title,
+      body: contentFromPlainText('She can come on Monday.'),
+      attachments: [],
+      receipts: false,
+    });
+    // Cy's modified app learned the id of Ana's briefing (Cy is one of its recipients): it makes
+    // the id its own in the second space, then recalls it from Bo there.
+    await sealBy(cy, other.id, copy(cy.me, cy.me, other.id, 'Decoy'));
+    await sealBy(cy, other.id, {
+      v: 1,
+      kind: 'recall',
+      id,
+      space: other.id,
+      from: cy.me,
+      to: bo.me,
+      at: Date.now(),
+    });
+    await bo.b.service.syncAll(other.id);
+    // Ana's briefing with that id still reaches Bo: only Ana may recall it.
+    await sealBy(ana, spaceId, copy(ana.me, bo.me, spaceId, 'Lawyer for the detained'));
+    await bo.b.service.syncAll(spaceId);
+    expect(bo.b.list({}).items.map((i) => i.title)).toEqual(['Lawyer for the detained']);
+
+    // A copy of Cy's under the id of Ana's next briefing gets to Bo first: Bo cannot tell which is
+    // the forgery, keeps the first, and names the second as refused instead of dropping it unseen.
+    const next = 'ef'.repeat(16);
+    await sealBy(cy, other.id, copy(cy.me, bo.me, other.id, 'Meeting moved', next));
+    await bo.b.service.syncAll(other.id);
+    await sealBy(ana, spaceId, copy(ana.me, bo.me, spaceId, 'Meeting at noon', next));
+    await bo.b.service.syncAll(spaceId);
+    expect(bo.b.list({}).refused).toMatchObject([{ briefingId: next, reason: 'id-taken' }]);
   });
 });

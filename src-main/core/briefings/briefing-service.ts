@@ -55,9 +55,10 @@ export function briefingService(deps: {
   let stopped = false;
 
   /** Wipes the briefing and its files; the id stays marked so a later copy is not kept again. */
-  function wipe(id: string, until: number | null): void {
+  /** Wipes a briefing of `author` (held or not yet), remembering it as recalled. */
+  function wipe(id: string, until: number | null, author: string): void {
     const held = store.getBriefing(db, id);
-    store.wipeBriefing(db, id, until);
+    store.wipeBriefing(db, id, until, held?.author ?? author);
     if (held?.payload.attachments.length) {
       events.wiped(held.payload.attachments.map((a) => a.blobId));
     }
@@ -154,10 +155,19 @@ export function briefingService(deps: {
               reason: 'not-member',
               at: now(),
             });
+          } else if ((store.getBriefing(db, payload.id)?.author ?? payload.from) !== payload.from) {
+            // Another author's briefing holds this id: one of the two was made to collide. The
+            // first stays; the second is not dropped in silence.
+            store.keepRefusal(db, {
+              spaceId,
+              briefingId: payload.id,
+              reason: 'id-taken',
+              at: now(),
+            });
           } else if (payload.expiresAt !== null && payload.expiresAt <= now()) {
             // Expired on the way: never stored.
           } else if (
-            !store.wasRecalled(db, payload.id) &&
+            !store.wasRecalled(db, payload.id, payload.from) &&
             store.keepBriefing(db, payload, false, null)
           ) {
             received.push(payload.title);
@@ -173,9 +183,10 @@ export function briefingService(deps: {
           }
         } else {
           const held = store.getBriefing(db, payload.id);
-          // Only its author can recall a briefing (the recall is signed by the copy's sender).
+          // Only its author can recall a briefing (the recall is signed by the copy's sender); one
+          // not held yet is remembered as that author's, so only their copy is kept away.
           if (!held || held.author === payload.from) {
-            wipe(payload.id, held?.expiresAt ?? null);
+            wipe(payload.id, held?.expiresAt ?? null, payload.from);
           }
         }
       }
@@ -256,14 +267,14 @@ export function briefingService(deps: {
       groupId: group.groupId,
       briefingId: fromHex(id),
     });
-    wipe(id, held.expiresAt);
+    wipe(id, held.expiresAt, held.author);
     events.changed();
   }
 
   /** Wipes what has expired and sets the timer for the next. */
   function sweep(): void {
     const expired = store.expiredBriefings(db, now());
-    for (const { id, expiresAt } of expired) wipe(id, expiresAt);
+    for (const { id, expiresAt, author } of expired) wipe(id, expiresAt, author);
     if (expired.length > 0) events.changed();
     schedule();
   }

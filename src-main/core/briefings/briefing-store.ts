@@ -7,6 +7,8 @@ import { plainTextOf } from '../notes/note-text';
 import { unmarkDoc, unmarkText } from './leak-trace';
 import { buildFtsQuery, normalizeForSearch } from '../notes/search-text';
 import type { Db } from '../vault/migrations';
+import type { z } from 'zod';
+import type { BriefingRefusal } from '../../../src-shared/api/briefings-schemas';
 
 /** What the list shows of a briefing, read without its payload. */
 export interface BriefingListing {
@@ -223,10 +225,10 @@ export function receiptsOf(db: Db, id: string): ReceiptRow[] {
 
 /**
  * Deletes the briefing, its receipts and its index entry, remembering the id as recalled (until
- * `until`) so that a copy fetched later is not kept again. The WAL is truncated afterwards: its
- * frames would otherwise hold the deleted pages as they were.
+ * `until`) so that a copy from `author` fetched later is not kept again. The WAL is truncated
+ * afterwards: its frames would otherwise hold the deleted pages as they were.
  */
-export function wipeBriefing(db: Db, id: string, until: number | null): void {
+export function wipeBriefing(db: Db, id: string, until: number | null, author: string): void {
   db.pragma('secure_delete = ON');
   db.transaction(() => {
     const row = db
@@ -236,27 +238,35 @@ export function wipeBriefing(db: Db, id: string, until: number | null): void {
     db.prepare('DELETE FROM briefings WHERE id = ?').run(id);
     db.prepare('DELETE FROM briefing_receipts WHERE briefing_id = ?').run(id);
     db.prepare(
-      'INSERT INTO briefing_recalls (id, until) VALUES (?, ?) ON CONFLICT (id) DO NOTHING',
-    ).run(id, until);
+      'INSERT INTO briefing_recalls (id, until, author) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
+    ).run(id, until, author);
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
-export function wasRecalled(db: Db, id: string): boolean {
-  return db.prepare('SELECT 1 FROM briefing_recalls WHERE id = ?').get(id) !== undefined;
+/** Whether `author`'s briefing `id` was recalled (or wiped) here. */
+export function wasRecalled(db: Db, id: string, author: string): boolean {
+  return (
+    db
+      .prepare('SELECT 1 FROM briefing_recalls WHERE id = ? AND (author IS NULL OR author = ?)')
+      .get(id, author) !== undefined
+  );
 }
 
 /** Ids of briefings whose expiry has passed, and recall marks no longer needed. */
-export function expiredBriefings(db: Db, now: number): { id: string; expiresAt: number }[] {
+export function expiredBriefings(
+  db: Db,
+  now: number,
+): { id: string; expiresAt: number; author: string }[] {
   db.prepare('DELETE FROM briefing_recalls WHERE until IS NOT NULL AND until <= ?').run(
     now - 24 * 3_600_000,
   );
   return db
-    .prepare<[number], { id: string; expires_at: number }>(
-      'SELECT id, expires_at FROM briefings WHERE expires_at IS NOT NULL AND expires_at <= ?',
+    .prepare<[number], { id: string; expires_at: number; author: string }>(
+      'SELECT id, expires_at, author FROM briefings WHERE expires_at IS NOT NULL AND expires_at <= ?',
     )
     .all(now)
-    .map((r) => ({ id: r.id, expiresAt: r.expires_at }));
+    .map((r) => ({ id: r.id, expiresAt: r.expires_at, author: r.author }));
 }
 
 export function nextExpiry(db: Db): number | null {
@@ -284,12 +294,7 @@ export function setCursor(db: Db, spaceId: string, afterSeq: number): void {
   ).run(spaceId, afterSeq);
 }
 
-export interface Refusal {
-  spaceId: string;
-  briefingId: string;
-  reason: 'unreadable' | 'bad-signature' | 'misaddressed' | 'not-member';
-  at: number;
-}
+export type Refusal = z.infer<typeof BriefingRefusal>;
 
 export function keepRefusal(db: Db, refusal: Refusal): void {
   db.prepare(

@@ -303,7 +303,14 @@ const v9: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9];
+// Who recalled a briefing: a recall for one not held yet only stops a copy from the same author,
+// so no other member can keep someone's briefing away from this device. Null: any author (a mark
+// made before this column; a briefing wiped here, whose author was known and is filled in now).
+const v10: Migration = (db) => {
+  db.exec(`ALTER TABLE briefing_recalls ADD COLUMN author TEXT`);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The DB's schema version; refuses a DB from a newer Suviaz before anything writes to it. */

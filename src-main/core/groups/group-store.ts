@@ -1,7 +1,11 @@
 // Groups in the vault: the membership log as verified, the epoch keys that matched their commitments
 // and the decrypted metadata, so spaces list and documents open with no relay at all.
 import { decodeEntry } from '../../../src-shared/protocol/membership-entry';
-import { replayLog, type GroupState } from '../../../src-shared/protocol/membership-state';
+import {
+  MembershipError,
+  replayLog,
+  type GroupState,
+} from '../../../src-shared/protocol/membership-state';
 import { ProtocolError } from '../../../src-shared/protocol/wire-reader';
 import type { Db } from '../vault/migrations';
 import { protocolCrypto } from './group-crypto';
@@ -37,14 +41,53 @@ interface GroupRow {
 
 const u8 = (b: Uint8Array): Uint8Array => new Uint8Array(b);
 
+/** What loading found wrong with a stored group (the user is told; the vault still opens). */
+export interface LoadProblems {
+  /** An older protocol wrote its log (v2 entries): left out, not misread. */
+  outdated(name: string, why: string): void;
+  /** Its log stopped replaying at some entry (two forks stored): cut back to what replays. */
+  forked(name: string): void;
+}
+
+/**
+ * The longest start of a log that replays, and its state; null when not even the first entry does.
+ * Each replay is linear and logs are a few hundred entries, so trying from the end is cheap enough.
+ */
+function longestValidPrefix(entries: Uint8Array[]): { length: number; state: GroupState } | null {
+  for (let length = entries.length - 1; length > 0; length--) {
+    try {
+      return {
+        length,
+        state: replayLog(entries.slice(0, length).map(decodeEntry), protocolCrypto),
+      };
+    } catch {
+      // Shorter still.
+    }
+  }
+  return null;
+}
+
+/** Drops stored entries from `length` on and epoch keys above `epoch`: a fork cut back. */
+function cutBack(db: Db, groupId: Uint8Array, length: number, epoch: number): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM sync_group_entries WHERE group_id = ? AND idx >= ?').run(
+      groupId,
+      length,
+    );
+    db.prepare('DELETE FROM sync_epoch_keys WHERE group_id = ? AND epoch > ?').run(groupId, epoch);
+  })();
+}
+
 /**
  * The groups of this relay in the vault. A group whose log an older protocol wrote (v2 entries) is
- * not misread: it is left out and named to `onOutdated`, so the user is told why it is missing.
+ * not misread: it is left out and named, so the user is told why it is missing. A log that does not
+ * replay to its end (a relay served two forks to two refreshes at once, before commits checked for
+ * that) is cut back to the part that does, and named: the next refresh fetches the rest.
  */
 export function loadGroups(
   db: Db,
   relayUrl: string,
-  onOutdated: (name: string, why: string) => void = () => undefined,
+  problems: LoadProblems = { outdated: () => undefined, forked: () => undefined },
 ): StoredGroup[] {
   const rows = db
     .prepare<[string], GroupRow>(
@@ -59,15 +102,26 @@ export function loadGroups(
     'SELECT epoch, key FROM sync_epoch_keys WHERE group_id = ?',
   );
   return rows.flatMap((row) => {
-    const entries = entriesOf.all(row.group_id).map((r) => u8(r.entry));
+    let entries = entriesOf.all(row.group_id).map((r) => u8(r.entry));
     let state: GroupState;
     try {
       // Replayed again on load: cheap, and a vault edited behind our back still cannot add members.
       state = replayLog(entries.map(decodeEntry), protocolCrypto);
     } catch (error) {
-      if (!(error instanceof ProtocolError)) throw error;
-      onOutdated(row.name, error.message);
-      return [];
+      if (error instanceof ProtocolError) {
+        problems.outdated(row.name, error.message);
+        return [];
+      }
+      if (!(error instanceof MembershipError)) throw error;
+      const valid = longestValidPrefix(entries);
+      if (!valid) {
+        problems.outdated(row.name, error.message);
+        return [];
+      }
+      cutBack(db, row.group_id, valid.length, valid.state.epoch);
+      problems.forked(row.name);
+      entries = entries.slice(0, valid.length);
+      state = valid.state;
     }
     const group: StoredGroup = {
       groupId: u8(row.group_id),

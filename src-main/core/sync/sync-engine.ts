@@ -63,7 +63,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const names = loadDeviceNames(db);
   const groups = new Map<string, StoredGroup>();
   const outdated: string[] = [];
-  for (const group of loadGroups(db, relayUrl, (name) => outdated.push(name))) {
+  const forked: string[] = [];
+  const loadProblems = {
+    outdated: (name: string) => outdated.push(name),
+    forked: (name: string) => forked.push(name),
+  };
+  for (const group of loadGroups(db, relayUrl, loadProblems)) {
     groups.set(toHex(group.groupId), group);
   }
   const docs: OpenDocs = new Map();
@@ -80,8 +85,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     via: viaOf(proxy),
     problem: () => lastProblem,
   });
-  // Spaces an older protocol wrote are not misread: the user hears why they are missing.
-  outdated.forEach(() => warn(null, 'outdated-space'));
+  // Said once the engine exists (a warning emits the state, which its owner may not hold yet).
+  queueMicrotask(() => {
+    // Spaces an older protocol wrote are not misread: the user hears why they are missing.
+    outdated.forEach(() => warn(null, 'outdated-space'));
+    // A stored log cut back to where it replays: the relay showed this device two histories.
+    forked.forEach(() => warn(null, 'group-forked-log'));
+  });
 
   const keyFor = documentKeys();
   let verified = loadVerifiedDevices(db);

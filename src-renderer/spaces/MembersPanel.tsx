@@ -24,9 +24,9 @@ export function MembersPanel({ space, onChanged, onVerify }: MembersPanelProps) 
   return (
     <section className="side-section" data-testid="members-panel" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('members.title', { count: space.members.length })}</h3>
-      {admin && space.rotationNeeded && (
+      {space.rotationNeeded && (
         <p className="hint" role="note" data-testid="rotation-hint">
-          {t('space.rotationHint')}
+          {t(admin ? 'space.rotationHint' : 'space.rotationWaiting')}
         </p>
       )}
       <ul className="member-list">

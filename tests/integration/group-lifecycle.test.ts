@@ -332,6 +332,46 @@ describe('group life cycle through invites and removal', () => {
     expect(spaceOf(carol, space.id)).toBeUndefined();
   });
 
+  it('holds edits while one who left still has the key, until an admin app starts a new one', async () => {
+    const { dataDir, relay, clients } = await relayWithClients(3);
+    const [alice, bob, carol] = clients as [Client, Client, Client];
+    const space = await alice.engine.createSpace('Held for the new key', {
+      twoAdminApproval: false,
+      joinApproval: false,
+      wipeOnRemoval: false,
+    });
+    await inviteAndJoin(alice, bob, space.id);
+    await inviteAndJoin(alice, carol, space.id);
+    bob.open(space.docId);
+    // The only admin's app is closed when Carol leaves: nobody can start epoch 1 yet.
+    await alice.stop();
+    await carol.engine.leave(space.id);
+    await waitFor(
+      'Bob sees that Carol left',
+      () => spaceOf(bob, space.id)?.rotationNeeded === true,
+    );
+    bob.doc.getText('t').insert(0, 'written after Carol left');
+    await waitFor('Bob stored it', () => bob.engine.state().pending === 1);
+
+    // Alice's app comes back and starts epoch 1; Bob's edit goes out then, under it.
+    const back = await client(relay.url, alice.dir);
+    await waitFor('a new epoch', () => epochKeysOf(back, space.id).has(1));
+    await waitFor('Bob sent it', () => bob.engine.state().pending === 0);
+    const relayDb = new Database(join(dataDir, RELAY_DB_FILE), { readonly: true });
+    try {
+      const bobs = relayDb
+        .prepare<[], { envelope: Buffer }>('SELECT envelope FROM messages ORDER BY seq')
+        .all()
+        .map((r) => decodeEnvelope(new Uint8Array(r.envelope)).header)
+        .filter((h) => toHex(h.author) === myKey(bob));
+      // Nothing of Bob's under epoch 0, whose key Carol holds.
+      expect(bobs.length).toBeGreaterThan(0);
+      expect(bobs.map((h) => h.epoch)).toEqual(bobs.map(() => 1));
+    } finally {
+      relayDb.close();
+    }
+  });
+
   it('marks a safety number verified and warns when someone else claims a verified name', async () => {
     const { clients } = await relayWithClients(3);
     const [alice, bob, mallory] = clients as [Client, Client, Client];

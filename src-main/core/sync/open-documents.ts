@@ -121,9 +121,12 @@ export function openDoc(deps: OpenDocDeps, docHex: string): OpenDoc {
         myHead: myLogHead(entry.group.state),
         documentKey: (epoch) => deps.keyFor(entry.group, epoch),
         epoch: entry.group.state.epoch,
+        // Not while someone who left (or was removed with approval) still holds the epoch key:
+        // what is written then waits for an admin's app to start the next one.
         canWrite:
           entry.group.status === 'active' &&
           canWrite(entry.group.state, me) &&
+          !entry.group.state.rotationNeeded &&
           !deps.writesHeld(entry.group),
       }),
       sign: deps.sign,

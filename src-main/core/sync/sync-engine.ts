@@ -187,6 +187,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         // The log caught up with what a member had seen: what was refused as "ahead" comes again
         // with a new catch-up, and the writes held meanwhile go out after it.
         void doc.sync.subscribe();
+      } else if (
+        previous &&
+        (previous.state.rotationNeeded !== next.state.rotationNeeded ||
+          next.epochKeys.size > previous.epochKeys.size)
+      ) {
+        // A new epoch, or its key, is here: edits held for it (someone left) go out under it.
+        void doc.sync.flush();
       }
     }
     // Wiped, left or forgotten: its keys are of no use here any more, and must not stay readable.

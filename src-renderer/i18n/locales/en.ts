@@ -523,7 +523,9 @@ export const en = {
       'The last admin cannot leave while others remain: if that is you, make another member an admin first.',
     leaveConfirm: 'Leave',
     rotationHint:
-      'Someone left this space. Your next admin action (adding or removing a member, changing a role or a rule) also starts a new key, so that what is written afterwards stays closed to them.',
+      'Someone left this space or was removed. Your app starts a new key for it as soon as it is connected, so that what is written afterwards stays closed to them; until then, members’ edits wait on their devices.',
+    rotationWaiting:
+      'Someone left this space or was removed. Your edits wait on this device until an admin’s app starts a new key for the space, so that what you write stays closed to them. They go out by themselves.',
     waitingForKeys:
       'Waiting for an admin’s app to give this device the space’s key. It arrives when an admin is online.',
     fingerprintTitle: 'Space fingerprint',

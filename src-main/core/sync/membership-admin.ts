@@ -28,6 +28,8 @@ export interface AdminDuties {
 
 export function createAdminDuties(env: MembershipEnv, appendMine: AppendMine): AdminDuties {
   const dutiesRunning = new Set<string>();
+  /** Groups whose duties were asked for again while a run was under way. */
+  const dutiesAgain = new Set<string>();
   /** group:epoch:member for which the member's lockbox is known to be on the relay. */
   const confirmedSeals = new Set<string>();
   const sealKey = (group: StoredGroup, memberHex: string): string =>
@@ -43,13 +45,20 @@ export function createAdminDuties(env: MembershipEnv, appendMine: AppendMine): A
     if (!c || c.status() !== 'connected') return;
     // A rotation refreshes the group, which would start these duties again from inside.
     const hex = toHex(group.groupId);
-    if (dutiesRunning.has(hex)) return;
+    if (dutiesRunning.has(hex)) {
+      // Not lost: once the run under way ends, the duties run again on the group as it is then
+      // (a rotation asked for meanwhile must not wait for the next change).
+      dutiesAgain.add(hex);
+      return;
+    }
     dutiesRunning.add(hex);
     try {
       await sealAndRotate(c, group, before);
     } finally {
       dutiesRunning.delete(hex);
     }
+    const latest = env.groups.get(hex);
+    if (dutiesAgain.delete(hex) && latest) await afterChange(latest, group.state);
   }
 
   async function sealAndRotate(

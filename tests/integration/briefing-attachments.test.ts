@@ -108,6 +108,25 @@ describe('a 50 MB attachment', () => {
 });
 
 describe('a photo', () => {
+  it('is told from a sound recording that shares its container (RIFF)', async () => {
+    const world = await briefingWorld(1);
+    const [ana] = world.clients as [BriefingClient];
+    // A WAV header: RIFF, its size, WAVE; then samples.
+    const wav = Buffer.concat([
+      Buffer.from('RIFF'),
+      Buffer.from([0x24, 0x10, 0, 0]),
+      Buffer.from('WAVEfmt '),
+      Buffer.alloc(4096, 7),
+    ]);
+    const staged = await ana.b.stageBegin({
+      name: 'hearing.wav',
+      mime: 'audio/wav',
+      size: wav.length,
+    });
+    const done = await ana.b.stageAppend(staged.stageId, wav.toString('base64'));
+    expect(done.image).toBe(false);
+  });
+
   it('reaches the recipient without its GPS position or camera serial, and the sender is told', async () => {
     const world = await briefingWorld(2);
     const [ana, bo] = world.clients as [BriefingClient, BriefingClient];

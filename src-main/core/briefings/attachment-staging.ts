@@ -52,13 +52,15 @@ interface Stage {
   done: StagedAttachment | null;
 }
 
-const IMAGE_MAGIC: readonly number[][] = [
+/** Leading bytes of the images whose metadata is removed; null matches any byte (a size). */
+const IMAGE_MAGIC: readonly (number | null)[][] = [
   [0xff, 0xd8, 0xff], // JPEG
   [0x89, 0x50, 0x4e, 0x47], // PNG
-  [0x52, 0x49, 0x46, 0x46], // RIFF (WebP)
+  // RIFF, its size, then WEBP: a WAV or AVI recording is a RIFF too, and no image.
+  [0x52, 0x49, 0x46, 0x46, null, null, null, null, 0x57, 0x45, 0x42, 0x50],
 ];
 const looksLikeImage = (first: Uint8Array): boolean =>
-  IMAGE_MAGIC.some((magic) => magic.every((byte, i) => first[i] === byte));
+  IMAGE_MAGIC.some((magic) => magic.every((byte, i) => byte === null || first[i] === byte));
 
 export function attachmentStaging(blobs: BlobStore, maxBytes: () => number) {
   const stages = new Map<string, Stage>();

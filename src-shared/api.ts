@@ -535,6 +535,7 @@ export const ERROR_CODES = [
   // Briefings (docs/briefings.md).
   'briefing-expired',
   'attachment-too-large',
+  'attachment-too-large-to-open',
   'attachment-unreadable',
   'attachment-damaged',
   'transfer-cancelled',

@@ -53,6 +53,11 @@ export const LIMITS = {
     expiryHours: [1, 6, 24, 72, 168, 720] as const,
     /** An image shown inline is opened into memory, so it is capped well below other files. */
     inlineImageMaxBytes: 20 * 1024 * 1024,
+    /**
+     * A received file is handed to the renderer whole, as base64 in one string: whatever the
+     * sender's limit was, what fits that string (V8's ~512 M characters) with room to spare.
+     */
+    openMaxBytes: 256 * 1024 * 1024,
   },
   /** Briefing attachments (src-main/core/briefings/attachment-staging.ts, image-scrub.ts). */
   briefingAttachments: {

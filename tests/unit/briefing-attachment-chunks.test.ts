@@ -74,7 +74,7 @@ describe('attachment chunks', () => {
       expect(rows(s, ref.blobId).map((r) => r.bytes.length)).toEqual(
         Array.from({ length: ref.chunks }, (_, i) => Math.min(C, size - i * C) + 17),
       );
-      expect(Buffer.compare(s.transfer.open(ref, size), Buffer.from(bytes))).toBe(0);
+      expect(Buffer.compare(s.transfer.open(ref), Buffer.from(bytes))).toBe(0);
     }
   });
 
@@ -104,15 +104,18 @@ describe('attachment chunks', () => {
     ];
     for (const tamper of tamperings) {
       const ref = tamper(seal(s, bytes));
-      expect(() => s.transfer.open(ref, bytes.length + 10)).toThrow(
+      expect(() => s.transfer.open(ref)).toThrow(
         expect.objectContaining({ code: 'attachment-damaged' }),
       );
     }
+    // A file larger than can be handed over whole says so (whatever this device's sending limit).
+    const huge = { ...seal(s, bytes), size: LIMITS.briefings.openMaxBytes + 1 };
+    expect(() => s.transfer.open(huge)).toThrow(
+      expect.objectContaining({ code: 'attachment-too-large-to-open' }),
+    );
     const gone = seal(s, bytes);
     s.vault.db.prepare('DELETE FROM briefing_blobs WHERE blob_id = ? AND idx = 2').run(gone.blobId);
-    expect(() => s.transfer.open(gone, bytes.length)).toThrow(
-      expect.objectContaining({ code: 'not-found' }),
-    );
+    expect(() => s.transfer.open(gone)).toThrow(expect.objectContaining({ code: 'not-found' }));
   });
 
   it('keeps nothing of a cancelled attachment, nor of one never sent when the app starts again', async () => {

@@ -1,6 +1,7 @@
 // Attachments between this device and the relay: upload of sealed chunks (resuming where the
 // relay's count says after a dropped connection), download into the vault (resuming from the chunks
 // it holds), and opening a downloaded attachment in memory once every chunk checks.
+import { LIMITS } from '../../../src-shared/limits';
 import type { AttachmentRef } from '../../../src-shared/briefings/briefing-model';
 import { fromHex } from '../../../src-shared/protocol/bytes';
 import { memzero, SECRETSTREAM_ABYTES, secretStreamPull } from '../crypto/sodium';
@@ -177,10 +178,10 @@ export function attachmentTransfer(blobs: BlobStore, access: DocAccess) {
     has,
     upload,
     download,
-    /** The plaintext, every chunk checked; only for files up to `max` bytes. */
-    open(ref: AttachmentRef, max: number): Buffer {
-      if (ref.size > max) {
-        throw new SuviazError('attachment-too-large', 'This file is too large to open here.');
+    /** The plaintext, every chunk checked; only for files that can be handed over whole. */
+    open(ref: AttachmentRef): Buffer {
+      if (ref.size > LIMITS.briefings.openMaxBytes) {
+        throw new SuviazError('attachment-too-large-to-open', 'This file is too large to open.');
       }
       if (!has(ref)) throw new SuviazError('not-found', 'Download the attachment first.');
       const out = Buffer.alloc(ref.size);

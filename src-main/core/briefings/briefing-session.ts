@@ -158,7 +158,8 @@ export function createBriefingSession(
       }),
     async openFile(id: string, index: number) {
       const ref = attachmentOf(id, index);
-      const bytes = transfer.open(ref, maxBytes());
+      // Not the sending limit of this device's settings: the sender's may have been larger.
+      const bytes = transfer.open(ref);
       return { name: ref.name, mime: ref.mime, data: bytes.toString('base64') };
     },
     traceLeak(id: string, text: string) {

@@ -186,6 +186,8 @@ export const briefingErrorsEn = {
   'briefing-expired': 'This briefing expired or was deleted for everyone, so it is no longer here.',
   'attachment-too-large':
     'This file is larger than a briefing can carry. Choose a smaller file, or split it into parts. Nothing was sent.',
+  'attachment-too-large-to-open':
+    'This file is too large to open in Suviaz (over 256 MB). It stays downloaded on this device; ask its sender to send it in smaller parts.',
   'attachment-unreadable':
     'Suviaz could not read this file. Check that it still exists and that you may open it, then add it again.',
   'attachment-damaged':

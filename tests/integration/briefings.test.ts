@@ -145,6 +145,33 @@ describe('expiry and recall', () => {
     );
   });
 
+  it('sent again after a failure part way, goes on under its id, and one recall reaches all', async () => {
+    const { clients, spaceId, store } = await briefingWorld(3);
+    const [ana, bo, cy] = clients as [
+      (typeof clients)[0],
+      (typeof clients)[0],
+      (typeof clients)[0],
+    ];
+    // The relay stores the first copy, then fails the next (its disk, a restart).
+    const putMail = store.putMail.bind(store);
+    let puts = 0;
+    store.putMail = (...args) =>
+      ++puts === 2 ? Promise.reject(new Error('disk')) : putMail(...args);
+    const draft = compose(spaceId, { title: 'Cut short' });
+    await expect(ana.b.send(draft)).rejects.toBeDefined();
+    // Already in Ana's list, as some have it: she could recall it even without sending again.
+    expect(ana.b.list({}).items.map((i) => i.title)).toEqual(['Cut short']);
+    const { id } = await ana.b.send(draft);
+    await received(bo, 'Cut short');
+    await received(cy, 'Cut short');
+    for (const c of [ana, bo, cy]) expect(c.b.list({}).items.map((i) => i.id)).toEqual([id]);
+
+    await ana.b.service.recall(id);
+    for (const c of [ana, bo, cy]) {
+      await waitFor('the recall', () => c.b.list({}).items.length === 0);
+    }
+  });
+
   it('deletes for everyone when the author recalls it, and only the author can', async () => {
     const { clients, spaceId, store } = await briefingWorld(3);
     const [ana, bo, cy] = clients as [

@@ -1,6 +1,7 @@
 // Briefings for one running sync engine (docs/briefings.md): send (sealed per recipient device),
 // fetch and check what arrives, read and acknowledge with receipts to the author, delete for
 // everyone, and wipe at expiry — at once while unlocked, on the next unlock for a device that was not.
+import { createHash } from 'node:crypto';
 import type { CopyPayload } from '../../../src-shared/briefings/briefing-model';
 import { canWrite } from '../../../src-shared/protocol/membership-state';
 import { fromHex, toHex } from '../../../src-shared/protocol/bytes';
@@ -11,7 +12,7 @@ import type { DocAccess } from '../sync/engine-doc-access';
 import { asApiError } from '../sync/engine-api-errors';
 import type { Db } from '../vault/migrations';
 import { connected, fetchMail, putMail } from './briefing-mail';
-import { makeCanaryCopies, traceLeak, type CanaryMap } from './leak-trace';
+import { makeCanaryCopies, traceLeak, type CanaryCopies, type CanaryMap } from './leak-trace';
 import * as store from './briefing-store';
 
 export interface BriefingEvents {
@@ -39,6 +40,13 @@ export interface SendArgs {
 }
 
 const HOUR_MS = 3_600_000;
+
+/** What makes a send the same briefing again: everything it sends, not its id or clock. */
+function sendFingerprint(args: SendArgs, audience: string[]): string {
+  const { spaceId, title, body, expiresInHours, attachments, receipts, canary } = args;
+  const what = { spaceId, title, body, audience, expiresInHours, attachments, receipts, canary };
+  return createHash('sha256').update(JSON.stringify(what)).digest('hex');
+}
 /** The wipe timer never sleeps longer than this, so a clock change is noticed within it. */
 const MAX_TIMER_MS = 60_000;
 
@@ -83,6 +91,17 @@ export function briefingService(deps: {
     return [...new Set(chosen)];
   }
 
+  /** Sends cut short by a failure, by what they send (sendFingerprint): a retry resumes them. */
+  const unfinished = new Map<
+    string,
+    {
+      id: string;
+      createdAt: number;
+      marked: CanaryCopies<CopyPayload['body']> | null;
+      sentTo: Set<string>;
+    }
+  >();
+
   async function send(args: SendArgs): Promise<{ id: string }> {
     const group = space(args.spaceId);
     if (!access.canWrite(group)) {
@@ -93,11 +112,15 @@ export function briefingService(deps: {
       throw new SuviazError('not-member', 'Nobody else is in this space to receive it yet.');
     }
     connected(access);
-    const createdAt = now();
+    // The same briefing sent again after a failure goes on where it stopped, under the same id:
+    // every copy is then recalled by one recall, and nobody gets it twice.
+    const fingerprint = sendFingerprint(args, audience);
+    const resumed = unfinished.get(fingerprint);
+    const createdAt = resumed?.createdAt ?? now();
     const base: Omit<CopyPayload, 'to' | 'body'> = {
       v: 1,
       kind: 'copy',
-      id: args.id ?? toHex(randomBytes(16)),
+      id: resumed?.id ?? args.id ?? toHex(randomBytes(16)),
       space: args.spaceId,
       from: access.meHex,
       createdAt,
@@ -109,15 +132,32 @@ export function briefingService(deps: {
       receipts: args.receipts,
     };
     // Marked before anything goes out: a text too short to trace is refused, not sent unmarked.
-    const marked = args.canary ? makeCanaryCopies(args.body, audience) : null;
+    const marked = resumed?.marked ?? (args.canary ? makeCanaryCopies(args.body, audience) : null);
     const bodies = new Map(marked?.copies.map((copy) => [copy.recipientId, copy.body]));
-    await args.beforeCopies?.(group, base.id, base.expiresAt);
-    for (const to of audience) {
-      const body = bodies.get(to) ?? args.body;
-      await putMail(access, group, { ...base, to, body }, base.expiresAt);
+    const progress = resumed ?? { id: base.id, createdAt, marked, sentTo: new Set<string>() };
+    unfinished.set(fingerprint, progress);
+    const keepMine = (): void => {
+      const map = marked ? JSON.stringify(marked.map) : null;
+      store.keepBriefing(db, { ...base, to: access.meHex, body: args.body }, true, map);
+    };
+    try {
+      await args.beforeCopies?.(group, base.id, base.expiresAt);
+      for (const to of audience) {
+        if (progress.sentTo.has(to)) continue;
+        const body = bodies.get(to) ?? args.body;
+        await putMail(access, group, { ...base, to, body }, base.expiresAt);
+        progress.sentTo.add(to);
+      }
+    } catch (error) {
+      // Some have it: it is in my list (and can be recalled) even if it is never sent again.
+      if (progress.sentTo.size > 0) {
+        keepMine();
+        events.changed();
+      }
+      throw error;
     }
-    const map = marked ? JSON.stringify(marked.map) : null;
-    store.keepBriefing(db, { ...base, to: access.meHex, body: args.body }, true, map);
+    unfinished.delete(fingerprint);
+    keepMine();
     events.changed();
     schedule();
     return { id: base.id };

@@ -4,8 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentFromPlainText } from '../../src-shared/notes/note-content';
 import { filesContaining, uniqueCanary } from '../support/canary-scan';
-import { briefingWorld, compose, received } from '../support/briefing-clients';
-import { runCleanups, waitFor } from '../support/sync-clients';
+import { briefingWorld, compose, received, withBriefings } from '../support/briefing-clients';
+import { startRelay } from '../../server/relay';
+import { cleanups, connected, runCleanups, waitFor } from '../support/sync-clients';
 import { openSealedMailAttempts } from '../support/briefing-attacks';
 
 afterEach(runCleanups);
@@ -67,6 +68,28 @@ describe('reading a briefing', () => {
     expect(receipts.find((r) => r.device === bo.me)).toMatchObject({ ackedAt: null });
     expect(receipts.find((r) => r.device === bo.me)?.readAt).not.toBeNull();
     expect(receipts.find((r) => r.device === cy.me)?.ackedAt).not.toBeNull();
+  });
+
+  it('sends a receipt made offline at the next connection, even after a restart', async () => {
+    const { clients, spaceId, relay, relayDir } = await briefingWorld(2);
+    const [ana, bo] = clients as [(typeof clients)[0], (typeof clients)[0]];
+    const { id } = await ana.b.send(compose(spaceId, { title: 'Read on the train' }));
+    await received(bo, 'Read on the train');
+    const port = relay.port;
+    await relay.close();
+    await waitFor('Bo is offline', () => !connected(bo)());
+    bo.b.get(id);
+    await bo.b.settled();
+    // Bo's app is locked or restarted: nothing of the session's memory is left.
+    bo.b.stop();
+    const again = withBriefings(bo);
+    const back = await startRelay({ port, dataDir: relayDir, log: () => undefined });
+    cleanups.push(() => back.close());
+    await waitFor('Bo is back', connected(bo));
+    await again.b.service.syncAll(null);
+    await waitFor('Ana hears that Bo read it', () =>
+      ana.b.get(id).receipts.some((r) => r.device === bo.me && r.readAt !== null),
+    );
   });
 
   it('sends no receipt when the author turned them off', async () => {

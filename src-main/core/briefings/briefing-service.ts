@@ -58,11 +58,9 @@ export function briefingService(deps: {
 }) {
   const { db, access, events } = deps;
   const now = deps.now ?? Date.now;
-  const unsentReceipts = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
 
-  /** Wipes the briefing and its files; the id stays marked so a later copy is not kept again. */
   /** Wipes a briefing of `author` (held or not yet), remembering it as recalled. */
   function wipe(id: string, until: number | null, author: string): void {
     const held = store.getBriefing(db, id);
@@ -275,14 +273,15 @@ export function briefingService(deps: {
         },
         held.expiresAt,
       );
-      unsentReceipts.delete(id);
+      store.setReceiptPending(db, id, false);
     } catch {
-      unsentReceipts.add(id);
+      // Offline, or the relay refused for now: it goes out at the next connection.
+      store.setReceiptPending(db, id, true);
     }
   }
 
   async function sendPendingReceipts(): Promise<void> {
-    for (const id of [...unsentReceipts]) await sendReceipt(id);
+    for (const id of store.pendingReceipts(db)) await sendReceipt(id);
   }
 
   async function recall(id: string): Promise<void> {

@@ -245,6 +245,18 @@ export function wipeBriefing(db: Db, id: string, until: number | null, author: s
 }
 
 /** Whether `author`'s briefing `id` was recalled (or wiped) here. */
+/** Whether this briefing's receipt still has to go out (it failed before). */
+export function setReceiptPending(db: Db, id: string, pending: boolean): void {
+  db.prepare('UPDATE briefings SET receipt_pending = ? WHERE id = ?').run(pending ? 1 : 0, id);
+}
+
+export function pendingReceipts(db: Db): string[] {
+  return db
+    .prepare<[], { id: string }>('SELECT id FROM briefings WHERE receipt_pending = 1')
+    .all()
+    .map((r) => r.id);
+}
+
 export function wasRecalled(db: Db, id: string, author: string): boolean {
   return (
     db

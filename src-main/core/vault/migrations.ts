@@ -310,7 +310,13 @@ const v10: Migration = (db) => {
   db.exec(`ALTER TABLE briefing_recalls ADD COLUMN author TEXT`);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10];
+// A read receipt that could not go out (offline) waits in the vault, not in memory: it goes out at
+// the next connection even after a lock or a restart.
+const v11: Migration = (db) => {
+  db.exec(`ALTER TABLE briefings ADD COLUMN receipt_pending INTEGER NOT NULL DEFAULT 0`);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The DB's schema version; refuses a DB from a newer Suviaz before anything writes to it. */

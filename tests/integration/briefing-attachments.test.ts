@@ -178,6 +178,36 @@ describe('bad files', () => {
     });
   });
 
+  it('that expires during its download stops, and keeps no chunk of it', async () => {
+    const world = await briefingWorld(2);
+    const [ana, bo] = world.clients as [BriefingClient, BriefingClient];
+    const stageId = await stage(ana, 'list.pdf', new Uint8Array(randomBytes(2 * MB)));
+    const { id } = await ana.b.send(
+      compose(world.spaceId, { title: 'For an hour', expiresInHours: 1, stagedFiles: [stageId] }),
+    );
+    await received(bo, 'For an hour');
+    // The relay holds back its answer for the second chunk until the briefing has expired here.
+    const getChunk = world.store.getChunk.bind(world.store);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let asked = 0;
+    world.store.getChunk = async (blobId, index) => {
+      asked++;
+      if (index === 1) await held;
+      return getChunk(blobId, index);
+    };
+    const download = bo.b.download(id, 0);
+    await waitFor('the second chunk asked for', () => asked === 2);
+    bo.clock.offset = 2 * 3_600_000;
+    bo.b.service.sweep();
+    release();
+    await expect(download).rejects.toMatchObject({ code: 'briefing-expired' });
+    expect(asked).toBe(2);
+    expect(bo.vault.db.prepare('SELECT count(*) AS n FROM briefing_blobs').get()).toEqual({ n: 0 });
+  });
+
   it('says the disk is full when a download cannot be stored, and keeps nothing of it', async () => {
     const world = await briefingWorld(2);
     const [ana, bo] = world.clients as [BriefingClient, BriefingClient];

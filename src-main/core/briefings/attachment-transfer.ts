@@ -82,6 +82,9 @@ const damaged = (): SuviazError =>
     'This attachment was changed after it was sent (a chunk does not check). It was not opened.',
   );
 
+const gone = (): SuviazError =>
+  new SuviazError('briefing-expired', 'This briefing expired or was deleted for everyone.');
+
 /** The sealed length of chunk `index` of the attachment, from its announced size. */
 function sealedLength(ref: AttachmentRef, index: number): number {
   const plain = Math.min(ref.chunkBytes, ref.size - index * ref.chunkBytes);
@@ -141,7 +144,13 @@ export function attachmentTransfer(blobs: BlobStore, access: DocAccess) {
     }
   }
 
-  async function download(ref: AttachmentRef, signal: AbortSignal, progress: Progress) {
+  async function download(
+    ref: AttachmentRef,
+    signal: AbortSignal,
+    progress: Progress,
+    /** Whether its briefing is still here: an expiry or a recall may wipe it during the download. */
+    stillWanted: () => boolean = () => true,
+  ) {
     const blobId = fromHex(ref.blobId);
     try {
       for (let held = blobs.count(ref.blobId); held < ref.chunks; held = blobs.count(ref.blobId)) {
@@ -150,6 +159,8 @@ export function attachmentTransfer(blobs: BlobStore, access: DocAccess) {
         const answer = await resilient(access, signal, () =>
           connected(access).request({ type: 'chunkGet', blobId, index }),
         );
+        // Wiped while this chunk came: its chunks are gone, and none may be stored again.
+        if (!stillWanted()) throw gone();
         if (answer.type !== 'chunk') throw new SuviazError('relay-refused', 'unexpected answer');
         // A chunk of another length than the briefing announced is not this attachment's.
         if (answer.bytes.length !== sealedLength(ref, index)) throw damaged();
@@ -167,9 +178,7 @@ export function attachmentTransfer(blobs: BlobStore, access: DocAccess) {
       ) {
         blobs.forget(ref.blobId);
       }
-      if (error instanceof RelayRequestError && error.code === 'unknownChunk') {
-        throw new SuviazError('briefing-expired', 'The relay no longer holds this attachment.');
-      }
+      if (error instanceof RelayRequestError && error.code === 'unknownChunk') throw gone();
       throw final;
     }
   }

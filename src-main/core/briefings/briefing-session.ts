@@ -149,8 +149,16 @@ export function createBriefingSession(
         const controller = new AbortController();
         running.set(transferId, controller);
         try {
-          await transfer.download(ref, controller.signal, (done, total) =>
-            emit('briefings.progress', { id: transferId, phase: 'download', done, total }),
+          await transfer.download(
+            ref,
+            controller.signal,
+            (done, total) =>
+              emit('briefings.progress', { id: transferId, phase: 'download', done, total }),
+            () => {
+              const held = getBriefing(db, id);
+              const at = options.now?.() ?? Date.now();
+              return held !== null && (held.expiresAt === null || held.expiresAt > at);
+            },
           );
         } finally {
           running.delete(transferId);

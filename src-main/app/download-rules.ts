@@ -3,18 +3,12 @@
 // downloads folder under a name that overwrites nothing. Pure, so it is tested without Electron.
 import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import { isAppUrl } from './app-origin';
 
 /** A blob: URL made by a page of the app (blob:app://suviaz/…), never a file from elsewhere. */
 export function isAppExport(url: string, allowedOrigins: readonly string[]): boolean {
-  if (!url.startsWith('blob:')) return false;
-  try {
-    // Built by hand: URL.origin is "null" for a scheme Node does not know (app:), and the inner
-    // URL's scheme and host are what say whose page made the blob.
-    const inner = new URL(url.slice('blob:'.length));
-    return allowedOrigins.includes(`${inner.protocol}//${inner.host}`);
-  } catch {
-    return false;
-  }
+  // The inner URL's scheme and host are what say whose page made the blob.
+  return url.startsWith('blob:') && isAppUrl(url.slice('blob:'.length), allowedOrigins);
 }
 
 /** downloads/name.ext, or name (2).ext, name (3).ext… when taken; the name is stripped of paths. */

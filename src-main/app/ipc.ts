@@ -4,7 +4,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type CallOutcome } from '../../src-shared/api';
 import type { Core } from '../core/core';
-import { isAppUrl } from './security-policy';
+import { isAppUrl } from './app-origin';
 
 export function wireIpc(
   core: Core,

@@ -2,15 +2,8 @@
 // webviews, no permissions, no downloads but the app's own exports; http(s) links open in the
 // system browser only after the user confirms.
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
+import { isAppUrl } from './app-origin';
 import { freeDownloadPath, isAppExport } from './download-rules';
-
-export function isAppUrl(url: string, allowedOrigins: readonly string[]): boolean {
-  try {
-    return allowedOrigins.includes(new URL(url).origin);
-  } catch {
-    return false;
-  }
-}
 
 async function confirmExternalLink(contents: WebContents, url: string): Promise<void> {
   let parsed: URL;

@@ -4,14 +4,20 @@ import { isCommand } from '../lib/shortcuts';
 
 export type ShortcutMap = Record<string, () => void>;
 
-export function useShortcuts(shortcuts: ShortcutMap): void {
+/**
+ * While a modal dialog is open (an event being written, a briefing's recipients…) its shortcuts
+ * are paused: Ctrl+N would close it with what was typed in it. Locking (`inDialogs`) still works.
+ */
+export function useShortcuts(shortcuts: ShortcutMap, options: { inDialogs?: boolean } = {}): void {
   const current = useRef(shortcuts);
+  const inDialogs = options.inDialogs ?? false;
   useEffect(() => {
     current.current = shortcuts;
   });
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (!isCommand(event) || event.altKey || event.shiftKey) return;
+      if (!inDialogs && document.querySelector('dialog[open]')) return;
       const handler = current.current[event.key.toLowerCase()];
       if (!handler) return;
       event.preventDefault();
@@ -19,5 +25,5 @@ export function useShortcuts(shortcuts: ShortcutMap): void {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  }, [inDialogs]);
 }

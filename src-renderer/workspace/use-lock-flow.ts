@@ -41,7 +41,7 @@ export function useLockFlow(options: {
     }
   }
 
-  useShortcuts({ l: () => void lock(false) });
+  useShortcuts({ l: () => void lock(false) }, { inDialogs: true });
 
   return { locking, unsavedPrompt, lock, keepUnlocked: () => setUnsavedPrompt(false) };
 }

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { sodiumReady } from '../../src-main/core/crypto/sodium';
 import { sealBundle } from '../../src-main/core/sneakernet/bundle-seal';
 import { lastCounter, pendingForwards } from '../../src-main/core/sneakernet/bundle-store';
+import { createSneakernet, type SneakernetDeps } from '../../src-main/core/sneakernet/sneakernet';
 import { decodeBundleFile } from '../../src-shared/protocol/bundle';
 import { fromHex } from '../../src-shared/protocol/bytes';
 import { device, signer } from '../support/test-devices';
@@ -103,6 +104,45 @@ describe('sync by file', () => {
     // The relay has the entry already and answers OK: the queue empties without a warning.
     await waitFor('forwarded', () => pendingForwards(again.vault.db).length === 0);
     expect(again.engine.state().warnings).toEqual([]);
+  });
+
+  it('offers carried entries only to the relay of their space, never to another', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const [a, b] = [await client(relay.url), await client(relay.url)] as [Client, Client];
+    await sharedSpace([a, b]);
+    const spaceId = a.engine.listSpaces()[0]?.id ?? '';
+    await b.stop();
+    await a.engine.createInvite(spaceId, 'viewer', 7);
+    const again = await client(relay.url, b.dir);
+    await relay.close();
+    await again.engine.importBundle(a.engine.exportBundle(spaceId).bytes);
+    const queued = pendingForwards(again.vault.db);
+    expect(queued).toHaveLength(1);
+
+    // The same vault connected to another relay (the user switched): that engine holds none of
+    // this relay's spaces, and must not hand their entries over.
+    const asked: string[] = [];
+    const otherRelay = {
+      status: () => 'connected' as const,
+      request: (frame: { type: string }) => {
+        asked.push(frame.type);
+        return Promise.resolve({ type: 'ok' as const, requestId: 1 });
+      },
+    };
+    const sneakernetOn = (groups: Map<string, unknown>) =>
+      createSneakernet({
+        db: again.vault.db,
+        groups,
+        connection: () => otherRelay,
+        warn: () => undefined,
+      } as unknown as SneakernetDeps); // Only what forwarding uses.
+    await sneakernetOn(new Map()).forwardPending();
+    expect(asked).toEqual([]);
+    expect(pendingForwards(again.vault.db)).toEqual(queued);
+    // Its own relay's engine, which holds the space, sends it.
+    await sneakernetOn(new Map([[spaceId, {}]])).forwardPending();
+    expect(asked).toEqual(['groupAppend']);
+    expect(pendingForwards(again.vault.db)).toEqual([]);
   });
 
   it('refuses a bundle with one flipped byte, applying nothing, and takes the intact one', async () => {

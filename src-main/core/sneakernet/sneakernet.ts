@@ -1,5 +1,6 @@
 // Sync by file for one sync engine: export and import of bundles, and passing the membership
 // entries a bundle brought on to this device's relay once it is connected (docs/network.md).
+import { toHex } from '../../../src-shared/protocol/bytes';
 import { isPassingFailure, RelayRequestError } from '../sync/relay-connection';
 import { exportBundle, type ExportedBundle } from './bundle-export';
 import { importBundle, type ImportedBundle } from './bundle-import';
@@ -23,6 +24,9 @@ export function createSneakernet(deps: SneakernetDeps): Sneakernet {
     if (!c || c.status() !== 'connected') return;
     // In log order: the relay takes entry n + 1 only after entry n.
     for (const item of pendingForwards(deps.db)) {
+      // A space of another relay (the user switched relays since the import): its entries wait
+      // for that relay. Sent here they would tell this one the space and its members' keys.
+      if (item.entry && !deps.groups.has(toHex(item.groupId))) continue;
       if (item.entry) {
         try {
           // GROUP_APPEND takes a member's signed entry from any device; one already there is OK.

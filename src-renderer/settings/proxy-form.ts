@@ -2,6 +2,7 @@
 // 9050 or Tor Browser on 9150), or through another SOCKS5 proxy. What the person picked and typed is
 // a draft of text; parseProxyDraft() turns it into the ProxySetting main stores, or says which
 // field is wrong and why. Pure functions, so the form's logic is testable without a bridge.
+import { isOnionAddress } from '../../src-shared/protocol/relay-host';
 import type { Settings } from '../../src-shared/api';
 
 export type ProxySetting = Settings['proxy'];
@@ -137,11 +138,7 @@ export function sameProxy(a: ProxySetting, b: ProxySetting): boolean {
   return a.host.toLowerCase() === b.host.toLowerCase() && a.port === b.port;
 }
 
-/** An address on the Tor network (wss://….onion[:port][/path]): only Tor can reach it. */
-export function isOnionAddress(url: string): boolean {
-  const match = /^wss?:\/\/([^/:?#\s]+)/i.exec(url.trim());
-  return match !== null && /\.onion\.?$/i.test(match[1] ?? '');
-}
+export { isOnionAddress };
 
 /**
  * An onion address with a direct connection: warn before saving, and never try it directly (that

@@ -29,7 +29,8 @@ export type SyncLineKey =
   | 'sync.torRefused'
   | 'sync.proxyRefused'
   | 'sync.relayKeyChanged'
-  | 'sync.relaySignatureInvalid';
+  | 'sync.relaySignatureInvalid'
+  | 'sync.onionNeedsTor';
 
 /** The lines whose fix is in Settings (the relay, the connection): they offer to open it. */
 export const SETTINGS_LINES: readonly SyncLineKey[] = [
@@ -40,6 +41,7 @@ export const SETTINGS_LINES: readonly SyncLineKey[] = [
   'sync.proxyRefused',
   'sync.relayKeyChanged',
   'sync.relaySignatureInvalid',
+  'sync.onionNeedsTor',
 ];
 
 const PROBLEM_LINES = {
@@ -50,6 +52,7 @@ const PROBLEM_LINES = {
 const IDENTITY_LINES = {
   'relay-key-changed': 'sync.relayKeyChanged',
   'relay-signature-invalid': 'sync.relaySignatureInvalid',
+  'onion-needs-tor': 'sync.onionNeedsTor',
 } as const satisfies Record<IdentityProblem, SyncLineKey>;
 
 const isIdentityProblem = (problem: Problem): problem is IdentityProblem =>

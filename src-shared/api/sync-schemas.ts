@@ -36,6 +36,8 @@ export const SyncState = z.object({
       'relay-key-changed',
       /** The relay's CHALLENGE is not signed by the key it presents: refused before AUTH. */
       'relay-signature-invalid',
+      /** An .onion relay with no Tor set: not dialed (its name would go to the local DNS). */
+      'onion-needs-tor',
     ])
     .nullable(),
   /** Local edits not yet acknowledged by the relay. */

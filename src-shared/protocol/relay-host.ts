@@ -37,3 +37,12 @@ export function relayHostForms(host: string): string[] {
     return [];
   }
 }
+
+/**
+ * An address on the Tor network (ws[s]://….onion[:port][/path]): only Tor can reach it, and dialing
+ * it directly would ask the local DNS resolver for its name, on a network that may be watched.
+ */
+export function isOnionAddress(url: string): boolean {
+  const match = /^wss?:\/\/([^/:?#\s]+)/i.exec(url.trim());
+  return match !== null && /\.onion\.?$/i.test(match[1] ?? '');
+}

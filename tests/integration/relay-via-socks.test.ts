@@ -68,6 +68,18 @@ describe('the relay through a SOCKS5 proxy', () => {
     expect(check.result).toBe('ok');
   });
 
+  it('is never dialed directly at an .onion address, and says why', async () => {
+    const onion = `ws://${'a'.repeat(56)}.onion`;
+    const lookups = vi.spyOn(dns, 'lookup');
+    // As an invite's relay or a saved setting may name it, with no Tor set up.
+    const { state } = await engineVia(onion, { kind: 'none' });
+    expect(state()).toMatchObject({ connection: 'offline', problem: 'onion-needs-tor' });
+    const check = await probeRelay(onion);
+    expect(check).toMatchObject({ result: 'unreachable' });
+    expect(check.detail).toContain('Tor');
+    expect(lookups.mock.calls.some(([host]) => String(host).endsWith('.onion'))).toBe(false);
+  });
+
   it('says when the proxy is not there, and when it cannot reach the relay', async () => {
     const socks = await startSocksServer({});
     const downPort = socks.port;

@@ -109,4 +109,10 @@ describe('the new Settings texts in other languages', () => {
       }
     }
   });
+
+  it('says that an .onion relay needs Tor, and offers Settings', () => {
+    const line = syncLine('active', 'offline', 0, 'direct', 'onion-needs-tor');
+    expect(line.key).toBe('sync.onionNeedsTor');
+    expect(SETTINGS_LINES).toContain(line.key);
+  });
 });

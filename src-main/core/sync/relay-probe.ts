@@ -7,6 +7,7 @@ import { decodeRelayFrame, encodeClientFrame } from '../../../src-shared/protoco
 import { relayChallengeSigningBytes } from '../../../src-shared/protocol/relay-identity';
 import { relayFingerprint } from '../../../src-shared/protocol/relay-fingerprint';
 import { relayHostOfUrl } from '../../../src-shared/protocol/relay-host';
+import { isOnionAddress } from '../../../src-shared/protocol/relay-host';
 import { PROTOCOL_VERSION } from '../../../src-shared/protocol/wire-constants';
 import { sodiumReady, verify } from '../crypto/sodium';
 import { helloNonce } from './relay-handshake';
@@ -64,6 +65,10 @@ export async function probeRelay(
   url: string,
   options: { timeoutMs?: number; webSocket?: typeof WebSocket; agent?: Agent | undefined } = {},
 ): Promise<ProbeResult> {
+  // Not dialed without a proxy: its name would go to the local DNS resolver.
+  if (isOnionAddress(url) && !options.agent) {
+    return verdict('unreachable', 'an .onion relay is reached only through Tor');
+  }
   const Socket = options.webSocket ?? WebSocket;
   const nonce = helloNonce();
   let relayHost: string;

@@ -29,6 +29,7 @@ import {
   type OpenDocs,
 } from './open-documents';
 import { createPresenceSession } from './presence-session';
+import { isOnionAddress } from '../../../src-shared/protocol/relay-host';
 import {
   createRelayConnection,
   type ConnectionStatus,
@@ -50,7 +51,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, relayUrl, on } = options;
   const proxy = options.proxy ?? { kind: 'none' };
   const agent = proxyAgent(proxy);
-  let lastProblem: ProxyProblem | RelayIdentityProblem | null = null;
+  let lastProblem: ProxyProblem | RelayIdentityProblem | 'onion-needs-tor' | null = null;
   const identity = getDeviceIdentity(db);
   const me = fromHex(identity.signingPublicKey);
   const myBoxKey = fromHex(identity.boxPublicKey);
@@ -259,7 +260,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     })();
   }
 
-  if (relayUrl) {
+  if (relayUrl && isOnionAddress(relayUrl) && proxy.kind === 'none') {
+    // Never dialed directly, whoever asked (Settings, an invite's relay): said instead.
+    lastProblem = 'onion-needs-tor';
+  } else if (relayUrl) {
     connection = createRelayConnection({
       url: relayUrl,
       device: me,

@@ -562,6 +562,8 @@ export const en = {
     warningAt: 'Noticed {{when}}.',
     relayKeyChanged: 'Refused: the relay’s identity key has changed — see Settings',
     relaySignatureInvalid: 'Refused: the relay could not prove its identity — see Settings',
+    onionNeedsTor:
+      'Not connected: this relay is on the Tor network (.onion) and is reached only through Tor — see Settings',
     titles: {
       member: 'A member’s change was ignored',
       waiting: 'Your edits are waiting',

@@ -145,6 +145,29 @@ describe('sync by file', () => {
     expect(pendingForwards(again.vault.db)).toEqual([]);
   });
 
+  it('takes no bundle from a member whose join it has not seen, until another brings the join', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const [a, b, d] = [await client(relay.url), await client(relay.url), await client(relay.url)];
+    await sharedSpace([a, b] as Client[]);
+    const spaceId = a.engine.listSpaces()[0]?.id ?? '';
+    await (b as Client).stop();
+    // D joins through the relay while B is away; then the relay is gone for everyone.
+    const invite = await a.engine.createInvite(spaceId, 'editor', 7);
+    await d.engine.join(invite.link);
+    const bAgain = await client(relay.url, (b as Client).dir);
+    await relay.close();
+    // D's own bundle is what would make D a member here: refused (a join no relay accepted, an
+    // expired invite's, could be carried that way).
+    expect(await refusal(bAgain.engine.importBundle(d.engine.exportBundle(spaceId).bytes))).toBe(
+      'bundle-not-member',
+    );
+    // A's bundle brings D's join; then D's own is taken.
+    await bAgain.engine.importBundle(a.engine.exportBundle(spaceId).bytes);
+    expect(await refusal(bAgain.engine.importBundle(d.engine.exportBundle(spaceId).bytes))).toBe(
+      'accepted',
+    );
+  });
+
   it('refuses a bundle with one flipped byte, applying nothing, and takes the intact one', async () => {
     const { a, b, spaceId } = await carried();
     const { bytes } = a.engine.exportBundle(spaceId);

@@ -100,8 +100,11 @@ function checkedGroup(deps: SneakernetDeps, contents: BundleContents) {
   }
   if (!bytesEqual(group.docId, contents.docId)) throw conflict('the bundle names another document');
   const log = mergedLog(group, contents.entries);
-  // Judged in the longest log known: someone removed there cannot bring anything any more.
-  if (!isMember(log.state, contents.exporter)) {
+  // Judged in the longest log known: someone removed there cannot bring anything any more. And a
+  // member already in mine: a join this device has not seen could be one no relay would accept
+  // (clients judge an invite's expiry by the time its joiner signed), so its own bundle cannot
+  // be what makes it a member here; the relay, or an older member's bundle, brings it first.
+  if (!isMember(log.state, contents.exporter) || !isMember(group.state, contents.exporter)) {
     throw new SuviazError(
       'bundle-not-member',
       'the bundle was made by a device that is not a member',

@@ -25,6 +25,9 @@ interface CommentThreadViewProps {
   space: SpaceSummary;
   editor: Editor | null;
   author: PlanAuthor | null;
+  /** The reply being typed (held by the panel, so it outlives this view). */
+  reply: string;
+  onReplyChange: (text: string) => void;
 }
 
 export function CommentThreadView({
@@ -33,6 +36,8 @@ export function CommentThreadView({
   space,
   editor,
   author,
+  reply,
+  onReplyChange,
 }: CommentThreadViewProps) {
   const { t } = useTranslation();
   const { root, replies } = thread;
@@ -86,7 +91,14 @@ export function CommentThreadView({
           ))}
         </ol>
         {author && (
-          <ThreadActions thread={thread} replica={replica} author={author} rootName={name} />
+          <ThreadActions
+            thread={thread}
+            replica={replica}
+            author={author}
+            rootName={name}
+            reply={reply}
+            setReply={onReplyChange}
+          />
         )}
       </article>
     </li>
@@ -116,12 +128,13 @@ interface ThreadActionsProps {
   replica: DocReplica;
   author: PlanAuthor;
   rootName: string;
+  reply: string;
+  setReply: (text: string) => void;
 }
 
-function ThreadActions({ thread, replica, author, rootName }: ThreadActionsProps) {
+function ThreadActions({ thread, replica, author, rootName, reply, setReply }: ThreadActionsProps) {
   const { t } = useTranslation();
   const id = useId();
-  const [reply, setReply] = useState('');
   const { root } = thread;
   return (
     <div className="comment-actions">

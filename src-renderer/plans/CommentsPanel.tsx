@@ -11,6 +11,7 @@ import { addComment, listThreads } from '../../src-shared/plans/plan-model';
 import type { DocReplica } from '../shared-doc/doc-replica';
 import { useNow } from '../hooks/use-now';
 import { useDocVersion } from '../shared-doc/use-doc-replica';
+import { visibleThreads } from './visible-threads';
 import { PlanPanel } from './PlanPanel';
 import { CommentThreadView } from './CommentThreadView';
 import { showCommentRanges, type CommentRange } from './comment-highlights';
@@ -35,11 +36,16 @@ export function CommentsPanel(props: CommentsPanelProps) {
   const { replica, planId, space, editor, author, draft } = props;
   const { t } = useTranslation();
   const [showResolved, setShowResolved] = useState(false);
+  // Replies being typed, by thread: kept here so that a thread someone else resolves meanwhile
+  // stays in the list with what was typed (a reply box of its own would go with it).
+  const [replies, setReplies] = useState<ReadonlyMap<string, string>>(new Map());
+  const setReply = (threadId: string, text: string): void =>
+    setReplies((previous) => new Map(previous).set(threadId, text));
   useDocVersion(replica);
   // Relative times ("3 min ago") move on without any change in the document.
   useNow(60_000);
   const threads = listThreads(replica.doc, planId);
-  const shown = showResolved ? threads : threads.filter((thread) => !thread.root.resolved);
+  const shown = visibleThreads(threads, showResolved, replies);
 
   const ranges: CommentRange[] = threads.flatMap(({ root }) =>
     !root.resolved && root.anchor && root.head ? [{ anchor: root.anchor, head: root.head }] : [],
@@ -96,6 +102,8 @@ export function CommentsPanel(props: CommentsPanelProps) {
               space={space}
               editor={editor}
               author={author}
+              reply={replies.get(thread.root.id) ?? ''}
+              onReplyChange={(text) => setReply(thread.root.id, text)}
             />
           ))}
         </ul>

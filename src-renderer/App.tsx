@@ -1,6 +1,7 @@
 // The root: asks main what state the vault is in and shows the matching screen; follows lock and
 // unlock events, and re-checks after a lost connection in case an event was missed meanwhile.
 // The panic wipe and quick exit shortcuts work from every screen.
+import { dropKeptBriefingDrafts } from './briefings/use-briefing-draft';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError, CallOutcome, DeviceIdentity, VaultStatus } from '../src-shared/api';
 import { call, onEvent } from './bridge/call';
@@ -68,15 +69,16 @@ export function App() {
 
   useEffect(() => {
     void call('vault.status', {}).then(applyStatus);
-    const offLocked = onEvent('vault.locked', ({ reason }) =>
+    const offLocked = onEvent('vault.locked', ({ reason }) => {
+      dropKeptBriefingDrafts();
       setPhase((current) => {
         // Erased (here or by the app's --panic-wipe): the empty first screen, nothing else.
         if (reason === 'wipe') return { kind: 'none' };
         return current.kind === 'unlocked' || current.kind === 'created'
           ? { kind: 'locked', reason }
           : current;
-      }),
-    );
+      });
+    });
     const offUnlocked = onEvent('vault.unlocked', () => {
       setUnlocks((count) => count + 1);
       setPhase((current) => (current.kind === 'locked' ? { kind: 'unlocked' } : current));

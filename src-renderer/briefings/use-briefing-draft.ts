@@ -1,6 +1,7 @@
 // The briefing being written, kept by the briefings screen while it is open: reading a briefing
-// and coming back to compose finds everything as it was, and a failed send loses nothing.
-import { useCallback, useState } from 'react';
+// and coming back to compose finds everything as it was, and a failed send loses nothing; what was
+// typed also outlives the screen itself (another view and back) until the vault locks.
+import { useCallback, useEffect, useState } from 'react';
 import type { NoteDoc } from '../../src-shared/notes/note-content';
 import { contentFromPlainText } from '../../src-shared/notes/note-content';
 import { useStagedFiles, type StagedFiles } from './use-staged-files';
@@ -45,12 +46,29 @@ function emptyDraft(spaceId: string | null): DraftFields {
   };
 }
 
+/**
+ * What was typed in a draft whose screen is away (another view of the space, a note), by space:
+ * it comes back with the screen. Only in this renderer's memory, and dropped at every lock. Files
+ * are not kept: main drops a draft's staged files when its screen goes, so they are added again.
+ */
+const kept = new Map<string, DraftFields>();
+
+/** At a lock or wipe: no draft outlives the unlocked session. */
+export function dropKeptBriefingDrafts(): void {
+  kept.clear();
+}
+
 export function useBriefingDraft(spaceId: string | null): BriefingDraft {
-  const [fields, setFields] = useState(() => emptyDraft(spaceId));
-  const [touched, setTouched] = useState(false);
+  const key = spaceId ?? '';
+  const [fields, setFields] = useState(() => kept.get(key) ?? emptyDraft(spaceId));
+  const [touched, setTouched] = useState(() => kept.has(key));
   const [generation, setGeneration] = useState(0);
   const files = useStagedFiles();
   const { discardAll, forgetSent } = files;
+  useEffect(() => {
+    if (touched) kept.set(key, fields);
+    else kept.delete(key);
+  }, [key, fields, touched]);
 
   const set = useCallback((change: Partial<DraftFields>) => {
     setFields((current) => ({ ...current, ...change }));

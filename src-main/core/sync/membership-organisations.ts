@@ -108,10 +108,14 @@ export function createOrganisationActions(
         return;
       }
       if (coalition.status !== 'active') return;
+      // The coalition as stored now, not as this change saw it: these duties may run after later
+      // changes (a member added meanwhile must not be taken for one who left).
+      const inCoalition = (memberHex: string): boolean =>
+        (env.groups.get(toHex(coalition.groupId)) ?? coalition).state.members.has(memberHex);
       for (const org of orgs) {
         if (org.status !== 'active' || org.state.members.get(env.meHex)?.role !== 'admin') continue;
         for (const memberHex of org.state.members.keys()) {
-          if (memberHex === env.meHex || coalition.state.members.has(memberHex)) continue;
+          if (memberHex === env.meHex || inCoalition(memberHex)) continue;
           try {
             await admin.rotate(org.groupId, fromHex(memberHex));
           } catch {

@@ -4,6 +4,7 @@
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import { isAppUrl } from './app-origin';
 import { freeDownloadPath, isAppExport } from './download-rules';
+import { externalLinkText } from './external-link-text';
 
 async function confirmExternalLink(contents: WebContents, url: string): Promise<void> {
   let parsed: URL;
@@ -13,13 +14,19 @@ async function confirmExternalLink(contents: WebContents, url: string): Promise<
     return;
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return;
+  // In the language the page shows (it sets <html lang> whenever the user changes it).
+  const language = await contents
+    .executeJavaScript('document.documentElement.lang')
+    .then((lang: unknown) => (typeof lang === 'string' ? lang : 'en'))
+    .catch(() => 'en');
+  const text = externalLinkText(language);
   const options = {
     type: 'question' as const,
-    buttons: ['Cancel', 'Open in browser'],
+    buttons: [text.cancel, text.open],
     defaultId: 0,
     cancelId: 0,
-    message: 'Open this link in your web browser?',
-    detail: `${parsed.href}\n\nThe site will see your IP address unless your browser uses Tor or a VPN.`,
+    message: text.question,
+    detail: `${parsed.href}\n\n${text.warning}`,
   };
   const owner = BrowserWindow.fromWebContents(contents);
   const { response } = owner

@@ -1,6 +1,7 @@
 // What a briefing is, as signed by its author and as the API shows it (docs/briefings.md): the
 // payload each recipient's sealed copy carries, the receipts and recalls that answer it, and the
 // expiry choices. Main checks every payload with these schemas before anything is stored.
+import { TimeMs } from '../time-ms';
 import { z } from 'zod';
 import { LIMITS } from '../limits';
 import { noteContentProblem, type NoteDoc } from '../notes/note-content';
@@ -53,8 +54,8 @@ export const CopyPayload = z
     space: SpaceIdHex,
     from: DeviceHex,
     to: DeviceHex,
-    createdAt: z.number().int(),
-    expiresAt: z.number().int().nullable(),
+    createdAt: TimeMs,
+    expiresAt: TimeMs.nullable(),
     /** Every device it was sealed to: the whole space at the time, or the members chosen. */
     audience: z.array(DeviceHex).min(1).max(1000),
     wholeSpace: z.boolean(),
@@ -74,8 +75,8 @@ export const ReceiptPayload = z
     space: SpaceIdHex,
     from: DeviceHex,
     to: DeviceHex,
-    readAt: z.number().int(),
-    ackedAt: z.number().int().nullable(),
+    readAt: TimeMs,
+    ackedAt: TimeMs.nullable(),
   })
   .strict();
 export type ReceiptPayload = z.infer<typeof ReceiptPayload>;
@@ -88,7 +89,7 @@ export const RecallPayload = z
     space: SpaceIdHex,
     from: DeviceHex,
     to: DeviceHex,
-    at: z.number().int(),
+    at: TimeMs,
   })
   .strict();
 export type RecallPayload = z.infer<typeof RecallPayload>;

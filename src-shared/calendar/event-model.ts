@@ -3,6 +3,7 @@
 // on every read from a document: a member's modified app cannot make the reader throw.
 import { z } from 'zod';
 import { CALENDAR_LIMITS } from './calendar-limits';
+import { TimeMs } from '../time-ms';
 
 /**
  * Who sees an event of a coalition (a space with organisations):
@@ -87,7 +88,7 @@ export const CalendarEvent = EventTiming.extend({
   /** Signing key (hex) of the device that created it. */
   createdBy: z.string().regex(/^[0-9a-f]{64}$/),
   /** Milliseconds since 1970, when it was last saved (of two concurrent saves Yjs keeps one). */
-  updatedAt: z.number().int().nonnegative(),
+  updatedAt: TimeMs.nonnegative(),
 });
 export type CalendarEvent = z.infer<typeof CalendarEvent>;
 

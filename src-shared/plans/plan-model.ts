@@ -1,6 +1,7 @@
 // Campaign plans inside a space's Yjs document: the one place that says where plans, their bodies,
 // tasks, comments and versions live in the Y.Doc, and how to read them safely. Other members write
 // this document, so every reader validates what it finds and skips what does not fit.
+import { isTimeMs } from '../time-ms';
 import * as Y from 'yjs';
 import { LIMITS } from '../limits';
 
@@ -95,7 +96,8 @@ const mapOf = (doc: Y.Doc, name: string) => doc.getMap<Y.Map<unknown>>(name);
 
 const str = (v: unknown, max: number): string | null =>
   typeof v === 'string' && v.length <= max ? v : null;
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** A time every view can show (a member's modified app may write any number). */
+const timeOf = (v: unknown): number | null => (isTimeMs(v) ? v : null);
 const idOf = (v: unknown): string | null => (typeof v === 'string' && ID.test(v) ? v : null);
 const deviceOf = (v: unknown): string | null =>
   typeof v === 'string' && DEVICE.test(v) ? v : null;
@@ -131,7 +133,7 @@ function entries<T>(doc: Y.Doc, name: string, read: (id: string, m: Y.Map<unknow
 function readPlan(id: string, m: Y.Map<unknown>): PlanInfo | null {
   if (m.get('deleted') === true) return null;
   const title = str(m.get('title'), LIMITS.plans.titleMaxChars);
-  const createdAt = num(m.get('createdAt'));
+  const createdAt = timeOf(m.get('createdAt'));
   const createdBy = deviceOf(m.get('createdBy'));
   if (title === null || createdAt === null || !createdBy) return null;
   return { id, title, createdAt, createdBy };
@@ -177,7 +179,7 @@ function readTask(id: string, m: Y.Map<unknown>): Task | null {
   const planId = idOf(m.get('planId'));
   const title = str(m.get('title'), LIMITS.plans.taskTitleMaxChars);
   const status = m.get('status');
-  const createdAt = num(m.get('createdAt'));
+  const createdAt = timeOf(m.get('createdAt'));
   const createdBy = deviceOf(m.get('createdBy'));
   const assignee = optional(m.get('assignee'), deviceOf);
   const due = optional(m.get('due'), (v) => (typeof v === 'string' && DAY.test(v) ? v : null));
@@ -262,12 +264,12 @@ function readComment(id: string, m: Y.Map<unknown>): Comment | null {
   const author = deviceOf(m.get('author'));
   const authorName = str(m.get('authorName'), LIMITS.displayNameMaxChars) ?? '';
   const text = str(m.get('text'), LIMITS.plans.commentMaxChars);
-  const at = num(m.get('at'));
+  const at = timeOf(m.get('at'));
   const anchor = optional(m.get('anchor'), (v) => str(v, 2000));
   const head = optional(m.get('head'), (v) => str(v, 2000));
   const quote = str(m.get('quote') ?? '', LIMITS.plans.quoteMaxChars);
   const resolvedBy = optional(m.get('resolvedBy'), deviceOf);
-  const resolvedAt = optional(m.get('resolvedAt'), num);
+  const resolvedAt = optional(m.get('resolvedAt'), timeOf);
   if (
     !planId ||
     !threadId ||
@@ -374,7 +376,7 @@ export function listThreads(doc: Y.Doc, planId: string): CommentThread[] {
 function readVersion(id: string, m: Y.Map<unknown>): PlanVersion | null {
   const planId = idOf(m.get('planId'));
   const name = optional(m.get('name'), (v) => str(v, LIMITS.plans.versionNameMaxChars));
-  const at = num(m.get('at'));
+  const at = timeOf(m.get('at'));
   const author = deviceOf(m.get('author'));
   const authorName = str(m.get('authorName'), LIMITS.displayNameMaxChars) ?? '';
   const content = m.get('content');

@@ -181,4 +181,37 @@ describe("a member's modified app", () => {
     await bo.b.service.syncAll(spaceId);
     expect(bo.b.list({}).refused).toMatchObject([{ briefingId: next, reason: 'id-taken' }]);
   });
+
+  it('cannot blank the recipient’s screen with a time no view can show', async () => {
+    const { clients, spaceId } = await briefingWorld(2);
+    const [ana, bo] = clients as [(typeof clients)[0], (typeof clients)[0]];
+    const access = ana.engine.docAccess();
+    const group = access.group(spaceId);
+    if (!group) throw new Error('no group');
+    await waitFor('bo in the member list', () => group.state.members.has(bo.me));
+    await putMail(
+      access,
+      group,
+      {
+        v: 1,
+        kind: 'copy',
+        id: '9a'.repeat(16),
+        space: spaceId,
+        from: ana.me,
+        to: bo.me,
+        // A whole number (as the schema asks) past what a Date holds: formatting it throws.
+        createdAt: 8.7e15,
+        expiresAt: null,
+        audience: [bo.me],
+        wholeSpace: false,
+        title: 'From the far future',
+        body: contentFromPlainText('…'),
+        attachments: [],
+        receipts: false,
+      },
+      null,
+    );
+    await waitFor('the refusal', () => bo.b.list({}).refused.length > 0);
+    expect(bo.b.list({}).items).toEqual([]);
+  });
 });

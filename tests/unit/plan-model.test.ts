@@ -121,6 +121,28 @@ describe('plan model', () => {
     expect(listPlans(doc)).toHaveLength(1);
   });
 
+  it("leaves out a plan or comment whose time no view could show (a modified app's)", () => {
+    const [a] = pair();
+    const planId = createPlan(a, { title: 'Plan', by: ALICE, at: 1 });
+    const far = createPlan(a, { title: 'From far away', by: ALICE, at: 2 });
+    a.getMap<Y.Map<unknown>>('plans').get(far)?.set('createdAt', 1e300);
+    const threadId = addComment(a, {
+      planId,
+      author: ALICE,
+      authorName: 'Alesya',
+      text: 'When?',
+      at: 10,
+      anchor: 'AAA=',
+      head: 'AAE=',
+      quote: 'date',
+    });
+    a.getMap<Y.Map<unknown>>('comments').get(threadId)?.set('at', 1e16);
+    // Formatting either as a date throws: the views would go blank for every member.
+    expect(() => new Date(1e16).toISOString()).toThrow();
+    expect(listPlans(a).map((p) => p.title)).toEqual(['Plan']);
+    expect(listThreads(a, planId)).toEqual([]);
+  });
+
   it('keeps comment threads with replies, resolvable and reopenable', () => {
     const [a, b] = pair();
     const planId = createPlan(a, { title: 'Plan', by: ALICE, at: 1 });

@@ -346,6 +346,39 @@ describe('a malicious relay is detected', () => {
     expect(s.bob.text()).toBe(before);
   });
 
+  it('reordered: an ACK that comes after the snapshot holding its update wedges nothing', async () => {
+    // Alice compacts after every second update on the active snapshot.
+    const s = await scene({ snapshotEvery: 2 });
+    let held: Uint8Array | null = null;
+    let snapshotToBob = false;
+    s.proxy.toClient = (frame, raw, conn) => {
+      if (conn.device !== s.bobKey) return 'pass';
+      if (frame.type === 'ack' && !held) {
+        held = raw;
+        return [];
+      }
+      if (frame.type === 'deliver' && decodeEnvelope(frame.envelope).header.kind === 'snapshot') {
+        snapshotToBob = true;
+      }
+      return 'pass';
+    };
+    // Bob's update is stored; its ACK is held back by the relay.
+    s.bob.doc.getText('t').insert(s.bob.text().length, 'bob ');
+    await waitFor('Bob’s ACK held', () => held !== null);
+    await waitFor('Alice has Bob’s update', () => s.alice.text().includes('bob '));
+    // Alice's next update makes her compact: a snapshot that holds Bob's update reaches Bob first.
+    await s.alice.type('alice ');
+    await waitFor('the snapshot reached Bob', () => snapshotToBob);
+    const ack = held as Uint8Array | null;
+    if (!ack) throw new Error('no ACK held');
+    s.proxy.connections.find((c) => c.device === s.bobKey)?.inject(decodeRelayFrame(ack));
+    // Bob goes on writing on the new snapshot, and nothing is refused on either side.
+    s.bob.doc.getText('t').insert(s.bob.text().length, 'after ');
+    await waitFor('Alice has Bob’s later edit', () => s.alice.text().includes('after '));
+    expect(s.bob.reasons()).toEqual([]);
+    expect(s.alice.reasons()).toEqual([]);
+  });
+
   it('canary: text typed into a shared document is in no relay file and no frame', async () => {
     const s = await scene();
     const canary = uniqueCanary('sync-canary');

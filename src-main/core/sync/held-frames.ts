@@ -6,6 +6,14 @@ import type { OpenDoc, OpenDocs } from './open-documents';
 
 /** How long frames of a known epoch wait for its key before the verifier judges them anyway. */
 const HOLD_FOR_KEY_MS = 60_000;
+/**
+ * And how much of a document may wait: a relay that announces a longer log and then floods frames
+ * while it withholds the log must not fill main's memory. Past it, the verifier judges them now.
+ */
+export const MAX_HELD_BYTES = 32 * 1024 * 1024;
+
+const sizeOf = (frame: Frame): number =>
+  frame.isLink ? 256 : frame.envelope.headerBytes.length + frame.envelope.ciphertext.length + 128;
 
 /** What a frame needs from the group before it can be judged: its epoch's key and its log. */
 export interface Needs {
@@ -42,6 +50,7 @@ export function createHeldFrames(deps: {
   refreshQuietly(groupId: Uint8Array): Promise<boolean>;
 }) {
   const held = new Map<string, Frame[]>();
+  const heldBytes = new Map<string, number>();
 
   /**
    * Delivers what waits for docHex, in order, up to the first frame whose key or log entries are
@@ -57,15 +66,21 @@ export function createHeldFrames(deps: {
       queue.shift();
       deliver(doc, first);
     }
-    if (held.get(docHex) === queue) held.delete(docHex);
+    if (held.get(docHex) === queue) {
+      held.delete(docHex);
+      heldBytes.delete(docHex);
+    }
   }
 
   /** A frame whose key or log entries I lack yet: hold it until the group refresh brings them. */
   function holdIfEarly(docHex: string, doc: OpenDoc, frame: Frame): boolean {
     const queue = held.get(docHex);
     if (!queue && ready(doc, frame)) return false;
+    const bytes = (heldBytes.get(docHex) ?? 0) + sizeOf(frame);
+    heldBytes.set(docHex, bytes);
     if (queue) {
       queue.push(frame);
+      if (bytes > MAX_HELD_BYTES) release(docHex, true);
       return true;
     }
     const started = [frame];
@@ -96,7 +111,10 @@ export function createHeldFrames(deps: {
     holdIfEarly,
     release,
     has: (docHex: string): boolean => held.has(docHex),
-    drop: (docHex: string): void => void held.delete(docHex),
+    drop: (docHex: string): void => {
+      held.delete(docHex);
+      heldBytes.delete(docHex);
+    },
   };
 }
 

@@ -35,6 +35,12 @@ afterEach(runCleanups);
 /** A client's own device key, from the device code it would show. */
 const myKey = (c: Client): string => toHex(parseDeviceCode(c.engine.myDeviceCode()).signingKey);
 const spaceOf = (c: Client, id: string) => c.engine.listSpaces().find((s) => s.id === id);
+const logLengthOf = (c: Client, spaceId: string): number =>
+  c.vault.db
+    .prepare<[Uint8Array], { n: number }>(
+      'SELECT count(*) AS n FROM sync_group_entries WHERE group_id = ?',
+    )
+    .get(fromHex(spaceId))?.n ?? 0;
 const epochKeysOf = (c: Client, spaceId: string): Map<number, Uint8Array> =>
   new Map(
     c.vault.db
@@ -367,6 +373,36 @@ describe('group life cycle through invites and removal', () => {
       // Nothing of Bob's under epoch 0, whose key Carol holds.
       expect(bobs.length).toBeGreaterThan(0);
       expect(bobs.map((h) => h.epoch)).toEqual(bobs.map(() => 1));
+    } finally {
+      relayDb.close();
+    }
+  });
+
+  it('closes a demoted writer’s old log position with a snapshot naming the demotion', async () => {
+    const { dataDir, clients } = await relayWithClients(2);
+    const [alice, bob] = clients as [Client, Client];
+    const space = await alice.engine.createSpace('Demotion', {
+      twoAdminApproval: false,
+      joinApproval: false,
+      wipeOnRemoval: false,
+    });
+    await inviteAndJoin(alice, bob, space.id);
+    alice.open(space.docId);
+    alice.doc.getText('t').insert(0, 'before');
+    await waitFor('saved', () => alice.engine.state().pending === 0);
+    await alice.engine.setRole(space.id, myKey(bob), 'viewer');
+    // The log holding the demotion: as long as Alice's is now.
+    const demotedAt = logLengthOf(alice, space.id);
+    expect(demotedAt).toBeGreaterThan(0);
+    const relayDb = new Database(join(dataDir, RELAY_DB_FILE), { readonly: true });
+    try {
+      await waitFor('a snapshot naming the demotion', () =>
+        relayDb
+          .prepare<[], { envelope: Buffer }>('SELECT envelope FROM messages ORDER BY seq')
+          .all()
+          .map((r) => decodeEnvelope(new Uint8Array(r.envelope)).header)
+          .some((h) => h.kind === 'snapshot' && h.log.length >= demotedAt),
+      );
     } finally {
       relayDb.close();
     }

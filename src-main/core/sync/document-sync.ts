@@ -225,6 +225,15 @@ export class DocumentSync {
   }
 
   /**
+   * A snapshot now, naming the current log: after a writer was made a viewer it still holds the
+   * epoch key, and updates naming its old log position stay acceptable until a snapshot names a
+   * later one (the "only forward" check).
+   */
+  snapshotNow(): void {
+    void this.ops.publishSnapshot(false);
+  }
+
+  /**
    * Applies a verified update. Yjs can still throw on bytes it decoded (a member's modified app can
    * craft them): then nothing reaches the renderer or the vault, and the user hears who sent it.
    */

@@ -33,6 +33,8 @@ export function spaceActions(deps: {
   groups: ReadonlyMap<string, StoredGroup>;
   summary(group: StoredGroup): SpaceSummary;
   waitForConnection(ms: number): Promise<void>;
+  /** A writer became a viewer: a snapshot now closes what it could still write (protocol §5). */
+  afterDemotion(spaceId: string): void;
 }): SpaceActions {
   const { membership, summary } = deps;
   return {
@@ -49,7 +51,11 @@ export function spaceActions(deps: {
         await deps.waitForConnection(JOIN_CONNECT_WAIT_MS);
         return summary(await membership.join(link));
       }),
-    setRole: (spaceId, deviceKey, role) => api(() => membership.setRole(spaceId, deviceKey, role)),
+    setRole: (spaceId, deviceKey, role) =>
+      api(async () => {
+        await membership.setRole(spaceId, deviceKey, role);
+        if (role === 'viewer') deps.afterDemotion(spaceId);
+      }),
     removeMember: (spaceId, deviceKey) => api(() => membership.removeMember(spaceId, deviceKey)),
     leave: (spaceId) => api(() => membership.leave(spaceId)),
     approve: (spaceId, index) => api(() => membership.approve(spaceId, index)),

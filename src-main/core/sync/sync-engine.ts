@@ -336,7 +336,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     state,
     // Organisations are groups of their own, shown inside their coalition, not as spaces.
     listSpaces: () => [...groups.values()].filter((g) => !g.parentId).map(summary),
-    ...spaceActions({ membership, groups, summary, waitForConnection }),
+    ...spaceActions({
+      membership,
+      groups,
+      summary,
+      waitForConnection,
+      afterDemotion(spaceId) {
+        const group = groups.get(spaceId);
+        if (group) docs.get(toHex(group.docId))?.sync.snapshotNow();
+      },
+    }),
     docAccess: () => docAccess,
     onMail(listener: (groupHex: string | null) => void) {
       mailListeners.add(listener);

@@ -8,7 +8,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
 import { LIMITS } from '../../src-shared/limits';
-import { listVersions, renamePlan, type PlanVersion } from '../../src-shared/plans/plan-model';
+import {
+  listVersions,
+  renamePlan,
+  tryOpenVersion,
+  type PlanVersion,
+} from '../../src-shared/plans/plan-model';
 import type { DocReplica } from '../shared-doc/doc-replica';
 import { useDocVersion } from '../shared-doc/use-doc-replica';
 import { canWrite } from '../spaces/space-access';
@@ -127,6 +132,13 @@ function OpenPlan(props: PlanViewProps & { title: string }) {
 
   function restore(version: PlanVersion): void {
     if (!writer) return;
+    const readable = tryOpenVersion(version);
+    if (!readable) {
+      // Saved damaged by another member's app: said, and the text left as it is.
+      setStatus(t('plans.versions.unreadable'));
+      return;
+    }
+    readable.doc.destroy();
     // The text being replaced stays one click away.
     saveAutoVersionIfChanged(replica.doc, planId, writer, Date.now());
     restoreAndRecord(replica.doc, version, writer.deviceKey, Date.now());

@@ -4,7 +4,7 @@
 import { LIMITS } from '../../src-shared/limits';
 import {
   listVersions,
-  openVersion,
+  tryOpenVersion,
   planBody,
   saveVersion,
   type PlanVersion,
@@ -24,7 +24,10 @@ export function lastVersion(doc: Y.Doc, planId: string, now: number): PlanVersio
 export function bodyChangedSince(doc: Y.Doc, planId: string, version: PlanVersion | null): boolean {
   const current = planBody(doc, planId);
   if (!version) return current.length > 0;
-  const { doc: saved, body } = openVersion(version);
+  const opened = tryOpenVersion(version);
+  // A version that cannot be read holds nothing of the body: the body has changed since.
+  if (!opened) return true;
+  const { doc: saved, body } = opened;
   try {
     return body.toString() !== current.toString();
   } finally {

@@ -386,27 +386,50 @@ function readVersion(id: string, m: Y.Map<unknown>): PlanVersion | null {
   return { id, planId, name, auto: m.get('auto') === true, at, author, authorName, content };
 }
 
+/**
+ * Copies of a body's elements and texts. Anything else in it (a member's modified app can put any
+ * Yjs value there) is left out, as Yjs's own XmlFragment.clone does, instead of throwing.
+ */
+function clonedBody(source: Y.XmlFragment): (Y.XmlElement | Y.XmlText)[] {
+  return source
+    .toArray()
+    .flatMap((item) =>
+      item instanceof Y.XmlElement || item instanceof Y.XmlText ? [item.clone()] : [],
+    );
+}
+
 /** A copy of the body as it is now, in a document of its own (so it never changes afterwards). */
 export function snapshotPlanBody(doc: Y.Doc, planId: string): Uint8Array {
   const copy = new Y.Doc();
   const target = copy.getXmlFragment(PLAN_BODY_IN_VERSION);
-  const source = planBody(doc, planId);
-  copy.transact(() => {
-    target.insert(
-      0,
-      source.toArray().map((item) => item.clone() as Y.XmlElement | Y.XmlText),
-    );
-  });
+  const items = clonedBody(planBody(doc, planId));
+  copy.transact(() => target.insert(0, items));
   const update = Y.encodeStateAsUpdate(copy);
   copy.destroy();
   return update;
 }
 
-/** A version's body, loaded into a document of its own for viewing. */
+/**
+ * A version's body, loaded into a document of its own for viewing. Throws on content that is not
+ * a Yjs update (a member's modified app); tryOpenVersion says null instead.
+ */
 export function openVersion(version: PlanVersion): { doc: Y.Doc; body: Y.XmlFragment } {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, version.content);
+  try {
+    Y.applyUpdate(doc, version.content);
+  } catch (error) {
+    doc.destroy();
+    throw error;
+  }
   return { doc, body: doc.getXmlFragment(PLAN_BODY_IN_VERSION) };
+}
+
+export function tryOpenVersion(version: PlanVersion): { doc: Y.Doc; body: Y.XmlFragment } | null {
+  try {
+    return openVersion(version);
+  } catch {
+    return null;
+  }
 }
 
 export function saveVersion(
@@ -428,7 +451,7 @@ export function saveVersion(
       name: v.name?.slice(0, LIMITS.plans.versionNameMaxChars) ?? null,
       content,
     });
-    pruneAutoVersions(doc, v.planId);
+    pruneAutoVersions(doc, v.planId, id);
   });
   return id;
 }
@@ -440,18 +463,23 @@ export function listVersions(doc: Y.Doc, planId: string): PlanVersion[] {
     .sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
 }
 
-/** Keeps the newest automatic versions only; named ones are kept for good. */
-function pruneAutoVersions(doc: Y.Doc, planId: string): void {
-  const autos = listVersions(doc, planId).filter((v) => v.auto);
-  for (const old of autos.slice(LIMITS.plans.autoVersionsKept)) mapOf(doc, VERSIONS).delete(old.id);
+/**
+ * Keeps the newest automatic versions only, and always the one just saved: versions dated ahead
+ * (a member's clock runs fast) must not push out the copy a restore saves of the text it replaces.
+ * Named ones are kept for good.
+ */
+function pruneAutoVersions(doc: Y.Doc, planId: string, saved: string): void {
+  const others = listVersions(doc, planId).filter((v) => v.auto && v.id !== saved);
+  for (const old of others.slice(LIMITS.plans.autoVersionsKept - 1)) {
+    mapOf(doc, VERSIONS).delete(old.id);
+  }
 }
 
 function replaceBody(target: Y.XmlFragment, source: Y.XmlFragment): void {
+  // Copied before anything is deleted: nothing may leave the body empty half way.
+  const items = clonedBody(source);
   target.delete(0, target.length);
-  target.insert(
-    0,
-    source.toArray().map((item) => item.clone() as Y.XmlElement | Y.XmlText),
-  );
+  target.insert(0, items);
 }
 
 /**
@@ -460,8 +488,11 @@ function replaceBody(target: Y.XmlFragment, source: Y.XmlFragment): void {
  */
 export function restoreVersion(doc: Y.Doc, version: PlanVersion): void {
   const { doc: old, body } = openVersion(version);
-  doc.transact(() => replaceBody(planBody(doc, version.planId), body));
-  old.destroy();
+  try {
+    doc.transact(() => replaceBody(planBody(doc, version.planId), body));
+  } finally {
+    old.destroy();
+  }
 }
 
 /** A new plan with the same body (a template); tasks and comments stay with the original. */

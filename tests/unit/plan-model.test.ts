@@ -195,6 +195,72 @@ describe('plan model', () => {
     expect(listVersions(a, planId).map((v) => v.name)).toEqual([null, 'Draft 1']);
   });
 
+  it("survives what a member's modified app puts into versions and the body", () => {
+    const doc = new Y.Doc();
+    const planId = createPlan(doc, { title: 'Plan', by: ALICE, at: 1 });
+    planBody(doc, planId).insert(0, [paragraph('Our text')]);
+    const good = saveVersion(doc, {
+      planId,
+      name: 'Good',
+      auto: false,
+      at: 2,
+      author: ALICE,
+      authorName: '',
+    });
+    // A version whose body holds something that is no element or text.
+    const odd = new Y.Doc();
+    odd.getArray('body').insert(0, [{}]);
+    const oddId = saveVersion(doc, {
+      planId,
+      name: 'Odd',
+      auto: false,
+      at: 3,
+      author: BOB,
+      authorName: '',
+    });
+    doc.getMap<Y.Map<unknown>>('versions').get(oddId)?.set('content', Y.encodeStateAsUpdate(odd));
+    const oddVersion = listVersions(doc, planId).find((v) => v.id === oddId);
+    if (!oddVersion) throw new Error('version missing');
+    // Restoring it leaves what can be restored; the body is never emptied half way.
+    expect(() => restoreVersion(doc, oddVersion)).not.toThrow();
+    // A version that is not even a Yjs update: refused whole, the body as it was.
+    const broken = { ...oddVersion, content: new Uint8Array([0]) };
+    const before = bodyText(doc, planId);
+    expect(() => restoreVersion(doc, broken)).toThrow();
+    expect(bodyText(doc, planId)).toBe(before);
+    const goodVersion = listVersions(doc, planId).find((v) => v.id === good);
+    if (!goodVersion) throw new Error('version missing');
+    restoreVersion(doc, goodVersion);
+    expect(bodyText(doc, planId)).toBe('<paragraph>Our text</paragraph>');
+  });
+
+  it('keeps the version just saved even when the others are dated ahead of it', () => {
+    const doc = new Y.Doc();
+    const planId = createPlan(doc, { title: 'Plan', by: ALICE, at: 0 });
+    for (let i = 0; i < LIMITS.plans.autoVersionsKept; i++) {
+      saveVersion(doc, {
+        planId,
+        name: null,
+        auto: true,
+        at: 1e12 + i,
+        author: BOB,
+        authorName: '',
+      });
+    }
+    // The copy a restore saves of the text it replaces, on a clock behind the others.
+    const copy = saveVersion(doc, {
+      planId,
+      name: null,
+      auto: true,
+      at: 10,
+      author: ALICE,
+      authorName: '',
+    });
+    const autos = listVersions(doc, planId).filter((v) => v.auto);
+    expect(autos.map((v) => v.id)).toContain(copy);
+    expect(autos).toHaveLength(LIMITS.plans.autoVersionsKept);
+  });
+
   it('keeps only the newest automatic versions, and every named one', () => {
     const doc = new Y.Doc();
     const planId = createPlan(doc, { title: 'Plan', by: ALICE, at: 0 });

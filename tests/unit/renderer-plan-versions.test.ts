@@ -47,6 +47,26 @@ describe('automatic versions', () => {
     ]);
   });
 
+  it('go on after a version another member saved damaged', () => {
+    const { doc, planId, type } = setup();
+    type('our text');
+    const id = saveVersion(doc, {
+      planId,
+      name: null,
+      auto: true,
+      at: T0,
+      author: 'b'.repeat(64),
+      authorName: '',
+    });
+    doc
+      .getMap<Y.Map<unknown>>('versions')
+      .get(id)
+      ?.set('content', new Uint8Array([0]));
+    // The damaged one is the last: it holds nothing of the text, so a new version is saved.
+    expect(() => saveAutoVersionIfDue(doc, planId, ME, T0 + EVERY)).not.toThrow();
+    expect(listVersions(doc, planId)).toHaveLength(2);
+  });
+
   it('count a named version as the last one', () => {
     const { doc, planId, type } = setup();
     type('text');

@@ -771,6 +771,8 @@ export const en = {
         'The plan’s text becomes the text of this version, as a new edit that every member sees. Nothing is lost: the current text is saved as an automatic version first, so it stays one click away.',
       restoreConfirm: 'Restore',
       restored: 'Version restored. The text before it is saved as an automatic version.',
+      unreadable:
+        'This version cannot be read (another member’s app saved it damaged), so nothing was restored. The plan’s text is as it was.',
     },
     export: {
       tasks: 'Tasks',

@@ -43,6 +43,12 @@ export const LIMITS = {
     autoVersionsKept: 20,
     /** An automatic version is saved at most this often while someone edits. */
     autoVersionEveryMs: 5 * 60 * 1000,
+    /**
+     * A copy of a plan's body (a version, a duplicate) goes out as one edit, and one edit must fit
+     * one relay frame with room for everything else: a longer plan keeps no versions and is not
+     * duplicated, rather than stop the space's saving behind an edit no frame can hold.
+     */
+    copyMaxBytes: 256 * 1024,
   },
   /** Briefings (docs/briefings.md): what a briefing may hold and how long it may live. */
   briefings: {

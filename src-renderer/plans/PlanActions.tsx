@@ -123,14 +123,15 @@ export function PlanActions(props: PlanActionsProps) {
       icon: Copy,
       hint: t('plans.duplicateHint'),
       group: true,
-      run: () =>
-        onOpenPlan(
-          duplicatePlan(replica.doc, planId, {
-            title: t('plans.copyTitle', { title }),
-            by: author.deviceKey,
-            at: Date.now(),
-          }),
-        ),
+      run: () => {
+        const copy = duplicatePlan(replica.doc, planId, {
+          title: t('plans.copyTitle', { title }),
+          by: author.deviceKey,
+          at: Date.now(),
+        });
+        if (copy === null) onStatus(t('plans.duplicateTooLarge'));
+        else onOpenPlan(copy);
+      },
     });
   }
   return <MoreMenu items={items} />;

@@ -27,6 +27,7 @@ export function VersionsPanel({ replica, planId, space, author, onView }: Versio
   const nameId = useId();
   const [name, setName] = useState('');
   const [saved, setSaved] = useState(false);
+  const [tooLarge, setTooLarge] = useState(false);
   useDocVersion(replica);
   useNow(60_000);
   const versions = listVersions(replica.doc, planId);
@@ -39,7 +40,7 @@ export function VersionsPanel({ replica, planId, space, author, onView }: Versio
           onSubmit={(event) => {
             event.preventDefault();
             if (!name.trim()) return;
-            saveVersion(replica.doc, {
+            const id = saveVersion(replica.doc, {
               planId,
               name: name.trim(),
               auto: false,
@@ -47,6 +48,10 @@ export function VersionsPanel({ replica, planId, space, author, onView }: Versio
               author: author.deviceKey,
               authorName: author.name,
             });
+            if (id === null) {
+              setTooLarge(true);
+              return;
+            }
             setName('');
             setSaved(true);
           }}
@@ -70,7 +75,7 @@ export function VersionsPanel({ replica, planId, space, author, onView }: Versio
         </form>
       )}
       <p className="hint" role="status">
-        {saved ? t('plans.versions.saved') : ''}
+        {saved ? t('plans.versions.saved') : tooLarge ? t('plans.versions.tooLarge') : ''}
       </p>
       {versions.length === 0 ? (
         <p className="hint">{t('plans.versions.none')}</p>

@@ -432,6 +432,10 @@ export function tryOpenVersion(version: PlanVersion): { doc: Y.Doc; body: Y.XmlF
   }
 }
 
+/**
+ * Saves a version of the body; null when the body is too long to copy as one edit
+ * (LIMITS.plans.copyMaxBytes), and nothing is saved.
+ */
 export function saveVersion(
   doc: Y.Doc,
   v: {
@@ -442,9 +446,10 @@ export function saveVersion(
     author: string;
     authorName: string;
   },
-): string {
+): string | null {
   const id = newId();
   const content = snapshotPlanBody(doc, v.planId);
+  if (content.length > LIMITS.plans.copyMaxBytes) return null;
   doc.transact(() => {
     insert(doc, VERSIONS, id, {
       ...v,
@@ -495,12 +500,16 @@ export function restoreVersion(doc: Y.Doc, version: PlanVersion): void {
   }
 }
 
-/** A new plan with the same body (a template); tasks and comments stay with the original. */
+/**
+ * A new plan with the same body (a template); tasks and comments stay with the original. Null when
+ * the body is too long to copy as one edit (LIMITS.plans.copyMaxBytes).
+ */
 export function duplicatePlan(
   doc: Y.Doc,
   planId: string,
   copy: { title: string; by: string; at: number },
-): string {
+): string | null {
+  if (snapshotPlanBody(doc, planId).length > LIMITS.plans.copyMaxBytes) return null;
   let id = '';
   doc.transact(() => {
     id = createPlan(doc, copy);

@@ -218,6 +218,7 @@ describe('plan model', () => {
       author: BOB,
       authorName: '',
     });
+    if (!oddId) throw new Error('no version');
     doc.getMap<Y.Map<unknown>>('versions').get(oddId)?.set('content', Y.encodeStateAsUpdate(odd));
     const oddVersion = listVersions(doc, planId).find((v) => v.id === oddId);
     if (!oddVersion) throw new Error('version missing');
@@ -232,6 +233,17 @@ describe('plan model', () => {
     if (!goodVersion) throw new Error('version missing');
     restoreVersion(doc, goodVersion);
     expect(bodyText(doc, planId)).toBe('<paragraph>Our text</paragraph>');
+  });
+
+  it('keeps no version of, and makes no copy of, a body too long to go out as one edit', () => {
+    const doc = new Y.Doc();
+    const planId = createPlan(doc, { title: 'Long', by: ALICE, at: 0 });
+    planBody(doc, planId).insert(0, [paragraph('x'.repeat(LIMITS.plans.copyMaxBytes + 1))]);
+    const v = { planId, name: 'All of it', auto: false, at: 1, author: ALICE, authorName: '' };
+    expect(saveVersion(doc, v)).toBeNull();
+    expect(listVersions(doc, planId)).toEqual([]);
+    expect(duplicatePlan(doc, planId, { title: 'Copy', by: ALICE, at: 2 })).toBeNull();
+    expect(listPlans(doc)).toHaveLength(1);
   });
 
   it('keeps the version just saved even when the others are dated ahead of it', () => {
@@ -295,6 +307,7 @@ describe('plan model', () => {
       createdBy: ALICE,
     });
     const copy = duplicatePlan(doc, planId, { title: 'Campaign (template)', by: BOB, at: 3 });
+    if (!copy) throw new Error('not copied');
     expect(bodyText(doc, copy)).toBe(bodyText(doc, planId));
     planBody(doc, copy).insert(0, [paragraph('Only in the copy')]);
     expect(bodyText(doc, planId)).not.toContain('Only in the copy');

@@ -70,7 +70,7 @@ function setup() {
     author: BOGDAN,
     authorName: 'Bogdan',
   });
-  const version = (id: string) => listVersions(doc, planId).find((v) => v.id === id)!;
+  const version = (id: string | null) => listVersions(doc, planId).find((v) => v.id === id)!;
   return { doc, planId, named: version(named), auto: version(auto) };
 }
 

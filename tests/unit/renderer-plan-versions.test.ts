@@ -58,6 +58,7 @@ describe('automatic versions', () => {
       author: 'b'.repeat(64),
       authorName: '',
     });
+    if (!id) throw new Error('no version');
     doc
       .getMap<Y.Map<unknown>>('versions')
       .get(id)

@@ -676,6 +676,8 @@ export const en = {
     missing:
       'This plan is not here: it was deleted, or it has not reached this device yet. Go back and open it again later.',
     panels: 'Tasks, comments and versions of this plan',
+    duplicateTooLarge:
+      'This plan is too long to duplicate (over 256 kB of text). Copy the part you need into a new plan.',
     copyTitle: '{{title}} (copy)',
     duplicate: 'Duplicate as template',
     duplicateHint: 'A new plan with the same text; tasks and comments stay with this one.',
@@ -773,6 +775,8 @@ export const en = {
       restored: 'Version restored. The text before it is saved as an automatic version.',
       unreadable:
         'This version cannot be read (another member’s app saved it damaged), so nothing was restored. The plan’s text is as it was.',
+      tooLarge:
+        'This plan is too long to keep a version of (over 256 kB of text), so none was saved. Its text is safe; copy parts of it into other plans to keep versions.',
     },
     export: {
       tasks: 'Tasks',

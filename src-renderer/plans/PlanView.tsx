@@ -2,6 +2,7 @@
 // (with other members' cursors) taking the width, and beside it one collapsible panel with the
 // plan's tasks, comments and versions as tabs; or the task board in the editor's place (the "Board"
 // view); or, while a version is open, that version's changes side by side with the current text.
+import { SaveStatus } from '../editor/SaveStatus';
 import { EditorContent } from '@tiptap/react';
 import { FileText, History, ListTodo, MessageSquare, SquareKanban, X } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -258,6 +259,7 @@ function OpenPlan(props: PlanViewProps & { title: string }) {
         </p>
       )}
       {!readOnly && !author && <p className="hint">{t('plans.noAuthor')}</p>}
+      {!readOnly && <SaveStatus saver={replica.sender} />}
       <p className="hint plan-status" role="status">
         {status}
       </p>

@@ -1,6 +1,7 @@
 // One renderer-side Y.Doc replica per shared document, shared by every view of it (the plan editor,
 // tasks, comments, versions), counted so the last view to leave destroys it. Local changes (any
 // origin but 'remote') go to main through the document's sender; verified remote updates come in.
+import type { DocUpdateSender } from './update-sender';
 import * as Y from 'yjs';
 import type { ApiError } from '../../src-shared/api';
 import { call, onEvent } from '../bridge/call';
@@ -16,6 +17,11 @@ export class DocReplica {
   private readonly listeners = new Set<() => void>();
   private offRemote: () => void = () => undefined;
   users = 0;
+
+  /** What saves this document's local edits to main: its state is what a save status shows. */
+  get sender(): DocUpdateSender {
+    return this.docs.sender(this.docId);
+  }
 
   constructor(
     readonly docId: string,

@@ -2,7 +2,7 @@
 // changed occurrences move together, so that the file still describes one consistent calendar.
 import type { BlurChoice } from './calendar-api';
 import type { EventDetails } from './event-model';
-import { untilAsDate, type RuleParts } from './ics-rule';
+import { untilAsDate, untilToTheHour, type RuleParts } from './ics-rule';
 import { addDays, formatLocal, midnight, wallFromMs, wallMs, type Wall } from './ics-time';
 
 /** An event ready to write: times as walls in `tz` (or dates), the rule as checked parts. */
@@ -46,6 +46,7 @@ function byHour(p: Prepared): Prepared {
   // Minutes in the rule would put back what the blur takes away.
   rule?.delete('BYMINUTE');
   rule?.delete('BYSECOND');
+  if (rule) untilToTheHour(rule, p.tz, p.start);
   const exdates = unique(p.exdates.map(floorHour), (w) => w);
   const skipped = new Set(exdates.map(formatLocal));
   const overrides = unique(

@@ -7,6 +7,8 @@ import {
   compactUtc,
   convertWall,
   readCompactDate,
+  wallFromMs,
+  wallMs,
   type Wall,
 } from './ics-time';
 
@@ -152,4 +154,20 @@ export function untilAsDate(parts: RuleParts, zone: string, start: Wall): void {
   const time = (w: Wall): number => w.hour * 3600 + w.minute * 60 + w.second;
   const day = time(local) < time(start) ? addDays(local, -1) : local;
   parts.set('UNTIL', compactDate(day));
+}
+
+/**
+ * UNTIL for a series whose times are written to the hour (blur 'hour'): each occurrence moves back
+ * by the start's minutes, so UNTIL moves back as much, which keeps the same occurrences in the
+ * series; then to the end of its hour (:59:59), which keeps them too and tells nothing of the
+ * minutes (an exact UNTIL, one second before a split occurrence, would).
+ */
+export function untilToTheHour(parts: RuleParts, zone: string, start: Wall): void {
+  const raw = parts.get('UNTIL');
+  const until = raw === undefined ? null : readCompactDate(raw);
+  if (!until || until.date) return;
+  const local = until.utc ? convertWall(until.wall, 'UTC', zone) : until.wall;
+  const moved = wallFromMs(wallMs(local) - (start.minute * 60 + start.second) * 1000);
+  const endOfHour: Wall = { ...moved, minute: 59, second: 59 };
+  parts.set('UNTIL', compactUtc(convertWall(endOfHour, zone, 'UTC')));
 }

@@ -208,6 +208,35 @@ describe('blur', () => {
     expect(occurrences(text, 'Europe/Vilnius')).toHaveLength(7);
   });
 
+  it("'hour' moves a series' end with its start, so a split keeps each occurrence once", () => {
+    // "This and following" from 2026-03-10 ended the old series one second before 10:30 there.
+    const old: CalendarEvent = {
+      ...weekly,
+      id: 'a'.repeat(32),
+      start: '2026-02-24T10:30',
+      end: '2026-02-24T11:30',
+      rrule: 'FREQ=WEEKLY;UNTIL=20260310T082959Z',
+      exdates: [],
+      overrides: {},
+    };
+    const rest: CalendarEvent = {
+      ...old,
+      id: 'b'.repeat(32),
+      start: '2026-03-10T10:30',
+      end: '2026-03-10T11:30',
+      rrule: 'FREQ=WEEKLY;COUNT=2',
+    };
+    const text = exportIcs([old, rest], { blur: 'hour', now: NOW });
+    // No minute of the real start in the file, UNTIL included.
+    expect(text).not.toMatch(/UNTIL=\d{8}T\d\d(?!5959)\d{4}Z/);
+    expect(occurrences(text, 'Europe/Vilnius').map((o) => o.slice(0, 16))).toEqual([
+      '2026-02-24T10:00',
+      '2026-03-03T10:00',
+      '2026-03-10T10:00',
+      '2026-03-17T10:00',
+    ]);
+  });
+
   it("'day' turns events into all-day events on their dates", () => {
     const night: ExportableEvent = {
       ...weekly,

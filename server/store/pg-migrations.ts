@@ -154,6 +154,13 @@ async function metaValue(client: pg.PoolClient, key: string): Promise<number | n
 /** Brings the database to PG_SCHEMA_VERSION; refuses one of a newer schema or another protocol. */
 export async function runPgMigrations(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
+  // A connection that dies under the migration fails its query; unheard, its 'error' would end
+  // the process instead of failing the start with a message.
+  let broken: Error | undefined;
+  const onError = (error: Error): void => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -181,6 +188,7 @@ export async function runPgMigrations(pool: pg.Pool): Promise<void> {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }

@@ -68,6 +68,12 @@ export async function inTransaction<T>(
   for (let attempt = 1; ; attempt++) {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // A checked-out connection that dies (a restart, a failover) emits 'error'; with no listener
+    // that would end the process. The query under way fails on its own; this one is not reused.
+    const onError = (error: Error): void => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       try {
@@ -85,6 +91,7 @@ export async function inTransaction<T>(
       if (attempt < TX_ATTEMPTS && RETRYABLE.has(sqlState(error) ?? '')) continue;
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

@@ -200,9 +200,16 @@ export async function importSqliteIntoPg(dataDir: string, pgUrl: string): Promis
     return await inTransaction(pool, async (client) => {
       const tables: ImportReport['tables'] = [];
       for (const t of TABLES) tables.push({ name: t.name, rows: await copyTable(db, client, t) });
-      // Mail seqs were copied as they were: new ones continue after the largest.
+      // Mail seqs were copied as they were: new ones continue after the largest SQLite ever gave
+      // (AUTOINCREMENT never reuses one; devices' cursors may be past every row still stored).
+      const issued =
+        (
+          db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'mail'").get() as
+            { seq: number } | undefined
+        )?.seq ?? 0;
       await client.query(
-        "SELECT setval(pg_get_serial_sequence('mail', 'seq'), coalesce(max(seq), 0) + 1, false) FROM mail",
+        "SELECT setval(pg_get_serial_sequence('mail', 'seq'), greatest(coalesce(max(seq), 0), $1::bigint) + 1, false) FROM mail",
+        [issued],
       );
       for (const t of TABLES) await verifyTable(db, client, t);
       return { tables };

@@ -209,6 +209,33 @@ describe.skipIf(!postgresAvailable())('--import-sqlite', () => {
     }
   });
 
+  it('goes on with briefing seqs after the last SQLite gave, even when none is left', async () => {
+    const server = await postgres();
+    const filled = await filledSqliteStore();
+    // Both briefings' items were recalled: the devices' cursors are past every row stored.
+    const original = openSqliteStore(filled.dir);
+    await original.recallBriefing(filled.groupId, filled.briefingId);
+    await original.close();
+    const url = await server.createDatabase();
+    await importInto(filled.dir, url);
+    const after = await openPgStore({ url });
+    try {
+      const seq = await after.putMail({
+        groupId: filled.groupId,
+        briefingId: bytes(16),
+        kind: 1,
+        sender: filled.device,
+        recipient: filled.device,
+        expiresAt: 0,
+        ciphertext: bytes(50),
+      });
+      // Not 1 again: a device whose cursor is at 2 would never fetch it.
+      expect(seq).toBe(3);
+    } finally {
+      await after.close();
+    }
+  });
+
   it('refuses a copy that differs from the original and leaves the database empty', async () => {
     const server = await postgres();
     const filled = await filledSqliteStore();

@@ -131,6 +131,17 @@ async function filledSqliteStore() {
   };
 }
 
+/** A new briefing item in the filled store's group, to its own device. */
+const newMail = (filled: { groupId: Uint8Array; device: Uint8Array }) => ({
+  groupId: filled.groupId,
+  briefingId: bytes(16),
+  kind: 1,
+  sender: filled.device,
+  recipient: filled.device,
+  expiresAt: 0,
+  ciphertext: bytes(50),
+});
+
 async function importInto(dir: string, url: string) {
   return run(
     process.execPath,
@@ -188,15 +199,7 @@ describe.skipIf(!postgresAvailable())('--import-sqlite', () => {
       expect(next.seq).toBe(5);
       // Mail seqs go on after the copied ones, and a recall uncounts what it removes.
       expect(copied.mail.map((m) => m.seq)).toEqual([1, 2]);
-      const seq = await after.putMail({
-        groupId: filled.groupId,
-        briefingId: bytes(16),
-        kind: 1,
-        sender: filled.device,
-        recipient: filled.device,
-        expiresAt: 0,
-        ciphertext: bytes(50),
-      });
+      const seq = await after.putMail(newMail(filled));
       expect(seq).toBe(3);
       expect(await after.countChunks(filled.blobId)).toBe(1);
       const used = (await after.groupUsage(filled.groupId)).bytes;
@@ -220,15 +223,7 @@ describe.skipIf(!postgresAvailable())('--import-sqlite', () => {
     await importInto(filled.dir, url);
     const after = await openPgStore({ url });
     try {
-      const seq = await after.putMail({
-        groupId: filled.groupId,
-        briefingId: bytes(16),
-        kind: 1,
-        sender: filled.device,
-        recipient: filled.device,
-        expiresAt: 0,
-        ciphertext: bytes(50),
-      });
+      const seq = await after.putMail(newMail(filled));
       // Not 1 again: a device whose cursor is at 2 would never fetch it.
       expect(seq).toBe(3);
     } finally {

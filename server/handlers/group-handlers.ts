@@ -161,21 +161,33 @@ export async function lockboxPut(
     }
     // One lockbox per admin for each (epoch, recipient): another admin's, good or bogus, is no
     // reason to refuse this one; the recipient tries them all (docs/protocol.md §5).
-    const existing = await ctx.store.getLockbox(box.groupId, box.epoch, box.recipient, box.author);
-    if (existing) {
+    const stored = () => ctx.store.getLockbox(box.groupId, box.epoch, box.recipient, box.author);
+    const sameOrRefuse = (existing: Uint8Array): void => {
       if (!bytesEqual(existing, frame.lockbox)) {
         refuse('logConflict', 'you already stored another lockbox for this recipient and epoch');
       }
+    };
+    const existing = await stored();
+    if (existing) {
+      sameOrRefuse(existing);
     } else {
-      await ctx.metrics.timeStore(() =>
-        ctx.store.putLockbox({
-          groupId: box.groupId,
-          epoch: box.epoch,
-          recipient: box.recipient,
-          author: box.author,
-          lockbox: frame.lockbox,
-        }),
-      );
+      try {
+        await ctx.metrics.timeStore(() =>
+          ctx.store.putLockbox({
+            groupId: box.groupId,
+            epoch: box.epoch,
+            recipient: box.recipient,
+            author: box.author,
+            lockbox: frame.lockbox,
+          }),
+        );
+      } catch (error) {
+        // The same retry committing on another relay process between our read and our write.
+        if (!(error instanceof StoreConflictError)) throw error;
+        const winner = await stored();
+        if (!winner) throw error;
+        sameOrRefuse(winner);
+      }
     }
     session.send({ type: 'ok', requestId: frame.requestId });
     if (!existing) notifyDevices(ctx, box.groupId, [toHex(box.recipient)]);

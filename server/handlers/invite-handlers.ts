@@ -8,7 +8,7 @@ import type { GroupState, InviteState } from '../../src-shared/protocol/membersh
 import { verifyEd25519 } from '../crypto';
 import { refuse } from '../refusal';
 import type { RelayContext, Session } from '../relay-context';
-import { StoreQuotaError } from '../store/relay-store';
+import { StoreConflictError, StoreQuotaError } from '../store/relay-store';
 import { existingGroup, requireAdmin, withGroupLock } from './group-access';
 import { readLogPage } from './log-page';
 
@@ -64,7 +64,13 @@ export async function invitePut(
         if (error instanceof StoreQuotaError) {
           refuse('quotaBytes', 'the group has used its storage');
         }
-        throw error;
+        // Or stored this material (a retry reaching two processes) between our read and write.
+        if (!(error instanceof StoreConflictError)) throw error;
+        const winner = await ctx.store.getInviteMaterial(groupId, inviteKey);
+        if (!winner) throw error;
+        if (!bytesEqual(winner, material)) {
+          refuse('logConflict', 'other material is stored for this invite');
+        }
       }
     }
     session.send({ type: 'ok', requestId });

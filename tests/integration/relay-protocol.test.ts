@@ -522,6 +522,36 @@ describe('relay documents', () => {
 });
 
 describe('relay lockboxes', () => {
+  it('answers a retried lockbox that another relay process is storing at that moment with OK', async () => {
+    // The retry's read misses the row the other process's put is committing (a cluster race):
+    // its own put then finds the key taken.
+    let missNextRead = false;
+    await relay.start(
+      {},
+      {
+        wrapStore: (store) => ({
+          ...store,
+          getLockbox: async (...args) => {
+            if (missNextRead) {
+              missNextRead = false;
+              return null;
+            }
+            return store.getLockbox(...args);
+          },
+        }),
+      },
+    );
+    const { admin, editor, log, adminClient } = await groupWith({ editor: true });
+    const box = buildLockbox(admin, { groupId: log.groupId, epoch: 0, recipient: editor.key });
+    expect((await adminClient.request({ type: 'lockboxPut', lockbox: box })).type).toBe('ok');
+    missNextRead = true;
+    expect((await adminClient.request({ type: 'lockboxPut', lockbox: box })).type).toBe('ok');
+    // Another lockbox under the same key is still refused, whichever way the race went.
+    missNextRead = true;
+    const other = buildLockbox(admin, { groupId: log.groupId, epoch: 0, recipient: editor.key });
+    expectError(await adminClient.request({ type: 'lockboxPut', lockbox: other }), 'logConflict');
+  });
+
   it('stores an admin-signed lockbox for a member and enforces the rules', async () => {
     await start();
     const { log, admin, editor, adminClient } = await groupWith({ editor: true });

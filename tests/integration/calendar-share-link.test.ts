@@ -4,8 +4,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseShareLink, encodeShareLink } from '../../src-main/core/calendar/share-link';
+import { SHARED_SWEEP_MS, sweepExpiredShared } from '../../src-main/core/calendar/shared-store';
 import { filesContaining, uniqueCanary } from '../support/canary-scan';
 import { eventInput, withCalendar, type CalendarClient } from '../support/calendar-clients';
 import { client, connected, relayOn, runCleanups, waitFor } from '../support/sync-clients';
@@ -46,6 +47,26 @@ describe('a one-off event link', () => {
     expect(outsider.cal.sharing.shared().map((s) => s.details.title)).toEqual([canary]);
     expect(outsider.engine.listSpaces()).toEqual([]);
     expect(filesContaining(relayDir, canary)).toEqual([]);
+  });
+
+  it('is deleted from the vault once expired, without anyone opening "Shared with me"', async () => {
+    const { ana, outsider, space } = await twoDevices();
+    const { link, expiresAt } = await linkTo(ana, space.id, 'Vigil');
+    await outsider.cal.sharing.openShared(link);
+    const held = () =>
+      outsider.vault.db.prepare('SELECT count(*) AS n FROM calendar_shared').get() as { n: number };
+    let clock = Date.now();
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const sweep = sweepExpiredShared(outsider.vault.db, () => clock);
+      expect(held()).toEqual({ n: 1 });
+      clock = expiresAt + 1;
+      vi.advanceTimersByTime(SHARED_SWEEP_MS);
+      expect(held()).toEqual({ n: 0 });
+      sweep.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('opens nothing when its key is changed, or when it is for another relay', async () => {

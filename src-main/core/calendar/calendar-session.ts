@@ -8,6 +8,7 @@ import { calendarIcs } from './calendar-ics';
 import { calendarService } from './calendar-service';
 import { calendarSharing } from './calendar-sharing';
 import { startReminders } from './reminders';
+import { sweepExpiredShared } from './shared-store';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -28,6 +29,7 @@ export function createCalendarSession(db: Db, engine: SyncEngine, emit: Emit) {
     pending.unref();
   }
   const reminders = startReminders({ db, calendar, emit });
+  const sharedSweep = sweepExpiredShared(db);
   return {
     orgs,
     calendar,
@@ -37,6 +39,7 @@ export function createCalendarSession(db: Db, engine: SyncEngine, emit: Emit) {
     stop(): void {
       if (pending) clearTimeout(pending);
       reminders.stop();
+      sharedSweep.stop();
     },
   };
 }

@@ -173,8 +173,9 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
       }),
 
     shared(): SharedEventView[] {
-      forgetExpired(db, Date.now());
+      // After collecting: a sealed share already past its expiry is not listed even once.
       collectSealed();
+      forgetExpired(db, Date.now());
       return listShared(db).map(viewOf);
     },
   };

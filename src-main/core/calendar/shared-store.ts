@@ -33,3 +33,25 @@ export function forgetExpired(db: Db, now: number): void {
     now,
   );
 }
+
+/** How often an unlocked vault looks for shared events past their expiry. */
+export const SHARED_SWEEP_MS = 60_000;
+
+/**
+ * Deletes expired shared events now and every SHARED_SWEEP_MS while the vault is open: one nobody
+ * opens "Shared with me" for again must still not outlive its expiry by more than that.
+ */
+export function sweepExpiredShared(db: Db, now: () => number = Date.now): { stop(): void } {
+  const sweep = (): void => {
+    try {
+      forgetExpired(db, now());
+    } catch (error) {
+      // A full disk or a closing vault: tried again at the next sweep.
+      console.error('calendar: expired shares could not be deleted', error);
+    }
+  };
+  sweep();
+  const timer = setInterval(sweep, SHARED_SWEEP_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

@@ -114,7 +114,12 @@ export function SharedWithMeDialog({ onClose }: { onClose: () => void }) {
 
 function SharedEvent({ shared }: { shared: SharedEventView }) {
   const { t, i18n } = useTranslation();
-  const from = shared.fromName ?? t('calendar.shared.someone');
+  // A name this device knows for the key; else the sender's own claim, said to be one.
+  const from =
+    shared.fromName ??
+    (shared.claimedName === null
+      ? t('calendar.shared.someone')
+      : t('calendar.shared.claimed', { name: shared.claimedName }));
   const until =
     shared.expiresAt === null
       ? t('calendar.shared.noExpiry')

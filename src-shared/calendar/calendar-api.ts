@@ -160,7 +160,10 @@ export const SharedEventView = z.object({
   details: EventDetails,
   timing: EventTiming,
   occurrence: OccurrenceKey.nullable(),
+  /** The sender's name as this device knows it (null when it does not know that key's name). */
   fromName: z.string().nullable(),
+  /** The name the sender gave itself in the share: shown as a claim when fromName is null. */
+  claimedName: z.string().nullable(),
   fromDevice: DeviceKey,
   expiresAt: z.number().nullable(),
 });

@@ -49,6 +49,15 @@ describe('a one-off event link', () => {
     expect(filesContaining(relayDir, canary)).toEqual([]);
   });
 
+  it('names its sender only as a claim when this device does not know that key', async () => {
+    const { ana, outsider, space } = await twoDevices();
+    // Whoever makes a link writes the name in it: Ana's own app, or anyone's claiming to be her.
+    ana.name = 'Ana';
+    const { link } = await linkTo(ana, space.id, 'Vigil');
+    const opened = await outsider.cal.sharing.openShared(link);
+    expect(opened).toMatchObject({ fromName: null, claimedName: 'Ana' });
+  });
+
   it('is deleted from the vault once expired, without anyone opening "Shared with me"', async () => {
     const { ana, outsider, space } = await twoDevices();
     const { link, expiresAt } = await linkTo(ana, space.id, 'Vigil');

@@ -58,7 +58,10 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
     details: stored.payload.details,
     timing: stored.payload.timing,
     occurrence: stored.payload.occurrence,
-    fromName: access.nameOf(stored.payload.from) ?? stored.payload.fromName,
+    // Only a name this device knows for that key: the one in the payload is the sender's own
+    // claim, and anyone can make a link that says "Ana".
+    fromName: access.nameOf(stored.payload.from),
+    claimedName: stored.payload.fromName,
     fromDevice: stored.payload.from,
     expiresAt: stored.payload.expiresAt,
   });

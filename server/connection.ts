@@ -73,13 +73,16 @@ export class Connection {
   ) {
     this.bucket = new TokenBucket(ctx.limits.ratePerSecond);
     this.queue = new FrameQueue(ws, ctx.limits, (error) => this.unexpected(error));
-    this.subscriptions = new Subscriptions(
-      this.id,
-      ctx.fanout,
-      (frame) => this.sendBytes(frame),
-      () => this.close(CloseCode.tooSlow, 'too slow'),
-      ctx.limits.maxBufferedBytes,
-    );
+    this.subscriptions = new Subscriptions(this.id, ctx.fanout, {
+      forward: (frame) => this.sendBytes(frame),
+      overflow: () => this.close(CloseCode.tooSlow, 'too slow'),
+      resync: () => void this.shutdown(),
+      missed: async (docId, seq) => {
+        const stored = await ctx.store.getMessage(docId, seq);
+        return stored && encodeRelayFrame({ type: 'deliver', seq, envelope: stored.envelope });
+      },
+      maxBufferedBytes: ctx.limits.maxBufferedBytes,
+    });
   }
 
   start(): void {

@@ -104,8 +104,9 @@ export async function connectNatsFanout(options: NatsFanoutOptions): Promise<Fan
     },
     publish(topic, message, then) {
       callListeners(topics.get(topic)?.listeners, message, then);
-      // While disconnected the client buffers it and sends it on reconnection; what does not fit
-      // is dropped, and the gap at reconnection makes every client catch up from the store.
+      // While disconnected the client buffers it, but drops the buffer when it dials again: a
+      // subscriber elsewhere reads the lost seq from the store when a later one arrives
+      // (subscriptions.ts), and the gap at reconnection makes every client catch up from there.
       try {
         if (!nc.isClosed()) nc.publish(subjectOf(prefix, topic), encode(message));
       } catch {

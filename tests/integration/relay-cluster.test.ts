@@ -283,4 +283,44 @@ describe.skipIf(!available)('two relay processes over PostgreSQL and NATS', () =
       )
       .toMatchObject({ status: 'ok', store: 'ok', fanout: 'ok' });
   });
+
+  it('sends a subscriber every seq in order while NATS is away, reading the lost ones from the store', async () => {
+    const running = await start();
+    const [reader, writer] = [newDevice(), newDevice()];
+    const { log, doc, admin, adminClient } = await groupAndDoc([reader, writer]);
+    const subscriber = await connect(1, reader);
+    await subscriber.request({
+      type: 'subscribe',
+      groupId: log.groupId,
+      docId: doc.docId,
+      afterSeq: 0,
+    });
+    await subscriber.collectUntilCaughtUp(10_000);
+    const writerClient = await connect(1, writer);
+    const publish = async (client: RelayTestClient, author: TestDevice): Promise<number> => {
+      const update = doc.update(author);
+      const reply = await client.request({ type: 'publish', envelope: update.bytes }, 10_000);
+      if (reply.type !== 'ack') throw new Error(`expected ACK, got ${JSON.stringify(reply)}`);
+      doc.commitUpdate(author, update.clock);
+      return reply.seq;
+    };
+    await running.nats.stop();
+    await expect
+      .poll(
+        async () => (await fetch(`http://127.0.0.1:${running.relays[1]?.port}/health`)).status,
+        { timeout: 10_000 },
+      )
+      .toBe(503);
+    // The admin's update through relay 0 cannot reach relay 1; the writer's through relay 1 does.
+    const lost = await publish(adminClient, admin);
+    const local = await publish(writerClient, writer);
+    expect(local).toBe(lost + 1);
+    // Had relay 1 sent only the later one, the subscriber's "last seq" would skip the lost one
+    // for good: its catch-up after the outage starts from there.
+    await expect
+      .poll(() => subscriber.inbox.flatMap((f) => (f.type === 'deliver' ? [f.seq] : [])), {
+        timeout: 10_000,
+      })
+      .toEqual([lost, local]);
+  });
 });

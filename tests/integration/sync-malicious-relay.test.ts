@@ -246,6 +246,26 @@ describe('a malicious relay is detected', () => {
     expect(s.bob.text()).toBe(before);
   });
 
+  it('no alarm for a frame sent again under its own seq, as one crossing a resubscribe is', async () => {
+    const s = await scene();
+    // An earlier subscription's DELIVER still on the wire when the new catch-up sends it again.
+    const twice = new Promise<void>((resolve) => {
+      s.proxy.toClient = (frame, raw, conn) => {
+        if (conn.device !== s.bobKey || frame.type !== 'deliver') return 'pass';
+        s.proxy.toClient = null;
+        resolve();
+        return [raw, raw];
+      };
+    });
+    const before = s.bob.text();
+    await s.alice.type('once');
+    await twice;
+    // Frames are handled in order: once the next edit shows, the copy has been handled too.
+    await s.alice.type(' more');
+    await waitFor('Bob has both', () => s.bob.text() === `${before}once more`);
+    expect(s.bob.reasons()).toEqual([]);
+  });
+
   it('replayed: an update delivered twice', async () => {
     const s = await scene();
     const attack = onNextUpdateToBob(s, (e) => {

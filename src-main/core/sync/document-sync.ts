@@ -199,13 +199,24 @@ export class DocumentSync {
    * its author's signature valid (libsodium's same check on another thread).
    */
   onDeliver(seq: number, envelope: Envelope, authorSigned = false): void {
+    if (this.alreadyPast(seq)) return;
     const ctx = this.deps.context();
     this.accept(verifyDeliver(this.rt.verifier, ctx, seq, envelope, authorSigned));
   }
 
   /** A link's seq is not recorded (docs/protocol-client-checks.md): the next catch-up sees it again. */
-  onLink(link: SnapshotLink): void {
+  onLink(seq: number, link: SnapshotLink): void {
+    if (this.alreadyPast(seq)) return;
     this.accept(verifyLink(this.rt.verifier, this.deps.context(), link));
+  }
+
+  /**
+   * A seq at or below the one the next catch-up would start after: an earlier subscription's frame
+   * that crossed a resubscribe (the new catch-up sends it again), or the relay sending it twice.
+   * Judged once already, and nothing was skipped to get past it, so it is dropped, not alarmed on.
+   */
+  private alreadyPast(seq: number): boolean {
+    return seq <= this.rt.verifier.lastSeq;
   }
 
   onCaughtUp(): void {

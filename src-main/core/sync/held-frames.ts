@@ -41,7 +41,7 @@ const ready = (doc: OpenDoc, frame: Frame): boolean =>
   frame.needs.logLength <= doc.group.state.length;
 
 export function deliver(doc: OpenDoc, frame: Frame): void {
-  if (frame.isLink) doc.sync.onLink(frame.link);
+  if (frame.isLink) doc.sync.onLink(frame.seq, frame.link);
   else doc.sync.onDeliver(frame.seq, frame.envelope, frame.authorSigned === true);
 }
 

@@ -7,6 +7,7 @@ import type { ApiError, CallOutcome, DeviceIdentity, VaultStatus } from '../src-
 import { call, onEvent } from './bridge/call';
 import { subscribeConnectionStatus } from './bridge/connection-status';
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { CrashBoundary } from './components/CrashBoundary';
 import { SkipLink } from './components/SkipLink';
 import { DamagedScreen } from './screens/DamagedScreen';
 import { IdentityScreen } from './screens/IdentityScreen';
@@ -125,12 +126,14 @@ export function App() {
     <>
       <SkipLink />
       <ConnectionBanner />
-      <Screen
-        phase={appearanceKnown ? phase : { kind: 'loading', error: null }}
-        setPhase={setPhase}
-        refresh={refresh}
-        unlocks={unlocks}
-      />
+      <CrashBoundary scope="screen" resetKeys={[phase.kind, unlocks]}>
+        <Screen
+          phase={appearanceKnown ? phase : { kind: 'loading', error: null }}
+          setPhase={setPhase}
+          refresh={refresh}
+          unlocks={unlocks}
+        />
+      </CrashBoundary>
     </>
   );
 }

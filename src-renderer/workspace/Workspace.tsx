@@ -14,6 +14,7 @@ import { CalendarEntry } from '../calendar/CalendarEntry';
 import { CalendarReminders } from '../calendar/CalendarReminders';
 import { CalendarScreen } from '../calendar/CalendarScreen';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { CrashBoundary } from '../components/CrashBoundary';
 import { MAIN_CONTENT_ID } from '../components/SkipLink';
 import { NoteEditor } from '../editor/NoteEditor';
 import { useActivityReporter } from '../hooks/use-activity-reporter';
@@ -202,36 +203,47 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
               {sidebarList}
             </Sidebar>
             <main className="editor-pane" id={MAIN_CONTENT_ID} tabIndex={-1}>
-              {openSpace ? (
-                <SpaceView
-                  key={openSpace.id}
-                  space={openSpace}
-                  docs={sharedDocs}
-                  onChanged={spaces.reload}
-                  onOpenSettings={() => setSettingsOpen(true)}
-                  planToOpen={nav.planToOpen}
-                  onOpenTask={nav.openTask}
-                  allSpaces={spaces.spaces ?? []}
-                  onAccepted={nav.acceptedInvitation}
-                  onDeclined={nav.declinedInvitation}
-                  focusName={nav.focusSpaceId === openSpace.id}
-                />
-              ) : nav.myTasksShown ? (
-                <MyTasksView state={myTasks} onOpen={nav.openTask} />
-              ) : nav.calendarShown ? (
-                <CalendarScreen spaces={spaces.spaces ?? []} onOpenTask={nav.openTask} />
-              ) : nav.briefingsShown ? (
-                <BriefingsScreen spaces={spaces.spaces ?? []} />
-              ) : selectedId ? (
-                <NoteEditor
-                  key={selectedId}
-                  saver={savers.get(selectedId)}
-                  focusTitle={selectedId === nav.freshId}
-                  onTrash={() => void trashNote(selectedId)}
-                />
-              ) : (
-                <p className="editor-empty">{t('editor.placeholder')}</p>
-              )}
+              <CrashBoundary
+                scope="view"
+                resetKeys={[
+                  openSpace?.id,
+                  nav.myTasksShown,
+                  nav.calendarShown,
+                  nav.briefingsShown,
+                  selectedId,
+                ]}
+              >
+                {openSpace ? (
+                  <SpaceView
+                    key={openSpace.id}
+                    space={openSpace}
+                    docs={sharedDocs}
+                    onChanged={spaces.reload}
+                    onOpenSettings={() => setSettingsOpen(true)}
+                    planToOpen={nav.planToOpen}
+                    onOpenTask={nav.openTask}
+                    allSpaces={spaces.spaces ?? []}
+                    onAccepted={nav.acceptedInvitation}
+                    onDeclined={nav.declinedInvitation}
+                    focusName={nav.focusSpaceId === openSpace.id}
+                  />
+                ) : nav.myTasksShown ? (
+                  <MyTasksView state={myTasks} onOpen={nav.openTask} />
+                ) : nav.calendarShown ? (
+                  <CalendarScreen spaces={spaces.spaces ?? []} onOpenTask={nav.openTask} />
+                ) : nav.briefingsShown ? (
+                  <BriefingsScreen spaces={spaces.spaces ?? []} />
+                ) : selectedId ? (
+                  <NoteEditor
+                    key={selectedId}
+                    saver={savers.get(selectedId)}
+                    focusTitle={selectedId === nav.freshId}
+                    onTrash={() => void trashNote(selectedId)}
+                  />
+                ) : (
+                  <p className="editor-empty">{t('editor.placeholder')}</p>
+                )}
+              </CrashBoundary>
             </main>
           </div>
           <CalendarReminders />

@@ -25,6 +25,15 @@ export const en = {
   connection: {
     lost: 'Lost connection to Suviaz… reconnecting',
   },
+  crash: {
+    viewTitle: 'This view stopped working',
+    viewText:
+      'Something went wrong while showing it. Nothing saved is lost, and the rest of the app still works.',
+    screenTitle: 'Something went wrong',
+    screenText:
+      'This screen stopped working. Your vault and everything saved in it are not affected.',
+    details: 'Technical details',
+  },
   start: {
     opening: 'Opening Suviaz…',
     failed: 'Suviaz could not check the vault.',

@@ -17,6 +17,7 @@ import {
   RangeArgs,
   ReminderNotice,
   SharedEventView,
+  LinkMadeView,
   ShareLinkArgs,
 } from './calendar/calendar-api';
 import { EventId, OccurrenceKey, OrgId } from './calendar/event-model';
@@ -408,6 +409,16 @@ export const methods = {
     SharedEventView,
   ),
   'calendar.shared': method(empty, z.array(SharedEventView)),
+  /** The event's links this device made that still open it. */
+  'calendar.links': method(
+    z.object({ spaceId: SpaceId, eventId: EventId }).strict(),
+    z.array(LinkMadeView),
+  ),
+  /** Stops one: false while the relay is out of reach (the stop goes out when it is back). */
+  'calendar.stopLink': method(
+    z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
+    z.object({ stopped: z.boolean() }),
+  ),
   // A relay for the local network, hosted by this app (docs/network.md). It keeps running while the
   // app runs, locked or not (other devices depend on it), and stops when the app quits; status and
   // stop therefore work while locked, starting needs the vault open.

@@ -10,6 +10,7 @@ import { WholeNumberInput } from '../components/WholeNumberInput';
 import { useApiAction } from '../hooks/use-api-action';
 import { useCopyText } from '../hooks/use-copy-text';
 import { formatFullDate } from '../lib/format-date';
+import { LinksMadeList } from './LinksMadeList';
 import { parseShareDays } from './share-people';
 
 interface ShareLinkPanelProps {
@@ -58,6 +59,7 @@ export function ShareLinkPanel({ spaceId, eventId, occurrence }: ShareLinkPanelP
         <p id={`${id}-warning`} className="warning" data-testid="share-warning">
           {t('calendar.share.trust', { date })}
         </p>
+        <LinksMadeList spaceId={spaceId} eventId={eventId} />
       </div>
     );
   }
@@ -96,6 +98,7 @@ export function ShareLinkPanel({ spaceId, eventId, occurrence }: ShareLinkPanelP
         ready={days !== null && !action.busy}
         submitTestId="share-link-create"
       />
+      <LinksMadeList spaceId={spaceId} eventId={eventId} />
     </form>
   );
 }

@@ -168,6 +168,14 @@ export const SharedEventView = z.object({
   expiresAt: z.number().nullable(),
 });
 
+/** A link to an event that this device made: for "Stop sharing" (its key is not kept). */
+export const LinkMadeView = z.object({
+  id: z.string(),
+  occurrence: OccurrenceKey.nullable(),
+  madeAt: z.number(),
+  expiresAt: z.number(),
+});
+
 export const ReminderNotice = z.object({
   spaceId: Hex32,
   eventId: EventId,
@@ -184,5 +192,6 @@ export type CalendarRange = z.infer<typeof CalendarRange>;
 export type CalendarEventView = z.infer<typeof CalendarEventView>;
 export type EventInput = z.infer<typeof EventInput>;
 export type SharedEventView = z.infer<typeof SharedEventView>;
+export type LinkMadeView = z.infer<typeof LinkMadeView>;
 export type ReminderNotice = z.infer<typeof ReminderNotice>;
 export type BlurChoice = z.infer<typeof BlurChoice>;

@@ -8,6 +8,7 @@ import { peopleOnRelay, stopProcesses } from './people';
 import {
   createEvent,
   dayBlocks,
+  eventEditor,
   exportIcs,
   openEvent,
   openSharedLink,
@@ -91,6 +92,24 @@ test('busy blocks for the other organisation, details for mine, one occurrence s
   expect(shared).toContain('Donor strategy');
   expect(shared).toContain('Alesya');
   await expect(dasha.getByTestId('space-item')).toHaveCount(0);
+
+  // Alesya withdraws the link: from then on it opens nothing; what Dasha opened stays with her.
+  await openEvent(alesya, 'Donor strategy', SECOND);
+  await eventEditor(alesya).getByTestId('event-share').click();
+  const shareDialog = alesya.getByTestId('share-dialog');
+  await shareDialog.getByTestId('share-by-link').click();
+  await expect(shareDialog.getByTestId('link-made')).toHaveCount(1);
+  await shareDialog.getByTestId('link-stop').click();
+  await expect(shareDialog.getByTestId('link-stop-status')).toContainText('no longer opens');
+  await expect(shareDialog.getByTestId('link-made')).toHaveCount(0);
+  await shareDialog.getByTestId('share-close').click();
+  await closeCalendarDialog(alesya);
+  const sharedDialog = dasha.getByTestId('shared-dialog');
+  await sharedDialog.getByTestId('shared-link-input').fill(link);
+  await sharedDialog.getByTestId('shared-link-open').click();
+  await expect(sharedDialog.getByRole('alert').first()).toContainText('withdrawn');
+  await expect(sharedDialog).toContainText('Donor strategy');
+  await closeCalendarDialog(dasha);
 
   // Alesya's export names nobody and carries no app marker; Bogdan's has the block, not the text.
   const ics = await exportIcs(alesya, 'hour');

@@ -7,9 +7,17 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseShareLink, encodeShareLink } from '../../src-main/core/calendar/share-link';
 import { SHARED_SWEEP_MS, sweepExpiredShared } from '../../src-main/core/calendar/shared-store';
+import { startRelay } from '../../server/relay';
 import { filesContaining, uniqueCanary } from '../support/canary-scan';
 import { eventInput, withCalendar, type CalendarClient } from '../support/calendar-clients';
-import { client, connected, relayOn, runCleanups, waitFor } from '../support/sync-clients';
+import {
+  cleanups,
+  client,
+  connected,
+  relayOn,
+  runCleanups,
+  waitFor,
+} from '../support/sync-clients';
 
 afterEach(runCleanups);
 
@@ -75,6 +83,83 @@ describe('a one-off event link', () => {
       sweep.stop();
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('opens nothing once its sharer stops it; who opened it before keeps that copy', async () => {
+    const { ana, outsider, space } = await twoDevices();
+    const { eventId } = await ana.cal.calendar.save({
+      spaceId: space.id,
+      event: eventInput({ title: 'Safe house meeting' }),
+    });
+    const early = await ana.cal.sharing.shareLink({ spaceId: space.id, eventId, days: 3 });
+    const late = await ana.cal.sharing.shareLink({ spaceId: space.id, eventId, days: 3 });
+    await outsider.cal.sharing.openShared(early.link);
+    const links = ana.cal.sharing.links({ spaceId: space.id, eventId });
+    expect(links).toHaveLength(2);
+    for (const link of links) {
+      expect(await ana.cal.sharing.stopLink(link.id)).toEqual({ stopped: true });
+    }
+    expect(ana.cal.sharing.links({ spaceId: space.id, eventId })).toEqual([]);
+    for (const { link } of [early, late]) {
+      await expect(outsider.cal.sharing.openShared(link)).rejects.toMatchObject({
+        code: 'share-expired',
+      });
+    }
+    expect(outsider.cal.sharing.shared().map((s) => s.details.title)).toEqual([
+      'Safe house meeting',
+    ]);
+    // Only links this device made can be stopped from it.
+    await expect(outsider.cal.sharing.stopLink(links[0]?.id ?? '')).rejects.toMatchObject({
+      code: 'not-found',
+    });
+  });
+
+  it('deleting the event stops its links, also when the stop has to wait for the relay', async () => {
+    const { relay, relayDir, ana, outsider, space } = await twoDevices();
+    const { eventId } = await ana.cal.calendar.save({
+      spaceId: space.id,
+      event: eventInput({ title: 'Vigil', rrule: 'FREQ=DAILY;COUNT=5' }),
+    });
+    const share = (occurrence?: string) =>
+      ana.cal.sharing.shareLink({
+        spaceId: space.id,
+        eventId,
+        days: 3,
+        ...(occurrence ? { occurrence } : {}),
+      });
+    const third = await share('2026-03-26T10:00');
+    const fourth = await share('2026-03-27T10:00');
+    const series = await share();
+    // One occurrence deleted online: its link stops at once, the others still open.
+    await ana.cal.removeEvent({
+      spaceId: space.id,
+      eventId,
+      occurrence: { key: '2026-03-26T10:00', scope: 'this' },
+    });
+    await expect(outsider.cal.sharing.openShared(third.link)).rejects.toMatchObject({
+      code: 'share-expired',
+    });
+    await outsider.cal.sharing.openShared(fourth.link);
+
+    // The whole event deleted offline: the stops wait in the vault and go out when it is back.
+    const port = relay.port;
+    await relay.close();
+    await waitFor('Ana is offline', () => !connected(ana)());
+    const fourthId = ana.cal.sharing.links({ spaceId: space.id, eventId })[1]?.id ?? '';
+    expect(await ana.cal.sharing.stopLink(fourthId)).toEqual({ stopped: false });
+    await ana.cal.removeEvent({ spaceId: space.id, eventId });
+    expect(ana.cal.sharing.links({ spaceId: space.id, eventId })).toEqual([]);
+    const back = await startRelay({ port, dataDir: relayDir, log: () => undefined });
+    cleanups.push(() => back.close());
+    await waitFor('Ana is back', connected(ana));
+    await waitFor('the outsider is back', connected(outsider));
+    await expect(outsider.cal.sharing.openShared(series.link)).resolves.toBeTruthy();
+    await ana.cal.sharing.sweepLinks();
+    for (const { link } of [fourth, series]) {
+      await expect(outsider.cal.sharing.openShared(link)).rejects.toMatchObject({
+        code: 'share-expired',
+      });
     }
   });
 

@@ -161,7 +161,7 @@ export function createHandlers(
     'calendar.get': ({ spaceId, eventId, occurrence }) =>
       cal().calendar.get(spaceId, eventId, occurrence),
     'calendar.save': (args) => cal().calendar.save(args),
-    'calendar.delete': (args) => cal().calendar.remove(args),
+    'calendar.delete': (args) => cal().removeEvent(args),
     'calendar.setReminder': ({ spaceId, eventId, minutes }) => {
       cal().calendar.get(spaceId, eventId);
       setReminder(db(), spaceId, eventId, minutes);
@@ -172,6 +172,8 @@ export function createHandlers(
     'calendar.shareWith': (args) => cal().sharing.shareWith(args),
     'calendar.openShared': ({ link }) => cal().sharing.openShared(link),
     'calendar.shared': () => cal().sharing.shared(),
+    'calendar.links': (args) => cal().sharing.links(args),
+    'calendar.stopLink': ({ id }) => cal().sharing.stopLink(id),
     ...briefingHandlers(session),
     'lanRelay.interfaces': () => lanRelay.interfaces(),
     'lanRelay.start': ({ address, port }) => lanRelay.start(address, port),

@@ -1,6 +1,7 @@
 // The calendar and the organisations for one running sync engine: the services the API handlers
 // call, the "calendar changed" event (throttled) and the reminders timer, all stopped with it.
 import type { EventName, EventPayload } from '../../../src-shared/api';
+import type { EditScope } from '../../../src-shared/calendar/event-model';
 import type { SyncEngine } from '../sync/sync-engine';
 import { organisationService } from '../organisations/organisations';
 import type { Db } from '../vault/migrations';
@@ -8,7 +9,7 @@ import { calendarIcs } from './calendar-ics';
 import { calendarService } from './calendar-service';
 import { calendarSharing } from './calendar-sharing';
 import { startReminders } from './reminders';
-import { sweepExpiredShared } from './shared-store';
+import { SHARED_SWEEP_MS, sweepExpiredShared } from './shared-store';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -30,16 +31,48 @@ export function createCalendarSession(db: Db, engine: SyncEngine, emit: Emit) {
   }
   const reminders = startReminders({ db, calendar, emit });
   const sharedSweep = sweepExpiredShared(db);
+  const sharing = calendarSharing(db, access, calendar);
+  const linkSweep = setInterval(() => {
+    sharing.sweepLinks().catch((error: unknown) => {
+      // A closing vault or a full disk: tried again at the next sweep.
+      console.error('calendar: event links could not be swept', error);
+    });
+  }, SHARED_SWEEP_MS);
+  linkSweep.unref();
+
+  /** Deletes as asked, then stops the links that showed what is gone. */
+  async function removeEvent(args: {
+    spaceId: string;
+    eventId: string;
+    occurrence?: { key: string; scope: EditScope };
+  }): Promise<void> {
+    await calendar.remove(args);
+    const stillThere = calendar
+      .readable(args.spaceId)
+      .events.some((shown) => shown.event.id === args.eventId);
+    const occurrence = stillThere ? args.occurrence : undefined;
+    // A link is a copy made when it was shared: one of the whole series shows what "this and
+    // following" removed too.
+    const which = !occurrence
+      ? undefined
+      : occurrence.scope === 'this'
+        ? (shown: string | null) => shown === occurrence.key
+        : (shown: string | null) => shown === null || shown >= occurrence.key;
+    await sharing.eventDeleted(args.spaceId, args.eventId, which);
+  }
+
   return {
     orgs,
     calendar,
-    sharing: calendarSharing(db, access, calendar),
+    sharing,
+    removeEvent,
     ics: calendarIcs(calendar, (done, total) => emit('calendar.importProgress', { done, total })),
     changed,
     stop(): void {
       if (pending) clearTimeout(pending);
       reminders.stop();
       sharedSweep.stop();
+      clearInterval(linkSweep);
     },
   };
 }

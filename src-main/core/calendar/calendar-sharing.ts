@@ -19,6 +19,16 @@ import {
   SHARE_KEY_BYTES,
   shareIdOf,
 } from './share-link';
+import {
+  forgetExpiredLinksMade,
+  forgetLinkMade,
+  keepLinkMade,
+  linkMade,
+  liveLinksOf,
+  stopsWanted,
+  wantStopped,
+  wantStoppedById,
+} from './links-made-store';
 import { forgetExpired, keepShared, listShared, type StoredShare } from './shared-store';
 import type { Db } from '../vault/migrations';
 
@@ -97,6 +107,24 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
     }
   }
 
+  /**
+   * Sends the stops the relay has not confirmed (SHARE_DELETE) and forgets each one it does; quietly
+   * does nothing while offline: the next try (the minute sweep, the next stop) sends them.
+   */
+  async function sendStops(): Promise<void> {
+    const c = access.connection();
+    if (!c || c.status() !== 'connected') return;
+    for (const id of stopsWanted(db, Date.now())) {
+      try {
+        await c.request({ type: 'shareDelete', shareId: fromHex(id) });
+        forgetLinkMade(db, id);
+      } catch {
+        // Offline again, or refused: kept, and tried again later.
+        return;
+      }
+    }
+  }
+
   return {
     shareLink: (args: { spaceId: string; eventId: string; occurrence?: string; days: number }) =>
       asApiError(async () => {
@@ -110,16 +138,58 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
           expiresAt,
         );
         const key = randomBytes(SHARE_KEY_BYTES);
+        const shareId = shareIdOf(key);
         const c = requireConnection(access);
         await c.request({
           type: 'sharePut',
           groupId: fromHex(args.spaceId),
-          shareId: shareIdOf(key),
+          shareId,
           expiresAt,
           ciphertext: sealShare(key, signShare(payload, access.sign)),
         });
+        keepLinkMade(db, {
+          id: toHex(shareId),
+          spaceId: args.spaceId,
+          eventId: args.eventId,
+          occurrence: args.occurrence ?? null,
+          madeAt: Date.now(),
+          expiresAt,
+        });
         return { link: encodeShareLink({ relayUrl: access.relayUrl, key }), expiresAt };
       }),
+
+    /** The event's links that still open it, for "Stop sharing". */
+    links: (args: { spaceId: string; eventId: string }) =>
+      liveLinksOf(db, args.spaceId, args.eventId, Date.now()).map(
+        ({ id, occurrence, madeAt, expiresAt }) => ({ id, occurrence, madeAt, expiresAt }),
+      ),
+
+    /**
+     * Stops one of my links: the relay deletes it, so it opens nothing from now on (a holder who
+     * opened it keeps that copy until it expires). Offline, the stop waits in the vault.
+     */
+    stopLink: async (id: string): Promise<{ stopped: boolean }> => {
+      if (!linkMade(db, id)) throw new SuviazError('not-found', 'This device made no such link.');
+      wantStoppedById(db, id);
+      await sendStops();
+      return { stopped: linkMade(db, id) === null };
+    },
+
+    /** An event, or some of its occurrences, was deleted: the links to what is gone stop. */
+    async eventDeleted(
+      spaceId: string,
+      eventId: string,
+      which?: (occurrence: string | null) => boolean,
+    ): Promise<void> {
+      wantStopped(db, spaceId, eventId, which);
+      await sendStops();
+    },
+
+    /** The minute sweep: stops asked for offline go out, links past their expiry are forgotten. */
+    async sweepLinks(): Promise<void> {
+      forgetExpiredLinksMade(db, Date.now());
+      await sendStops();
+    },
 
     shareWith: (args: {
       spaceId: string;

@@ -316,7 +316,25 @@ const v11: Migration = (db) => {
   db.exec(`ALTER TABLE briefings ADD COLUMN receipt_pending INTEGER NOT NULL DEFAULT 0`);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11];
+// Event links this device made, so that its user can stop one (the relay's SHARE_DELETE) and
+// deleting the event stops them all. Only the share id, never the link's key: the vault does not
+// hold what would open the event. `stop_wanted`: asked for while the relay was out of reach.
+const v12: Migration = (db) => {
+  db.exec(`
+    CREATE TABLE calendar_links_made (
+      share_id TEXT PRIMARY KEY,
+      space_id TEXT NOT NULL,
+      event_id TEXT NOT NULL,
+      occurrence TEXT,
+      made_at INTEGER NOT NULL,
+      expires_at INTEGER NOT NULL,
+      stop_wanted INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE INDEX calendar_links_made_by_event ON calendar_links_made (space_id, event_id);
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The DB's schema version; refuses a DB from a newer Suviaz before anything writes to it. */

@@ -260,6 +260,17 @@ export const calendarEn = {
     unnamedMember: 'Member without a name ({{role}}, since {{since}})',
     shareWithMember: 'Share',
     sharedWith: 'Shared with {{name}}.',
+    linksTitle: 'Links you made for this event',
+    wholeEvent: 'The whole event',
+    oneOccurrence: '{{day}} {{time}}',
+    opensUntil: 'opens it until {{date}}',
+    stop: 'Stop sharing',
+    stopNamed: 'Stop sharing the link to {{what}}, which opens it until {{date}}',
+    stopping: 'Stopping…',
+    stopped:
+      'That link no longer opens the event. Whoever opened it before keeps what they saw until it expires.',
+    stopPending:
+      'That link will stop opening the event as soon as the relay can be reached. Whoever opened it before keeps what they saw until it expires.',
   },
   shared: {
     title: 'Shared with me',

@@ -67,7 +67,10 @@ export type BriefingView = z.infer<typeof BriefingView>;
 export const BriefingRefusal = z.object({
   spaceId: z.string(),
   briefingId: z.string(),
-  /** id-taken: another member's briefing already holds its id here (one of them forged it). */
+  /**
+   * id-taken: another member's briefing already holds its id here, or another briefing one of
+   * its files' ids (one of them forged it).
+   */
   reason: z.enum(['unreadable', 'bad-signature', 'misaddressed', 'not-member', 'id-taken']),
   at: z.number(),
 });

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentFromPlainText } from '../../src-shared/notes/note-content';
 import { putMail } from '../../src-main/core/briefings/briefing-mail';
+import { getBriefing } from '../../src-main/core/briefings/briefing-store';
 import type { MailPayload } from '../../src-shared/briefings/briefing-model';
 import { RELAY_DB_FILE } from '../../server/store/sqlite-store';
-import { briefingWorld, compose, withBriefings } from '../support/briefing-clients';
+import { briefingWorld, compose, received, withBriefings } from '../support/briefing-clients';
 import { addAndAccept, client, connected, runCleanups, waitFor } from '../support/sync-clients';
 
 afterEach(runCleanups);
@@ -180,6 +181,61 @@ describe("a member's modified app", () => {
     await sealBy(ana, spaceId, copy(ana.me, bo.me, spaceId, 'Meeting at noon', next));
     await bo.b.service.syncAll(spaceId);
     expect(bo.b.list({}).refused).toMatchObject([{ briefingId: next, reason: 'id-taken' }]);
+  });
+
+  it("cannot delete another member's downloaded file by naming its chunks in a copy it recalls", async () => {
+    const { clients, spaceId } = await briefingWorld(3);
+    const [ana, bo, cy] = clients as [
+      (typeof clients)[0],
+      (typeof clients)[0],
+      (typeof clients)[0],
+    ];
+    const file = Buffer.from('Names of the detained, with their lawyers.\n'.repeat(2000));
+    const staged = await ana.b.stageBegin({
+      name: 'list.pdf',
+      mime: 'application/pdf',
+      size: file.length,
+    });
+    await ana.b.stageAppend(staged.stageId, file.toString('base64'));
+    const { id } = await ana.b.send(
+      compose(spaceId, { title: 'List', stagedFiles: [staged.stageId] }),
+    );
+    await received(bo, 'List');
+    await bo.b.download(id, 0);
+    await received(cy, 'List');
+    // Cy is a recipient: its modified app reads the file's blob id from its own copy, names it in a
+    // briefing of its own to Bo, and then recalls that one.
+    const attachment = getBriefing(cy.vault.db, id)?.payload.attachments[0];
+    if (!attachment) throw new Error('Cy has no copy of the file');
+    const decoy = 'ab'.repeat(16);
+    const access = cy.engine.docAccess();
+    const group = access.group(spaceId);
+    if (!group) throw new Error('no group');
+    const base = { v: 1, space: spaceId, from: cy.me, to: bo.me } as const;
+    await putMail(
+      access,
+      group,
+      {
+        ...base,
+        kind: 'copy',
+        id: decoy,
+        createdAt: Date.now(),
+        expiresAt: null,
+        audience: [bo.me],
+        wholeSpace: false,
+        title: 'Same file',
+        body: contentFromPlainText('See attached.'),
+        attachments: [attachment],
+        receipts: false,
+      },
+      null,
+    );
+    await putMail(access, group, { ...base, kind: 'recall', id: decoy, at: Date.now() }, null);
+    await bo.b.service.syncAll(spaceId);
+    expect(bo.b.list({}).refused).toMatchObject([{ briefingId: decoy, reason: 'id-taken' }]);
+    expect(bo.b.get(id).attachmentList[0]?.downloaded).toBe(true);
+    const opened = await bo.b.openFile(id, 0);
+    expect(Buffer.from(opened.data, 'base64').equals(file)).toBe(true);
   });
 
   it('cannot blank the recipient’s screen with a time no view can show', async () => {

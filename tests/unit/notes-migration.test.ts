@@ -1,31 +1,14 @@
 // Vault migration 5 (rich notes): a vault written before it, with plain-text notes and their search
 // index, opens with every note as paragraphs of its lines, nothing lost, and search unchanged.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../src-shared/api';
 import { buildFtsQuery, normalizeForSearch } from '../../src-main/core/notes/search-text';
 import { plainTextOf } from '../../src-main/core/notes/note-text';
 import { createNotesStore } from '../../src-main/core/notes/notes-store';
-import {
-  MIGRATIONS,
-  runMigrations,
-  SCHEMA_VERSION,
-  type Db,
-} from '../../src-main/core/vault/migrations';
+import { runMigrations, SCHEMA_VERSION, type Db } from '../../src-main/core/vault/migrations';
+import { vaultAtVersion } from '../support/vault-at-version';
 
 let db: Db;
-
-/** The database as Suviaz left it at schema 4. */
-function vaultAtVersion4(): Db {
-  const old = new Database(':memory:');
-  MIGRATIONS.slice(0, 4).forEach((migrate, i) => {
-    old.transaction(() => {
-      migrate(old);
-      old.pragma(`user_version = ${i + 1}`);
-    })();
-  });
-  return old;
-}
 
 /** A note written the way the version-4 notes store wrote it: row, tags and index in step. */
 function oldNote(id: string, title: string, body: string, tags: string[] = []): void {
@@ -74,7 +57,7 @@ const BODIES: Record<string, string> = {
 const QUERIES = ['менск', 'ежик', 'ёжик', 'киев', 'києв', 'друг', 'адступ', 'line', 'кампанія'];
 
 beforeEach(() => {
-  db = vaultAtVersion4();
+  db = vaultAtVersion(4);
   oldNote(A, 'Маршрут', BODIES[A]!, ['Кампанія']);
   oldNote(B, 'Kyiv', BODIES[B]!);
   oldNote(C, 'Empty', BODIES[C]!);

@@ -193,9 +193,17 @@ export function briefingService(deps: {
               reason: 'not-member',
               at: now(),
             });
-          } else if ((store.getBriefing(db, payload.id)?.author ?? payload.from) !== payload.from) {
-            // Another author's briefing holds this id: one of the two was made to collide. The
-            // first stays; the second is not dropped in silence.
+          } else if (
+            (store.getBriefing(db, payload.id)?.author ?? payload.from) !== payload.from ||
+            store.blobTaken(
+              db,
+              payload.id,
+              payload.attachments.map((a) => a.blobId),
+            )
+          ) {
+            // Another author's briefing holds this id, or another briefing one of its files' ids:
+            // one of the two was made to collide. The first stays; the second is not dropped in
+            // silence.
             store.keepRefusal(db, {
               spaceId,
               briefingId: payload.id,

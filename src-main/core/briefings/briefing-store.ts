@@ -110,6 +110,10 @@ export function keepBriefing(
         mine ? payload.createdAt : null,
       );
     if (info.changes === 0) return false;
+    const own = db.prepare(
+      'INSERT OR IGNORE INTO briefing_blob_owners (blob_id, briefing_id) VALUES (?, ?)',
+    );
+    for (const attachment of payload.attachments) own.run(attachment.blobId, payload.id);
     db.prepare('INSERT INTO briefings_fts (rowid, title, body) VALUES (?, ?, ?)').run(
       info.lastInsertRowid,
       // A leak-traced copy is indexed as its plain text: a look-alike letter must not hide a word.
@@ -237,11 +241,27 @@ export function wipeBriefing(db: Db, id: string, until: number | null, author: s
     if (row) db.prepare('DELETE FROM briefings_fts WHERE rowid = ?').run(row.rowid);
     db.prepare('DELETE FROM briefings WHERE id = ?').run(id);
     db.prepare('DELETE FROM briefing_receipts WHERE briefing_id = ?').run(id);
+    db.prepare('DELETE FROM briefing_blob_owners WHERE briefing_id = ?').run(id);
     db.prepare(
       'INSERT INTO briefing_recalls (id, until, author) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
     ).run(id, until, author);
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+/**
+ * Whether the copy names an attachment blob that another briefing here owns, or one blob twice:
+ * its chunks would be mixed with, or deleted together with, someone else's file.
+ */
+export function blobTaken(db: Db, briefingId: string, blobIds: readonly string[]): boolean {
+  if (new Set(blobIds).size !== blobIds.length) return true;
+  const owner = db.prepare<[string], { briefing_id: string }>(
+    'SELECT briefing_id FROM briefing_blob_owners WHERE blob_id = ?',
+  );
+  return blobIds.some((id) => {
+    const found = owner.get(id);
+    return found !== undefined && found.briefing_id !== briefingId;
+  });
 }
 
 /** Whether `author`'s briefing `id` was recalled (or wiped) here. */

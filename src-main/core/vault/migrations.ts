@@ -334,7 +334,39 @@ const v12: Migration = (db) => {
   `);
 };
 
-export const MIGRATIONS: readonly Migration[] = [v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12];
+// Which briefing each attachment's chunks belong to. Blob ids are chosen by the sender, and the
+// chunks are kept by blob id: a copy naming another briefing's blob would, once recalled or
+// expired, delete that briefing's downloaded file, or mix its chunks in. One owner per blob id, so
+// such a copy is refused (briefing-service.ts); filled in from the briefings held now.
+const v13: Migration = (db) => {
+  db.exec(`
+    CREATE TABLE briefing_blob_owners (
+      blob_id TEXT PRIMARY KEY,
+      briefing_id TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    CREATE INDEX briefing_blob_owners_by_briefing ON briefing_blob_owners (briefing_id);
+    INSERT OR IGNORE INTO briefing_blob_owners (blob_id, briefing_id)
+      SELECT json_extract(a.value, '$.blobId'), b.id
+      FROM briefings b, json_each(b.payload, '$.attachments') a
+      WHERE json_type(a.value, '$.blobId') = 'text';
+  `);
+};
+
+export const MIGRATIONS: readonly Migration[] = [
+  v1,
+  v2,
+  v3,
+  v4,
+  v5,
+  v6,
+  v7,
+  v8,
+  v9,
+  v10,
+  v11,
+  v12,
+  v13,
+];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** The DB's schema version; refuses a DB from a newer Suviaz before anything writes to it. */

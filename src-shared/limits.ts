@@ -147,7 +147,7 @@ export const LIMITS = {
   bundle: {
     /**
      * A bundle file, whole: the space's document state, its membership log and lockboxes. In base64
-     * it must fit one frame of the browser host's bridge (HOST_MAX_FRAME_BYTES, 8 MiB) with room to spare.
+     * it must fit one frame of the browser host's bridge (HOST_MAX_FRAME_BYTES) with room to spare.
      */
     maxBytes: 6_000_000,
     /** The encrypted part is padded to a multiple of this, so its size says little of the content. */

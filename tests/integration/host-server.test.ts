@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { CALENDAR_LIMITS } from '../../src-shared/calendar/calendar-limits';
 import { createCore } from '../../src-main/core/core';
 import { KDF_FAST_FOR_TESTS } from '../../src-main/core/crypto/sodium';
 import { startHost, type RunningHost } from '../../src-main/host/host-server';
@@ -60,6 +61,21 @@ describe('browser host', () => {
       '403',
     );
     await expect(connect(`${base}/other?token=${token}`, origin)).rejects.toThrow('403');
+  });
+
+  it('takes a call as large as the largest ICS import the calendar accepts', async () => {
+    const { token, origin, host } = await start();
+    const ws = await connect(`ws://127.0.0.1:${host.port}/api?token=${token}`, origin);
+    // A file of line breaks: each becomes two characters in JSON.
+    const text = 'BEGIN:VCALENDAR\r\n'.padEnd(CALENDAR_LIMITS.icsMaxBytes, '\n');
+    const args = { spaceId: 'ab'.repeat(16), text, orgId: null, visibility: 'coalition' };
+    ws.send(JSON.stringify({ type: 'call', id: 3, method: 'calendar.importIcs', args }));
+    // Answered (the vault is locked), not closed for its size.
+    expect(await nextMessage(ws)).toMatchObject({
+      id: 3,
+      outcome: { ok: false, error: { code: 'locked' } },
+    });
+    ws.close();
   });
 
   it('closes the socket on a malformed frame and keeps serving others', async () => {

@@ -26,6 +26,7 @@ import {
   withGroupLock,
 } from './group-access';
 import { framedBytes, readLogPage } from './log-page';
+import { putOnce } from './put-once';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 
@@ -161,18 +162,13 @@ export async function lockboxPut(
     }
     // One lockbox per admin for each (epoch, recipient): another admin's, good or bogus, is no
     // reason to refuse this one; the recipient tries them all (docs/protocol.md §5).
-    const stored = () => ctx.store.getLockbox(box.groupId, box.epoch, box.recipient, box.author);
-    const sameOrRefuse = (existing: Uint8Array): void => {
-      if (!bytesEqual(existing, frame.lockbox)) {
-        refuse('logConflict', 'you already stored another lockbox for this recipient and epoch');
-      }
-    };
-    const existing = await stored();
-    if (existing) {
-      sameOrRefuse(existing);
-    } else {
-      try {
-        await ctx.metrics.timeStore(() =>
+    const outcome = await putOnce({
+      read: () => ctx.store.getLockbox(box.groupId, box.epoch, box.recipient, box.author),
+      same: (stored) => bytesEqual(stored, frame.lockbox),
+      conflict: () =>
+        refuse('logConflict', 'you already stored another lockbox for this recipient and epoch'),
+      put: () =>
+        ctx.metrics.timeStore(() =>
           ctx.store.putLockbox({
             groupId: box.groupId,
             epoch: box.epoch,
@@ -180,17 +176,10 @@ export async function lockboxPut(
             author: box.author,
             lockbox: frame.lockbox,
           }),
-        );
-      } catch (error) {
-        // The same retry committing on another relay process between our read and our write.
-        if (!(error instanceof StoreConflictError)) throw error;
-        const winner = await stored();
-        if (!winner) throw error;
-        sameOrRefuse(winner);
-      }
-    }
+        ),
+    });
     session.send({ type: 'ok', requestId: frame.requestId });
-    if (!existing) notifyDevices(ctx, box.groupId, [toHex(box.recipient)]);
+    if (outcome === 'stored') notifyDevices(ctx, box.groupId, [toHex(box.recipient)]);
   });
 }
 

@@ -8,8 +8,9 @@ import type { GroupState, InviteState } from '../../src-shared/protocol/membersh
 import { verifyEd25519 } from '../crypto';
 import { refuse } from '../refusal';
 import type { RelayContext, Session } from '../relay-context';
-import { StoreConflictError, StoreQuotaError } from '../store/relay-store';
+import { StoreQuotaError } from '../store/relay-store';
 import { existingGroup, requireAdmin, withGroupLock } from './group-access';
+import { putOnce } from './put-once';
 import { readLogPage } from './log-page';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
@@ -40,39 +41,31 @@ export async function invitePut(
   await withGroupLock(ctx, groupId, async () => {
     const group = await existingGroup(ctx, groupId);
     requireAdmin(group, session.device, 'only admins make invites');
-    const existing = await ctx.store.getInviteMaterial(groupId, inviteKey);
-    if (existing) {
-      // Material is written once: a retry after a lost OK is fine, a replacement is not.
-      if (!bytesEqual(existing, material)) {
-        refuse('logConflict', 'other material is stored for this invite');
-      }
-    } else {
-      if (!inviteAwaitsMaterial(group, inviteKey)) {
-        refuse('unknownInvite', 'no open invite with this key in the group');
-      }
-      const usage = await ctx.store.groupUsage(groupId);
-      if (usage.bytes + material.length > ctx.limits.bytesPerGroup) {
-        refuse('quotaBytes', 'the group has used its storage');
-      }
-      const guard = { maxBytes: ctx.limits.bytesPerGroup };
-      try {
-        await ctx.metrics.timeStore(() =>
-          ctx.store.putInviteMaterial({ groupId, inviteKey, material, guard }),
-        );
-      } catch (error) {
-        // Another relay process used the room between our check and the commit.
-        if (error instanceof StoreQuotaError) {
+    // Material is written once: a retry after a lost OK is fine, a replacement is not.
+    await putOnce({
+      read: () => ctx.store.getInviteMaterial(groupId, inviteKey),
+      same: (stored) => bytesEqual(stored, material),
+      conflict: () => refuse('logConflict', 'other material is stored for this invite'),
+      put: async () => {
+        if (!inviteAwaitsMaterial(group, inviteKey)) {
+          refuse('unknownInvite', 'no open invite with this key in the group');
+        }
+        const usage = await ctx.store.groupUsage(groupId);
+        if (usage.bytes + material.length > ctx.limits.bytesPerGroup) {
           refuse('quotaBytes', 'the group has used its storage');
         }
-        // Or stored this material (a retry reaching two processes) between our read and write.
-        if (!(error instanceof StoreConflictError)) throw error;
-        const winner = await ctx.store.getInviteMaterial(groupId, inviteKey);
-        if (!winner) throw error;
-        if (!bytesEqual(winner, material)) {
-          refuse('logConflict', 'other material is stored for this invite');
+        const guard = { maxBytes: ctx.limits.bytesPerGroup };
+        try {
+          await ctx.metrics.timeStore(() =>
+            ctx.store.putInviteMaterial({ groupId, inviteKey, material, guard }),
+          );
+        } catch (error) {
+          // Another relay process used the room between our check and the commit.
+          if (!(error instanceof StoreQuotaError)) throw error;
+          refuse('quotaBytes', 'the group has used its storage');
         }
-      }
-    }
+      },
+    });
     session.send({ type: 'ok', requestId });
   });
 }

@@ -6,8 +6,9 @@ import { bytesEqual } from '../../src-shared/protocol/bytes';
 import type { ClientFrame } from '../../src-shared/protocol/frames';
 import { refuse } from '../refusal';
 import type { RelayContext, Session } from '../relay-context';
-import { StoreConflictError, StoreQuotaError, type StoredShare } from '../store/relay-store';
+import { StoreQuotaError, type StoredShare } from '../store/relay-store';
 import { existingGroup, requireMember, withGroupLock } from './group-access';
+import { putOnce } from './put-once';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
 
@@ -62,35 +63,32 @@ export async function sharePut(
     requireMember(await existingGroup(ctx, groupId), session.device);
     // Expired shares go first, so that they count against no quota and hold no id.
     await ctx.metrics.timeStore(() => ctx.store.deleteExpiredShares(now));
-    const existing = await ctx.store.getShare(shareId);
-    if (existing) {
-      if (!sameShare(existing, share)) refuse('logConflict', 'another share has this id');
-      session.send({ type: 'ok', requestId });
-      return;
-    }
-    if ((await ctx.store.countShares(groupId)) >= ctx.limits.sharesPerGroup) {
-      refuse('quotaShares', `the group has ${ctx.limits.sharesPerGroup} live shares`);
-    }
-    const usage = await ctx.store.groupUsage(groupId);
-    if (usage.bytes + ciphertext.length > ctx.limits.bytesPerGroup) {
-      refuse('quotaBytes', 'the group has used its storage');
-    }
-    try {
-      const guard = { maxBytes: ctx.limits.bytesPerGroup, maxShares: ctx.limits.sharesPerGroup };
-      await ctx.metrics.timeStore(() => ctx.store.putShare(share, guard));
-    } catch (error) {
-      // Another relay process used the room between our check and the commit.
-      if (error instanceof StoreQuotaError) {
-        refuse(
-          error.quota === 'shares' ? 'quotaShares' : 'quotaBytes',
-          'the group is at its quota',
-        );
-      }
+    await putOnce({
+      read: () => ctx.store.getShare(shareId),
+      same: (stored) => sameShare(stored, share),
       // Share ids are not per group: a put under another group's lock may have taken this one.
-      if (!(error instanceof StoreConflictError)) throw error;
-      const winner = await ctx.store.getShare(shareId);
-      if (!winner || !sameShare(winner, share)) refuse('logConflict', 'another share has this id');
-    }
+      conflict: () => refuse('logConflict', 'another share has this id'),
+      put: async () => {
+        if ((await ctx.store.countShares(groupId)) >= ctx.limits.sharesPerGroup) {
+          refuse('quotaShares', `the group has ${ctx.limits.sharesPerGroup} live shares`);
+        }
+        const usage = await ctx.store.groupUsage(groupId);
+        if (usage.bytes + ciphertext.length > ctx.limits.bytesPerGroup) {
+          refuse('quotaBytes', 'the group has used its storage');
+        }
+        const guard = { maxBytes: ctx.limits.bytesPerGroup, maxShares: ctx.limits.sharesPerGroup };
+        try {
+          await ctx.metrics.timeStore(() => ctx.store.putShare(share, guard));
+        } catch (error) {
+          // Another relay process used the room between our check and the commit.
+          if (!(error instanceof StoreQuotaError)) throw error;
+          refuse(
+            error.quota === 'shares' ? 'quotaShares' : 'quotaBytes',
+            'the group is at its quota',
+          );
+        }
+      },
+    });
     session.send({ type: 'ok', requestId });
   });
 }

@@ -5,6 +5,7 @@
 // log entries at the next connection (docs/network.md "Sync by file").
 import * as Y from 'yjs';
 import { bytesEqual, toHex } from '../../../src-shared/protocol/bytes';
+import { forkIndex } from '../../../src-shared/protocol/log-fork';
 import { decodeEntry } from '../../../src-shared/protocol/membership-entry';
 import {
   canWrite,
@@ -39,10 +40,9 @@ const conflict = (why: string) => new SuviazError('bundle-conflict', why);
 /** My log and the bundle's must be one history: the longer one wins, a fork is refused. */
 function mergedLog(group: StoredGroup, theirs: readonly Uint8Array[]) {
   const mine = group.entries;
-  for (let i = 0; i < Math.min(mine.length, theirs.length); i++) {
-    if (!bytesEqual(mine[i] as Uint8Array, theirs[i] as Uint8Array)) {
-      throw conflict(`the bundle shows another membership history from entry ${i} on`);
-    }
+  const fork = forkIndex(mine, theirs);
+  if (fork !== null) {
+    throw conflict(`the bundle shows another membership history from entry ${fork} on`);
   }
   if (theirs.length <= mine.length) return { entries: mine, state: group.state };
   try {

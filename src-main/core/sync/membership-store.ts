@@ -1,6 +1,7 @@
 // What every membership unit shares: the context the engine hands in, and the few steps that touch
 // the groups map or the connection, so all of them store and refuse the same way.
-import { bytesEqual, toHex } from '../../../src-shared/protocol/bytes';
+import { toHex } from '../../../src-shared/protocol/bytes';
+import { forkIndex } from '../../../src-shared/protocol/log-fork';
 import type { Sign } from '../groups/group-ops';
 import { saveGroup, type StoredGroup } from '../groups/group-store';
 import { SuviazError } from '../errors';
@@ -46,7 +47,7 @@ export function commitGroup(
 ): StoredGroup {
   const current = env.groups.get(toHex(proposed.groupId));
   let next = proposed;
-  if (current && !proposed.wiped && !oneExtendsTheOther(current.entries, proposed.entries)) {
+  if (current && !proposed.wiped && forkIndex(current.entries, proposed.entries) !== null) {
     // Two refreshes (or a refresh and my append) were shown two histories: keep the one stored,
     // and say so. Mixing them would store entries that never replay again.
     env.warn('group-forked-log');
@@ -70,15 +71,6 @@ export function commitGroup(
   env.groups.set(toHex(next.groupId), next);
   env.groupUpdated(next, previous);
   return next;
-}
-
-function oneExtendsTheOther(a: Uint8Array[], b: Uint8Array[]): boolean {
-  const shorter = a.length <= b.length ? a : b;
-  const longer = shorter === a ? b : a;
-  return shorter.every((entry, i) => {
-    const other = longer[i];
-    return other !== undefined && bytesEqual(entry, other);
-  });
 }
 
 export function activeGroup(env: MembershipEnv, spaceId: string): StoredGroup {

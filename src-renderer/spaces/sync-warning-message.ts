@@ -19,77 +19,70 @@ export interface WarningMessage {
   text: string;
 }
 
-/** Reasons about what the relay delivered; their texts name no member. */
-const RELAY_REASONS = [
-  'tampered',
-  'forged',
-  'spliced',
-  'replayed',
-  'gap',
-  'unknown-snapshot',
-  'rolled-back',
-  'omits-my-updates',
-  'tampered-presence',
-  'frame-failed',
-] as const;
-type RelayReason = (typeof RELAY_REASONS)[number];
-
-/** Why a space's membership data was refused (`group-<GroupRejection>`): three sentences cover them. */
-const GROUP_REASONS = {
-  'group-invalid-log': 'group-log',
-  'group-forked-log': 'group-log',
-  'group-lockbox-not-from-admin': 'group-lockbox',
-  'group-lockbox-bad-signature': 'group-lockbox',
-  'group-lockbox-not-for-me': 'group-lockbox',
-  'group-lockbox-key-mismatch': 'group-lockbox',
-  'group-bad-metadata': 'group-metadata',
-} as const;
-
-/** Reasons about one member (when named), with the text key their sentence is under. */
-const MEMBER_REASONS = {
-  'bad-update': { tone: 'member', key: 'bad-update' },
-  'log-ahead': { tone: 'waiting', key: 'log-ahead' },
-  'log-withheld': { tone: 'relay', key: 'log-withheld' },
-  'forked-log': { tone: 'relay', key: 'forked' },
-  'forked-document': { tone: 'relay', key: 'forked' },
-  // The relay refused my update as naming another proof of the active snapshot: a fork again.
-  'relay-refused-snapshotConflict': { tone: 'relay', key: 'forked' },
-} as const;
-
 /**
- * Reasons about this device's own edits and storage, with the text key their sentence is under:
- * nothing anyone did wrong, and no internal code shown. `relay-refused-<code>` is the relay's
- * answer to a publish (its quota codes have their own sentence).
+ * Every reason main gives, with its tone and the sentence it gets: `reasons.<key>` names no one,
+ * `own.<key>` is about this device, and `member.<key>` names the member it is about
+ * (`sync.reasons.<key>`), or says "a member" in a sentence of its own (`sync.unnamedReasons.<key>`).
+ * `relay-refused-<code>` (the relay's answer to a publish) not listed here has one general sentence.
  */
-const OWN_REASONS = {
-  'store-failed': { tone: 'device', key: 'store-failed' },
-  'publish-failed': { tone: 'waiting', key: 'publish-failed' },
-  'subscribe-refused': { tone: 'waiting', key: 'subscribe-refused' },
-  'relay-refused-quotaBytes': { tone: 'waiting', key: 'quota-bytes' },
-  'relay-refused-quotaDocuments': { tone: 'waiting', key: 'quota-documents' },
-  'update-too-large': { tone: 'waiting', key: 'update-too-large' },
-  'snapshot-too-large': { tone: 'waiting', key: 'snapshot-too-large' },
-} as const;
+const REASONS = {
+  // What the relay delivered: the relay may be misbehaving.
+  tampered: { tone: 'relay', text: 'reasons.tampered' },
+  forged: { tone: 'relay', text: 'reasons.forged' },
+  spliced: { tone: 'relay', text: 'reasons.spliced' },
+  replayed: { tone: 'relay', text: 'reasons.replayed' },
+  gap: { tone: 'relay', text: 'reasons.gap' },
+  'unknown-snapshot': { tone: 'relay', text: 'reasons.unknown-snapshot' },
+  'rolled-back': { tone: 'relay', text: 'reasons.rolled-back' },
+  'omits-my-updates': { tone: 'relay', text: 'reasons.omits-my-updates' },
+  'tampered-presence': { tone: 'relay', text: 'reasons.tampered-presence' },
+  'frame-failed': { tone: 'relay', text: 'reasons.frame-failed' },
+  // A space's membership data was refused (`group-<GroupRejection>`): three sentences cover them.
+  'group-invalid-log': { tone: 'relay', text: 'reasons.group-log' },
+  'group-forked-log': { tone: 'relay', text: 'reasons.group-log' },
+  'group-lockbox-not-from-admin': { tone: 'relay', text: 'reasons.group-lockbox' },
+  'group-lockbox-bad-signature': { tone: 'relay', text: 'reasons.group-lockbox' },
+  'group-lockbox-not-for-me': { tone: 'relay', text: 'reasons.group-lockbox' },
+  'group-lockbox-key-mismatch': { tone: 'relay', text: 'reasons.group-lockbox' },
+  'group-bad-metadata': { tone: 'relay', text: 'reasons.group-metadata' },
+  // About one member, named when known.
+  'bad-update': { tone: 'member', text: 'member.bad-update' },
+  'log-ahead': { tone: 'waiting', text: 'member.log-ahead' },
+  'log-withheld': { tone: 'relay', text: 'member.log-withheld' },
+  'forked-log': { tone: 'relay', text: 'member.forked' },
+  'forked-document': { tone: 'relay', text: 'member.forked' },
+  // The relay refused my update as naming another proof of the active snapshot: a fork again.
+  'relay-refused-snapshotConflict': { tone: 'relay', text: 'member.forked' },
+  // This device's own edits and storage: nothing anyone did wrong, and no internal code shown.
+  'store-failed': { tone: 'device', text: 'own.store-failed' },
+  'publish-failed': { tone: 'waiting', text: 'own.publish-failed' },
+  'subscribe-refused': { tone: 'waiting', text: 'own.subscribe-refused' },
+  'relay-refused-quotaBytes': { tone: 'waiting', text: 'own.quota-bytes' },
+  'relay-refused-quotaDocuments': { tone: 'waiting', text: 'own.quota-documents' },
+  'update-too-large': { tone: 'waiting', text: 'own.update-too-large' },
+  'snapshot-too-large': { tone: 'waiting', text: 'own.snapshot-too-large' },
+  // For information, or the space can no longer be opened.
+  'relay-key-rotated': { tone: 'rotated', text: 'reasons.relay-key-rotated' },
+  'outdated-space': { tone: 'outdated', text: 'reasons.outdated-space' },
+} as const satisfies Record<string, { tone: WarningTone; text: string }>;
 const RELAY_REFUSED = 'relay-refused-';
-type OwnKey = (typeof OWN_REASONS)[keyof typeof OWN_REASONS]['key'] | 'relay-refused';
 
-/** The table's entry for a reason; own keys only, since a reason may be any string ('toString'). */
-function entryFor<T extends object>(table: T, reason: string): T[keyof T] | undefined {
-  return Object.hasOwn(table, reason) ? table[reason as keyof T] : undefined;
-}
+type Entry = (typeof REASONS)[keyof typeof REASONS];
+type MemberKey = Extract<Entry['text'], `member.${string}`> extends `member.${infer K}` ? K : never;
 
-function ownReason(reason: string): { tone: WarningTone; key: OwnKey } | null {
-  const own = entryFor(OWN_REASONS, reason);
-  if (own) return own;
-  return reason.startsWith(RELAY_REFUSED) ? { tone: 'waiting', key: 'relay-refused' } : null;
-}
-
-function isRelayReason(reason: string): reason is RelayReason {
-  return (RELAY_REASONS as readonly string[]).includes(reason);
+/** The table's entry; own keys only, since a reason may be any string ('toString'). */
+function entryFor(reason: string): Entry | undefined {
+  return Object.hasOwn(REASONS, reason) ? REASONS[reason as keyof typeof REASONS] : undefined;
 }
 
 function title(t: TFunction, tone: WarningTone): string {
   return tone === 'relay' ? t('sync.warningTitle') : t(`sync.titles.${tone}`);
+}
+
+function memberText(t: TFunction, key: MemberKey, member: string): string {
+  // Each language words the unnamed case as a whole sentence ("A member sent…"), so that case and
+  // gender come out right instead of a name-shaped hole filled with "a member".
+  return member === '' ? t(`sync.unnamedReasons.${key}`) : t(`sync.reasons.${key}`, { member });
 }
 
 export function syncWarningMessage(
@@ -97,39 +90,17 @@ export function syncWarningMessage(
   warning: Pick<SyncWarning, 'reason' | 'member'>,
 ): WarningMessage {
   const { reason } = warning;
-  const about = entryFor(MEMBER_REASONS, reason);
-  if (about) {
-    const { tone, key } = about;
-    const member = warning.member?.trim() ?? '';
-    // Each language words the unnamed case as a whole sentence ("A member sent…"), so that case and
-    // gender come out right instead of a name-shaped hole filled with "a member".
-    const text =
-      member === '' ? t(`sync.unnamedReasons.${key}`) : t(`sync.reasons.${key}`, { member });
-    return { tone, title: title(t, tone), text };
+  const entry = entryFor(reason);
+  if (!entry) {
+    return reason.startsWith(RELAY_REFUSED)
+      ? { tone: 'waiting', title: title(t, 'waiting'), text: t('sync.own.relay-refused') }
+      : { tone: 'relay', title: title(t, 'relay'), text: t('sync.reasons.other', { reason }) };
   }
-  const own = ownReason(reason);
-  if (own) return { tone: own.tone, title: title(t, own.tone), text: t(`sync.own.${own.key}`) };
-  const group = entryFor(GROUP_REASONS, reason);
-  if (group) return { tone: 'relay', title: title(t, 'relay'), text: t(`sync.reasons.${group}`) };
-  if (reason === 'relay-key-rotated') {
-    return {
-      tone: 'rotated',
-      title: title(t, 'rotated'),
-      text: t('sync.reasons.relay-key-rotated'),
-    };
-  }
-  if (reason === 'outdated-space') {
-    return {
-      tone: 'outdated',
-      title: title(t, 'outdated'),
-      text: t('sync.reasons.outdated-space'),
-    };
-  }
-  return {
-    tone: 'relay',
-    title: title(t, 'relay'),
-    text: isRelayReason(reason) ? t(`sync.reasons.${reason}`) : t('sync.reasons.other', { reason }),
-  };
+  const { tone, text } = entry;
+  const words = text.startsWith('member.')
+    ? memberText(t, text.slice('member.'.length) as MemberKey, warning.member?.trim() ?? '')
+    : t(`sync.${text as Exclude<Entry['text'], `member.${string}`>}`);
+  return { tone, title: title(t, tone), text: words };
 }
 
 /** Warnings that ask for action come first and are announced at once; the calm ones politely. */

@@ -89,13 +89,19 @@ export function createBriefingSession(
   const stopListening = engine.onMail(() => fetchNew());
   if (access.connection()?.status() === 'connected') fetchNew();
 
+  const now = options.now ?? Date.now;
+
+  /** Held here and not expired, on the session's clock: a download stops as soon as it is not. */
+  function liveBriefing(id: string) {
+    const held = getBriefing(db, id);
+    return held && (held.expiresAt === null || held.expiresAt > now()) ? held : null;
+  }
+
   function attachmentOf(id: string, index: number): AttachmentRef {
     const held = getBriefing(db, id);
     const ref = held?.payload.attachments[index];
     if (!held || !ref) throw new SuviazError('not-found', 'There is no such attachment.');
-    if (held.expiresAt !== null && held.expiresAt <= Date.now()) {
-      throw new SuviazError('briefing-expired', 'This briefing has expired.');
-    }
+    if (!liveBriefing(id)) throw new SuviazError('briefing-expired', 'This briefing has expired.');
     return ref;
   }
 
@@ -154,11 +160,7 @@ export function createBriefingSession(
             controller.signal,
             (done, total) =>
               emit('briefings.progress', { id: transferId, phase: 'download', done, total }),
-            () => {
-              const held = getBriefing(db, id);
-              const at = options.now?.() ?? Date.now();
-              return held !== null && (held.expiresAt === null || held.expiresAt > at);
-            },
+            () => liveBriefing(id) !== null,
           );
         } finally {
           running.delete(transferId);

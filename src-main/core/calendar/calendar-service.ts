@@ -50,6 +50,13 @@ export interface CalendarDeps {
 const occurrenceChanged = (): SuviazError =>
   new SuviazError('occurrence-changed', 'The occurrence is no longer in the series.');
 
+/** A series holds at most so many changed (or deleted) occurrences: refused past that. */
+const tooManyExceptions = (what: 'changed' | 'deleted'): SuviazError =>
+  new SuviazError(
+    'invalid-args',
+    `This series already has ${CALENDAR_LIMITS.exceptionsPerEvent} ${what} occurrences, the most it can hold.`,
+  );
+
 export function calendarService(deps: CalendarDeps) {
   const { access, orgs } = deps;
   const events = calendarEvents(access, orgs);
@@ -235,10 +242,7 @@ export function calendarService(deps: CalendarDeps) {
       !Object.hasOwn(before.overrides, key) &&
       Object.keys(before.overrides).length >= CALENDAR_LIMITS.exceptionsPerEvent
     ) {
-      throw new SuviazError(
-        'invalid-args',
-        `This series already has ${CALENDAR_LIMITS.exceptionsPerEvent} changed occurrences, the most it can hold.`,
-      );
+      throw tooManyExceptions('changed');
     }
     if (scope === 'this' && changesSeries(before, input)) {
       throw new SuviazError(
@@ -274,10 +278,7 @@ export function calendarService(deps: CalendarDeps) {
         : null;
     if (next === event) {
       if (event.exdates.length >= CALENDAR_LIMITS.exceptionsPerEvent) {
-        throw new SuviazError(
-          'invalid-args',
-          `This series already has ${CALENDAR_LIMITS.exceptionsPerEvent} deleted occurrences, the most it can hold.`,
-        );
+        throw tooManyExceptions('deleted');
       }
       throw occurrenceChanged();
     }

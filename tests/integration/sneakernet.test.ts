@@ -204,6 +204,22 @@ describe('sync by file', () => {
     expect(b.text()).toBe(`shared ${CARRIED} and more`);
   });
 
+  it('takes the same bundle again when its content could not be stored the first time', async () => {
+    const { a, b, spaceId } = await carried();
+    const long = ' minutes of the meeting'.repeat(10_000);
+    a.doc.getText('t').insert(a.text().length, long);
+    const bundle = a.engine.exportBundle(spaceId).bytes;
+    // B's disk is full: the vault may not grow by a page, and the text needs many.
+    b.vault.db.exec('VACUUM');
+    const pages = b.vault.db.pragma('page_count', { simple: true }) as number;
+    b.vault.db.pragma(`max_page_count = ${pages}`);
+    expect(await refusal(b.engine.importBundle(bundle))).toBe('disk-full');
+    b.vault.db.pragma('max_page_count = 1073741823');
+    // Not "already imported": the file is what B has of A's edits.
+    await b.engine.importBundle(bundle);
+    await waitFor('B has the carried text', () => b.text() === `shared ${CARRIED}${long}`);
+  });
+
   it('refuses a bundle from a non-member and from a removed member, applying nothing', async () => {
     await sodiumReady();
     const { a, b, c, spaceId, url, restartRelay } = await carried();

@@ -16,6 +16,7 @@ import {
 import { PolicyFlag } from '../../../src-shared/protocol/wire-constants';
 import type { BundleContents } from '../../../src-shared/protocol/bundle';
 import { SuviazError } from '../errors';
+import { mapStorageError } from '../vault/vault-disk';
 import { protocolCrypto } from '../groups/group-crypto';
 import { GroupVerificationError, openMyEpochKey } from '../groups/group-ops';
 import { wipeGroupContent, type StoredGroup } from '../groups/group-store';
@@ -158,7 +159,6 @@ export async function importBundle(
     next = { ...next, epochKeys: new Map(), wiped: true };
   }
   deps.db.transaction(() => {
-    setCounter(deps.db, contents.exporter, contents.groupId, contents.counter);
     queueForward(deps.db, group.groupId, group.entries.length, log.entries.length);
     if (newEntries > 0 || next.epochKeys.size !== group.epochKeys.size) deps.adopt(next, group);
   })();
@@ -166,10 +166,25 @@ export async function importBundle(
   if (sync && delta) {
     // A writer passes it on as its own edit (the relay takes envelopes only from their author);
     // anyone else keeps it here.
-    if (writer) await sync.applyLocalUpdate(delta);
-    else sync.applyCarried(delta);
+    try {
+      if (writer) await sync.applyLocalUpdate(delta);
+      else if (!sync.applyCarried(delta)) throw new SuviazError('disk-full', 'not stored');
+    } catch (error) {
+      const mapped = mapStorageError(error);
+      if (!(mapped instanceof SuviazError) || mapped.code !== 'disk-full') throw mapped;
+      throw new SuviazError(
+        'disk-full',
+        'The carried changes could not be stored: the disk is full. Free some space and import the file again.',
+      );
+    }
     deps.toRenderer(docHex, delta);
   }
+  // The counter last, in a transaction whose sync also covers the content written before it: the
+  // app stopping before this point leaves the same file importable again (a replay of it adds
+  // nothing), never refused as already imported with its content lost.
+  deps.db.transaction(() => {
+    setCounter(deps.db, contents.exporter, contents.groupId, contents.counter);
+  })();
   return {
     spaceId: toHex(group.groupId),
     member: deps.nameOf(toHex(contents.exporter)),

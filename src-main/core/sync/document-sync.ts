@@ -143,11 +143,14 @@ export class DocumentSync {
   /**
    * Content a member carried here on a file (src-main/core/sneakernet/), for a device that may not
    * write: applied and stored like a verified remote update, not sent, the verifier state unmoved
-   * (it follows the relay's order, which this content never went through).
+   * (it follows the relay's order, which this content never went through). False: not stored (a
+   * full disk), kept in memory and tried again.
    */
-  applyCarried(update: Uint8Array): void {
+  applyCarried(update: Uint8Array): boolean {
     Y.applyUpdateV2(this.ydoc, update, 'remote');
     this.rt.remote.record(update);
+    // Now, not at the turn's end: nothing else has this content if the app stops before then.
+    return this.rt.remote.commit();
   }
 
   uncommittedCount(): number {

@@ -29,7 +29,7 @@ async function weekly() {
   });
   const { eventId } = await ana.cal.calendar.save({ spaceId: space.id, event: series });
   const items = () => ana.cal.calendar.range({ ...MARCH, spaceId: space.id }).items;
-  return { ana, spaceId: space.id, eventId, series, items };
+  return { ana, relay, spaceId: space.id, eventId, series, items };
 }
 
 describe('one occurrence of a series', () => {
@@ -79,6 +79,30 @@ describe('one occurrence of a series', () => {
     expect(rest).not.toBe(eventId);
     expect(ana.cal.calendar.get(spaceId, rest).reminderMinutes).toBe(30);
     expect(ana.cal.calendar.get(spaceId, eventId).reminderMinutes).toBe(30);
+  });
+
+  it('split off with the following ones, is stored as one change: no half of it alone', async () => {
+    const { ana, relay, spaceId, eventId, series, items } = await weekly();
+    // Offline, so that the outbox keeps what the split stored.
+    await relay.close();
+    await waitFor('offline', () => !connected(ana)());
+    const outbox = () =>
+      (ana.vault.db.prepare('SELECT count(*) AS n FROM sync_outbox').get() as { n: number }).n;
+    const before = outbox();
+    const key = '2026-04-06T10:00';
+    await ana.cal.calendar.save({
+      spaceId,
+      eventId,
+      event: { ...series, start: key, end: '2026-04-06T11:00', title: 'Planning, new room' },
+      occurrence: { key, scope: 'following' },
+    });
+    expect(outbox()).toBe(before + 1);
+    expect(items().map((i) => i.title)).toEqual([
+      'Planning',
+      'Planning',
+      'Planning, new room',
+      'Planning, new room',
+    ]);
   });
 
   it('that is no longer in the series is not saved or deleted as if it were', async () => {

@@ -58,45 +58,33 @@ export function calendarEvents(access: DocAccess, orgs: OrganisationService) {
     return org !== undefined && access.canWrite(org.group);
   }
 
-  /**
-   * Stores an event where its visibility says: the organisation's part first (so a busy block
-   * never appears before its details for the organisation's members), then the space's part;
-   * a part left over from an earlier visibility or organisation is deleted.
-   */
-  async function write(
-    calendar: SpaceCalendar,
-    event: CalendarEvent,
-    before: CalendarEvent | null,
-  ): Promise<void> {
-    const parts = splitEvent(event);
-    if (event.orgId !== null) {
-      const org = calendar.orgs.get(event.orgId);
-      if (!org) {
-        throw new SuviazError(
-          'not-member',
-          'Only members of the organisation can add or change its events.',
-        );
-      }
-      await access.write(org.group, (doc) => putRecord(doc, event.id, parts.org));
-    }
-    const formerOrg = before?.orgId && before.orgId !== event.orgId ? before.orgId : null;
-    const former = formerOrg ? calendar.orgs.get(formerOrg) : undefined;
-    if (former && holdsEvent(former.doc, event.id)) {
-      await access.write(former.group, (doc) => putRecord(doc, event.id, null));
-    }
-    if (parts.space || holdsEvent(calendar.doc, event.id)) {
-      await access.write(calendar.space, (doc) => putRecord(doc, event.id, parts.space));
-    }
-  }
+  /** An event stored as it now is (over `before`, its stored version, if any), or one removed. */
+  type Change = { event: CalendarEvent; before: CalendarEvent | null } | { removed: CalendarEvent };
+  type Put = [id: string, record: ReturnType<typeof splitEvent>['space']];
 
   /**
-   * Stores many new events at once (an import): one change per document, so the space's members
-   * get them in one update, and a failure stores none of a document's part.
+   * Stores changes to several events as one change per document, so the members get them in one
+   * update and a failure or a crash stores all of a document's part or none of it (a series split
+   * in two never loses its second half). Each event goes where its visibility says: the
+   * organisations' parts first (so a busy block never appears before its details for the
+   * organisation's members), then the space's part; a part left over from an earlier visibility or
+   * organisation is deleted.
    */
-  async function writeMany(calendar: SpaceCalendar, fresh: CalendarEvent[]): Promise<void> {
-    const byOrg = new Map<string, ReturnType<typeof splitEvent>[]>();
-    const spaceParts: ReturnType<typeof splitEvent>[] = [];
-    for (const event of fresh) {
+  async function writeAll(calendar: SpaceCalendar, changes: readonly Change[]): Promise<void> {
+    const byOrg = new Map<string, Put[]>();
+    const toOrg = (orgId: string, put: Put): void => {
+      byOrg.set(orgId, [...(byOrg.get(orgId) ?? []), put]);
+    };
+    const spacePuts: Put[] = [];
+    for (const change of changes) {
+      if ('removed' in change) {
+        const { id, orgId } = change.removed;
+        const org = orgId ? calendar.orgs.get(orgId) : undefined;
+        if (orgId && org && holdsEvent(org.doc, id)) toOrg(orgId, [id, null]);
+        if (holdsEvent(calendar.doc, id)) spacePuts.push([id, null]);
+        continue;
+      }
+      const { event, before } = change;
       const parts = splitEvent(event);
       if (event.orgId !== null) {
         if (!calendar.orgs.has(event.orgId)) {
@@ -105,35 +93,41 @@ export function calendarEvents(access: DocAccess, orgs: OrganisationService) {
             'Only members of the organisation can add or change its events.',
           );
         }
-        byOrg.set(event.orgId, [...(byOrg.get(event.orgId) ?? []), parts]);
+        toOrg(event.orgId, [event.id, parts.org]);
       }
-      if (parts.space) spaceParts.push(parts);
+      const formerOrg = before?.orgId && before.orgId !== event.orgId ? before.orgId : null;
+      const former = formerOrg ? calendar.orgs.get(formerOrg) : undefined;
+      if (formerOrg && former && holdsEvent(former.doc, event.id))
+        toOrg(formerOrg, [event.id, null]);
+      if (parts.space || holdsEvent(calendar.doc, event.id))
+        spacePuts.push([event.id, parts.space]);
     }
-    for (const [orgId, parts] of byOrg) {
+    for (const [orgId, puts] of byOrg) {
       const org = calendar.orgs.get(orgId);
       if (!org) continue;
       await access.write(org.group, (doc) => {
-        for (const p of parts) if (p.org) putRecord(doc, p.org.id, p.org);
+        for (const [id, record] of puts) putRecord(doc, id, record);
       });
     }
-    if (spaceParts.length > 0) {
+    if (spacePuts.length > 0) {
       await access.write(calendar.space, (doc) => {
-        for (const p of spaceParts) if (p.space) putRecord(doc, p.space.id, p.space);
+        for (const [id, record] of spacePuts) putRecord(doc, id, record);
       });
     }
   }
 
-  async function remove(calendar: SpaceCalendar, event: CalendarEvent): Promise<void> {
-    const org = event.orgId ? calendar.orgs.get(event.orgId) : undefined;
-    if (org && holdsEvent(org.doc, event.id)) {
-      await access.write(org.group, (doc) => putRecord(doc, event.id, null));
-    }
-    if (holdsEvent(calendar.doc, event.id)) {
-      await access.write(calendar.space, (doc) => putRecord(doc, event.id, null));
-    }
-  }
+  const write = (calendar: SpaceCalendar, event: CalendarEvent, before: CalendarEvent | null) =>
+    writeAll(calendar, [{ event, before }]);
+  /** Many new events at once (an import). */
+  const writeMany = (calendar: SpaceCalendar, fresh: CalendarEvent[]) =>
+    writeAll(
+      calendar,
+      fresh.map((event) => ({ event, before: null })),
+    );
+  const remove = (calendar: SpaceCalendar, event: CalendarEvent) =>
+    writeAll(calendar, [{ removed: event }]);
 
-  return { space, read, spaces, find, canEdit, write, writeMany, remove };
+  return { space, read, spaces, find, canEdit, write, writeAll, writeMany, remove };
 }
 
 export type CalendarEvents = ReturnType<typeof calendarEvents>;

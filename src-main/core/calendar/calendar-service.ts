@@ -251,11 +251,13 @@ export function calendarService(deps: CalendarDeps) {
       );
     }
     const { updated, created } = editOccurrence(before, key, input, scope, newId(), now);
-    if (updated) await events.write(calendar, updated, before);
-    else await events.remove(calendar, before);
-    // The rest of a series split off by this device is its own, with the reminder the series had.
+    // One change per document: the series cut short and the rest split off are stored together.
+    // The rest is this device's own, with the reminder the series had.
+    await events.writeAll(calendar, [
+      updated ? { event: updated, before } : { removed: before },
+      ...(created ? [{ event: { ...created, createdBy: access.meHex }, before: null }] : []),
+    ]);
     if (created) {
-      await events.write(calendar, { ...created, createdBy: access.meHex }, null);
       const reminder = getReminder(deps.db, args.spaceId, before.id);
       if (reminder !== null) setReminder(deps.db, args.spaceId, created.id, reminder);
     }

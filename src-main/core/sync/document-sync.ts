@@ -26,6 +26,9 @@ import { ensureEpochSnapshot, publishSnapshot } from './doc-snapshotter';
 
 export type { DocumentSyncDeps } from './doc-runtime';
 
+/** What a frame already judged fails as when it comes again (docs/protocol-client-checks.md). */
+const ALREADY_SEEN: ReadonlySet<string> = new Set(['replayed', 'rolled-back', 'unknown-snapshot']);
+
 export class DocumentSync {
   private readonly replica: MainReplica;
   private readonly rt: DocRuntime;
@@ -202,21 +205,21 @@ export class DocumentSync {
    * its author's signature valid (libsodium's same check on another thread).
    */
   onDeliver(seq: number, envelope: Envelope, authorSigned = false): void {
-    if (this.alreadyPast(seq)) return;
+    const seen = this.alreadyPast(seq);
     const ctx = this.deps.context();
-    this.accept(verifyDeliver(this.rt.verifier, ctx, seq, envelope, authorSigned));
+    this.accept(verifyDeliver(this.rt.verifier, ctx, seq, envelope, authorSigned), seen);
   }
 
   /** A link's seq is not recorded (docs/protocol-client-checks.md): the next catch-up sees it again. */
   onLink(seq: number, link: SnapshotLink): void {
-    if (this.alreadyPast(seq)) return;
-    this.accept(verifyLink(this.rt.verifier, this.deps.context(), link));
+    const seen = this.alreadyPast(seq);
+    this.accept(verifyLink(this.rt.verifier, this.deps.context(), link), seen);
   }
 
   /**
-   * A seq at or below the one the next catch-up would start after: an earlier subscription's frame
-   * that crossed a resubscribe (the new catch-up sends it again), or the relay sending it twice.
-   * Judged once already, and nothing was skipped to get past it, so it is dropped, not alarmed on.
+   * A seq at or below the one the next catch-up starts after: most often an earlier subscription's
+   * frame that crossed a resubscribe (the new catch-up sends it again). Still judged and applied
+   * if it passes (a relay may deliver a late seq), but failing as already seen is no alarm.
    */
   private alreadyPast(seq: number): boolean {
     return seq <= this.rt.verifier.lastSeq;
@@ -261,7 +264,8 @@ export class DocumentSync {
     }
   }
 
-  private accept(verdict: ReturnType<typeof verifyDeliver>): void {
+  private accept(verdict: ReturnType<typeof verifyDeliver>, seen = false): void {
+    if (!verdict.ok && seen && ALREADY_SEEN.has(verdict.reason)) return;
     if (!verdict.ok) {
       // Nothing applied, nothing stored, state unchanged: the user is warned instead.
       this.deps.onWarning(verdict.reason, verdict.detail, verdict.author, verdict.claimedLength);

@@ -26,9 +26,10 @@ export async function putOnce<T>(row: PutOnce<T>): Promise<'stored' | 'existed'>
     return 'stored';
   } catch (error) {
     if (!(error instanceof StoreConflictError)) throw error;
+    // Someone else's row holds the key, or held it and is gone again (an expired share): either
+    // way not this one.
     const winner = await row.read();
-    if (!winner) throw error;
-    if (!row.same(winner)) row.conflict();
+    if (!winner || !row.same(winner)) row.conflict();
     return 'existed';
   }
 }

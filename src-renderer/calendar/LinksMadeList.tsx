@@ -26,13 +26,19 @@ export function LinksMadeList({ spaceId, eventId }: { spaceId: string; eventId: 
   useEffect(reload, [reload]);
 
   if (links.length === 0 && !outcome && !load.error) return null;
+  const when = (occurrence: string) => ({
+    day: formatLongDay(occurrence.slice(0, 10), language),
+    time: occurrence.slice(11),
+  });
   const what = (link: LinkMadeView): string =>
     link.occurrence === null
       ? t('calendar.share.wholeEvent')
-      : t('calendar.share.oneOccurrence', {
-          day: formatLongDay(link.occurrence.slice(0, 10), language),
-          time: link.occurrence.slice(11),
-        }).trim();
+      : t('calendar.share.oneOccurrence', when(link.occurrence)).trim();
+  // Its own sentence each: "the whole event" takes another case than a date in some languages.
+  const stopLabel = (link: LinkMadeView, date: string): string =>
+    link.occurrence === null
+      ? t('calendar.share.stopWhole', { date })
+      : t('calendar.share.stopOne', { ...when(link.occurrence), date }).replace(/\s+,/, ',');
 
   return (
     <section className="cal-links-made" aria-labelledby={`${id}-h`} data-testid="links-made">
@@ -50,7 +56,7 @@ export function LinksMadeList({ spaceId, eventId }: { spaceId: string; eventId: 
                 type="button"
                 data-testid="link-stop"
                 disabled={stop.busy}
-                aria-label={t('calendar.share.stopNamed', { what: what(link), date: until })}
+                aria-label={stopLabel(link, until)}
                 onClick={() => {
                   setOutcome(null);
                   void stop.run(

@@ -18,10 +18,13 @@ function CrashMessage({ scope, error, resetErrorBoundary }: FallbackProps & { sc
       <button type="button" className="primary" autoFocus onClick={resetErrorBoundary}>
         {t('common.retry')}
       </button>
-      <details>
-        <summary>{t('crash.details')}</summary>
-        <pre>{details}</pre>
-      </details>
+      {/* Only inside the open app: an error's text could say more than a locked screen may. */}
+      {scope === 'view' && (
+        <details>
+          <summary>{t('crash.details')}</summary>
+          <pre>{details}</pre>
+        </details>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { linkMade } from '../../src-main/core/calendar/links-made-store';
 import { parseShareLink, encodeShareLink } from '../../src-main/core/calendar/share-link';
 import { SHARED_SWEEP_MS, sweepExpiredShared } from '../../src-main/core/calendar/shared-store';
 import { startRelay } from '../../server/relay';
@@ -129,14 +130,17 @@ describe('a one-off event link', () => {
         ...(occurrence ? { occurrence } : {}),
       });
     const third = await share('2026-03-26T10:00');
+    const thirdId = ana.cal.sharing.links({ spaceId: space.id, eventId })[0]?.id ?? '';
     const fourth = await share('2026-03-27T10:00');
     const series = await share();
-    // One occurrence deleted online: its link stops at once, the others still open.
+    // One occurrence deleted online: its link stops at once (the deletion does not wait for the
+    // relay's answer), the others still open.
     await ana.cal.removeEvent({
       spaceId: space.id,
       eventId,
       occurrence: { key: '2026-03-26T10:00', scope: 'this' },
     });
+    await waitFor('the relay confirmed the stop', () => linkMade(ana.vault.db, thirdId) === null);
     await expect(outsider.cal.sharing.openShared(third.link)).rejects.toMatchObject({
       code: 'share-expired',
     });
@@ -161,6 +165,22 @@ describe('a one-off event link', () => {
         code: 'share-expired',
       });
     }
+  });
+
+  it('stops once the event was deleted on another device', async () => {
+    const { ana, outsider, space } = await twoDevices();
+    const { eventId } = await ana.cal.calendar.save({
+      spaceId: space.id,
+      event: eventInput({ title: 'Training' }),
+    });
+    const { link } = await ana.cal.sharing.shareLink({ spaceId: space.id, eventId, days: 3 });
+    // What a deletion arriving from another member's device leaves here: the event gone, no more.
+    await ana.cal.calendar.remove({ spaceId: space.id, eventId });
+    await expect(outsider.cal.sharing.openShared(link)).resolves.toBeTruthy();
+    await ana.cal.sharing.sweepLinks();
+    await expect(outsider.cal.sharing.openShared(link)).rejects.toMatchObject({
+      code: 'share-expired',
+    });
   });
 
   it('opens nothing when its key is changed, or when it is for another relay', async () => {

@@ -20,6 +20,7 @@ import {
   shareIdOf,
 } from './share-link';
 import {
+  allLiveLinks,
   forgetExpiredLinksMade,
   forgetLinkMade,
   keepLinkMade,
@@ -108,13 +109,17 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
   }
 
   /**
-   * Sends the stops the relay has not confirmed (SHARE_DELETE) and forgets each one it does; quietly
-   * does nothing while offline: the next try (the minute sweep, the next stop) sends them.
+   * Sends the stops this relay has not confirmed (SHARE_DELETE), `first` before the others, and
+   * forgets each one it does; quietly does nothing while offline: the next try (the minute sweep,
+   * the next stop) sends them. Stops of links on another relay wait until the app is set to it.
    */
-  async function sendStops(): Promise<void> {
+  async function sendStops(first?: string): Promise<void> {
     const c = access.connection();
     if (!c || c.status() !== 'connected') return;
-    for (const id of stopsWanted(db, Date.now())) {
+    const wanted = stopsWanted(db, access.relayUrl, Date.now());
+    const ordered =
+      first && wanted.includes(first) ? [first, ...wanted.filter((id) => id !== first)] : wanted;
+    for (const id of ordered) {
       try {
         await c.request({ type: 'shareDelete', shareId: fromHex(id) });
         forgetLinkMade(db, id);
@@ -122,6 +127,15 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
         // Offline again, or refused: kept, and tried again later.
         return;
       }
+    }
+  }
+
+  /** The event is not in its space any more; a space this device cannot read now says nothing. */
+  function eventGone(spaceId: string, eventId: string): boolean {
+    try {
+      return !calendar.readable(spaceId).events.some((shown) => shown.event.id === eventId);
+    } catch {
+      return false;
     }
   }
 
@@ -149,6 +163,7 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
         });
         keepLinkMade(db, {
           id: toHex(shareId),
+          relayUrl: access.relayUrl,
           spaceId: args.spaceId,
           eventId: args.eventId,
           occurrence: args.occurrence ?? null,
@@ -171,23 +186,35 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
     stopLink: async (id: string): Promise<{ stopped: boolean }> => {
       if (!linkMade(db, id)) throw new SuviazError('not-found', 'This device made no such link.');
       wantStoppedById(db, id);
-      await sendStops();
+      await sendStops(id);
       return { stopped: linkMade(db, id) === null };
     },
 
-    /** An event, or some of its occurrences, was deleted: the links to what is gone stop. */
-    async eventDeleted(
+    /**
+     * An event, or some of its occurrences, was deleted here: the links to what is gone are to
+     * stop. Marked now, sent in the background: the deletion does not wait for the relay.
+     */
+    eventDeleted(
       spaceId: string,
       eventId: string,
       which?: (occurrence: string | null) => boolean,
-    ): Promise<void> {
+    ): void {
       wantStopped(db, spaceId, eventId, which);
-      await sendStops();
+      void sendStops().catch((error: unknown) => {
+        console.error('calendar: event link stops could not be sent', error);
+      });
     },
 
-    /** The minute sweep: stops asked for offline go out, links past their expiry are forgotten. */
+    /**
+     * The minute sweep: links to an event no longer in its space (deleted on another device) are
+     * to stop too; stops asked for offline go out; links past their expiry are forgotten.
+     */
     async sweepLinks(): Promise<void> {
-      forgetExpiredLinksMade(db, Date.now());
+      const now = Date.now();
+      forgetExpiredLinksMade(db, now);
+      for (const link of allLiveLinks(db, now)) {
+        if (eventGone(link.spaceId, link.eventId)) wantStoppedById(db, link.id);
+      }
       await sendStops();
     },
 

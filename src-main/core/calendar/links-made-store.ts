@@ -5,6 +5,8 @@ import type { Db } from '../vault/migrations';
 
 export interface LinkMade {
   id: string;
+  /** The relay the share is on: only it can stop it. */
+  relayUrl: string;
   spaceId: string;
   eventId: string;
   /** The one occurrence the link shows; null: the whole event. */
@@ -15,6 +17,7 @@ export interface LinkMade {
 
 interface Row {
   share_id: string;
+  relay_url: string;
   space_id: string;
   event_id: string;
   occurrence: string | null;
@@ -24,6 +27,7 @@ interface Row {
 
 const linkOf = (row: Row): LinkMade => ({
   id: row.share_id,
+  relayUrl: row.relay_url,
   spaceId: row.space_id,
   eventId: row.event_id,
   occurrence: row.occurrence,
@@ -33,9 +37,18 @@ const linkOf = (row: Row): LinkMade => ({
 
 export function keepLinkMade(db: Db, link: LinkMade): void {
   db.prepare(
-    `INSERT INTO calendar_links_made (share_id, space_id, event_id, occurrence, made_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (share_id) DO NOTHING`,
-  ).run(link.id, link.spaceId, link.eventId, link.occurrence, link.madeAt, link.expiresAt);
+    `INSERT INTO calendar_links_made
+       (share_id, relay_url, space_id, event_id, occurrence, made_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (share_id) DO NOTHING`,
+  ).run(
+    link.id,
+    link.relayUrl,
+    link.spaceId,
+    link.eventId,
+    link.occurrence,
+    link.madeAt,
+    link.expiresAt,
+  );
 }
 
 /** The event's links that still open it (not expired, no stop asked for), newest first. */
@@ -79,14 +92,25 @@ export function wantStoppedById(db: Db, id: string): void {
   db.prepare('UPDATE calendar_links_made SET stop_wanted = 1 WHERE share_id = ?').run(id);
 }
 
-/** Links whose stop the relay has not confirmed yet (and that have not expired on their own). */
-export function stopsWanted(db: Db, now: number): string[] {
+/** Links on `relayUrl` whose stop it has not confirmed yet (and that have not expired). */
+export function stopsWanted(db: Db, relayUrl: string, now: number): string[] {
   return db
-    .prepare<[number], { share_id: string }>(
-      'SELECT share_id FROM calendar_links_made WHERE stop_wanted = 1 AND expires_at > ?',
+    .prepare<[string, number], { share_id: string }>(
+      `SELECT share_id FROM calendar_links_made
+       WHERE relay_url = ? AND stop_wanted = 1 AND expires_at > ? ORDER BY made_at`,
+    )
+    .all(relayUrl, now)
+    .map((row) => row.share_id);
+}
+
+/** Every link still opening its event, of any event: to notice events deleted elsewhere. */
+export function allLiveLinks(db: Db, now: number): LinkMade[] {
+  return db
+    .prepare<[number], Row>(
+      'SELECT * FROM calendar_links_made WHERE expires_at > ? AND stop_wanted = 0',
     )
     .all(now)
-    .map((row) => row.share_id);
+    .map(linkOf);
 }
 
 /** Stopped (the relay confirmed) or expired: nothing is left to stop. */

@@ -318,11 +318,13 @@ const v11: Migration = (db) => {
 
 // Event links this device made, so that its user can stop one (the relay's SHARE_DELETE) and
 // deleting the event stops them all. Only the share id, never the link's key: the vault does not
-// hold what would open the event. `stop_wanted`: asked for while the relay was out of reach.
+// hold what would open the event. `stop_wanted`: asked for while the relay was out of reach; it
+// is sent to the relay the link is on (`relay_url`), whichever the app is set to meanwhile.
 const v12: Migration = (db) => {
   db.exec(`
     CREATE TABLE calendar_links_made (
       share_id TEXT PRIMARY KEY,
+      relay_url TEXT NOT NULL,
       space_id TEXT NOT NULL,
       event_id TEXT NOT NULL,
       occurrence TEXT,

@@ -30,8 +30,7 @@ export const en = {
     viewText:
       'Something went wrong while showing it. Nothing saved is lost, and the rest of the app still works.',
     screenTitle: 'Something went wrong',
-    screenText:
-      'This screen stopped working. Your vault and everything saved in it are not affected.',
+    screenText: 'This screen stopped working. Nothing saved is lost.',
     details: 'Technical details',
   },
   start: {

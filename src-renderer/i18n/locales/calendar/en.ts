@@ -265,7 +265,8 @@ export const calendarEn = {
     oneOccurrence: '{{day}} {{time}}',
     opensUntil: 'opens it until {{date}}',
     stop: 'Stop sharing',
-    stopNamed: 'Stop sharing the link to {{what}}, which opens it until {{date}}',
+    stopWhole: 'Stop sharing the link to the whole event, which opens it until {{date}}',
+    stopOne: 'Stop sharing the link to {{day}} {{time}}, which opens it until {{date}}',
     stopping: 'Stopping…',
     stopped:
       'That link no longer opens the event. Whoever opened it before keeps what they saw until it expires.',

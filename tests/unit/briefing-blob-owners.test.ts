@@ -1,7 +1,8 @@
-// Vault migration 13: each attachment blob has one owning briefing, filled in from the briefings a
-// vault already held, so a later copy naming a held blob (or one blob twice) is told apart.
+// Vault migration 13: each attachment blob's holding briefings and their author, filled in from the
+// briefings a vault already held, so a copy naming another author's blob (or one blob twice) is told
+// apart, and a blob's chunks go only with the last briefing holding it.
 import { describe, expect, it } from 'vitest';
-import { blobTaken } from '../../src-main/core/briefings/briefing-store';
+import { blobTaken, claimBlobs, unheldBlobs } from '../../src-main/core/briefings/briefing-store';
 import { runMigrations, type Db } from '../../src-main/core/vault/migrations';
 import { vaultAtVersion } from '../support/vault-at-version';
 
@@ -20,15 +21,18 @@ describe('briefing blob owners', () => {
     heldBriefing(db, 'two', []);
     runMigrations(db);
     expect(
-      db.prepare('SELECT blob_id, briefing_id FROM briefing_blob_owners ORDER BY 1').all(),
+      db.prepare('SELECT blob_id, briefing_id, author FROM briefing_blob_owners ORDER BY 1').all(),
     ).toEqual([
-      { blob_id: 'b1', briefing_id: 'one' },
-      { blob_id: 'b2', briefing_id: 'one' },
+      { blob_id: 'b1', briefing_id: 'one', author: 'a' },
+      { blob_id: 'b2', briefing_id: 'one', author: 'a' },
     ]);
-    expect(blobTaken(db, 'one', ['b1', 'b2'])).toBe(false);
-    expect(blobTaken(db, 'three', ['b3'])).toBe(false);
-    expect(blobTaken(db, 'three', ['b3', 'b2'])).toBe(true);
-    expect(blobTaken(db, 'three', ['b4', 'b4'])).toBe(true);
+    // The same author may name its own blob again (a send resumed after an edit); no one else.
+    expect(blobTaken(db, 'a', ['b1', 'b2'])).toBe(false);
+    expect(blobTaken(db, 'z', ['b3'])).toBe(false);
+    expect(blobTaken(db, 'z', ['b3', 'b2'])).toBe(true);
+    expect(blobTaken(db, 'a', ['b4', 'b4'])).toBe(true);
+    claimBlobs(db, 'again', 'a', ['b1']);
+    expect(unheldBlobs(db, ['b1', 'b3'])).toEqual(['b3']);
     db.close();
   });
 });

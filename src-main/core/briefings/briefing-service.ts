@@ -65,9 +65,9 @@ export function briefingService(deps: {
   function wipe(id: string, until: number | null, author: string): void {
     const held = store.getBriefing(db, id);
     store.wipeBriefing(db, id, until, held?.author ?? author);
-    if (held?.payload.attachments.length) {
-      events.wiped(held.payload.attachments.map((a) => a.blobId));
-    }
+    // Only chunks no other briefing of the same author still holds (a resumed send may share them).
+    const gone = store.unheldBlobs(db, held?.payload.attachments.map((a) => a.blobId) ?? []);
+    if (gone.length > 0) events.wiped(gone);
   }
 
   function space(spaceId: string): StoredGroup {
@@ -138,6 +138,14 @@ export function briefingService(deps: {
       const map = marked ? JSON.stringify(marked.map) : null;
       store.keepBriefing(db, { ...base, to: access.meHex, body: args.body }, true, map);
     };
+    // The files are mine from before the first copy goes out: a recipient's modified app naming
+    // them in a copy of its own meanwhile is refused, not made their holder.
+    store.claimBlobs(
+      db,
+      base.id,
+      access.meHex,
+      base.attachments.map((a) => a.blobId),
+    );
     try {
       await args.beforeCopies?.(group, base.id, base.expiresAt);
       for (const to of audience) {
@@ -197,7 +205,7 @@ export function briefingService(deps: {
             (store.getBriefing(db, payload.id)?.author ?? payload.from) !== payload.from ||
             store.blobTaken(
               db,
-              payload.id,
+              payload.from,
               payload.attachments.map((a) => a.blobId),
             )
           ) {

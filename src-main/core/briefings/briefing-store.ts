@@ -110,10 +110,12 @@ export function keepBriefing(
         mine ? payload.createdAt : null,
       );
     if (info.changes === 0) return false;
-    const own = db.prepare(
-      'INSERT OR IGNORE INTO briefing_blob_owners (blob_id, briefing_id) VALUES (?, ?)',
+    claimBlobs(
+      db,
+      payload.id,
+      payload.from,
+      payload.attachments.map((a) => a.blobId),
     );
-    for (const attachment of payload.attachments) own.run(attachment.blobId, payload.id);
     db.prepare('INSERT INTO briefings_fts (rowid, title, body) VALUES (?, ?, ?)').run(
       info.lastInsertRowid,
       // A leak-traced copy is indexed as its plain text: a look-alike letter must not hide a word.
@@ -249,19 +251,37 @@ export function wipeBriefing(db: Db, id: string, until: number | null, author: s
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
-/**
- * Whether the copy names an attachment blob that another briefing here owns, or one blob twice:
- * its chunks would be mixed with, or deleted together with, someone else's file.
- */
-export function blobTaken(db: Db, briefingId: string, blobIds: readonly string[]): boolean {
-  if (new Set(blobIds).size !== blobIds.length) return true;
-  const owner = db.prepare<[string], { briefing_id: string }>(
-    'SELECT briefing_id FROM briefing_blob_owners WHERE blob_id = ?',
+/** Records the briefing's blobs as held by it, for its author. */
+export function claimBlobs(
+  db: Db,
+  briefingId: string,
+  author: string,
+  blobIds: readonly string[],
+): void {
+  const own = db.prepare(
+    'INSERT OR IGNORE INTO briefing_blob_owners (blob_id, briefing_id, author) VALUES (?, ?, ?)',
   );
-  return blobIds.some((id) => {
-    const found = owner.get(id);
-    return found !== undefined && found.briefing_id !== briefingId;
-  });
+  for (const blobId of blobIds) own.run(blobId, briefingId, author);
+}
+
+/**
+ * Whether a copy from `author` names an attachment blob that another author's briefing here holds,
+ * or one blob twice: its chunks would be mixed with, or deleted together with, someone else's file.
+ */
+export function blobTaken(db: Db, author: string, blobIds: readonly string[]): boolean {
+  if (new Set(blobIds).size !== blobIds.length) return true;
+  const other = db.prepare<[string, string], { n: number }>(
+    'SELECT count(*) AS n FROM briefing_blob_owners WHERE blob_id = ? AND author <> ?',
+  );
+  return blobIds.some((id) => (other.get(id, author)?.n ?? 0) > 0);
+}
+
+/** Of these blobs, those no briefing here holds any more: their chunks may go. */
+export function unheldBlobs(db: Db, blobIds: readonly string[]): string[] {
+  const held = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM briefing_blob_owners WHERE blob_id = ?',
+  );
+  return blobIds.filter((id) => (held.get(id)?.n ?? 0) === 0);
 }
 
 /** Whether `author`'s briefing `id` was recalled (or wiped) here. */

@@ -336,19 +336,23 @@ const v12: Migration = (db) => {
   `);
 };
 
-// Which briefing each attachment's chunks belong to. Blob ids are chosen by the sender, and the
-// chunks are kept by blob id: a copy naming another briefing's blob would, once recalled or
-// expired, delete that briefing's downloaded file, or mix its chunks in. One owner per blob id, so
-// such a copy is refused (briefing-service.ts); filled in from the briefings held now.
+// Which briefings each attachment's chunks belong to, and whose they are. Blob ids are chosen by the
+// sender, and the chunks are kept by blob id: a copy naming another author's blob would, once
+// recalled or expired, delete that briefing's downloaded file, or mix its chunks in. So a copy naming
+// a blob another author's briefing holds is refused (briefing-service.ts); one author may reuse its
+// own (a send resumed after an edit), and a blob's chunks go only with the last briefing holding it.
+// Filled in from the briefings held now.
 const v13: Migration = (db) => {
   db.exec(`
     CREATE TABLE briefing_blob_owners (
-      blob_id TEXT PRIMARY KEY,
-      briefing_id TEXT NOT NULL
+      blob_id TEXT NOT NULL,
+      briefing_id TEXT NOT NULL,
+      author TEXT NOT NULL,
+      PRIMARY KEY (blob_id, briefing_id)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX briefing_blob_owners_by_briefing ON briefing_blob_owners (briefing_id);
-    INSERT OR IGNORE INTO briefing_blob_owners (blob_id, briefing_id)
-      SELECT json_extract(a.value, '$.blobId'), b.id
+    INSERT OR IGNORE INTO briefing_blob_owners (blob_id, briefing_id, author)
+      SELECT json_extract(a.value, '$.blobId'), b.id, b.author
       FROM briefings b, json_each(b.payload, '$.attachments') a
       WHERE json_type(a.value, '$.blobId') = 'text';
   `);

@@ -11,7 +11,7 @@ import { wipeGroupContent, type StoredGroup } from '../groups/group-store';
 import { MAX_SPACE_NAME, pagedLog, statusIn } from './membership-rules';
 import { commitGroup, requireConnection, type MembershipEnv } from './membership-store';
 import { isOrganisationOf } from './organisation-rules';
-import type { RelayConnection } from './relay-connection';
+import { RelayRequestError, type RelayConnection } from './relay-connection';
 
 const KEY_RETRY_MS = 300;
 const KEY_RETRIES = 20;
@@ -202,7 +202,17 @@ export function createLogRefresh(
     const ids = new Map(answer.groupIds.map((id) => [toHex(id), id]));
     // A pending joiner is not listed until approved: ask about the groups I know of too.
     for (const group of env.groups.values()) ids.set(toHex(group.groupId), group.groupId);
-    for (const groupId of ids.values()) await refreshGroup(groupId);
+    for (const groupId of ids.values()) {
+      try {
+        await refreshGroup(groupId);
+      } catch (error) {
+        // Offline again: nothing more can be asked now (the next connection refreshes all).
+        if (error instanceof RelayRequestError && error.code === 'offline') throw error;
+        // One space's trouble (a refused or timed-out lockbox put) must not keep the others from
+        // learning of removals, epochs and keys: it is tried again shortly, the rest go on.
+        retryLater(groupId);
+      }
+    }
   }
 
   return { refreshGroup, refreshAllGroups, retryLater };

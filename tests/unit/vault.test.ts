@@ -17,6 +17,7 @@ import { KDF_FAST_FOR_TESTS } from '../../src-main/core/crypto/sodium';
 import { getDeviceIdentity } from '../../src-main/core/identity/device-identity';
 import { createNotesStore } from '../../src-main/core/notes/notes-store';
 import { SCHEMA_VERSION } from '../../src-main/core/vault/migrations';
+import { CREATING_FILE_NAME } from '../../src-main/core/vault/vault-disk';
 import {
   DB_FILE_NAME,
   DB_FILE_NAMES,
@@ -163,6 +164,20 @@ describe('vault', () => {
     await expect(create(dir)).rejects.toThrow();
     expect(readdirSync(dir)).toEqual([KEY_FILE_TEMP_NAME]);
     expect(vaultStatus(dir)).toEqual({ state: 'none', problem: null });
+  });
+
+  it('starts afresh after the app stopped in the middle of making a vault', async () => {
+    const dir = tempDir();
+    // What a kill -9 during creation leaves: the marker, the claimed databases, no key file.
+    writeFileSync(join(dir, CREATING_FILE_NAME), '');
+    for (const name of DB_FILE_NAMES) writeFileSync(join(dir, name), 'half-built');
+    expect(vaultStatus(dir)).toEqual({ state: 'none', problem: null });
+    (await create(dir)).close();
+    expect(readdirSync(dir).sort()).toEqual(VAULT_FILES);
+    expect(vaultStatus(dir)).toEqual({ state: 'locked', problem: null });
+    // Without the marker, databases without a key file are a vault that lost its key file.
+    rmSync(join(dir, KEY_FILE_NAME));
+    expect(vaultStatus(dir)).toEqual({ state: 'damaged', problem: 'keyfile-missing' });
   });
 
   it('changes the passphrase: the old one stops working, the new one opens the same data', async () => {

@@ -5,7 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { KEY_FILE_NAME, KEY_FILE_TEMP_NAME, databaseFileSet, dbPaths } from './vault-disk';
+import {
+  CREATING_FILE_NAME,
+  KEY_FILE_NAME,
+  KEY_FILE_TEMP_NAME,
+  databaseFileSet,
+  dbPaths,
+} from './vault-disk';
 
 /** Overwrites a file in place with random bytes of its own length and flushes it to disk. */
 function overwrite(file: string): void {
@@ -37,6 +43,7 @@ export function deleteVaultFiles(dir: string): void {
   for (const file of dbPaths(dir).flatMap(databaseFileSet)) fs.rmSync(file, { force: true });
   fs.rmSync(path.join(dir, KEY_FILE_NAME), { force: true });
   fs.rmSync(path.join(dir, KEY_FILE_TEMP_NAME), { force: true });
+  fs.rmSync(path.join(dir, CREATING_FILE_NAME), { force: true });
 }
 
 /** Both steps, for a vault that is not open (the app's --panic-wipe flag, the lock screen). */

@@ -21,6 +21,14 @@ export const DB_FILE_NAMES = [DB_FILE_NAME, SECOND_DB_FILE_NAME] as const;
  */
 export const KEY_FILE_TEMP_NAME = 'suviaz.key.new';
 
+/**
+ * Present while a new vault is made, from before its database files are claimed until its key file
+ * is in place: found at a start with no key file, what is there is a creation the app did not finish
+ * (it stopped during it). That is cleared away and the app starts as if there were no vault, instead
+ * of showing a vault whose key file is missing, which could never be opened or made again.
+ */
+export const CREATING_FILE_NAME = 'suviaz.creating';
+
 export function keyPath(dir: string): string {
   return path.join(dir, KEY_FILE_NAME);
 }
@@ -57,7 +65,7 @@ export function mapStorageError(error: unknown): unknown {
   return error;
 }
 
-function fsyncDirectory(dir: string): void {
+export function fsyncDirectory(dir: string): void {
   let fd: number | undefined;
   try {
     fd = fs.openSync(dir, 'r');

@@ -28,9 +28,11 @@ import {
 import type { Db } from './migrations';
 import { finishPassphraseChange, refuseWeak } from './passphrase-change';
 import {
+  CREATING_FILE_NAME,
   databaseFileSet,
   dbPaths,
   errorCode,
+  fsyncDirectory,
   keyPath,
   mapStorageError,
   otherDbPath,
@@ -62,7 +64,18 @@ export interface CreateVaultOptions {
   kdf?: KdfParams;
 }
 
+/** The files of a creation the app did not finish (CREATING_FILE_NAME): no vault yet. */
+function unfinishedCreation(dir: string): boolean {
+  return fs.existsSync(path.join(dir, CREATING_FILE_NAME)) && !fs.existsSync(keyPath(dir));
+}
+
+function clearUnfinishedCreation(dir: string): void {
+  for (const file of dbPaths(dir)) removeDatabaseFiles(file);
+  fs.rmSync(path.join(dir, CREATING_FILE_NAME), { force: true });
+}
+
 export function vaultStatus(dir: string): VaultStatus {
+  if (unfinishedCreation(dir)) return { state: 'none', problem: null };
   const haveKey = fs.existsSync(keyPath(dir));
   // Either file of the pair may be missing: suviaz-2.db in a vault made before the pair, either one
   // after a duress unlock on a full disk (the other is added at the next unlock). Which passphrase
@@ -97,6 +110,7 @@ export async function createVault(
   options: CreateVaultOptions = {},
 ): Promise<OpenVault> {
   refuseWeak(passphrase);
+  if (unfinishedCreation(dir)) clearUnfinishedCreation(dir);
   const exists = (): boolean =>
     fs.existsSync(keyPath(dir)) || dbPaths(dir).some((file) => fs.existsSync(file));
   if (exists()) throw new SuviazError('vault-exists', 'A vault already exists here.');
@@ -107,6 +121,10 @@ export async function createVault(
   try {
     const created = await createKeyFileWithSlot(passphrase, dbKey, options.kdf ?? KDF_MODERATE);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const creating = path.join(dir, CREATING_FILE_NAME);
+    fs.writeFileSync(creating, '', { mode: 0o600 });
+    // On disk before any database file: a crash must never leave those without it.
+    fsyncDirectory(dir);
     // 'wx' claims each name atomically: if something appeared during the slow derivation, we fail
     // instead of overwriting it. SQLite treats an empty file as a new database.
     for (const file of dbPaths(dir)) {
@@ -121,10 +139,12 @@ export async function createVault(
     // The key file last: until it exists the new DB cannot be opened, so a crash before this point
     // leaves no vault that looks complete.
     writeKeyFileAtomically(dir, encodeKeyFile(created.file), true);
+    fs.rmSync(creating, { force: true });
     return openVaultHandle(db, file, created.index);
   } catch (error) {
     db?.close();
     for (const file of claimed) removeDatabaseFiles(file);
+    fs.rmSync(path.join(dir, CREATING_FILE_NAME), { force: true });
     if (errorCode(error) === 'EEXIST') {
       throw new SuviazError('vault-exists', 'A vault already exists here.');
     }

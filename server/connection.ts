@@ -247,6 +247,7 @@ export class Connection {
       send: (frame) => this.send(frame),
       drained: () => this.drained(),
       isOpen: () => !this.closed,
+      resync: () => void this.shutdown(),
     };
   }
 

@@ -28,4 +28,6 @@ export interface Session {
   /** Resolves when the socket's send buffer is low enough to queue more catch-up. */
   drained(): Promise<void>;
   isOpen(): boolean;
+  /** Closes the connection (1001) so that its client reconnects and catches up from the store. */
+  resync(): void;
 }

@@ -53,6 +53,7 @@ export async function subscribe(
   // Register first, read the store second: whatever commits in between is buffered, not lost.
   // The connection may have closed while the membership was checked: then there is no one to send to.
   if (!subs.begin(groupId, docId)) return;
+  let answered = false;
   try {
     // Other relay processes' messages too: their subscription must be in place before the read.
     await ctx.fanout.settled?.();
@@ -61,6 +62,7 @@ export async function subscribe(
       refuse('wrongGroup', 'the document belongs to another group');
     }
     session.send({ type: 'ok', requestId });
+    answered = true;
     const lastSeq = doc?.lastSeq ?? 0;
     if (doc) {
       for (const link of await ctx.store.snapshotLinks(docId, afterSeq, lastSeq)) {
@@ -96,6 +98,10 @@ export async function subscribe(
     subs.goLive(docId, lastSeq);
   } catch (error) {
     subs.end(docId);
+    // After its OK the request has no answer left to carry the failure (a store read failing
+    // mid catch-up): the client would wait for a CAUGHT_UP that never comes. Reconnecting, it
+    // subscribes again from what it has.
+    if (answered) session.resync();
     throw error;
   }
 }

@@ -387,6 +387,43 @@ describe('relay documents', () => {
     for (const bytes of pages) expect(bytes).toBeLessThan(CATCH_UP_PAGE_BYTES + 1024 * 1024);
   });
 
+  it('closes the connection when its store fails mid catch-up, so the client subscribes again', async () => {
+    let failing = false;
+    await relay.start(
+      {},
+      {
+        wrapStore: (store) => ({
+          ...store,
+          updates: async (...args) => {
+            if (failing) throw new Error('the database went away');
+            return store.updates(...args);
+          },
+        }),
+      },
+    );
+    const { log, admin, editor, adminClient } = await groupWith({ editor: true });
+    const { doc } = await createDoc(adminClient, admin, log);
+    const u = doc.update(admin);
+    await publishOk(adminClient, u.bytes);
+    doc.commitUpdate(admin, u.clock);
+    const editorClient = await connect(editor);
+    failing = true;
+    // Answered OK before the catch-up read failed: no CAUGHT_UP will come, so no silent wait.
+    expect(
+      await editorClient.request({
+        type: 'subscribe',
+        groupId: log.groupId,
+        docId: doc.docId,
+        afterSeq: 0,
+      }),
+    ).toMatchObject({ type: 'ok' });
+    expect((await editorClient.closed).code).toBe(1001);
+    failing = false;
+    const again = await connect(editor);
+    const caughtUp = await again.subscribeAndCatchUp(log.groupId, doc.docId, 0);
+    expect(caughtUp.filter((f) => f.type === 'deliver')).toHaveLength(2);
+  });
+
   it('in a space larger than the ACK waits for, delivers to every subscriber and ACKs once', async () => {
     await start();
     const { log, admin, adminClient } = await groupWith();

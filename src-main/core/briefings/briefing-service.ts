@@ -328,9 +328,14 @@ export function briefingService(deps: {
 
   /** Wipes what has expired and sets the timer for the next. */
   function sweep(): void {
-    const expired = store.expiredBriefings(db, now());
-    for (const { id, expiresAt, author } of expired) wipe(id, expiresAt, author);
-    if (expired.length > 0) events.changed();
+    try {
+      const expired = store.expiredBriefings(db, now());
+      for (const { id, expiresAt, author } of expired) wipe(id, expiresAt, author);
+      if (expired.length > 0) events.changed();
+    } catch (error) {
+      // A full disk or a closing vault: a timer must not throw; the next sweep tries again.
+      console.error('briefings: expired briefings could not be wiped', error);
+    }
     schedule();
   }
 
@@ -358,7 +363,12 @@ export function briefingService(deps: {
       }
       if (held.readAt === null) {
         store.markRead(db, id, now());
-        void sendReceipt(id).then(() => events.changed());
+        void sendReceipt(id)
+          .then(() => events.changed())
+          .catch((error: unknown) => {
+            // Kept as pending in the vault when it could be: sent at the next connection.
+            console.error('briefings: a read receipt could not be sent', error);
+          });
       }
       return store.getBriefing(db, id) ?? held;
     },

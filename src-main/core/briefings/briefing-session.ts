@@ -78,13 +78,19 @@ export function createBriefingSession(
       again = true;
       return;
     }
-    fetching = service.syncAll(null).finally(() => {
-      fetching = null;
-      if (again) {
-        again = false;
-        fetchNew();
-      }
-    });
+    fetching = service
+      .syncAll(null)
+      .catch((error: unknown) => {
+        // A full disk or a closing vault: the next notice or connection fetches again.
+        console.error('briefings: fetching new items failed', error);
+      })
+      .finally(() => {
+        fetching = null;
+        if (again) {
+          again = false;
+          fetchNew();
+        }
+      });
   }
   const stopListening = engine.onMail(() => fetchNew());
   if (access.connection()?.status() === 'connected') fetchNew();

@@ -142,7 +142,12 @@ export function startCheckpointer(
       if (lastHoldFailed && walFrames > MAX_WAL_FRAMES_PER_RESTART * restartFrames) {
         walFrames = 0;
         lastHoldFailed = false;
-        main.checkpoint();
+        try {
+          main.checkpoint();
+        } catch (error) {
+          // The WAL only grows a while longer: the checkpoints go on trying.
+          console.error('relay: checkpoint failed', error);
+        }
       }
       if (!running && !timer && !closed) request();
     },

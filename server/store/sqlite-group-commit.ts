@@ -71,7 +71,14 @@ export function groupCommit(
       }
       return;
     }
-    const synced = durable();
+    let synced: Promise<void>;
+    try {
+      synced = durable();
+    } catch (error) {
+      // Written but not known to be on disk (a failed checkpoint): nobody is told it is durable,
+      // and nothing throws out of this callback.
+      synced = Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     // A batch nobody waits on (every commit failed) must not leave an unhandled rejection.
     synced.catch(() => undefined);
     results.forEach((result, i) => {

@@ -121,4 +121,26 @@ describe('local commits', () => {
     await vi.advanceTimersByTimeAsync(BATCH_MS * 2);
     expect(await outcome).toContain('EIO');
   });
+
+  it("answers an edit main's document will not take with an error, throwing nothing", async () => {
+    const refusing = new LocalCommits({
+      persist: (merged) => stored.push(merged),
+      durable: () => fsync(),
+      applied: () => {
+        throw new Error('Unexpected content type');
+      },
+      stored: () => undefined,
+      batchMs: BATCH_MS,
+      onBatchDue: () => published++,
+    });
+    const done = refusing.add(edit('x'));
+    const outcome = done.then(
+      () => 'saved',
+      (error: unknown) => String(error),
+    );
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toContain('Unexpected content type');
+    expect(published).toBe(0);
+    refusing.close();
+  });
 });

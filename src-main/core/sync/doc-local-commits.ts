@@ -58,16 +58,24 @@ export class LocalCommits {
     if (updates.length === 0) return;
     // One merged update per turn: one row to store, one Yjs transaction on the main-side document
     // (a turn holds at most what the renderer sent meanwhile, so the merge stays small).
-    const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdatesV2(updates);
+    let merged: Uint8Array;
     try {
+      merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdatesV2(updates);
       this.deps.persist(merged);
     } catch (error) {
       // Not acknowledged: the renderer keeps these edits and sends them again.
       for (const waiter of waiters) waiter.reject(error);
       return;
     }
-    this.deps.applied(merged);
-    this.deps.stored();
+    try {
+      this.deps.applied(merged);
+      this.deps.stored();
+    } catch (error) {
+      // Stored, but main's document would not take it (an update Yjs refuses): nobody is told
+      // it is saved, and nothing throws out of this callback.
+      for (const waiter of waiters) waiter.reject(error);
+      return;
+    }
     this.publishSoon();
     // The next turn's edits are typed and written while this fsync runs; answers keep their order.
     this.deps.durable().then(

@@ -19,7 +19,13 @@ describe('held frames', () => {
     } as unknown as OpenDoc;
     const docs: OpenDocs = new Map([[DOC, doc]]);
     // The relay never answers the refresh.
-    const held = createHeldFrames({ docs, refreshQuietly: () => new Promise(() => undefined) });
+    const held = createHeldFrames({
+      docs,
+      refreshQuietly: () => new Promise(() => undefined),
+      onFrameError: (error) => {
+        throw error;
+      },
+    });
     const frame = (seq: number): Frame => ({
       seq,
       needs: { epoch: 0, logLength: 10 },
@@ -40,5 +46,41 @@ describe('held frames', () => {
     expect(held.has(DOC)).toBe(true);
     expect(held.holdIfEarly(DOC, doc, frame(bound + 2))).toBe(true);
     expect(judged).toHaveLength(bound);
+  });
+
+  it('goes on with the rest when one released frame throws, and says so', () => {
+    const judged: number[] = [];
+    const failed: unknown[] = [];
+    const doc = {
+      group: { epochKeys: new Map([[0, new Uint8Array(32)]]), state: { length: 3, epoch: 0 } },
+      sync: {
+        onDeliver: (seq: number) => {
+          if (seq === 2) throw new Error('disk full');
+          judged.push(seq);
+        },
+        onLink: () => undefined,
+      },
+    } as unknown as OpenDoc;
+    const docs: OpenDocs = new Map([[DOC, doc]]);
+    const held = createHeldFrames({
+      docs,
+      refreshQuietly: () => new Promise(() => undefined),
+      onFrameError: (error) => failed.push(error),
+    });
+    const frame = (seq: number): Frame => ({
+      seq,
+      needs: { epoch: 0, logLength: 10 },
+      isLink: false,
+      envelope: {
+        headerBytes: new Uint8Array(1),
+        ciphertext: new Uint8Array(1),
+      } as unknown as Envelope,
+    });
+    for (const seq of [1, 2, 3]) held.holdIfEarly(DOC, doc, frame(seq));
+    // Released as a timer or a refresh releases them: forced, outside any frame handler.
+    held.release(DOC, true);
+    expect(judged).toEqual([1, 3]);
+    expect(failed).toHaveLength(1);
+    expect(held.has(DOC)).toBe(false);
   });
 });

@@ -67,7 +67,13 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) =>
     // Caught up only once the held frames before it are through.
     const done = (): void => {
       if (held.has(docHex)) {
-        setTimeout(done, 50).unref();
+        setTimeout(() => {
+          try {
+            done();
+          } catch (error) {
+            deps.onFrameError(error);
+          }
+        }, 50).unref();
         return;
       }
       deps.onCaughtUp(doc);

@@ -48,6 +48,8 @@ export function deliver(doc: OpenDoc, frame: Frame): void {
 export function createHeldFrames(deps: {
   docs: OpenDocs;
   refreshQuietly(groupId: Uint8Array): Promise<boolean>;
+  /** A frame released from a timer or a refresh threw (a full disk): warned, the rest go on. */
+  onFrameError(error: unknown): void;
 }) {
   const held = new Map<string, Frame[]>();
   const heldBytes = new Map<string, number>();
@@ -64,7 +66,11 @@ export function createHeldFrames(deps: {
       const first = queue[0] as Frame;
       if (!force && !ready(doc, first)) return;
       queue.shift();
-      deliver(doc, first);
+      try {
+        deliver(doc, first);
+      } catch (error) {
+        deps.onFrameError(error);
+      }
     }
     if (held.get(docHex) === queue) {
       held.delete(docHex);

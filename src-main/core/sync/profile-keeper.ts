@@ -106,7 +106,12 @@ export function createProfileKeeper(deps: ProfileKeeperDeps) {
   function changed(doc: OpenDoc, stillOpen: () => boolean): void {
     setImmediate(() => {
       if (!stillOpen()) return;
-      ensureMine(doc, read(doc));
+      try {
+        ensureMine(doc, read(doc));
+      } catch (error) {
+        // A name that could not be stored (a full disk) is learned again at the next change.
+        console.error('sync: member profiles could not be read', error);
+      }
     });
   }
 

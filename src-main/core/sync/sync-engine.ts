@@ -121,7 +121,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const refreshQuietly = (groupId: Uint8Array): Promise<boolean> =>
     membership.refreshGroup(groupId).catch(() => false);
 
-  const held = createHeldFrames({ docs, refreshQuietly });
+  const held = createHeldFrames({
+    docs,
+    refreshQuietly,
+    onFrameError: (error) => frameFailed(error),
+  });
   const profiles = createProfileKeeper({
     db,
     me,

@@ -168,6 +168,22 @@ describe('expiry and recall', () => {
     );
   });
 
+  it("is in its author's list before its first copy goes out, and not at all if none did", async () => {
+    const { clients, spaceId, store } = await briefingWorld(2);
+    const [ana] = clients as [(typeof clients)[0]];
+    // What Ana's list holds when the relay is handed each copy; the relay then fails it.
+    const listed: string[][] = [];
+    store.putMail = () => {
+      listed.push(ana.b.list({}).items.map((i) => i.title));
+      return Promise.reject(new Error('disk'));
+    };
+    await expect(ana.b.send(compose(spaceId, { title: 'Not yet' }))).rejects.toBeDefined();
+    // Had the app stopped there, the copy would not have been out of Ana's reach.
+    expect(listed[0]).toEqual(['Not yet']);
+    // Nobody got it: it is not listed as sent.
+    expect(ana.b.list({}).items).toEqual([]);
+  });
+
   it('sent again after a failure part way, goes on under its id, and one recall reaches all', async () => {
     const { clients, spaceId, store } = await briefingWorld(3);
     const [ana, bo, cy] = clients as [

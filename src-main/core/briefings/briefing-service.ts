@@ -148,6 +148,9 @@ export function briefingService(deps: {
     );
     try {
       await args.beforeCopies?.(group, base.id, base.expiresAt);
+      // In my list before the first copy goes out: the app stopping between copies must not leave
+      // recipients with a briefing I can neither see nor recall.
+      keepMine();
       for (const to of audience) {
         if (progress.sentTo.has(to)) continue;
         const body = bodies.get(to) ?? args.body;
@@ -155,11 +158,10 @@ export function briefingService(deps: {
         progress.sentTo.add(to);
       }
     } catch (error) {
-      // Some have it: it is in my list (and can be recalled) even if it is never sent again.
-      if (progress.sentTo.size > 0) {
-        keepMine();
-        events.changed();
-      }
+      // Some have it: it stays in my list (and can be recalled) even if it is never sent again.
+      // Nobody has it: it was not sent, and the draft is still there to send again.
+      if (progress.sentTo.size === 0) store.dropUnsent(db, base.id);
+      events.changed();
       throw error;
     }
     unfinished.delete(fingerprint);

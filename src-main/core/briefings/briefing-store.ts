@@ -285,6 +285,20 @@ export function unheldBlobs(db: Db, blobIds: readonly string[]): string[] {
 }
 
 /** Whether `author`'s briefing `id` was recalled (or wiped) here. */
+/** My briefing that reached nobody (its send failed before the first copy): as if never kept. */
+export function dropUnsent(db: Db, id: string): void {
+  db.pragma('secure_delete = ON');
+  db.transaction(() => {
+    const row = db
+      .prepare<[string], { rowid: number }>('SELECT rowid FROM briefings WHERE id = ? AND mine = 1')
+      .get(id);
+    if (!row) return;
+    db.prepare('DELETE FROM briefings_fts WHERE rowid = ?').run(row.rowid);
+    db.prepare('DELETE FROM briefings WHERE rowid = ?').run(row.rowid);
+    db.prepare('DELETE FROM briefing_blob_owners WHERE briefing_id = ?').run(id);
+  })();
+}
+
 /** Whether this briefing's receipt still has to go out (it failed before). */
 export function setReceiptPending(db: Db, id: string, pending: boolean): void {
   db.prepare('UPDATE briefings SET receipt_pending = ? WHERE id = ?').run(pending ? 1 : 0, id);

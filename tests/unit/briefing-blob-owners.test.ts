@@ -2,7 +2,7 @@
 // briefings a vault already held, so a copy naming another author's blob (or one blob twice) is told
 // apart, and a blob's chunks go only with the last briefing holding it.
 import { describe, expect, it } from 'vitest';
-import { blobTaken, claimBlobs, unheldBlobs } from '../../src-main/core/briefings/briefing-store';
+import { blobTaken, claimBlobs, unheldBlobs } from '../../src-main/core/briefings/blob-owners';
 import { runMigrations, type Db } from '../../src-main/core/vault/migrations';
 import { vaultAtVersion } from '../support/vault-at-version';
 

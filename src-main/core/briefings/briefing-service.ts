@@ -13,6 +13,7 @@ import { asApiError } from '../sync/engine-api-errors';
 import type { Db } from '../vault/migrations';
 import { connected, fetchMail, putMail } from './briefing-mail';
 import { makeCanaryCopies, traceLeak, type CanaryCopies, type CanaryMap } from './leak-trace';
+import * as owners from './blob-owners';
 import * as store from './briefing-store';
 
 export interface BriefingEvents {
@@ -66,7 +67,7 @@ export function briefingService(deps: {
     const held = store.getBriefing(db, id);
     store.wipeBriefing(db, id, until, held?.author ?? author);
     // Only chunks no other briefing of the same author still holds (a resumed send may share them).
-    const gone = store.unheldBlobs(db, held?.payload.attachments.map((a) => a.blobId) ?? []);
+    const gone = owners.unheldBlobs(db, held?.payload.attachments.map((a) => a.blobId) ?? []);
     if (gone.length > 0) events.wiped(gone);
   }
 
@@ -140,7 +141,7 @@ export function briefingService(deps: {
     };
     // The files are mine from before the first copy goes out: a recipient's modified app naming
     // them in a copy of its own meanwhile is refused, not made their holder.
-    store.claimBlobs(
+    owners.claimBlobs(
       db,
       base.id,
       access.meHex,
@@ -205,7 +206,7 @@ export function briefingService(deps: {
             });
           } else if (
             (store.getBriefing(db, payload.id)?.author ?? payload.from) !== payload.from ||
-            store.blobTaken(
+            owners.blobTaken(
               db,
               payload.from,
               payload.attachments.map((a) => a.blobId),

@@ -7,6 +7,7 @@ import { plainTextOf } from '../notes/note-text';
 import { unmarkDoc, unmarkText } from './leak-trace';
 import { buildFtsQuery, normalizeForSearch } from '../notes/search-text';
 import type { Db } from '../vault/migrations';
+import { claimBlobs, forgetBlobOwners } from './blob-owners';
 import type { z } from 'zod';
 import type { BriefingRefusal } from '../../../src-shared/api/briefings-schemas';
 
@@ -243,45 +244,12 @@ export function wipeBriefing(db: Db, id: string, until: number | null, author: s
     if (row) db.prepare('DELETE FROM briefings_fts WHERE rowid = ?').run(row.rowid);
     db.prepare('DELETE FROM briefings WHERE id = ?').run(id);
     db.prepare('DELETE FROM briefing_receipts WHERE briefing_id = ?').run(id);
-    db.prepare('DELETE FROM briefing_blob_owners WHERE briefing_id = ?').run(id);
+    forgetBlobOwners(db, id);
     db.prepare(
       'INSERT INTO briefing_recalls (id, until, author) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING',
     ).run(id, until, author);
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
-}
-
-/** Records the briefing's blobs as held by it, for its author. */
-export function claimBlobs(
-  db: Db,
-  briefingId: string,
-  author: string,
-  blobIds: readonly string[],
-): void {
-  const own = db.prepare(
-    'INSERT OR IGNORE INTO briefing_blob_owners (blob_id, briefing_id, author) VALUES (?, ?, ?)',
-  );
-  for (const blobId of blobIds) own.run(blobId, briefingId, author);
-}
-
-/**
- * Whether a copy from `author` names an attachment blob that another author's briefing here holds,
- * or one blob twice: its chunks would be mixed with, or deleted together with, someone else's file.
- */
-export function blobTaken(db: Db, author: string, blobIds: readonly string[]): boolean {
-  if (new Set(blobIds).size !== blobIds.length) return true;
-  const other = db.prepare<[string, string], { n: number }>(
-    'SELECT count(*) AS n FROM briefing_blob_owners WHERE blob_id = ? AND author <> ?',
-  );
-  return blobIds.some((id) => (other.get(id, author)?.n ?? 0) > 0);
-}
-
-/** Of these blobs, those no briefing here holds any more: their chunks may go. */
-export function unheldBlobs(db: Db, blobIds: readonly string[]): string[] {
-  const held = db.prepare<[string], { n: number }>(
-    'SELECT count(*) AS n FROM briefing_blob_owners WHERE blob_id = ?',
-  );
-  return blobIds.filter((id) => (held.get(id)?.n ?? 0) === 0);
 }
 
 /** Whether `author`'s briefing `id` was recalled (or wiped) here. */
@@ -295,7 +263,7 @@ export function dropUnsent(db: Db, id: string): void {
     if (!row) return;
     db.prepare('DELETE FROM briefings_fts WHERE rowid = ?').run(row.rowid);
     db.prepare('DELETE FROM briefings WHERE rowid = ?').run(row.rowid);
-    db.prepare('DELETE FROM briefing_blob_owners WHERE briefing_id = ?').run(id);
+    forgetBlobOwners(db, id);
   })();
 }
 

@@ -2,6 +2,7 @@
 // and the relay's whole store, opens nothing), read and acknowledged with receipts to the author,
 // deleted for everyone, and wiped at expiry from every vault and from the relay.
 import { afterEach, describe, expect, it } from 'vitest';
+import { StoreQuotaError } from '../../server/store/relay-store';
 import { contentFromPlainText } from '../../src-shared/notes/note-content';
 import { filesContaining, uniqueCanary } from '../support/canary-scan';
 import { briefingWorld, compose, received, withBriefings } from '../support/briefing-clients';
@@ -171,17 +172,22 @@ describe('expiry and recall', () => {
   it("is in its author's list before its first copy goes out, and not at all if none did", async () => {
     const { clients, spaceId, store } = await briefingWorld(2);
     const [ana] = clients as [(typeof clients)[0]];
-    // What Ana's list holds when the relay is handed each copy; the relay then fails it.
+    // What Ana's list holds when the relay is handed each copy; the relay then refuses it (the
+    // space's storage is full), so it holds nothing.
     const listed: string[][] = [];
     store.putMail = () => {
       listed.push(ana.b.list({}).items.map((i) => i.title));
-      return Promise.reject(new Error('disk'));
+      return Promise.reject(new StoreQuotaError('bytes'));
     };
     await expect(ana.b.send(compose(spaceId, { title: 'Not yet' }))).rejects.toBeDefined();
     // Had the app stopped there, the copy would not have been out of Ana's reach.
     expect(listed[0]).toEqual(['Not yet']);
     // Nobody got it: it is not listed as sent.
     expect(ana.b.list({}).items).toEqual([]);
+    // A copy that failed without a clear refusal may be held by the relay: the briefing stays.
+    store.putMail = () => Promise.reject(new Error('disk'));
+    await expect(ana.b.send(compose(spaceId, { title: 'Maybe out' }))).rejects.toBeDefined();
+    expect(ana.b.list({}).items.map((i) => i.title)).toEqual(['Maybe out']);
   });
 
   it('sent again after a failure part way, goes on under its id, and one recall reaches all', async () => {

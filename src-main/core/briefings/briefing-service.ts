@@ -10,6 +10,7 @@ import { SuviazError } from '../errors';
 import type { StoredGroup } from '../groups/group-store';
 import type { DocAccess } from '../sync/engine-doc-access';
 import { asApiError } from '../sync/engine-api-errors';
+import { RelayRequestError } from '../sync/relay-connection';
 import type { Db } from '../vault/migrations';
 import { connected, fetchMail, putMail } from './briefing-mail';
 import { makeCanaryCopies, traceLeak, type CanaryCopies, type CanaryMap } from './leak-trace';
@@ -50,6 +51,17 @@ function sendFingerprint(args: SendArgs, audience: string[]): string {
 }
 /** The wipe timer never sleeps longer than this, so a clock change is noticed within it. */
 const MAX_TIMER_MS = 60_000;
+
+/** The relay answered that it did not store a copy (a quota, a rule): nothing of it is there. */
+function refusedOutright(error: unknown): boolean {
+  return (
+    error instanceof RelayRequestError &&
+    !['timeout', 'offline', 'shuttingDown', 'internal'].includes(error.code)
+  );
+}
+
+/** After a sweep that could not wipe (a full disk), the next try waits this long. */
+const SWEEP_RETRY_MS = 30_000;
 
 export function briefingService(deps: {
   db: Db;
@@ -98,6 +110,8 @@ export function briefingService(deps: {
       createdAt: number;
       marked: CanaryCopies<CopyPayload['body']> | null;
       sentTo: Set<string>;
+      /** A copy went to the relay and came back without a clear refusal: it may hold it. */
+      offered: boolean;
     }
   >();
 
@@ -133,7 +147,13 @@ export function briefingService(deps: {
     // Marked before anything goes out: a text too short to trace is refused, not sent unmarked.
     const marked = resumed?.marked ?? (args.canary ? makeCanaryCopies(args.body, audience) : null);
     const bodies = new Map(marked?.copies.map((copy) => [copy.recipientId, copy.body]));
-    const progress = resumed ?? { id: base.id, createdAt, marked, sentTo: new Set<string>() };
+    const progress = resumed ?? {
+      id: base.id,
+      createdAt,
+      marked,
+      sentTo: new Set<string>(),
+      offered: false,
+    };
     unfinished.set(fingerprint, progress);
     const keepMine = (): void => {
       const map = marked ? JSON.stringify(marked.map) : null;
@@ -155,13 +175,20 @@ export function briefingService(deps: {
       for (const to of audience) {
         if (progress.sentTo.has(to)) continue;
         const body = bodies.get(to) ?? args.body;
-        await putMail(access, group, { ...base, to, body }, base.expiresAt);
+        try {
+          await putMail(access, group, { ...base, to, body }, base.expiresAt);
+        } catch (error) {
+          // No answer (a timeout, a dropped link) or a failure of its own: the relay may hold it.
+          if (!refusedOutright(error)) progress.offered = true;
+          throw error;
+        }
         progress.sentTo.add(to);
       }
     } catch (error) {
-      // Some have it: it stays in my list (and can be recalled) even if it is never sent again.
-      // Nobody has it: it was not sent, and the draft is still there to send again.
-      if (progress.sentTo.size === 0) store.dropUnsent(db, base.id);
+      // Some may have it (a copy was handed over, answered or not): it stays in my list, and can be
+      // recalled, even if it is never sent again. None was: it was not sent, and the draft is still
+      // there to send again.
+      if (!progress.offered) store.dropUnsent(db, base.id);
       events.changed();
       throw error;
     }
@@ -336,8 +363,15 @@ export function briefingService(deps: {
       for (const { id, expiresAt, author } of expired) wipe(id, expiresAt, author);
       if (expired.length > 0) events.changed();
     } catch (error) {
-      // A full disk or a closing vault: a timer must not throw; the next sweep tries again.
+      // A full disk or a closing vault: a timer must not throw. Tried again in a while, not at
+      // once: the same wipe would fail again in a loop.
       console.error('briefings: expired briefings could not be wiped', error);
+      if (!stopped) {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(sweep, SWEEP_RETRY_MS);
+        timer.unref();
+      }
+      return;
     }
     schedule();
   }

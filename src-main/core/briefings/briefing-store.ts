@@ -260,10 +260,11 @@ export function dropUnsent(db: Db, id: string): void {
     const row = db
       .prepare<[string], { rowid: number }>('SELECT rowid FROM briefings WHERE id = ? AND mine = 1')
       .get(id);
+    // Its files' claim goes too, also when the send stopped before the briefing was kept.
+    forgetBlobOwners(db, id);
     if (!row) return;
     db.prepare('DELETE FROM briefings_fts WHERE rowid = ?').run(row.rowid);
     db.prepare('DELETE FROM briefings WHERE rowid = ?').run(row.rowid);
-    forgetBlobOwners(db, id);
   })();
 }
 

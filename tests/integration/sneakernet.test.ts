@@ -14,6 +14,7 @@ import { decodeBundleFile } from '../../src-shared/protocol/bundle';
 import { fromHex } from '../../src-shared/protocol/bytes';
 import { device, signer } from '../support/test-devices';
 import {
+  addAndAccept,
   client,
   relayOn,
   runCleanups,
@@ -218,6 +219,32 @@ describe('sync by file', () => {
     // Not "already imported": the file is what B has of A's edits.
     await b.engine.importBundle(bundle);
     await waitFor('B has the carried text', () => b.text() === `shared ${CARRIED}${long}`);
+  });
+
+  it('takes it again for a viewer too, however often its content could not be stored', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+    const relay = await relayOn(dataDir);
+    const [a, v] = [await client(relay.url), await client(relay.url)] as [Client, Client];
+    for (const c of [a, v])
+      await waitFor('connection', () => c.engine.state().connection === 'connected');
+    const space = await a.engine.createSpace('Briefing room');
+    await addAndAccept(a, v, space.id, 'viewer');
+    for (const c of [a, v]) c.open(space.docId);
+    await relay.close();
+    await waitFor('offline', () => v.engine.state().connection !== 'connected');
+    const long = ' minutes of the meeting'.repeat(10_000);
+    a.doc.getText('t').insert(0, long);
+    const bundle = a.engine.exportBundle(space.id).bytes;
+    v.vault.db.exec('VACUUM');
+    const pages = v.vault.db.pragma('page_count', { simple: true }) as number;
+    v.vault.db.pragma(`max_page_count = ${pages}`);
+    // Twice while the disk is full: the second finds the text already in memory, not on disk.
+    expect(await refusal(v.engine.importBundle(bundle))).toBe('disk-full');
+    expect(await refusal(v.engine.importBundle(bundle))).toBe('disk-full');
+    v.vault.db.pragma('max_page_count = 1073741823');
+    await v.engine.importBundle(bundle);
+    expect(v.text()).toBe(long);
+    expect(await refusal(v.engine.importBundle(bundle))).toBe('bundle-replayed');
   });
 
   it('refuses a bundle from a non-member and from a removed member, applying nothing', async () => {

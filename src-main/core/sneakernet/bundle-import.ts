@@ -163,27 +163,34 @@ export async function importBundle(
     if (newEntries > 0 || next.epochKeys.size !== group.epochKeys.size) deps.adopt(next, group);
   })();
   const writer = status === 'active' && canWrite(log.state, deps.me);
-  if (sync && delta) {
-    // A writer passes it on as its own edit (the relay takes envelopes only from their author);
-    // anyone else keeps it here.
-    try {
+  try {
+    if (sync && delta) {
+      // A writer passes it on as its own edit (the relay takes envelopes only from their author);
+      // anyone else keeps it here.
       if (writer) await sync.applyLocalUpdate(delta);
-      else if (!sync.applyCarried(delta)) throw new SuviazError('disk-full', 'not stored');
-    } catch (error) {
-      const mapped = mapStorageError(error);
-      if (!(mapped instanceof SuviazError) || mapped.code !== 'disk-full') throw mapped;
-      throw new SuviazError(
-        'disk-full',
-        'The carried changes could not be stored: the disk is full. Free some space and import the file again.',
-      );
+      else sync.applyCarried(delta);
+      // In main's document now (on disk, or kept there and stored again shortly): shown at once.
+      deps.toRenderer(docHex, delta);
     }
-    deps.toRenderer(docHex, delta);
+    // Stored, not only in memory: an earlier import of this file whose content could not be
+    // stored left it in the document, and this one then finds nothing new to add.
+    if (sync && !sync.storeNow()) throw new SuviazError('disk-full', 'not stored');
+  } catch (error) {
+    const mapped = mapStorageError(error);
+    if (!(mapped instanceof SuviazError) || mapped.code !== 'disk-full') throw mapped;
+    throw new SuviazError(
+      'disk-full',
+      'The carried changes could not be stored: the disk is full. Free some space and import the file again.',
+    );
   }
   // The counter last, in a transaction whose sync also covers the content written before it: the
   // app stopping before this point leaves the same file importable again (a replay of it adds
   // nothing), never refused as already imported with its content lost.
   deps.db.transaction(() => {
-    setCounter(deps.db, contents.exporter, contents.groupId, contents.counter);
+    // Another import may have moved it on while this one stored its content: never backwards.
+    if (contents.counter > lastCounter(deps.db, contents.exporter, contents.groupId)) {
+      setCounter(deps.db, contents.exporter, contents.groupId, contents.counter);
+    }
   })();
   return {
     spaceId: toHex(group.groupId),

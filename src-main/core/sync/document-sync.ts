@@ -153,6 +153,11 @@ export class DocumentSync {
     Y.applyUpdateV2(this.ydoc, update, 'remote');
     this.rt.remote.record(update);
     // Now, not at the turn's end: nothing else has this content if the app stops before then.
+    return this.storeNow();
+  }
+
+  /** Stores remote content still waiting for the turn's end; false: some could not be (a full disk). */
+  storeNow(): boolean {
     return this.rt.remote.commit();
   }
 

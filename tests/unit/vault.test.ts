@@ -175,6 +175,11 @@ describe('vault', () => {
     (await create(dir)).close();
     expect(readdirSync(dir).sort()).toEqual(VAULT_FILES);
     expect(vaultStatus(dir)).toEqual({ state: 'locked', problem: null });
+    // A marker whose removal a power cut undid, beside a finished vault, goes at the next start:
+    // a key file lost later must not make the vault look unfinished.
+    writeFileSync(join(dir, CREATING_FILE_NAME), '');
+    expect(vaultStatus(dir)).toEqual({ state: 'locked', problem: null });
+    expect(existsSync(join(dir, CREATING_FILE_NAME))).toBe(false);
     // Without the marker, databases without a key file are a vault that lost its key file.
     rmSync(join(dir, KEY_FILE_NAME));
     expect(vaultStatus(dir)).toEqual({ state: 'damaged', problem: 'keyfile-missing' });

@@ -74,7 +74,23 @@ function clearUnfinishedCreation(dir: string): void {
   fs.rmSync(path.join(dir, CREATING_FILE_NAME), { force: true });
 }
 
+/**
+ * The marker beside a finished vault (its removal did not reach the disk before a power cut) is
+ * removed at once: left there, a key file lost later would make the vault look unfinished.
+ */
+function dropStaleMarker(dir: string): void {
+  const marker = path.join(dir, CREATING_FILE_NAME);
+  if (!fs.existsSync(marker) || !fs.existsSync(keyPath(dir))) return;
+  try {
+    fs.rmSync(marker, { force: true });
+    fsyncDirectory(dir);
+  } catch {
+    // Tried again at the next start.
+  }
+}
+
 export function vaultStatus(dir: string): VaultStatus {
+  dropStaleMarker(dir);
   if (unfinishedCreation(dir)) return { state: 'none', problem: null };
   const haveKey = fs.existsSync(keyPath(dir));
   // Either file of the pair may be missing: suviaz-2.db in a vault made before the pair, either one
@@ -139,12 +155,17 @@ export async function createVault(
     // The key file last: until it exists the new DB cannot be opened, so a crash before this point
     // leaves no vault that looks complete.
     writeKeyFileAtomically(dir, encodeKeyFile(created.file), true);
-    fs.rmSync(creating, { force: true });
+    // The vault is complete: the marker goes on a best-effort basis (dropStaleMarker otherwise).
+    dropStaleMarker(dir);
     return openVaultHandle(db, file, created.index);
   } catch (error) {
     db?.close();
     for (const file of claimed) removeDatabaseFiles(file);
-    fs.rmSync(path.join(dir, CREATING_FILE_NAME), { force: true });
+    try {
+      fs.rmSync(path.join(dir, CREATING_FILE_NAME), { force: true });
+    } catch {
+      // Left behind, it only says that nothing here is a vault: true, as the files are gone.
+    }
     if (errorCode(error) === 'EEXIST') {
       throw new SuviazError('vault-exists', 'A vault already exists here.');
     }

@@ -10,6 +10,8 @@ import { fromHex } from '../../src-main/core/crypto/sodium';
 import { parseDeviceCode } from '../../src-main/core/groups/device-code';
 import { buildAddMember, buildCreateGroup, extendLog } from '../../src-main/core/groups/group-ops';
 import { toHex } from '../../src-shared/protocol/bytes';
+import { calendarService } from '../../src-main/core/calendar/calendar-service';
+import { organisationService } from '../../src-main/core/organisations/organisations';
 import { filesContaining, uniqueCanary } from '../support/canary-scan';
 import {
   decryptableWith,
@@ -109,6 +111,34 @@ describe('organisations and their calendar', () => {
     await waitFor('cira sees both', () => titlesOf(cira, space.id).length === 2);
     await waitFor('boris sees the open one', () => titlesOf(boris, space.id).includes('Open call'));
     expect(titlesOf(boris, space.id)).toEqual(['Open call']);
+  });
+
+  it('moved out of its organisation, an event is never lost when the space cannot be written', async () => {
+    const { space, org1, ana } = await coalition();
+    const { eventId } = await ana.cal.calendar.save({
+      spaceId: space.id,
+      event: eventInput({ title: 'Moving out', orgId: org1.id, visibility: 'organisation' }),
+    });
+    // The space's document cannot be written (a full disk at that moment).
+    const access = ana.engine.docAccess();
+    const failing: typeof access = {
+      ...access,
+      write: async (group, change) => {
+        if (toHex(group.groupId) === space.id) throw new Error('the disk is full');
+        return access.write(group, change);
+      },
+    };
+    const orgs = organisationService(failing, ana.engine.organisations);
+    const calendar = calendarService({ db: ana.vault.db, access: failing, orgs });
+    await expect(
+      calendar.save({
+        spaceId: space.id,
+        eventId,
+        event: eventInput({ title: 'Moving out', orgId: null, visibility: 'coalition' }),
+      }),
+    ).rejects.toThrow('the disk is full');
+    // Still in its organisation: the part there goes only once the space holds the event.
+    expect(titlesOf(ana, space.id)).toEqual(['Moving out']);
   });
 
   it('hiding a repeating event from one of its occurrences hides the series it reaches', async () => {

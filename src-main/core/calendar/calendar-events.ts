@@ -67,8 +67,9 @@ export function calendarEvents(access: DocAccess, orgs: OrganisationService) {
    * update and a failure or a crash stores all of a document's part or none of it (a series split
    * in two never loses its second half). Each event goes where its visibility says: the
    * organisations' parts first (so a busy block never appears before its details for the
-   * organisation's members), then the space's part; a part left over from an earlier visibility or
-   * organisation is deleted.
+   * organisation's members), then the space's part, and only then are parts left over from an
+   * earlier visibility or organisation deleted (the app stopping in between leaves an event twice,
+   * never nowhere).
    */
   async function writeAll(calendar: SpaceCalendar, changes: readonly Change[]): Promise<void> {
     const byOrg = new Map<string, Put[]>();
@@ -102,18 +103,23 @@ export function calendarEvents(access: DocAccess, orgs: OrganisationService) {
       if (parts.space || holdsEvent(calendar.doc, event.id))
         spacePuts.push([event.id, parts.space]);
     }
-    for (const [orgId, puts] of byOrg) {
-      const org = calendar.orgs.get(orgId);
-      if (!org) continue;
-      await access.write(org.group, (doc) => {
-        for (const [id, record] of puts) putRecord(doc, id, record);
-      });
-    }
+    const writeOrgs = async (which: (put: Put) => boolean): Promise<void> => {
+      for (const [orgId, all] of byOrg) {
+        const org = calendar.orgs.get(orgId);
+        const puts = all.filter(which);
+        if (!org || puts.length === 0) continue;
+        await access.write(org.group, (doc) => {
+          for (const [id, record] of puts) putRecord(doc, id, record);
+        });
+      }
+    };
+    await writeOrgs(([, record]) => record !== null);
     if (spacePuts.length > 0) {
       await access.write(calendar.space, (doc) => {
         for (const [id, record] of spacePuts) putRecord(doc, id, record);
       });
     }
+    await writeOrgs(([, record]) => record === null);
   }
 
   const write = (calendar: SpaceCalendar, event: CalendarEvent, before: CalendarEvent | null) =>

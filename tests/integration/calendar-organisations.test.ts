@@ -141,6 +141,26 @@ describe('organisations and their calendar', () => {
     expect(titlesOf(ana, space.id)).toEqual(['Moving out']);
   });
 
+  it("keeps a link to an organisation's event open while this device cannot read the organisation", async () => {
+    const { space, org1, ana, cira, dasha } = await coalition();
+    const { eventId } = await cira.cal.calendar.save({
+      spaceId: space.id,
+      event: eventInput({ title: 'Strategy day', orgId: org1.id, visibility: 'organisation' }),
+    });
+    const { link } = await cira.cal.sharing.shareLink({ spaceId: space.id, eventId, days: 3 });
+    // Cira is taken out of the organisation: she cannot see the event now, but it is not deleted.
+    await ana.cal.orgs.removeMember(space.id, org1.id, deviceOf(cira));
+    await waitFor(
+      'cira no longer reads it',
+      () => !titlesOf(cira, space.id).includes('Strategy day'),
+    );
+    await cira.cal.sharing.sweepLinks();
+    // Not knowing is not "deleted": a stop could not be undone.
+    await expect(dasha.cal.sharing.openShared(link)).resolves.toMatchObject({
+      details: { title: 'Strategy day' },
+    });
+  });
+
   it('hiding a repeating event from one of its occurrences hides the series it reaches', async () => {
     const { space, org1, ana, boris } = await coalition();
     const saved = await ana.cal.calendar.save({

@@ -16,6 +16,7 @@ const link = (id: string, relayUrl: string, expiresAt = 10_000) => ({
   relayUrl,
   spaceId: 's1',
   eventId: 'e1',
+  orgId: null,
   occurrence: null,
   madeAt: 1,
   expiresAt,

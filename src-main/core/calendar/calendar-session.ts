@@ -61,7 +61,8 @@ export function createCalendarSession(db: Db, engine: SyncEngine, emit: Emit) {
     try {
       sharing.eventDeleted(args.spaceId, args.eventId, which);
     } catch (error) {
-      // The event is deleted; a link left marked to stop is caught by the minute sweep.
+      // The event is deleted; a link to the whole event is caught by the minute sweep (one to a
+      // deleted occurrence is not: the event is still there).
       console.error('calendar: the links of a deleted event could not be marked', error);
     }
   }

@@ -27,6 +27,7 @@ import {
   linkMade,
   liveLinksOf,
   stopsWanted,
+  type LinkMade,
   wantStopped,
   wantStoppedById,
 } from './links-made-store';
@@ -130,10 +131,16 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
     }
   }
 
-  /** The event is not in its space any more; a space this device cannot read now says nothing. */
-  function eventGone(spaceId: string, eventId: string): boolean {
+  /**
+   * The event is not in its space any more. A stop cannot be undone, so "cannot tell" is never
+   * "gone": a space, or the organisation that held the event, this device cannot read now says
+   * nothing (a key still on its way, a membership being renewed).
+   */
+  function eventGone(link: LinkMade): boolean {
     try {
-      return !calendar.readable(spaceId).events.some((shown) => shown.event.id === eventId);
+      const cal = calendar.readable(link.spaceId);
+      if (link.orgId !== null && !cal.orgs.has(link.orgId)) return false;
+      return !cal.events.some((shown) => shown.event.id === link.eventId);
     } catch {
       return false;
     }
@@ -151,6 +158,8 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
           null,
           expiresAt,
         );
+        // Where the event's details are, for the sweep's "is it gone?" (links-made-store.ts).
+        const { orgId } = calendar.events.find(calendar.readable(args.spaceId), args.eventId).event;
         const key = randomBytes(SHARE_KEY_BYTES);
         const shareId = shareIdOf(key);
         const c = requireConnection(access);
@@ -166,6 +175,7 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
           relayUrl: access.relayUrl,
           spaceId: args.spaceId,
           eventId: args.eventId,
+          orgId,
           occurrence: args.occurrence ?? null,
           madeAt: Date.now(),
           expiresAt,
@@ -213,7 +223,7 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
       const now = Date.now();
       forgetExpiredLinksMade(db, now);
       for (const link of allLiveLinks(db, now)) {
-        if (eventGone(link.spaceId, link.eventId)) wantStoppedById(db, link.id);
+        if (eventGone(link)) wantStoppedById(db, link.id);
       }
       await sendStops();
     },

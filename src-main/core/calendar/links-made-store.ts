@@ -9,6 +9,8 @@ export interface LinkMade {
   relayUrl: string;
   spaceId: string;
   eventId: string;
+  /** The organisation whose document held the event when the link was made; null: the space's. */
+  orgId: string | null;
   /** The one occurrence the link shows; null: the whole event. */
   occurrence: string | null;
   madeAt: number;
@@ -20,6 +22,7 @@ interface Row {
   relay_url: string;
   space_id: string;
   event_id: string;
+  org_id: string | null;
   occurrence: string | null;
   made_at: number;
   expires_at: number;
@@ -30,6 +33,7 @@ const linkOf = (row: Row): LinkMade => ({
   relayUrl: row.relay_url,
   spaceId: row.space_id,
   eventId: row.event_id,
+  orgId: row.org_id,
   occurrence: row.occurrence,
   madeAt: row.made_at,
   expiresAt: row.expires_at,
@@ -38,13 +42,14 @@ const linkOf = (row: Row): LinkMade => ({
 export function keepLinkMade(db: Db, link: LinkMade): void {
   db.prepare(
     `INSERT INTO calendar_links_made
-       (share_id, relay_url, space_id, event_id, occurrence, made_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (share_id) DO NOTHING`,
+       (share_id, relay_url, space_id, event_id, org_id, occurrence, made_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (share_id) DO NOTHING`,
   ).run(
     link.id,
     link.relayUrl,
     link.spaceId,
     link.eventId,
+    link.orgId,
     link.occurrence,
     link.madeAt,
     link.expiresAt,

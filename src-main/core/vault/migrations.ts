@@ -320,6 +320,7 @@ const v11: Migration = (db) => {
 // deleting the event stops them all. Only the share id, never the link's key: the vault does not
 // hold what would open the event. `stop_wanted`: asked for while the relay was out of reach; it
 // is sent to the relay the link is on (`relay_url`), whichever the app is set to meanwhile.
+// `org_id`: the organisation whose document held the event's details when the link was made.
 const v12: Migration = (db) => {
   db.exec(`
     CREATE TABLE calendar_links_made (
@@ -327,6 +328,7 @@ const v12: Migration = (db) => {
       relay_url TEXT NOT NULL,
       space_id TEXT NOT NULL,
       event_id TEXT NOT NULL,
+      org_id TEXT,
       occurrence TEXT,
       made_at INTEGER NOT NULL,
       expires_at INTEGER NOT NULL,

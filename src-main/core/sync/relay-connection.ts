@@ -101,6 +101,18 @@ export interface RelayConnectionOptions {
 /** How long a connected relay has to answer a ping (the network changed, or the link was quiet). */
 const PROBE_MS = 5000;
 
+/**
+ * A connection that lasted this long was a good one: the next reconnection starts again from the
+ * shortest wait. One closed sooner (a relay that fails every session the same way) keeps the wait
+ * growing, so a client does not reconnect in a tight loop.
+ */
+export const STABLE_CONNECTION_MS = 30_000;
+
+/** The backoff attempt after a connection that lasted `lastedMs` (null: none got through). */
+export function attemptAfter(attempt: number, lastedMs: number | null): number {
+  return lastedMs !== null && lastedMs >= STABLE_CONNECTION_MS ? 0 : attempt;
+}
+
 /** Full jitter: a uniformly random wait up to the exponential bound. */
 export function backoffDelay(attempt: number, minMs: number, maxMs: number): number {
   return Math.random() * Math.min(maxMs, minMs * 2 ** attempt);
@@ -117,6 +129,8 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
   let status: ConnectionStatus = 'connecting';
   let socket: WebSocket | null = null;
   let attempt = 0;
+  /** When the current connection was authenticated (performance.now()); null when none is. */
+  let connectedAt: number | null = null;
   let stopped = false;
   let retryTimer: NodeJS.Timeout | null = null;
   let idleTimer: NodeJS.Timeout | null = null;
@@ -157,6 +171,8 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
   const scheduleReconnect = (): void => {
     if (stopped) return;
     setStatus('offline');
+    attempt = attemptAfter(attempt, connectedAt === null ? null : performance.now() - connectedAt);
+    connectedAt = null;
     const delay = backoffDelay(attempt++, minMs, maxMs);
     retryTimer = setTimeout(connect, delay);
   };
@@ -200,7 +216,7 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
         else ws.terminate();
       } else if (frame.type === 'authOk' && authed.challenged) {
         authed.done = true;
-        attempt = 0;
+        connectedAt = performance.now();
         watchIdle(ws);
         setStatus('connected');
         options.onConnected();

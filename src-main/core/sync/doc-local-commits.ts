@@ -22,7 +22,7 @@ export class LocalCommits {
       persist(merged: Uint8Array): void;
       /** Resolves once everything persisted so far is on disk; rejects if it cannot be. */
       durable(): Promise<void>;
-      /** Applies the update to the main-side document, before it is stored; throws if Yjs refuses. */
+      /** The update is stored: apply it to the main-side document (before anyone is answered). */
       applied(merged: Uint8Array): void;
       /** Stored (not yet synced): tell who counts pending, compact if due. */
       stored(): void;
@@ -58,16 +58,21 @@ export class LocalCommits {
     if (updates.length === 0) return;
     // One merged update per turn: one row to store, one Yjs transaction on the main-side document
     // (a turn holds at most what the renderer sent meanwhile, so the merge stays small).
+    let merged: Uint8Array;
     try {
-      const merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdatesV2(updates);
-      // Main's document first: an update Yjs refuses is never stored (a stored one would be sent
-      // to the others and break the document's every later start). One that is applied but then
-      // not stored (a full disk) comes again from the renderer, and applying it twice is harmless.
-      this.deps.applied(merged);
+      merged = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdatesV2(updates);
       this.deps.persist(merged);
-      this.deps.stored();
     } catch (error) {
       // Not acknowledged: the renderer keeps these edits and sends them again.
+      for (const waiter of waiters) waiter.reject(error);
+      return;
+    }
+    try {
+      this.deps.applied(merged);
+      this.deps.stored();
+    } catch (error) {
+      // Stored, but main's document would not take it (an update Yjs refuses): nobody is told
+      // it is saved, and nothing throws out of this callback.
       for (const waiter of waiters) waiter.reject(error);
       return;
     }

@@ -10,7 +10,7 @@ import { SuviazError } from '../errors';
 import type { StoredGroup } from '../groups/group-store';
 import type { DocAccess } from '../sync/engine-doc-access';
 import { asApiError } from '../sync/engine-api-errors';
-import { RelayRequestError } from '../sync/relay-connection';
+import { isPassingFailure, RelayRequestError } from '../sync/relay-connection';
 import type { Db } from '../vault/migrations';
 import { connected, fetchMail, putMail } from './briefing-mail';
 import { makeCanaryCopies, traceLeak, type CanaryCopies, type CanaryMap } from './leak-trace';
@@ -52,11 +52,13 @@ function sendFingerprint(args: SendArgs, audience: string[]): string {
 /** The wipe timer never sleeps longer than this, so a clock change is noticed within it. */
 const MAX_TIMER_MS = 60_000;
 
-/** The relay answered that it did not store a copy (a quota, a rule): nothing of it is there. */
+/**
+ * The relay answered that it did not store a copy (a quota, a rule): nothing of it is there. A
+ * passing failure (no answer, a restart) or one of the relay's own may have come after storing it.
+ */
 function refusedOutright(error: unknown): boolean {
   return (
-    error instanceof RelayRequestError &&
-    !['timeout', 'offline', 'shuttingDown', 'internal'].includes(error.code)
+    error instanceof RelayRequestError && !isPassingFailure(error) && error.code !== 'internal'
   );
 }
 

@@ -9,6 +9,7 @@ import { SuviazError } from '../errors';
 import type { DocAccess } from '../sync/engine-doc-access';
 import { asApiError } from '../sync/engine-api-errors';
 import { requireConnection } from './relay-request';
+import type { SpaceCalendar } from './calendar-events';
 import type { CalendarService } from './calendar-service';
 import { openShare, sharedPart, signShare, type SharePayload } from './event-share';
 import {
@@ -134,16 +135,12 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
   /**
    * The event is not in its space any more. A stop cannot be undone, so "cannot tell" is never
    * "gone": a space, or the organisation that held the event, this device cannot read now says
-   * nothing (a key still on its way, a membership being renewed).
+   * nothing (a key still on its way, a membership being renewed). `read` reads each space once.
    */
-  function eventGone(link: LinkMade): boolean {
-    try {
-      const cal = calendar.readable(link.spaceId);
-      if (link.orgId !== null && !cal.orgs.has(link.orgId)) return false;
-      return !cal.events.some((shown) => shown.event.id === link.eventId);
-    } catch {
-      return false;
-    }
+  function eventGone(link: LinkMade, read: (spaceId: string) => SpaceCalendar | null): boolean {
+    const cal = read(link.spaceId);
+    if (!cal || (link.orgId !== null && !cal.orgs.has(link.orgId))) return false;
+    return !cal.events.some((shown) => shown.event.id === link.eventId);
   }
 
   return {
@@ -222,8 +219,21 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
     async sweepLinks(): Promise<void> {
       const now = Date.now();
       forgetExpiredLinksMade(db, now);
+      const calendars = new Map<string, SpaceCalendar | null>();
+      const read = (spaceId: string): SpaceCalendar | null => {
+        if (!calendars.has(spaceId)) {
+          let cal: SpaceCalendar | null = null;
+          try {
+            cal = calendar.readable(spaceId);
+          } catch {
+            // Not readable now: nothing can be told of its events.
+          }
+          calendars.set(spaceId, cal);
+        }
+        return calendars.get(spaceId) ?? null;
+      };
       for (const link of allLiveLinks(db, now)) {
-        if (eventGone(link)) wantStoppedById(db, link.id);
+        if (eventGone(link, read)) wantStoppedById(db, link.id);
       }
       await sendStops();
     },

@@ -35,6 +35,7 @@ const REASONS = {
   'unknown-snapshot': { tone: 'relay', text: 'reasons.unknown-snapshot' },
   'rolled-back': { tone: 'relay', text: 'reasons.rolled-back' },
   'omits-my-updates': { tone: 'relay', text: 'reasons.omits-my-updates' },
+  'relay-rewound': { tone: 'relay', text: 'reasons.relay-rewound' },
   'tampered-presence': { tone: 'relay', text: 'reasons.tampered-presence' },
   'frame-failed': { tone: 'relay', text: 'reasons.frame-failed' },
   // A space's membership data was refused (`group-<GroupRejection>`): three sentences cover them.

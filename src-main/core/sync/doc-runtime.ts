@@ -62,12 +62,12 @@ export interface DocOps {
   flush(): Promise<void>;
   /** A flush at the pace of local commits: at once after a quiet spell, else when the window ends. */
   publishSoon(): void;
-  publishSnapshot(genesis: boolean): Promise<void>;
+  /** True once the relay acknowledged it. */
+  publishSnapshot(genesis: boolean): Promise<boolean>;
   ensureEpochSnapshot(): boolean;
   subscribe(): Promise<void>;
 }
 
-/** The connection to publish on now, or null: connected, caught up, nothing in flight, a snapshot. */
 /**
  * Whether a sealed envelope fits one relay frame (with room for the frame's own few bytes). One that
  * does not is never sent: the relay would refuse it, or close the connection, and every document on
@@ -78,6 +78,7 @@ export function fitsOneFrame(envelope: Uint8Array): boolean {
 }
 const FRAME_OVERHEAD_BYTES = 64;
 
+/** The connection to publish on now, or null: connected, caught up, nothing in flight, a snapshot. */
 export function canSend(rt: DocRuntime): RelayConnection | null {
   const connection = rt.deps.connection();
   if (!connection || connection.status() !== 'connected') return null;

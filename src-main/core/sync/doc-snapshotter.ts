@@ -38,18 +38,19 @@ function genesisConnection(rt: DocRuntime): RelayConnection | null {
 /**
  * Compacts the document into a new snapshot: fresh Y.Doc state, never a merge of many updates.
  * parentClocks are the clocks I verified; if the relay holds others it refuses and we drop it.
+ * True once the relay acknowledged it.
  */
 export async function publishSnapshot(
   rt: DocRuntime,
   ops: DocOps,
   genesis: boolean,
-): Promise<void> {
+): Promise<boolean> {
   const connection = canSend(rt) ?? (genesis ? genesisConnection(rt) : null);
-  if (!connection) return;
+  if (!connection) return false;
   const { deps } = rt;
   const ctx = deps.context();
   const key = ctx.documentKey(ctx.epoch);
-  if (!key || !ctx.canWrite) return;
+  if (!key || !ctx.canWrite) return false;
   const parent: SnapshotRef = rt.verifier.active ?? GENESIS;
   const snapshotId = randomBytes(16);
   const parentProof = fromHex(parent.proof);
@@ -84,7 +85,7 @@ export async function publishSnapshot(
     // The document has grown past one frame: it goes on without a new snapshot (its updates
     // still flow), and the user is told. Not flushed from here: that would ask again at once.
     deps.onWarning('snapshot-too-large', `${sealed.bytes.length} bytes`);
-    return;
+    return false;
   }
   rt.inFlight = { kind: 'snapshot' };
   try {
@@ -105,8 +106,11 @@ export async function publishSnapshot(
     rt.inFlight = null;
     if (!(error instanceof RelayRequestError) || error.code !== 'snapshotConflict') {
       await handlePublishError(rt, ops, error);
-      return;
+      return false;
     }
+    void ops.flush();
+    return false;
   }
   void ops.flush();
+  return true;
 }

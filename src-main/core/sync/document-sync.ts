@@ -15,6 +15,7 @@ import { flush } from './doc-publisher';
 import { Recovery } from './doc-recovery';
 import { RemoteStore } from './doc-remote-store';
 import { RendererFeed } from './doc-renderer-feed';
+import { relayRewound, RewindRepair } from './doc-rewind';
 import {
   acknowledgeRows,
   sendUnsubscribe,
@@ -35,6 +36,7 @@ export class DocumentSync {
   private readonly local: LocalCommits;
   private readonly recovery: Recovery;
   private readonly feed: RendererFeed;
+  private readonly rewind: RewindRepair;
   private readonly ops: DocOps = {
     flush: () => this.flush(),
     publishSoon: () => this.local.publishSoon(),
@@ -94,6 +96,7 @@ export class DocumentSync {
       sendUnsubscribe(this.rt);
       void this.subscribe();
     });
+    this.rewind = new RewindRepair(this.rt, this.ops, () => this.recovery.soon());
   }
 
   /** Main's replica, built from the vault on first use (doc-main-replica.ts). */
@@ -197,6 +200,7 @@ export class DocumentSync {
     this.rt.closed = true;
     this.local.close();
     this.recovery.close();
+    this.rewind.close();
     sendUnsubscribe(this.rt);
     this.replica.destroy();
   }
@@ -230,8 +234,17 @@ export class DocumentSync {
     return seq <= this.rt.verifier.lastSeq;
   }
 
-  onCaughtUp(): void {
+  /** The relay sent everything up to `seq`, its last message of the document. */
+  onCaughtUp(seq: number): void {
+    if (relayRewound(this.rt, seq)) {
+      this.rewind.rewound(seq);
+      return;
+    }
     this.rt.caughtUp = true;
+    if (this.rewind.due) {
+      void this.rewind.repair();
+      return;
+    }
     const ctx = this.deps.context();
     if (!this.rt.verifier.active && ctx.canWrite) void this.ops.publishSnapshot(true);
     else if (!this.ensureEpochSnapshot()) void this.flush();

@@ -16,8 +16,8 @@ export interface FrameRouterDeps {
   warn(docHex: string | null, reason: string): void;
   refreshQuietly(groupId: Uint8Array): Promise<boolean>;
   onEphemeral(bytes: Uint8Array): void;
-  /** The document's catch-up is through, held frames included. */
-  onCaughtUp(doc: OpenDoc): void;
+  /** The document's catch-up is through, held frames included; `seq`: the relay's last message. */
+  onCaughtUp(doc: OpenDoc, seq: number): void;
   /** The relay holds new briefing items for this device in the group. */
   onMailChanged(groupId: Uint8Array): void;
   /** Checks the signatures of a burst's envelopes off this thread; null: all checked here. */
@@ -60,7 +60,7 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) =>
     deliver(doc, frame);
   }
 
-  function caughtUp(docId: Uint8Array): void {
+  function caughtUp(docId: Uint8Array, seq: number): void {
     const docHex = toHex(docId);
     const doc = docs.get(docHex);
     if (!doc) return;
@@ -76,7 +76,7 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) =>
         }, 50).unref();
         return;
       }
-      deps.onCaughtUp(doc);
+      deps.onCaughtUp(doc, seq);
     };
     done();
   }
@@ -89,7 +89,7 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) =>
         routeEnvelope(decoded);
         break;
       case 'caughtUp':
-        caughtUp(frame.docId);
+        caughtUp(frame.docId, frame.seq);
         break;
       case 'ephemeral':
         deps.onEphemeral(frame.envelope);

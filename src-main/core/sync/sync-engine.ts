@@ -234,8 +234,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     warn,
     refreshQuietly,
     onEphemeral: presence.receive,
-    onCaughtUp(doc) {
-      doc.sync.onCaughtUp();
+    onCaughtUp(doc, seq) {
+      doc.sync.onCaughtUp(seq);
       profiles.ensureMine(doc, profiles.read(doc));
       // Presence sent before the subscription was in place went nowhere: announce again.
       presence.send(doc);

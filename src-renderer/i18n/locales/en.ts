@@ -620,6 +620,8 @@ export const en = {
         'The relay offered a saved version of this document that no member made. Suviaz did not load it.',
       'rolled-back':
         'The relay offered an older state of this document than one it already delivered, as if turning back time. Suviaz did not go back and kept the newer state.',
+      'relay-rewound':
+        'The relay no longer holds changes it had already delivered here, as if restored from an older backup. Nothing was lost on this device: Suviaz checked the relay’s copy again from the start and, if you can edit, sent it what it was missing. Tell the relay’s operator.',
       'omits-my-updates':
         'The relay’s copy leaves out changes this device sent and the relay confirmed. Suviaz did not accept that copy; your changes are kept here and will be sent again.',
       'bad-update': '{{member}} sent a change this device could not read; it was ignored.',

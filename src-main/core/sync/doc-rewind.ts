@@ -1,0 +1,82 @@
+// A relay whose catch-up ends below a seq it already delivered here has lost messages (restored from
+// a backup) or hides them. The user is told, this device re-verifies the relay's history from the
+// start instead of wedging on clocks the relay no longer holds, and a writer sends the relay a
+// snapshot of everything it still has, so what the relay lost reaches the other members again.
+import { initialVerifierState } from './document-verifier';
+import { sendUnsubscribe, type DocOps, type DocRuntime } from './doc-runtime';
+
+/** An honest relay's last seq never falls: its catch-up reads the store after everything I saw. */
+export function relayRewound(rt: DocRuntime, caughtUpSeq: number): boolean {
+  return caughtUpSeq < rt.verifier.lastSeq;
+}
+
+/** A second rewind this soon waits for the recovery's pace: a relay cannot make us loop. */
+const REWIND_AGAIN_MS = 60_000;
+
+export class RewindRepair {
+  /** A snapshot of this device's copy is owed to the relay. */
+  private owed = false;
+  private lastRewindAt = -Infinity;
+
+  constructor(
+    private readonly rt: DocRuntime,
+    private readonly ops: DocOps,
+    /** Subscribes again a little later, a few times a minute at most (doc-recovery.ts). */
+    private readonly retrySoon: () => void,
+  ) {}
+
+  get due(): boolean {
+    return this.owed;
+  }
+
+  /**
+   * Everything verified against the lost history goes (its clocks and snapshot would refuse the
+   * relay's honest new messages, and the relay would refuse my next clock): the next catch-up runs
+   * from the relay's first message, every check as for a new member. Nothing of the document goes:
+   * main's replica and the vault keep it, and the outbox keeps what was not acknowledged.
+   */
+  rewound(caughtUpSeq: number): void {
+    const { rt } = this;
+    rt.deps.onWarning(
+      'relay-rewound',
+      `the relay's last message is ${caughtUpSeq}; this device had ${rt.verifier.lastSeq}`,
+    );
+    rt.verifier = initialVerifierState(rt.deps.groupId, rt.deps.docId);
+    // Its fate was judged against the lost history: whatever it was, the outbox sends it again.
+    rt.lastSent = null;
+    this.owed = true;
+    const now = Date.now();
+    const again = now - this.lastRewindAt < REWIND_AGAIN_MS;
+    this.lastRewindAt = now;
+    if (again) {
+      this.retrySoon();
+      return;
+    }
+    sendUnsubscribe(rt);
+    void this.ops.subscribe();
+  }
+
+  /**
+   * After the catch-up from the start: a snapshot of this copy, which holds what the relay lost
+   * (Yjs keeps every member's edits here). Another member's repair may get there first: then the
+   * relay refuses mine as naming an older parent, and I send mine again on top of theirs.
+   */
+  async repair(): Promise<void> {
+    this.owed = false;
+    const ctx = this.rt.deps.context();
+    // A viewer cannot write: its copy stays here, and a writer's repair brings the rest.
+    if (!ctx.canWrite) {
+      void this.ops.flush();
+      return;
+    }
+    // The relay lost the document itself: it starts again from an empty first snapshot.
+    const hasActive = this.rt.verifier.active !== null || (await this.ops.publishSnapshot(true));
+    if (hasActive && (await this.ops.publishSnapshot(false))) return;
+    this.owed = true;
+    this.retrySoon();
+  }
+
+  close(): void {
+    this.owed = false;
+  }
+}

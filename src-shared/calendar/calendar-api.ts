@@ -154,12 +154,14 @@ export const ShareLinkArgs = z
   })
   .strict();
 
-/** A single event someone shared with me: read-only, with who shared it and until when. */
+/**
+ * A single event someone shared with me: read-only, with who shared it and until when. One
+ * occurrence of a series comes as a one-off: nothing says which series or slot it was.
+ */
 export const SharedEventView = z.object({
   id: z.string(),
   details: EventDetails,
   timing: EventTiming,
-  occurrence: OccurrenceKey.nullable(),
   /** The sender's name as this device knows it (null when it does not know that key's name). */
   fromName: z.string().nullable(),
   /** The name the sender gave itself in the share: shown as a claim when fromName is null. */

@@ -43,34 +43,33 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarService) {
+  /** What to seal, and the organisation whose document holds the event (for the sharer only). */
   function payloadOf(
-    spaceId: string,
-    eventId: string,
-    occurrence: string | null,
+    what: { spaceId: string; eventId: string; occurrence?: string },
     to: string | null,
     expiresAt: number | null,
-  ): SharePayload {
-    const cal = calendar.readable(spaceId);
-    const { event, busyOnly } = calendar.events.find(cal, eventId);
+  ): { payload: SharePayload; orgId: string | null } {
+    const cal = calendar.readable(what.spaceId);
+    const { event, busyOnly } = calendar.events.find(cal, what.eventId);
     if (busyOnly)
       throw new SuviazError('not-member', 'Only what this device can read can be shared.');
-    return {
-      v: 1,
+    // The occurrence picks what is shared and goes no further: the recipient gets a one-off.
+    const payload: SharePayload = {
+      v: 2,
       from: access.meHex,
       fromName: access.nameOf(access.meHex),
       to,
       sharedAt: Date.now(),
       expiresAt,
-      occurrence,
-      ...sharedPart(event, occurrence),
+      ...sharedPart(event, what.occurrence ?? null),
     };
+    return { payload, orgId: event.orgId };
   }
 
   const viewOf = (stored: StoredShare): SharedEventView => ({
     id: stored.id,
     details: stored.payload.details,
     timing: stored.payload.timing,
-    occurrence: stored.payload.occurrence,
     // Only a name this device knows for that key: the one in the payload is the sender's own
     // claim, and anyone can make a link that says "Ana".
     fromName: access.nameOf(stored.payload.from),
@@ -148,15 +147,9 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
       asApiError(async () => {
         // The relay learns the expiry only to the hour.
         const expiresAt = Math.ceil((Date.now() + args.days * DAY_MS) / HOUR_MS) * HOUR_MS;
-        const payload = payloadOf(
-          args.spaceId,
-          args.eventId,
-          args.occurrence ?? null,
-          null,
-          expiresAt,
-        );
-        // Where the event's details are, for the sweep's "is it gone?" (links-made-store.ts).
-        const { orgId } = calendar.events.find(calendar.readable(args.spaceId), args.eventId).event;
+        // Kept on this device only: where the event's details are, for the sweep's "is it gone?"
+        // (links-made-store.ts), and the occurrence's original slot, to stop its link if deleted.
+        const { payload, orgId } = payloadOf(args, null, expiresAt);
         const key = randomBytes(SHARE_KEY_BYTES);
         const shareId = shareIdOf(key);
         const c = requireConnection(access);
@@ -251,13 +244,7 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
         if (!through || through.parentId || !recipient || args.deviceKey === access.meHex) {
           throw new SuviazError('not-member', 'That person is not a member of that space.');
         }
-        const payload = payloadOf(
-          args.spaceId,
-          args.eventId,
-          args.occurrence ?? null,
-          args.deviceKey,
-          null,
-        );
+        const { payload } = payloadOf(args, args.deviceKey, null);
         const sealed = sealToBoxKey(recipient.boxKey, signShare(payload, access.sign));
         const id = toHex(randomBytes(16));
         await access.write(through, (doc) =>

@@ -1,8 +1,10 @@
 // One event shared outside its space: what is signed and sealed (the details and times, who shared
 // it, until when), for a link (sealed under the link's own key) or for one device of another space
-// (sealed to its box key). Nothing else of the space goes with it: no id, no organisation, no names.
+// (sealed to its box key). Nothing else of the space goes with it: no id, no organisation, no names,
+// and for one occurrence of a series nothing of the series (docs/calendar.md, "Sharing one event").
 import { z } from 'zod';
 import { DateTime } from 'luxon';
+import { isOccurrence } from '../../../src-shared/calendar/edit-scope';
 import {
   detailsOf,
   EventDetails,
@@ -12,26 +14,42 @@ import {
   type CalendarEvent,
 } from '../../../src-shared/calendar/event-model';
 import { verify } from '../crypto/sodium';
+import { SuviazError } from '../errors';
 import { fromHex } from '../../../src-shared/protocol/bytes';
 
 const DOMAIN = 'suviaz/event-share/v1\n';
 
 const DeviceHex = z.string().regex(/^[0-9a-f]{64}$/);
+/**
+ * What is shared, as made since v2: one occurrence of a series travels as an event of its own, with
+ * no key naming its original slot (v1 sent it as `occurrence`, telling the recipient that it was
+ * one of a series and where it stood before a move). The sharer keeps that slot in its vault only.
+ */
 export const SharePayload = z
   .object({
-    v: z.literal(1),
+    v: z.literal(2),
     from: DeviceHex,
     fromName: z.string().max(100).nullable(),
     /** The device it was sealed to; null for a link. */
     to: DeviceHex.nullable(),
     sharedAt: z.number().int(),
     expiresAt: z.number().int().nullable(),
-    occurrence: OccurrenceKey.nullable(),
     timing: EventTiming,
     details: EventDetails,
   })
   .strict();
 export type SharePayload = z.infer<typeof SharePayload>;
+
+/**
+ * What is read (a share opened, or one kept in the vault): a v2 payload, or a v1 one from an older
+ * app or kept before, read without its occurrence key so that it is shown and kept no more.
+ */
+export const ReceivedShare = z.union([
+  SharePayload,
+  SharePayload.extend({ v: z.literal(1), occurrence: OccurrenceKey.nullable() })
+    .strict()
+    .transform(({ occurrence: _dropped, ...rest }): SharePayload => ({ ...rest, v: 2 })),
+]);
 
 const Signed = z
   .object({ payload: z.string().max(200_000), signature: z.string().max(200) })
@@ -53,7 +71,7 @@ export function openShare(bytes: Uint8Array): SharePayload | null {
     const signed = Signed.parse(
       JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)),
     );
-    const payload = SharePayload.parse(JSON.parse(signed.payload));
+    const payload = ReceivedShare.parse(JSON.parse(signed.payload));
     const signature = new Uint8Array(Buffer.from(signed.signature, 'base64'));
     return verify(fromHex(payload.from), signedBytes(signed.payload), signature) ? payload : null;
   } catch {
@@ -63,7 +81,9 @@ export function openShare(bytes: Uint8Array): SharePayload | null {
 
 /**
  * What is shared of an event: all of it (a single event or the whole series), or one occurrence
- * as a single event of its own, with that occurrence's own times and details.
+ * as a one-off of its own: its own times (where it was moved to) and details, no rule, no
+ * exceptions, nothing naming the slot it had in the series. A one-off carries no exceptions either:
+ * the app keeps none on one, but a record from a member's modified app could, naming past slots.
  */
 export function sharedPart(
   event: CalendarEvent,
@@ -71,7 +91,12 @@ export function sharedPart(
 ): { timing: z.infer<typeof EventTiming>; details: z.infer<typeof EventDetails> } {
   const details = detailsOf(event);
   const timing = timingOf(event);
-  if (occurrence === null || event.rrule === null) return { timing, details };
+  if (event.rrule === null) return { timing: { ...timing, exdates: [] }, details };
+  if (occurrence === null) return { timing, details };
+  // A slot the series does not have (deleted, or a stale view) would be shared as a made-up event.
+  if (!isOccurrence(event, occurrence)) {
+    throw new SuviazError('occurrence-changed', 'The occurrence is no longer in the series.');
+  }
   const override = event.overrides[occurrence] ?? {};
   const start = override.start ?? occurrence;
   const end = override.end ?? shiftedEnd(event, start);

@@ -1,7 +1,7 @@
 // Events shared with this device, kept in the vault read-only until they expire; an expired one
 // is deleted with secure_delete, so its text does not linger in the file's free pages.
 import type { Db } from '../vault/migrations';
-import { SharePayload } from './event-share';
+import { ReceivedShare, type SharePayload } from './event-share';
 
 export interface StoredShare {
   id: string;
@@ -22,7 +22,7 @@ export function listShared(db: Db): StoredShare[] {
     )
     .all()
     .flatMap((row) => {
-      const parsed = SharePayload.safeParse(JSON.parse(row.payload));
+      const parsed = ReceivedShare.safeParse(JSON.parse(row.payload));
       return parsed.success ? [{ id: row.id, payload: parsed.data }] : [];
     });
 }

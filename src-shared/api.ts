@@ -506,6 +506,7 @@ export const ERROR_CODES = [
   'wrong-passphrase',
   'weak-passphrase',
   'same-passphrase',
+  'passphrase-unusable',
   'vault-exists',
   'vault-missing',
   'keyfile-missing',

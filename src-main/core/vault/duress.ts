@@ -2,12 +2,18 @@
 // pair, its key wrapped in another slot), remove it, or open the decoy to prepare its notes. Which slot
 // it uses is kept only inside the real vault. Design and limits: docs/vault-format.md, "Duress".
 import { randomInt } from 'node:crypto';
-import { z } from 'zod';
 import { memzero, randomBytes, sodiumReady } from '../crypto/sodium';
 import { SuviazError } from '../errors';
 import { getSettings, updateSettings } from '../settings/settings';
 import { buildDatabase, findDatabase, noDatabaseError } from './database-pair';
 import { destroyMarker } from './duress-marker';
+import {
+  dropDuress,
+  readDuressRecord,
+  readStoredRecord,
+  slotHash,
+  writeStoredRecord,
+} from './duress-record';
 import {
   DB_KEY_BYTES,
   SLOT_COUNT,
@@ -29,41 +35,32 @@ import {
 } from './vault-disk';
 import { openVaultHandle, type OpenVault } from './vault';
 
-/**
- * A row of the real vault's settings table (outside the Settings shape, so settings.get never shows
- * it). Only a vault that has set a duress passphrase has one; the decoy never does.
- */
-const RECORD_NAME = 'duress';
-const DuressRecord = z.object({
-  slot: z
-    .number()
-    .int()
-    .min(0)
-    .max(SLOT_COUNT - 1),
-  destroysVault: z.boolean(),
-});
-export type DuressRecord = z.infer<typeof DuressRecord>;
+export { readDuressRecord, type DuressRecord } from './duress-record';
 
-export function readDuressRecord(db: Db): DuressRecord | null {
-  const row = db
-    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE name = ?')
-    .get(RECORD_NAME);
-  if (!row) return null;
-  try {
-    const parsed = DuressRecord.safeParse(JSON.parse(row.value));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+/** The points between the writes of a set or removal, in order; crash tests stop the process at each. */
+export const SET_STEPS = ['pending-record', 'decoy-built', 'key-file'] as const;
+export const REMOVE_STEPS = ['pending-record', 'key-file'] as const;
+export type DuressStep = (typeof SET_STEPS)[number] | (typeof REMOVE_STEPS)[number];
+
+export interface DuressHooks {
+  /**
+   * Called after each step. Only tests pass it, to kill the process at a known point; synchronous,
+   * so that no await (and no lock or panic wipe) can come between the writes.
+   */
+  afterStep?: (step: DuressStep) => void;
 }
 
-function writeDuressRecord(db: Db, record: DuressRecord | null): void {
-  if (record) {
-    db.prepare(
-      'INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
-    ).run(RECORD_NAME, JSON.stringify(record));
-  } else {
-    db.prepare('DELETE FROM settings WHERE name = ?').run(RECORD_NAME);
+/**
+ * After a failure once the pending record is written: the set or removal is given up at once (the
+ * duress slot made filler, the record gone), so that the error the user sees and the Settings they
+ * look at next agree, and the key file with them. If this fails too (a full disk), the pending
+ * record stays and the next unlock finishes the job (duress-record.ts).
+ */
+function giveUp(dir: string, vault: OpenVault, slot: number): void {
+  try {
+    if (vault.db.open) dropDuress(dir, vault.db, slot, vault.slot);
+  } catch {
+    // See above.
   }
 }
 
@@ -94,13 +91,15 @@ function checkUnchanged(dir: string, vault: OpenVault, original: Uint8Array): vo
 /**
  * Sets (or replaces) the duress passphrase of the open real vault: a fresh, empty decoy in the other
  * database file (a previous decoy's notes are gone), wrapped in the slot used before or a random
- * other one, with the destroy marker if its use must destroy this vault.
+ * other one, with the destroy marker if its use must destroy this vault. Record pending, decoy, key
+ * file, record done: a crash anywhere is finished at the next unlock (duress-record.ts).
  */
 export async function setDuressPassphrase(
   dir: string,
   vault: OpenVault,
   passphrase: string,
   destroysVault: boolean,
+  hooks: DuressHooks = {},
 ): Promise<void> {
   refuseWeak(passphrase);
   const keyFile = readKeyFile(dir);
@@ -108,29 +107,36 @@ export async function setDuressPassphrase(
   await sodiumReady();
   const slotKey = await deriveSlotKey(keyFile, passphrase);
   const decoyKey = randomBytes(DB_KEY_BYTES);
+  let pendingSlot: number | null = null;
   try {
     const opened = openSlot(keyFile, slotKey);
     if (opened) wipeOpenedSlot(opened);
     if (opened?.index === vault.slot) {
       throw new SuviazError('same-passphrase', 'The duress passphrase is the vault passphrase.');
     }
+    // Nothing is awaited from here on: no lock or panic wipe can come between the writes.
     checkUnchanged(dir, vault, original);
-    const slot = readDuressRecord(vault.db)?.slot ?? opened?.index ?? randomOtherSlot(vault.slot);
+    // A pending record's slot too: it may hold a live duress slot that this set replaces.
+    const slot = readStoredRecord(vault.db)?.slot ?? opened?.index ?? randomOtherSlot(vault.slot);
     if (slot === vault.slot) throw new Error('the duress slot would overwrite the vault slot');
+    const tail = destroysVault ? destroyMarker(decoyKey) : null;
+    const next = wrapSlot(keyFile, slot, slotKey, decoyKey, tail);
+    const pending = { op: 'set', slotHash: slotHash(next, slot) } as const;
+    writeStoredRecord(vault.db, { slot, destroysVault, pending });
+    pendingSlot = slot;
+    hooks.afterStep?.('pending-record');
     const decoy = buildDatabase(otherDbPath(vault.file), decoyKey);
     try {
       copyLook(vault.db, decoy);
     } finally {
       decoy.close();
     }
-    const tail = destroysVault ? destroyMarker(decoyKey) : null;
-    writeKeyFileAtomically(
-      dir,
-      encodeKeyFile(wrapSlot(keyFile, slot, slotKey, decoyKey, tail)),
-      false,
-    );
-    writeDuressRecord(vault.db, { slot, destroysVault });
+    hooks.afterStep?.('decoy-built');
+    writeKeyFileAtomically(dir, encodeKeyFile(next), false);
+    hooks.afterStep?.('key-file');
+    writeStoredRecord(vault.db, { slot, destroysVault });
   } catch (error) {
+    if (pendingSlot !== null) giveUp(dir, vault, pendingSlot);
     throw mapStorageError(error);
   } finally {
     memzero(slotKey);
@@ -140,16 +146,26 @@ export async function setDuressPassphrase(
 
 /**
  * Removes the duress passphrase: its slot becomes filler. The decoy database stays where it is, now a
- * spare no key opens, so the folder does not change shape.
+ * spare no key opens, so the folder does not change shape. Record pending, key file, record gone.
  */
-export function removeDuressPassphrase(dir: string, vault: OpenVault): void {
-  const record = readDuressRecord(vault.db);
+export function removeDuressPassphrase(
+  dir: string,
+  vault: OpenVault,
+  hooks: DuressHooks = {},
+): void {
+  const record = readStoredRecord(vault.db);
   if (!record) return;
   if (record.slot === vault.slot) throw new Error('the duress record names the vault slot');
+  let pendingSlot: number | null = null;
   try {
+    writeStoredRecord(vault.db, { ...record, pending: { op: 'remove' } });
+    pendingSlot = record.slot;
+    hooks.afterStep?.('pending-record');
     writeKeyFileAtomically(dir, encodeKeyFile(clearSlot(readKeyFile(dir), record.slot)), false);
-    writeDuressRecord(vault.db, null);
+    hooks.afterStep?.('key-file');
+    writeStoredRecord(vault.db, null);
   } catch (error) {
+    if (pendingSlot !== null) giveUp(dir, vault, pendingSlot);
     throw mapStorageError(error);
   }
 }

@@ -8,6 +8,7 @@ import {
   deriveSlotKey,
   encodeKeyFile,
   openKeyFileSlot,
+  openSlot,
   wipeOpenedSlot,
   wrapSlot,
   wrongPassphrase,
@@ -121,6 +122,16 @@ export async function changePassphrase(
   let nextKey: Uint8Array | undefined;
   try {
     nextKey = await deriveSlotKey(keyFile, next);
+    // The next passphrase must open no other slot (the duress one typed in the real vault, or the
+    // real one in the decoy): unlock takes the first slot that opens, so the passphrase the user
+    // just chose could open the decoy and, with destroy, wipe this vault. Whoever could use this
+    // refusal to test a guess can as well type the guess on the lock screen.
+    const clash = openSlot(keyFile, nextKey);
+    if (clash) wipeOpenedSlot(clash);
+    if (clash && clash.index !== opened.index) {
+      // Worded to say nothing of why: someone watching the screen must not learn of a duress slot.
+      throw new SuviazError('passphrase-unusable', 'This passphrase cannot be used here.');
+    }
     // The key the open DB uses now. Only a failed change earlier in this session leaves a slot with a
     // previous key behind (unlock finishes any other), and then the DB still uses that previous key.
     // A duress slot's destroy marker is no key (a decoy opened to prepare it, duress.ts).

@@ -16,6 +16,7 @@ import {
 } from './database-pair';
 import { destroyOtherVault } from './duress-destroy';
 import { isDestroyMarker } from './duress-marker';
+import { reconcileDuress } from './duress-record';
 import {
   DB_KEY_BYTES,
   createKeyFileWithSlot,
@@ -215,8 +216,22 @@ function openFromSlot(
     ? finishPassphraseChange(dir, keyFile, opened, slotKey, found)
     : readyDatabase(found.db, found.file, false);
   addMissingSpare(found.file);
+  finishDuressChange(dir, db, opened.index);
   touchDatabaseFiles(dir);
   return openVaultHandle(db, found.file, opened.index);
+}
+
+/**
+ * A duress passphrase set or removed when the app was killed between its writes is finished now,
+ * before Settings can show it (duress-record.ts). Only a real vault has a record; a decoy has none.
+ */
+function finishDuressChange(dir: string, db: Db, ownSlot: number): void {
+  try {
+    reconcileDuress(dir, db, ownSlot);
+  } catch {
+    // A full disk, say: the pending record stays (shown as not set) and the next unlock retries.
+    // Refusing the unlock would lock the user out of a vault that is fine.
+  }
 }
 
 export async function unlockVault(dir: string, passphrase: string): Promise<OpenVault> {

@@ -146,6 +146,7 @@ export const en = {
     'weak-passphrase':
       'This passphrase is too easy to guess. Make it longer with a few more unrelated words.',
     'same-passphrase': 'The new passphrase is the same as the current one. Choose a different one.',
+    'passphrase-unusable': 'This passphrase cannot be used here. Choose a different one.',
     'vault-exists':
       'There is already a vault on this device, so Suviaz did not create another one. Restart Suviaz to unlock it.',
     'vault-missing': 'There is no vault on this device yet. Restart Suviaz to create one.',

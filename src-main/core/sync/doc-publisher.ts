@@ -11,7 +11,6 @@ import {
   acknowledgeRows,
   canSend,
   fitsOneFrame,
-  sendUnsubscribe,
   type DocOps,
   type DocRuntime,
 } from './doc-runtime';
@@ -85,6 +84,7 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
   try {
     const answer = await connection.request({ type: 'publish', envelope: sealed.bytes });
     if (answer.type !== 'ack') throw new Error(`unexpected answer ${answer.type}`);
+    ops.publishAccepted();
     // A snapshot delivered before this ACK (a relay need not keep their order) came after the
     // update at the relay, so it holds it: the clock counted on the old snapshot is not the new
     // one's (counting it there would refuse every later honest snapshot and clock). The rows are
@@ -135,8 +135,7 @@ export async function handlePublishError(
   ) {
     // Someone moved the document on (or may have): catch up, then re-seal the outbox against the
     // new state.
-    sendUnsubscribe(rt);
-    await ops.subscribe();
+    ops.resubscribeAfterRefusal();
     return;
   }
   // An update the relay says names another proof of the active snapshot: my view forked from it.

@@ -66,6 +66,10 @@ export interface DocOps {
   publishSnapshot(genesis: boolean): Promise<boolean>;
   ensureEpochSnapshot(): boolean;
   subscribe(): Promise<void>;
+  /** A publish was refused as stale (or not answered): catch up again, slower if it keeps on. */
+  resubscribeAfterRefusal(): void;
+  /** The relay took a publish (an ACK). */
+  publishAccepted(): void;
 }
 
 /**

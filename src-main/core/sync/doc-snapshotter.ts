@@ -91,6 +91,7 @@ export async function publishSnapshot(
   try {
     const answer = await connection.request({ type: 'publish', envelope: sealed.bytes });
     if (answer.type !== 'ack') throw new Error(`unexpected answer ${answer.type}`);
+    ops.publishAccepted();
     const ref: SnapshotRef = {
       id: toHex(snapshotId),
       generation: parent.generation + 1,

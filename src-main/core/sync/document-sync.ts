@@ -12,7 +12,7 @@ import { RelayRequestError } from './relay-connection';
 import { LocalCommits } from './doc-local-commits';
 import { MainReplica } from './doc-main-replica';
 import { flush } from './doc-publisher';
-import { Recovery } from './doc-recovery';
+import { Recovery, RefusalPace } from './doc-recovery';
 import { RemoteStore } from './doc-remote-store';
 import { RendererFeed } from './doc-renderer-feed';
 import { relayRewound, RewindRepair } from './doc-rewind';
@@ -35,6 +35,7 @@ export class DocumentSync {
   private readonly rt: DocRuntime;
   private readonly local: LocalCommits;
   private readonly recovery: Recovery;
+  private readonly refusals: RefusalPace;
   private readonly feed: RendererFeed;
   private readonly rewind: RewindRepair;
   private readonly ops: DocOps = {
@@ -43,6 +44,8 @@ export class DocumentSync {
     publishSnapshot: (genesis) => publishSnapshot(this.rt, this.ops, genesis),
     ensureEpochSnapshot: () => this.ensureEpochSnapshot(),
     subscribe: () => this.subscribe(),
+    resubscribeAfterRefusal: () => this.refusals.refused(),
+    publishAccepted: () => this.refusals.accepted(),
   };
 
   constructor(private readonly deps: DocumentSyncDeps) {
@@ -92,10 +95,12 @@ export class DocumentSync {
       batchMs: deps.batchMs,
       onBatchDue: () => void this.flush(),
     });
-    this.recovery = new Recovery(() => {
+    const resubscribe = (): void => {
       sendUnsubscribe(this.rt);
       void this.subscribe();
-    });
+    };
+    this.recovery = new Recovery(resubscribe);
+    this.refusals = new RefusalPace(resubscribe);
     this.rewind = new RewindRepair(this.rt, this.ops, () => this.recovery.soon());
   }
 
@@ -200,6 +205,7 @@ export class DocumentSync {
     this.rt.closed = true;
     this.local.close();
     this.recovery.close();
+    this.refusals.close();
     this.rewind.close();
     sendUnsubscribe(this.rt);
     this.replica.destroy();

@@ -1,7 +1,7 @@
 // What the plan export reads and the few rules every format shares: the ProseMirror JSON shape, the
 // tasks and labels, which links survive, and how text, marks and attributes are read (defensively:
 // the body was written by other members).
-import type { Task } from './plan-model';
+import type { Task } from './plan-tasks';
 import type { TaskStatus } from './task-status';
 
 export interface PlanJsonMark {

@@ -13,7 +13,8 @@ import type { Db } from '../vault/migrations';
 import { attachmentStaging, type StagedAttachment } from './attachment-staging';
 import { blobStore } from './blob-store';
 import { attachmentTransfer } from './attachment-transfer';
-import { briefingService, type SendArgs } from './briefing-service';
+import type { SendArgs } from './briefing-send';
+import { briefingService } from './briefing-service';
 import { getBriefing, listBriefings, refusals } from './briefing-store';
 import { briefingViews } from './briefing-views';
 

@@ -5,9 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { toHex } from '../../src-shared/protocol/bytes';
-import { decodeEnvelope, type EnvelopeHeader } from '../../src-shared/protocol/envelope';
+import { decodeEnvelope } from '../../src-shared/protocol/envelope';
 import { decodeClientFrame, decodeRelayFrame } from '../../src-shared/protocol/frames';
 import { inviteFetchSigningBytes } from '../../src-shared/protocol/invite-fetch';
 import { fromHex, sign, signingKeyPairFromSeed } from '../../src-main/core/crypto/sodium';
@@ -15,11 +14,11 @@ import { encodeDeviceCode } from '../../src-main/core/groups/device-code';
 import { documentKey } from '../../src-main/core/groups/group-crypto';
 import { parseInviteLink } from '../../src-main/core/groups/invite-link';
 import { openInviteMaterial } from '../../src-main/core/groups/invite-material';
-import { withDeviceSecretKeys } from '../../src-main/core/identity/device-identity';
-import { decryptEnvelope, sealEnvelope } from '../../src-main/core/sync/envelope-crypto';
+import { decryptEnvelope } from '../../src-main/core/sync/envelope-crypto';
 import { loadDoc } from '../../src-main/core/sync/outbox';
 import { uniqueCanary } from '../support/canary-scan';
 import { startMaliciousRelay } from '../support/malicious-relay';
+import { memberUpdate, signerOf, yUpdate } from '../support/member-forgery';
 import { newDevice, RelayTestClient } from '../support/relay-test-client';
 import {
   addAndAccept,
@@ -37,45 +36,6 @@ import {
 afterEach(runCleanups);
 
 const relayDir = () => mkdtempSync(join(tmpdir(), 'suviaz-v3-'));
-
-function yUpdate(text: string): Uint8Array {
-  const doc = new Y.Doc();
-  doc.getText('t').insert(0, text);
-  return Y.encodeStateAsUpdateV2(doc);
-}
-
-/** An update as a member's app seals it, on the document as `owner` verified it. */
-function memberUpdate(
-  owner: Client,
-  url: string,
-  spaceId: string,
-  author: { key: Uint8Array; sign(m: Uint8Array): Uint8Array },
-  clock: number,
-  plaintext: Uint8Array,
-  over: Partial<EnvelopeHeader> = {},
-): Uint8Array {
-  const group = storedGroup(owner, url, spaceId);
-  const active = loadDoc(owner.vault.db, group.docId)?.verifier.active;
-  if (!active) throw new Error('no active snapshot');
-  const epoch = over.epoch ?? group.state.epoch;
-  const header: EnvelopeHeader = {
-    kind: 'update',
-    groupId: group.groupId,
-    docId: group.docId,
-    epoch,
-    snapshotId: fromHex(active.id),
-    author: author.key,
-    clock,
-    log: { length: group.state.length, head: group.state.headHash },
-    basis: { generation: active.generation, proof: fromHex(active.proof) },
-    snapshot: null,
-    ...over,
-  };
-  const epochKey = group.epochKeys.get(epoch);
-  if (!epochKey) throw new Error(`no key for epoch ${epoch}`);
-  const key = documentKey(epochKey, group.groupId, group.docId, epoch);
-  return sealEnvelope(header, plaintext, key, author.sign).bytes;
-}
 
 const reasonsOf = (c: Client) => c.engine.state().warnings.map((w) => w.reason);
 
@@ -163,11 +123,7 @@ describe('protocol v3: a removed member and a colluding relay', () => {
     const carolHex = myDeviceKey(carol);
     // What Carol's app holds before her removal: her key, the log as she saw it, epoch 0's key.
     const carolView = storedGroup(carol, proxy.url, space.id);
-    const carolSigns = {
-      key: fromHex(carolHex),
-      sign: (m: Uint8Array) =>
-        withDeviceSecretKeys(carol.vault.db, (k) => sign(k.signingSecretKey, m)),
-    };
+    const carolSigns = signerOf(carol);
 
     await alice.engine.removeMember(space.id, carolHex);
     const docId = fromHex(space.docId);

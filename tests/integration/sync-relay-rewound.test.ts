@@ -6,11 +6,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningRelay } from '../../server/relay';
-import { encodeRelayFrame } from '../../src-shared/protocol/frames';
+import { fromHex } from '../../src-main/core/crypto/sodium';
+import { loadDoc } from '../../src-main/core/sync/outbox';
+import { toHex } from '../../src-shared/protocol/bytes';
+import { decodeEnvelope, decodeSnapshotLink } from '../../src-shared/protocol/envelope';
+import { decodeClientFrame, encodeRelayFrame } from '../../src-shared/protocol/frames';
 import { startMaliciousRelay } from '../support/malicious-relay';
+import { memberUpdate, signerOf, yUpdate } from '../support/member-forgery';
 import {
+  addAndAccept,
   cleanups,
   client,
+  connectedAll,
+  myDeviceKey,
+  storedGroup,
   connected,
   relayOn,
   runCleanups,
@@ -119,5 +128,90 @@ describe('a relay that claims to have lost messages again and again', () => {
     // Without a limit each refusal starts the next catch-up at once: hundreds in these seconds.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(subscribes - afterWarning).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('a relay that rewinds to before a removal, with the removed member', () => {
+  it('cannot make the others take what the removed member writes at its old position', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const hostile = await startMaliciousRelay(relay.url);
+    cleanups.push(() => hostile.close());
+    const [alice, bob, carol] = [
+      await client(hostile.url),
+      await client(hostile.url),
+      await client(hostile.url),
+    ];
+    await connectedAll([alice, bob, carol]);
+    const space = await alice.engine.createSpace('Exile coalition');
+    await addAndAccept(alice, bob, space.id, 'editor');
+    await addAndAccept(alice, carol, space.id, 'editor');
+    for (const c of [alice, bob, carol]) c.open(space.docId);
+    alice.doc.getText('t').insert(0, 'plan');
+    await waitFor('all have it', () => [bob, carol].every((c) => c.text() === 'plan'));
+    const docId = fromHex(space.docId);
+    const activeOf = (c: Client) => loadDoc(c.vault.db, docId)?.verifier.active;
+    // What Carol's app keeps before her removal: her key, the log she saw, the first snapshot.
+    const carolSigns = signerOf(carol);
+    const carolView = storedGroup(carol, hostile.url, space.id);
+    const first = activeOf(bob);
+    if (!first) throw new Error('no first snapshot');
+    // The relay's copy of that first snapshot, as Alice published it.
+    const firstSnapshot = hostile.captured
+      .flatMap((raw) => {
+        try {
+          const frame = decodeClientFrame(raw);
+          return frame.type === 'publish' ? [frame.envelope] : [];
+        } catch {
+          return [];
+        }
+      })
+      .find((bytes) => toHex(decodeEnvelope(bytes).header.snapshotId) === first.id);
+    if (!firstSnapshot) throw new Error('the first snapshot was not captured');
+
+    await alice.engine.removeMember(space.id, myDeviceKey(carol));
+    await waitFor('the snapshot after the removal', () =>
+      [alice, bob].every((c) => activeOf(c)?.epoch === 1),
+    );
+
+    // Bob's next catch-up: the relay claims to have lost everything after the first snapshot,
+    // serves that one as its active snapshot, and keeps back the one made after the removal.
+    const bobHex = myDeviceKey(bob);
+    let rewinding = true;
+    hostile.toClient = (frame, _raw, conn) => {
+      if (conn.device !== bobHex) return 'pass';
+      if (frame.type === 'caughtUp' && rewinding) {
+        rewinding = false;
+        return [encodeRelayFrame({ ...frame, seq: 0 })];
+      }
+      if (frame.type === 'snapshotLink') {
+        const header = decodeSnapshotLink(frame.link).header;
+        if (toHex(header.snapshotId) !== first.id) return [];
+        return [encodeRelayFrame({ type: 'deliver', seq: frame.seq, envelope: firstSnapshot })];
+      }
+      if (frame.type === 'deliver' && decodeEnvelope(frame.envelope).header.epoch > 0) return [];
+      return 'pass';
+    };
+    hostile.connections.find((c) => c.device === bobHex)?.drop();
+    await waitFor('Bob is told', () => rewound(bob));
+    await waitFor('Bob is back on the first snapshot', () => !rewinding);
+
+    // Carol's modified app writes on that snapshot, at the position where she could still write.
+    const forged = memberUpdate(
+      alice,
+      hostile.url,
+      space.id,
+      carolSigns,
+      1,
+      yUpdate('carol was here '),
+      { epoch: 0, log: { length: carolView.state.length, head: carolView.state.headHash } },
+      first,
+    );
+    for (const conn of hostile.connections) {
+      if (conn.device === bobHex) conn.inject({ type: 'deliver', seq: 10_000, envelope: forged });
+    }
+    const refused = () => (bob.last?.warnings ?? []).some((w) => w.reason === 'forged');
+    await waitFor('Bob refuses it or applies it', () => refused() || bob.text() !== 'plan');
+    expect(bob.text()).toBe('plan');
+    expect(refused()).toBe(true);
   });
 });

@@ -15,6 +15,8 @@ export interface ProxiedConnection {
   device: string | null;
   /** Sends a frame to the client as if the relay had. */
   inject(frame: RelayFrame): void;
+  /** Cuts the connection, as a relay restarting would. */
+  drop(): void;
 }
 
 /** What to forward instead of a frame: 'pass' forwards it as is, [] drops it. */
@@ -76,6 +78,9 @@ export async function startMaliciousRelay(
         const raw = encodeRelayFrame(frame);
         relay.captured.push(raw);
         if (client.readyState === WebSocket.OPEN) client.send(raw);
+      },
+      drop() {
+        client.terminate();
       },
     };
     relay.connections.push(conn);

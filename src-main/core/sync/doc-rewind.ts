@@ -2,7 +2,7 @@
 // a backup) or hides them. The user is told, this device re-verifies the relay's history from the
 // start instead of wedging on clocks the relay no longer holds, and a writer sends the relay a
 // snapshot of everything it still has, so what the relay lost reaches the other members again.
-import { initialVerifierState } from './document-verifier';
+import { restartAfterRewind } from './verifier-floor';
 import { sendUnsubscribe, type DocOps, type DocRuntime } from './doc-runtime';
 
 /** An honest relay's last seq never falls: its catch-up reads the store after everything I saw. */
@@ -32,7 +32,9 @@ export class RewindRepair {
   /**
    * Everything verified against the lost history goes (its clocks and snapshot would refuse the
    * relay's honest new messages, and the relay would refuse my next clock): the next catch-up runs
-   * from the relay's first message, every check as for a new member. Nothing of the document goes:
+   * from the relay's first message, every check as for a new member, and none naming a position
+   * from before the one verified here by an author who lost the right to write since (the
+   * verifier's floor). Nothing of the document goes:
    * main's replica and the vault keep it, and the outbox keeps what was not acknowledged.
    */
   rewound(caughtUpSeq: number): void {
@@ -41,7 +43,7 @@ export class RewindRepair {
       'relay-rewound',
       `the relay's last message is ${caughtUpSeq}; this device had ${rt.verifier.lastSeq}`,
     );
-    rt.verifier = initialVerifierState(rt.deps.groupId, rt.deps.docId);
+    rt.verifier = restartAfterRewind(rt.verifier);
     // Its fate was judged against the lost history: whatever it was, the outbox sends it again.
     rt.lastSent = null;
     this.owed = true;

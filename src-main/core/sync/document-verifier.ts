@@ -20,6 +20,7 @@ import {
   type VerifyContext,
 } from './envelope-checks';
 import { checkBasis, checkForward, checkSnapshot, type SnapshotRef } from './snapshot-chain';
+import { checkFloor } from './verifier-floor';
 
 export type { RejectionReason, VerifyContext } from './envelope-checks';
 export type { SnapshotRef } from './snapshot-chain';
@@ -39,6 +40,13 @@ export interface VerifierState {
   lastSeq: number;
   /** Snapshot links verified in this catch-up, from the active snapshot towards the relay's active one. */
   chain: SnapshotRef[];
+  /**
+   * After the relay lost messages (doc-rewind.ts): the log position this device had verified for
+   * the document before. A message naming an earlier one counts only if its author could still
+   * write there, so a relay cannot use a rewind to bring back a removed member's old position.
+   * Absent until a rewind.
+   */
+  floor?: number;
 }
 
 export type Verdict =
@@ -130,6 +138,8 @@ export function verifyLink(
   }
   const auth = authenticate(expected(state), ctx, link, link.ciphertextHash);
   if (!auth.ok) return auth;
+  const below = checkFloor(state, ctx, link.header);
+  if (below) return below;
   if (isMyActive(state, link.header, link.ciphertextHash)) {
     // The snapshot I already hold (e.g. my own, acknowledged before my last seq moved past it).
     return { ok: true, kind: 'echo', apply: null, header: link.header, state };
@@ -241,6 +251,8 @@ export function verifyDeliver(
   const ctHash = ciphertextHash(envelope.ciphertext);
   const auth = authenticate(expected(state), ctx, envelope, ctHash, authorSigned);
   if (!auth.ok) return auth;
+  const below = checkFloor(state, ctx, header);
+  if (below) return below;
   const key = ctx.documentKey(header.epoch);
   if (!key) return failure('forged', `no key for epoch ${header.epoch}`);
   return header.kind === 'snapshot'

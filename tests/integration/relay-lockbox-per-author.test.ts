@@ -17,13 +17,15 @@ import {
   sodiumReady,
 } from '../../src-main/core/crypto/sodium';
 import {
+  extendLog,
+  GroupVerificationError,
+  openMyEpochKey,
+} from '../../src-main/core/groups/group-checks';
+import {
   buildAddMember,
   buildCreateGroup,
   buildEntry,
-  extendLog,
-  GroupVerificationError,
   makeLockbox,
-  openMyEpochKey,
 } from '../../src-main/core/groups/group-ops';
 import { encodeLockbox, lockboxSigningBytes } from '../../src-shared/protocol/lockbox';
 import { RelayError } from '../../src-shared/protocol/wire-constants';

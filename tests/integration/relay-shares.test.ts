@@ -4,10 +4,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  createRelayConnection,
-  RelayRequestError,
-} from '../../src-main/core/sync/relay-connection';
+import { createRelayConnection } from '../../src-main/core/sync/relay-connection';
+import { RelayRequestError } from '../../src-main/core/sync/relay-requests';
 import { LIMITS } from '../../src-shared/limits';
 import { encodeClientFrame } from '../../src-shared/protocol/frames';
 import { RelayError } from '../../src-shared/protocol/wire-constants';

@@ -15,13 +15,15 @@ import {
 } from '../../src-main/core/crypto/sodium';
 import { documentKey, epochKeyCommitment } from '../../src-main/core/groups/group-crypto';
 import {
-  buildAddMember,
-  buildCreateGroup,
   extendLog,
   GroupVerificationError,
-  makeLockbox,
   openMyEpochKey,
   readMetadata,
+} from '../../src-main/core/groups/group-checks';
+import {
+  buildAddMember,
+  buildCreateGroup,
+  makeLockbox,
 } from '../../src-main/core/groups/group-ops';
 import { device, keysOf, signer, type Device } from '../support/test-devices';
 

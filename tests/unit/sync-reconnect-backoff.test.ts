@@ -2,7 +2,7 @@
 // wait again; after one the relay closed at once (a relay that fails every session the same way),
 // longer each time, so that a client never reconnects in a tight loop.
 import { describe, expect, it } from 'vitest';
-import { attemptAfter, STABLE_CONNECTION_MS } from '../../src-main/core/sync/relay-connection';
+import { attemptAfter, STABLE_CONNECTION_MS } from '../../src-main/core/sync/relay-backoff';
 
 describe('reconnection backoff', () => {
   it('starts again from the shortest wait only after a connection that lasted', () => {

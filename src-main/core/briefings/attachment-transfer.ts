@@ -8,7 +8,7 @@ import { memzero, SECRETSTREAM_ABYTES, secretStreamPull } from '../crypto/sodium
 import { SuviazError } from '../errors';
 import type { StoredGroup } from '../groups/group-store';
 import type { DocAccess } from '../sync/engine-doc-access';
-import { isPassingFailure, RelayRequestError } from '../sync/relay-connection';
+import { isPassingFailure, RelayRequestError } from '../sync/relay-requests';
 import type { BlobStore } from './blob-store';
 import { connected, relayExpiry } from './briefing-mail';
 

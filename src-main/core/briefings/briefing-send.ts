@@ -7,7 +7,7 @@ import { randomBytes } from '../crypto/sodium';
 import { SuviazError } from '../errors';
 import type { StoredGroup } from '../groups/group-store';
 import type { DocAccess } from '../sync/engine-doc-access';
-import { isPassingFailure, RelayRequestError } from '../sync/relay-connection';
+import { isPassingFailure, RelayRequestError } from '../sync/relay-requests';
 import { memberSpace, type BriefingContext } from './briefing-context';
 import { connected, putMail } from './briefing-mail';
 import { makeCanaryCopies, type CanaryCopies } from './leak-trace';

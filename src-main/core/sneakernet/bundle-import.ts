@@ -18,7 +18,7 @@ import type { BundleContents } from '../../../src-shared/protocol/bundle';
 import { SuviazError } from '../errors';
 import { mapStorageError } from '../vault/vault-disk';
 import { protocolCrypto } from '../groups/group-crypto';
-import { GroupVerificationError, openMyEpochKey } from '../groups/group-ops';
+import { GroupVerificationError, openMyEpochKey } from '../groups/group-checks';
 import { wipeGroupContent, type StoredGroup } from '../groups/group-store';
 import { statusIn } from '../sync/membership-rules';
 import { openBundle } from './bundle-seal';

@@ -1,7 +1,7 @@
 // Sync by file for one sync engine: export and import of bundles, and passing the membership
 // entries a bundle brought on to this device's relay once it is connected (docs/network.md).
 import { toHex } from '../../../src-shared/protocol/bytes';
-import { isPassingFailure, RelayRequestError } from '../sync/relay-connection';
+import { isPassingFailure, RelayRequestError } from '../sync/relay-requests';
 import { exportBundle, type ExportedBundle } from './bundle-export';
 import { importBundle, type ImportedBundle } from './bundle-import';
 import { forwardDone, pendingForwards } from './bundle-store';

@@ -6,7 +6,7 @@ import { fromHex } from '../crypto/sodium';
 import { nextClock, recordMyUpdateAck, updatesOnActive } from './document-verifier';
 import { sealEnvelope } from './envelope-crypto';
 import { outboxCount, outboxRows } from './outbox';
-import { RelayRequestError } from './relay-connection';
+import { RelayRequestError } from './relay-requests';
 import {
   acknowledgeRows,
   canSend,

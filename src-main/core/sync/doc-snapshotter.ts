@@ -8,7 +8,8 @@ import { recordMySnapshotAck, type SnapshotRef } from './document-verifier';
 import { sealEnvelope, snapshotProof } from './envelope-crypto';
 import { saveVerifier } from './outbox';
 import { GENESIS } from './snapshot-chain';
-import { RelayRequestError, type RelayConnection } from './relay-connection';
+import type { RelayConnection } from './relay-connection';
+import { RelayRequestError } from './relay-requests';
 import { handlePublishError } from './doc-publisher';
 import { canSend, fitsOneFrame, type DocOps, type DocRuntime } from './doc-runtime';
 

@@ -8,7 +8,7 @@ import type { Envelope, EnvelopeHeader, SnapshotLink } from '../../../src-shared
 import { startCatchUp, verifyDeliver, verifyLink, type VerifierState } from './document-verifier';
 import { appendLocalUpdates, loadDoc } from './outbox';
 import { durable } from '../vault/vault-durability';
-import { RelayRequestError } from './relay-connection';
+import { RelayRequestError } from './relay-requests';
 import { LocalCommits } from './doc-local-commits';
 import { MainReplica } from './doc-main-replica';
 import { flush } from './doc-publisher';

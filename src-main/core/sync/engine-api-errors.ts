@@ -2,7 +2,7 @@
 // do; anything else passes through untouched (dispatch hides it as 'internal').
 import { DeviceCodeError } from '../groups/device-code';
 import { SuviazError } from '../errors';
-import { RelayRequestError } from './relay-connection';
+import { RelayRequestError } from './relay-requests';
 
 const INVITE_ERRORS: Partial<
   Record<string, 'invite-invalid' | 'invite-used' | 'invite-revoked' | 'invite-expired'>

@@ -15,7 +15,8 @@ import {
   requireConnection,
   type MembershipEnv,
 } from './membership-store';
-import { RelayRequestError, type RelayConnection } from './relay-connection';
+import type { RelayConnection } from './relay-connection';
+import { RelayRequestError } from './relay-requests';
 
 class NothingToDo extends Error {}
 

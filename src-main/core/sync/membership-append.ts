@@ -2,11 +2,11 @@
 // each is built against the freshest log and retried the same way after a lost race.
 import { MembershipError } from '../../../src-shared/protocol/membership-state';
 import { fromHex } from '../crypto/sodium';
-import { extendLog } from '../groups/group-ops';
+import { extendLog } from '../groups/group-checks';
 import type { StoredGroup } from '../groups/group-store';
 import { membershipProblem, statusIn } from './membership-rules';
 import { activeGroup, requireConnection, type MembershipEnv } from './membership-store';
-import { RelayRequestError } from './relay-connection';
+import { RelayRequestError } from './relay-requests';
 
 export type Appended<T> = { built: T; group: StoredGroup; before: StoredGroup };
 export type AppendMine = <T extends { entry: Uint8Array }>(

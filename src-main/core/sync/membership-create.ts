@@ -1,6 +1,7 @@
 // Making a new group at the relay: its first entry, my epoch-0 lockbox, and the group stored as
 // mine. A space and an organisation of a coalition are made the same way (docs/groups.md).
-import { buildCreateGroup, extendLog } from '../groups/group-ops';
+import { extendLog } from '../groups/group-checks';
+import { buildCreateGroup } from '../groups/group-ops';
 import type { StoredGroup } from '../groups/group-store';
 import { SuviazError } from '../errors';
 import { MAX_SPACE_NAME } from './membership-rules';

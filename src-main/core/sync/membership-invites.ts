@@ -6,7 +6,8 @@ import { inviteFetchSigningBytes } from '../../../src-shared/protocol/invite-fet
 import { MembershipError } from '../../../src-shared/protocol/membership-state';
 import { LIMITS } from '../../../src-shared/limits';
 import { fromHex, randomBytes, sign as signWith, signingKeyPairFromSeed } from '../crypto/sodium';
-import { buildEntry, buildJoin, extendLog } from '../groups/group-ops';
+import { extendLog } from '../groups/group-checks';
+import { buildEntry, buildJoin } from '../groups/group-ops';
 import { deleteGroup, type StoredGroup } from '../groups/group-store';
 import { encodeInviteLink, INVITE_SEED_BYTES, parseInviteLink } from '../groups/invite-link';
 import { openInviteMaterial, sealInviteMaterial } from '../groups/invite-material';

@@ -1,17 +1,22 @@
 // Keeps each group's verified log and my epoch keys current from the relay: paged fetch, where I
 // stand, which keys are sealed to me, and retrying a while when a key has not arrived yet.
 import { pendingEpochKeys } from '../groups/group-store';
-import { keyMatchesCommitment } from '../groups/group-ops';
 import { toHex } from '../../../src-shared/protocol/bytes';
 import type { GroupState } from '../../../src-shared/protocol/membership-state';
 import { PolicyFlag } from '../../../src-shared/protocol/wire-constants';
 import { fromHex } from '../crypto/sodium';
-import { GroupVerificationError, openMyEpochKey, readMetadata } from '../groups/group-ops';
+import {
+  GroupVerificationError,
+  keyMatchesCommitment,
+  openMyEpochKey,
+  readMetadata,
+} from '../groups/group-checks';
 import { wipeGroupContent, type StoredGroup } from '../groups/group-store';
 import { MAX_SPACE_NAME, pagedLog, statusIn } from './membership-rules';
 import { commitGroup, requireConnection, type MembershipEnv } from './membership-store';
 import { isOrganisationOf } from './organisation-rules';
-import { RelayRequestError, type RelayConnection } from './relay-connection';
+import type { RelayConnection } from './relay-connection';
+import { RelayRequestError } from './relay-requests';
 
 const KEY_RETRY_MS = 300;
 const KEY_RETRIES = 20;

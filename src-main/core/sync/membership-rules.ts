@@ -10,7 +10,7 @@ import {
   type GroupState,
 } from '../../../src-shared/protocol/membership-state';
 import { PolicyFlag } from '../../../src-shared/protocol/wire-constants';
-import { extendLog } from '../groups/group-ops';
+import { extendLog } from '../groups/group-checks';
 import { protocolCrypto } from '../groups/group-crypto';
 import type { GroupStatus } from '../groups/group-store';
 import { SuviazError } from '../errors';

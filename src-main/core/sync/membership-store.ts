@@ -6,7 +6,8 @@ import type { Sign } from '../groups/group-ops';
 import { saveGroup, type StoredGroup } from '../groups/group-store';
 import { SuviazError } from '../errors';
 import type { Db } from '../vault/migrations';
-import { RelayRequestError, type RelayConnection } from './relay-connection';
+import type { RelayConnection } from './relay-connection';
+import { RelayRequestError } from './relay-requests';
 
 export interface MembershipContext {
   db: Db;

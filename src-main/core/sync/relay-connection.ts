@@ -1,7 +1,7 @@
 // One WebSocket to one relay: HELLO, the relay's signed CHALLENGE checked against the pinned relay
-// key (relay-handshake.ts), AUTH with the device key, request/response matching
-// by requestId, and reconnection with exponential backoff and full jitter (so a relay restart is not
-// met by every client at the same instant). Knows frames, not documents or groups.
+// key (relay-handshake.ts), AUTH with the device key, request/response matching by requestId
+// (relay-requests.ts), and reconnection with backoff (relay-backoff.ts) when the link closes or
+// goes silent (relay-liveness.ts). Knows frames, not documents or groups.
 import type { Agent } from 'node:http';
 import WebSocket from 'ws';
 import {
@@ -12,44 +12,26 @@ import {
   type RelayFrame,
 } from '../../../src-shared/protocol/frames';
 import { relayHostOfUrl } from '../../../src-shared/protocol/relay-host';
-import { relayErrorName, type RelayErrorName } from '../../../src-shared/protocol/wire-constants';
 import { LIMITS } from '../../../src-shared/limits';
 import { sodiumReady, verify as verifyEd25519 } from '../crypto/sodium';
+import { attemptAfter, backoffDelay } from './relay-backoff';
 import {
   helloNonce,
   judgeChallenge,
   type RelayIdentityProblem,
   type RelayPin,
 } from './relay-handshake';
+import { createLiveness } from './relay-liveness';
+import {
+  failPending,
+  RelayRequestError,
+  settleRequest,
+  type PendingRequests,
+  type RelayResponse,
+} from './relay-requests';
 
 export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
 
-/** A request the relay refused (its error code) or that could not be answered ('offline'). */
-export class RelayRequestError extends Error {
-  constructor(
-    readonly code: RelayErrorName | 'unknown' | 'offline' | 'timeout',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RelayRequestError';
-  }
-}
-
-/**
- * The request did not get through for a passing reason: no connection, no answer, a relay that is
- * restarting, or too many frames at once. Worth sending again once connected.
- */
-export function isPassingFailure(error: unknown): boolean {
-  return (
-    error instanceof RelayRequestError &&
-    (error.code === 'offline' ||
-      error.code === 'timeout' ||
-      error.code === 'shuttingDown' ||
-      error.code === 'rateLimited')
-  );
-}
-
-type Response = Extract<RelayFrame, { requestId: number }>;
 type Unsolicited = Exclude<RelayFrame, { requestId: number }>;
 type RequestFrame = Extract<ClientFrame, { requestId: number }>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -57,7 +39,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export interface RelayConnection {
   status(): ConnectionStatus;
   /** Sends a frame with a fresh requestId; resolves with the relay's answer, rejects on ERROR. */
-  request(frame: DistributiveOmit<RequestFrame, 'requestId'>): Promise<Response>;
+  request(frame: DistributiveOmit<RequestFrame, 'requestId'>): Promise<RelayResponse>;
   /** Fire and forget (EPHEMERAL, UNSUBSCRIBE); false when not connected. */
   send(frame: Exclude<ClientFrame, { requestId: number }>): boolean;
   /**
@@ -98,26 +80,6 @@ export interface RelayConnectionOptions {
   idlePingMs?: number;
 }
 
-/** How long a connected relay has to answer a ping (the network changed, or the link was quiet). */
-const PROBE_MS = 5000;
-
-/**
- * A connection that lasted this long was a good one: the next reconnection starts again from the
- * shortest wait. One closed sooner (a relay that fails every session the same way) keeps the wait
- * growing, so a client does not reconnect in a tight loop.
- */
-export const STABLE_CONNECTION_MS = 30_000;
-
-/** The backoff attempt after a connection that lasted `lastedMs` (null: none got through). */
-export function attemptAfter(attempt: number, lastedMs: number | null): number {
-  return lastedMs !== null && lastedMs >= STABLE_CONNECTION_MS ? 0 : attempt;
-}
-
-/** Full jitter: a uniformly random wait up to the exponential bound. */
-export function backoffDelay(attempt: number, minMs: number, maxMs: number): number {
-  return Math.random() * Math.min(maxMs, minMs * 2 ** attempt);
-}
-
 export function createRelayConnection(options: RelayConnectionOptions): RelayConnection {
   const Socket = options.webSocket ?? WebSocket;
   const minMs = options.backoff?.minMs ?? LIMITS.sync.reconnectMinMs;
@@ -133,39 +95,14 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
   let connectedAt: number | null = null;
   let stopped = false;
   let retryTimer: NodeJS.Timeout | null = null;
-  let idleTimer: NodeJS.Timeout | null = null;
   let nextRequestId = 1;
-  /** The current connection's transport socket (through a proxy too), for its byte counts. */
-  let transport: { bytesRead: number } | null = null;
-  /**
-   * Whether bytes moved either way: read from the relay, or queued ones sent on. A large frame on
-   * a slow link (Tor) takes long as one message but moves all the time; a dead link moves nothing.
-   */
-  const traffic = (ws: WebSocket): string => `${transport?.bytesRead ?? 0}:${ws.bufferedAmount}`;
-  /**
-   * Not a byte moved either way since `before`: a connection that went away without closing (the
-   * network changed under it, a NAT forgot it). Start again rather than wait on it.
-   */
-  const endIfSilent = (ws: WebSocket, before: string): void => {
-    if (socket === ws && traffic(ws) === before) ws.terminate();
-  };
-  const pending = new Map<
-    number,
-    { resolve(frame: Response): void; reject(error: Error): void; timer: NodeJS.Timeout }
-  >();
+  const liveness = createLiveness({ current: () => socket, idlePingMs });
+  const pending: PendingRequests = new Map();
 
   const setStatus = (next: ConnectionStatus): void => {
     if (next === status) return;
     status = next;
     options.onStatus(next);
-  };
-
-  const failPending = (why: string): void => {
-    for (const [id, p] of pending) {
-      clearTimeout(p.timer);
-      p.reject(new RelayRequestError('offline', why));
-      pending.delete(id);
-    }
   };
 
   const scheduleReconnect = (): void => {
@@ -217,7 +154,7 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
       } else if (frame.type === 'authOk' && authed.challenged) {
         authed.done = true;
         connectedAt = performance.now();
-        watchIdle(ws);
+        liveness.watchIdle(ws);
         setStatus('connected');
         options.onConnected();
       } else {
@@ -226,15 +163,7 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
       return;
     }
     if ('requestId' in frame) {
-      const p = pending.get(frame.requestId);
-      if (!p) return;
-      pending.delete(frame.requestId);
-      clearTimeout(p.timer);
-      if (frame.type === 'error') {
-        p.reject(new RelayRequestError(relayErrorName(frame.code), frame.message));
-      } else {
-        p.resolve(frame);
-      }
+      settleRequest(pending, frame);
       return;
     }
     try {
@@ -252,9 +181,9 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     socket = ws;
     const authed: Handshake = { done: false, nonce: helloNonce(), challenged: false };
     ws.binaryType = 'nodebuffer';
-    transport = null;
+    liveness.setTransport(null);
     ws.on('upgrade', (response) => {
-      if (socket === ws) transport = response.socket;
+      if (socket === ws) liveness.setTransport(response.socket);
     });
     // The relay says nothing until HELLO: its CHALLENGE is signed over this fresh nonce.
     ws.on('open', () => ws.send(encodeClientFrame({ type: 'hello', nonce: authed.nonce })));
@@ -266,49 +195,11 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     ws.on('close', () => {
       if (socket === ws) {
         socket = null;
-        stopWatchingIdle();
+        liveness.stopWatchingIdle();
       }
-      failPending('the connection to the relay closed');
+      failPending(pending, 'the connection to the relay closed');
       scheduleReconnect();
     });
-  }
-
-  /**
-   * Connected as far as we know, but the network changed or the link was quiet: a ping the relay
-   * must answer (a pong, or anything else) within PROBE_MS, or the link is dead.
-   */
-  let probing = false;
-  function probe(): void {
-    const ws = socket;
-    if (!ws || probing) return;
-    probing = true;
-    const before = traffic(ws);
-    try {
-      ws.ping();
-    } catch {
-      // Not open after all: its 'close' follows and reconnects.
-    }
-    setTimeout(() => {
-      probing = false;
-      endIfSilent(ws, before);
-    }, PROBE_MS).unref();
-  }
-
-  /** Pings the relay whenever a whole idlePingMs went by without a byte read from it. */
-  function watchIdle(ws: WebSocket): void {
-    stopWatchingIdle();
-    let lastRead = transport?.bytesRead ?? 0;
-    idleTimer = setInterval(() => {
-      const read = transport?.bytesRead ?? 0;
-      if (socket === ws && read === lastRead) probe();
-      lastRead = read;
-    }, idlePingMs);
-    idleTimer.unref();
-  }
-
-  function stopWatchingIdle(): void {
-    if (idleTimer) clearInterval(idleTimer);
-    idleTimer = null;
   }
 
   // libsodium checks the relay's signature; it is ready long before in the app, not always in tests.
@@ -322,13 +213,13 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
         return Promise.reject(new RelayRequestError('offline', 'not connected to the relay'));
       }
       const requestId = nextRequestId++;
-      return new Promise<Response>((resolve, reject) => {
+      return new Promise<RelayResponse>((resolve, reject) => {
         ws.send(encodeClientFrame({ ...frame, requestId } as ClientFrame));
-        const sent = traffic(ws);
+        const sent = liveness.traffic(ws);
         const timer = setTimeout(() => {
           pending.delete(requestId);
           reject(new RelayRequestError('timeout', 'the relay did not answer'));
-          endIfSilent(ws, sent);
+          liveness.endIfSilent(ws, sent);
         }, timeoutMs);
         pending.set(requestId, { resolve, reject, timer });
       });
@@ -340,7 +231,7 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     },
     retryNow() {
       if (stopped) return;
-      if (status === 'connected') return probe();
+      if (status === 'connected') return liveness.probe();
       attempt = 0;
       if (retryTimer) {
         clearTimeout(retryTimer);
@@ -351,10 +242,10 @@ export function createRelayConnection(options: RelayConnectionOptions): RelayCon
     async close() {
       stopped = true;
       if (retryTimer) clearTimeout(retryTimer);
-      stopWatchingIdle();
+      liveness.stopWatchingIdle();
       const ws = socket;
       socket = null;
-      failPending('the sync engine stopped');
+      failPending(pending, 'the sync engine stopped');
       setStatus('offline');
       if (ws && ws.readyState !== WebSocket.CLOSED) {
         await new Promise<void>((resolve) => {

@@ -1,22 +1,24 @@
 // The sync engine for ONE relay: spaces (groups with one shared document each), their documents, the
 // connection, presence and the user-visible sync state. This file wires the units together:
-// membership (space-membership), open documents, frame routing, presence, my tasks.
+// membership (space-membership), open documents, frame routing, presence, my tasks, the relay
+// (engine-relay), and the engine's own methods (engine-*-actions).
 import type { SpaceSummary } from '../../../src-shared/api';
 import { toHex } from '../../../src-shared/protocol/bytes';
-import { canWrite } from '../../../src-shared/protocol/membership-state';
 import { LIMITS } from '../../../src-shared/limits';
-import { fromHex, openSealedBox, sign as signWith } from '../crypto/sodium';
 import { loadDeviceNames, loadVerifiedDevices } from '../groups/contacts-store';
 import { markVerified } from '../groups/verification';
 import { encodeDeviceCode } from '../groups/device-code';
-import { loadGroups, type StoredGroup } from '../groups/group-store';
+import type { StoredGroup } from '../groups/group-store';
 import { spaceSummary } from '../groups/space-summary';
-import { getDeviceIdentity, withDeviceSecretKeys } from '../identity/device-identity';
 import { createVerifyWorker } from '../crypto/verify-worker';
-import { SuviazError } from '../errors';
+import { engineDevice } from './engine-device';
 import { createDocAccess } from './engine-doc-access';
-import { myTasks } from './engine-my-tasks';
+import { createMailListeners } from './engine-mail';
+import { documentActions } from './engine-document-actions';
+import { followGroupChange } from './engine-group-changes';
+import { afterConnect, connectRelay, waitForConnection, type RelayProblem } from './engine-relay';
 import { spaceActions } from './engine-space-actions';
+import { loadStoredGroups, warnLoadProblems } from './engine-stored-groups';
 import { createLogClaims } from './log-claims';
 import { createProfileKeeper } from './profile-keeper';
 import { createFrameRouter } from './frame-router';
@@ -29,17 +31,10 @@ import {
   type OpenDocs,
 } from './open-documents';
 import { createPresenceSession } from './presence-session';
-import { isOnionAddress } from '../../../src-shared/protocol/relay-host';
-import {
-  createRelayConnection,
-  type ConnectionStatus,
-  type RelayConnection,
-} from './relay-connection';
+import type { ConnectionStatus, RelayConnection } from './relay-connection';
 import { createSpaceMembership } from './space-membership';
 import type { SyncEngine, SyncEngineOptions } from './sync-engine-contract';
-import { proxyAgent, proxyProblem, viaOf, type ProxyProblem } from './relay-proxy';
-import type { RelayIdentityProblem } from './relay-handshake';
-import { vaultRelayPin } from './relay-pins';
+import { proxyAgent, viaOf } from './relay-proxy';
 import { watchNetwork } from './network-watch';
 import { createSyncStatus } from './sync-status';
 import { createSneakernet } from '../sneakernet/sneakernet';
@@ -51,27 +46,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, relayUrl, on } = options;
   const proxy = options.proxy ?? { kind: 'none' };
   const agent = proxyAgent(proxy);
-  let lastProblem: ProxyProblem | RelayIdentityProblem | 'onion-needs-tor' | null = null;
-  const identity = getDeviceIdentity(db);
-  const me = fromHex(identity.signingPublicKey);
-  const myBoxKey = fromHex(identity.boxPublicKey);
-  const meHex = identity.signingPublicKey;
-  const sign = (message: Uint8Array): Uint8Array =>
-    withDeviceSecretKeys(db, (keys) => signWith(keys.signingSecretKey, message));
-  const openSealed = (sealed: Uint8Array): Uint8Array =>
-    withDeviceSecretKeys(db, (keys) => openSealedBox(myBoxKey, keys.boxSecretKey, sealed));
+  let lastProblem: RelayProblem | null = null;
+  const { me, myBoxKey, meHex, sign, openSealed } = engineDevice(db);
 
   const names = loadDeviceNames(db);
-  const groups = new Map<string, StoredGroup>();
-  const outdated: string[] = [];
-  const forked: string[] = [];
-  const loadProblems = {
-    outdated: (name: string) => outdated.push(name),
-    forked: (name: string) => forked.push(name),
-  };
-  for (const group of loadGroups(db, relayUrl, loadProblems)) {
-    groups.set(toHex(group.groupId), group);
-  }
+  const stored = loadStoredGroups(db, relayUrl);
+  const groups = stored.groups;
   const docs: OpenDocs = new Map();
   let connection: RelayConnection | null = null;
   let stopped = false;
@@ -87,12 +67,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     problem: () => lastProblem,
   });
   // Said once the engine exists (a warning emits the state, which its owner may not hold yet).
-  queueMicrotask(() => {
-    // Spaces an older protocol wrote are not misread: the user hears why they are missing.
-    outdated.forEach(() => warn(null, 'outdated-space'));
-    // A stored log cut back to where it replays: the relay showed this device two histories.
-    forked.forEach(() => warn(null, 'group-forked-log'));
-  });
+  queueMicrotask(() => warnLoadProblems(stored, warn));
 
   const keyFor = documentKeys();
   let verified = loadVerifiedDevices(db);
@@ -174,50 +149,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   });
 
   function groupUpdated(next: StoredGroup, previous: StoredGroup | null): void {
-    const docHex = toHex(next.docId);
-    const doc = docs.get(docHex);
-    const gone = !groups.has(toHex(next.groupId));
-    if (doc) {
-      doc.group = next;
-      if (gone || next.status !== 'active') {
-        // Removed, left or forgotten: stop syncing; the renderer keeps showing what it had.
-        docs.delete(docHex);
-        doc.sync.unsubscribe();
-        held.drop(docHex);
-        // Nobody is "here now" for a device that no longer receives presence.
-        on.presence(docHex, []);
-      } else if (previous?.status === 'pending') {
-        void doc.sync.subscribe();
-      } else if (previous && claims.writesHeld(previous) && !claims.writesHeld(next)) {
-        // The log caught up with what a member had seen: what was refused as "ahead" comes again
-        // with a new catch-up, and the writes held meanwhile go out after it.
-        void doc.sync.subscribe();
-      } else if (
-        previous &&
-        (previous.state.rotationNeeded !== next.state.rotationNeeded ||
-          next.epochKeys.size > previous.epochKeys.size)
-      ) {
-        // A new epoch, or its key, is here: edits held for it (someone left) go out under it.
-        void doc.sync.flush();
-      }
-    }
-    // Wiped, left or forgotten: its keys are of no use here any more, and must not stay readable.
-    if (gone || next.wiped) {
-      keyFor.forget(next.groupId);
-      for (const group of [previous, next]) {
-        for (const key of group?.epochKeys.values() ?? []) key.fill(0);
-      }
-    }
-    held.release(docHex);
-    keepActiveDocsOpen(docDeps);
-    on.spacesChanged();
+    followGroupChange({ docs, groups, held, claims, keyFor, docDeps, on }, next, previous);
   }
 
   /** Briefings listen here: a group's new items (its hex), or null after every connect. */
-  const mailListeners = new Set<(groupHex: string | null) => void>();
-  const tellMail = (groupHex: string | null): void => {
-    for (const listener of mailListeners) listener(groupHex);
-  };
+  const mail = createMailListeners();
 
   const frameFailed = (error: unknown): void => {
     console.error('sync: a frame from the relay could not be handled', error);
@@ -240,7 +176,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       // Presence sent before the subscription was in place went nowhere: announce again.
       presence.send(doc);
     },
-    onMailChanged: (groupId) => tellMail(toHex(groupId)),
+    onMailChanged: (groupId) => mail.tell(toHex(groupId)),
   });
 
   function onStatus(status: ConnectionStatus): void {
@@ -249,60 +185,30 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   function onConnected(): void {
-    void (async () => {
-      try {
-        // Entries a carried bundle brought go first, so the refresh finds them at the relay.
-        await sneakernet.forwardPending();
-        await membership.refreshAllGroups();
-      } catch {
-        // Offline again or refused: the next connect retries.
-      }
-      for (const doc of docs.values()) {
-        if (doc.group.status === 'active') void doc.sync.subscribe();
-      }
-      tellMail(null);
-    })();
-  }
-
-  if (relayUrl && isOnionAddress(relayUrl) && proxy.kind === 'none') {
-    // Never dialed directly, whoever asked (Settings, an invite's relay): said instead.
-    lastProblem = 'onion-needs-tor';
-  } else if (relayUrl) {
-    connection = createRelayConnection({
-      url: relayUrl,
-      device: me,
-      sign,
-      onStatus,
-      onConnected,
-      onFrame,
-      onFrameError: frameFailed,
-      ...(agent ? { agent } : {}),
-      onConnectError: (error) => {
-        lastProblem = proxyProblem(proxy, error);
-        emitState();
-      },
-      // The relay's identity is checked against the key pinned for this address before AUTH.
-      pin: vaultRelayPin(db, relayUrl, (how) => {
-        if (how === 'rotated') warn(null, 'relay-key-rotated');
-      }),
-      onIdentityProblem: (problem) => {
-        lastProblem = problem;
-        emitState();
-      },
-      ...(options.webSocket ? { webSocket: options.webSocket } : {}),
-      ...(options.tuning?.requestTimeoutMs
-        ? { requestTimeoutMs: options.tuning.requestTimeoutMs }
-        : {}),
-      ...(options.tuning?.idlePingMs ? { idlePingMs: options.tuning.idlePingMs } : {}),
+    void afterConnect({
+      forwardPending: () => sneakernet.forwardPending(),
+      refreshAllGroups: () => membership.refreshAllGroups(),
+      docs,
+      tellMail: mail.tell,
     });
   }
 
-  async function waitForConnection(ms: number): Promise<void> {
-    const until = Date.now() + ms;
-    while (relayUrl && connection?.status() !== 'connected' && Date.now() < until && !stopped) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  connection = connectRelay({
+    db,
+    relayUrl,
+    proxy,
+    agent,
+    options,
+    device: me,
+    sign,
+    onStatus,
+    onConnected,
+    onFrame,
+    onFrameError: frameFailed,
+    warn,
+    setProblem: (problem) => (lastProblem = problem),
+    emitState,
+  });
 
   const docAccess = createDocAccess({
     docDeps,
@@ -344,17 +250,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       membership,
       groups,
       summary,
-      waitForConnection,
+      waitForConnection: (ms) =>
+        waitForConnection({ relayUrl, connection: () => connection, isStopped: () => stopped }, ms),
       afterDemotion(spaceId) {
         const group = groups.get(spaceId);
         if (group) docs.get(toHex(group.docId))?.sync.snapshotNow();
       },
     }),
     docAccess: () => docAccess,
-    onMail(listener: (groupHex: string | null) => void) {
-      mailListeners.add(listener);
-      return () => mailListeners.delete(listener);
-    },
+    onMail: mail.listen,
     organisations: membership,
 
     setVerified(deviceKey, isVerified) {
@@ -362,44 +266,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       on.spacesChanged();
     },
 
-    myTasks: () =>
-      myTasks(
-        groups.values(),
-        // One document main cannot read leaves the others' tasks listed.
-        (docHex) => {
-          const doc = docs.get(docHex);
-          return doc?.sync.readable() ? doc.sync.ydoc : undefined;
-        },
-        meHex,
-      ),
-
-    openDocument(docId) {
-      const doc = openDoc(docDeps, docId);
-      // Presence events go out on change only; a view opened now needs who is already there.
-      setImmediate(() => {
-        if (docs.get(docId) === doc) on.presence(docId, doc.presence.list());
-      });
-      return doc.sync.openingState(LIMITS.sync.openRowsMax);
-    },
-
-    closeDocument(docId) {
-      const doc = docs.get(docId);
-      // Members keep syncing in the background; only a removed or left space's copy is let go.
-      if (!doc || doc.group.status === 'active') return;
-      docs.delete(docId);
-      held.drop(docId);
-      doc.sync.unsubscribe();
-    },
-
-    applyLocalUpdate(docId, update) {
-      const doc = docs.get(docId) ?? openDoc(docDeps, docId);
-      if (doc.group.status !== 'active' || !canWrite(doc.group.state, me)) {
-        return Promise.reject(
-          new SuviazError('not-member', 'This device cannot write in this space any more.'),
-        );
-      }
-      return doc.sync.applyLocalUpdate(update);
-    },
+    ...documentActions({ docs, docDeps, held, groups, me, meHex, on }),
 
     setPresence: (docId, displayName, cursor) => presence.set(docId, displayName, cursor),
 

@@ -18,6 +18,7 @@ import {
   ReminderNotice,
   SharedEventView,
   LinkMadeView,
+  MemberShareView,
   ShareLinkArgs,
 } from './calendar/calendar-api';
 import { EventId, OccurrenceKey, OrgId } from './calendar/event-model';
@@ -418,6 +419,16 @@ export const methods = {
   'calendar.stopLink': method(
     z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
     z.object({ stopped: z.boolean() }),
+  ),
+  /** The event's shares with members of other spaces that this device made and did not stop. */
+  'calendar.memberShares': method(
+    z.object({ spaceId: SpaceId, eventId: EventId }).strict(),
+    z.array(MemberShareView),
+  ),
+  /** Withdraws one; waiting: offline, the withdrawal goes out with the space's next sync. */
+  'calendar.stopMemberShare': method(
+    z.object({ id: z.string().regex(/^[0-9a-f]{32}$/) }).strict(),
+    z.object({ waiting: z.boolean() }),
   ),
   // A relay for the local network, hosted by this app (docs/network.md). It keeps running while the
   // app runs, locked or not (other devices depend on it), and stops when the app quits; status and

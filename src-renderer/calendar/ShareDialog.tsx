@@ -1,5 +1,5 @@
 // Sharing one event outside its space: by a link that expires, or with a member of another of my
-// spaces. Two panels behind a pair of toggle buttons.
+// spaces. Two panels behind a pair of toggle buttons, and under them what was shared, to stop.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
@@ -7,6 +7,7 @@ import { Dialog } from '../components/Dialog';
 import { ToggleGroup } from '../components/ToggleGroup';
 import { ShareLinkPanel } from './ShareLinkPanel';
 import { ShareMemberPanel } from './ShareMemberPanel';
+import { SharesMadeList } from './SharesMadeList';
 
 interface ShareDialogProps {
   spaceId: string;
@@ -19,6 +20,9 @@ interface ShareDialogProps {
 export function ShareDialog(props: ShareDialogProps) {
   const { t } = useTranslation();
   const [how, setHow] = useState<'link' | 'member'>('link');
+  // Bumped when something was shared: the list below asks for it again.
+  const [version, setVersion] = useState(0);
+  const onShared = () => setVersion((v) => v + 1);
   return (
     <Dialog title={t('calendar.share.title')} onClose={props.onClose} testId="share-dialog">
       <p className="hint">{t('calendar.share.intro')}</p>
@@ -31,7 +35,12 @@ export function ShareDialog(props: ShareDialogProps) {
         value={how}
         onChange={setHow}
       />
-      {how === 'link' ? <ShareLinkPanel {...props} /> : <ShareMemberPanel {...props} />}
+      {how === 'link' ? (
+        <ShareLinkPanel {...props} onShared={onShared} />
+      ) : (
+        <ShareMemberPanel {...props} onShared={onShared} />
+      )}
+      <SharesMadeList spaceId={props.spaceId} eventId={props.eventId} version={version} />
       <div className="dialog-actions">
         <button type="button" data-testid="share-close" onClick={props.onClose}>
           {t('common.close')}

@@ -10,16 +10,16 @@ import { WholeNumberInput } from '../components/WholeNumberInput';
 import { useApiAction } from '../hooks/use-api-action';
 import { useCopyText } from '../hooks/use-copy-text';
 import { formatFullDate } from '../lib/format-date';
-import { LinksMadeList } from './LinksMadeList';
 import { parseShareDays } from './share-people';
 
 interface ShareLinkPanelProps {
   spaceId: string;
   eventId: string;
   occurrence?: string;
+  onShared: () => void;
 }
 
-export function ShareLinkPanel({ spaceId, eventId, occurrence }: ShareLinkPanelProps) {
+export function ShareLinkPanel({ spaceId, eventId, occurrence, onShared }: ShareLinkPanelProps) {
   const { t, i18n } = useTranslation();
   const id = useId();
   const [daysText, setDaysText] = useState(String(CALENDAR_LIMITS.shareDefaultDays));
@@ -59,7 +59,6 @@ export function ShareLinkPanel({ spaceId, eventId, occurrence }: ShareLinkPanelP
         <p id={`${id}-warning`} className="warning" data-testid="share-warning">
           {t('calendar.share.trust', { date })}
         </p>
-        <LinksMadeList spaceId={spaceId} eventId={eventId} />
       </div>
     );
   }
@@ -72,7 +71,13 @@ export function ShareLinkPanel({ spaceId, eventId, occurrence }: ShareLinkPanelP
         const args = occurrence
           ? { spaceId, eventId, occurrence, days }
           : { spaceId, eventId, days };
-        void action.run(() => call('calendar.shareLink', args), setMade);
+        void action.run(
+          () => call('calendar.shareLink', args),
+          (next) => {
+            setMade(next);
+            onShared();
+          },
+        );
       }}
       aria-busy={action.busy}
     >
@@ -98,7 +103,6 @@ export function ShareLinkPanel({ spaceId, eventId, occurrence }: ShareLinkPanelP
         ready={days !== null && !action.busy}
         submitTestId="share-link-create"
       />
-      <LinksMadeList spaceId={spaceId} eventId={eventId} />
     </form>
   );
 }

@@ -16,9 +16,11 @@ interface ShareMemberPanelProps {
   eventId: string;
   occurrence?: string;
   spaces: readonly SpaceSummary[];
+  onShared: () => void;
 }
 
-export function ShareMemberPanel({ spaceId, eventId, occurrence, spaces }: ShareMemberPanelProps) {
+export function ShareMemberPanel(props: ShareMemberPanelProps) {
+  const { spaceId, eventId, occurrence, spaces, onShared } = props;
   const { t, i18n } = useTranslation();
   const id = useId();
   const candidates = otherSpaces(spaces, spaceId);
@@ -46,7 +48,10 @@ export function ShareMemberPanel({ spaceId, eventId, occurrence, spaces }: Share
         const args = { spaceId, eventId, toSpaceId, deviceKey: chosen.deviceKey };
         void action.run(
           () => call('calendar.shareWith', occurrence ? { ...args, occurrence } : args),
-          () => setSharedWith(nameOf(chosen)),
+          () => {
+            setSharedWith(nameOf(chosen));
+            onShared();
+          },
         );
       }}
     >

@@ -178,6 +178,18 @@ export const LinkMadeView = z.object({
   expiresAt: z.number(),
 });
 
+/**
+ * An event this device shared with a member of another space: for "Stop sharing". Names only, as
+ * this device knows them (null when it does not), never a device key.
+ */
+export const MemberShareView = z.object({
+  id: z.string(),
+  occurrence: OccurrenceKey.nullable(),
+  madeAt: z.number(),
+  toName: z.string().nullable(),
+  throughName: z.string().nullable(),
+});
+
 export const ReminderNotice = z.object({
   spaceId: Hex32,
   eventId: EventId,
@@ -195,5 +207,6 @@ export type CalendarEventView = z.infer<typeof CalendarEventView>;
 export type EventInput = z.infer<typeof EventInput>;
 export type SharedEventView = z.infer<typeof SharedEventView>;
 export type LinkMadeView = z.infer<typeof LinkMadeView>;
+export type MemberShareView = z.infer<typeof MemberShareView>;
 export type ReminderNotice = z.infer<typeof ReminderNotice>;
 export type BlurChoice = z.infer<typeof BlurChoice>;

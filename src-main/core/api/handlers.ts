@@ -174,6 +174,8 @@ export function createHandlers(
     'calendar.shared': () => cal().sharing.shared(),
     'calendar.links': (args) => cal().sharing.links(args),
     'calendar.stopLink': ({ id }) => cal().sharing.stopLink(id),
+    'calendar.memberShares': (args) => cal().sharing.memberShares(args),
+    'calendar.stopMemberShare': ({ id }) => cal().sharing.stopMemberShare(id),
     ...briefingHandlers(session),
     'lanRelay.interfaces': () => lanRelay.interfaces(),
     'lanRelay.start': ({ address, port }) => lanRelay.start(address, port),

@@ -35,12 +35,12 @@ export function createCalendarSession(db: Db, engine: SyncEngine, emit: Emit) {
   const linkSweep = setInterval(() => {
     sharing.sweepLinks().catch((error: unknown) => {
       // A closing vault or a full disk: tried again at the next sweep.
-      console.error('calendar: event links could not be swept', error);
+      console.error('calendar: event shares could not be swept', error);
     });
   }, SHARED_SWEEP_MS);
   linkSweep.unref();
 
-  /** Deletes as asked, then stops the links that showed what is gone. */
+  /** Deletes as asked, then stops the links and member shares that showed what is gone. */
   async function removeEvent(args: {
     spaceId: string;
     eventId: string;
@@ -51,19 +51,19 @@ export function createCalendarSession(db: Db, engine: SyncEngine, emit: Emit) {
       .readable(args.spaceId)
       .events.some((shown) => shown.event.id === args.eventId);
     const occurrence = stillThere ? args.occurrence : undefined;
-    // A link is a copy made when it was shared: one of the whole series shows what "this and
-    // following" removed too.
+    // A link or member share is a copy made when it was shared: one of the whole series shows
+    // what "this and following" removed too.
     const which = !occurrence
       ? undefined
       : occurrence.scope === 'this'
         ? (shown: string | null) => shown === occurrence.key
         : (shown: string | null) => shown === null || shown >= occurrence.key;
     try {
-      sharing.eventDeleted(args.spaceId, args.eventId, which);
+      await sharing.eventDeleted(args.spaceId, args.eventId, which);
     } catch (error) {
-      // The event is deleted; a link to the whole event is caught by the minute sweep (one to a
+      // The event is deleted; a share of the whole event is caught by the minute sweep (one of a
       // deleted occurrence is not: the event is still there).
-      console.error('calendar: the links of a deleted event could not be marked', error);
+      console.error('calendar: the shares of a deleted event could not be marked', error);
     }
   }
 

@@ -1,6 +1,7 @@
 // Sharing one event with someone outside its space (docs/calendar.md, "Sharing one event"): a link
 // with its own key and expiry, left sealed at the relay; or sealed to one device of another space
 // I share with them, through that space's document. Received events are kept read-only here.
+// Either can be stopped: a link at the relay, a member share by deleting its entry (member-shares.ts).
 import type { SharedEventView } from '../../../src-shared/calendar/calendar-api';
 import { z } from 'zod';
 import { toHex } from '../../../src-shared/protocol/bytes';
@@ -9,8 +10,8 @@ import { SuviazError } from '../errors';
 import type { DocAccess } from '../sync/engine-doc-access';
 import { asApiError } from '../sync/engine-api-errors';
 import { requireConnection } from './relay-request';
-import type { SpaceCalendar } from './calendar-events';
 import type { CalendarService } from './calendar-service';
+import { eventGone, spaceReader } from './event-gone';
 import { openShare, sharedPart, signShare, type SharePayload } from './event-share';
 import {
   encodeShareLink,
@@ -28,21 +29,21 @@ import {
   linkMade,
   liveLinksOf,
   stopsWanted,
-  type LinkMade,
   wantStopped,
   wantStoppedById,
 } from './links-made-store';
+import { EVENT_SHARES_MAP, memberShares } from './member-shares';
 import { forgetExpired, keepShared, listShared, type StoredShare } from './shared-store';
 import type { Db } from '../vault/migrations';
 
-/** Events sealed to one device, in a space's document: by share id, `to` and the sealed bytes. */
-export const EVENT_SHARES_MAP = 'eventShares';
+export { EVENT_SHARES_MAP } from './member-shares';
 const SealedEntry = z.object({ to: z.string().regex(/^[0-9a-f]{64}$/), sealed: z.base64() });
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarService) {
+  const members = memberShares(db, access);
   /** What to seal, and the organisation whose document holds the event (for the sharer only). */
   function payloadOf(
     what: { spaceId: string; eventId: string; occurrence?: string },
@@ -104,7 +105,10 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
         const known =
           payload !== null &&
           (space.state.members.has(payload.from) || space.state.departed.has(payload.from));
-        if (payload && known && payload.to === access.meHex) keepShared(db, id, payload);
+        // Which space it came through: its copy goes once the sharer deletes the entry there.
+        if (payload && known && payload.to === access.meHex) {
+          keepShared(db, id, payload, toHex(space.groupId));
+        }
       });
     }
   }
@@ -129,17 +133,6 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
         return;
       }
     }
-  }
-
-  /**
-   * The event is not in its space any more. A stop cannot be undone, so "cannot tell" is never
-   * "gone": a space, or the organisation that held the event, this device cannot read now says
-   * nothing (a key still on its way, a membership being renewed). `read` reads each space once.
-   */
-  function eventGone(link: LinkMade, read: (spaceId: string) => SpaceCalendar | null): boolean {
-    const cal = read(link.spaceId);
-    if (!cal || (link.orgId !== null && !cal.orgs.has(link.orgId))) return false;
-    return !cal.events.some((shown) => shown.event.id === link.eventId);
   }
 
   return {
@@ -190,44 +183,47 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
       return { stopped: linkMade(db, id) === null };
     },
 
+    /** The event's member shares that were not withdrawn, for "Stop sharing". */
+    memberShares: (args: { spaceId: string; eventId: string }) =>
+      members.list(args.spaceId, args.eventId),
+
     /**
-     * An event, or some of its occurrences, was deleted here: the links to what is gone are to
-     * stop. Marked now, sent in the background: the deletion does not wait for the relay.
+     * Withdraws one: its entry is deleted from the space it went through (offline, the outbox
+     * sends it later), and the recipient's app deletes its copy at its next sync.
      */
-    eventDeleted(
+    stopMemberShare: (id: string) => members.stop(id),
+
+    /**
+     * An event, or some of its occurrences, was deleted here: the links and member shares of what
+     * is gone are to stop. Link stops are sent in the background (the deletion does not wait for
+     * the relay); member shares are withdrawn in their spaces' documents now.
+     */
+    async eventDeleted(
       spaceId: string,
       eventId: string,
       which?: (occurrence: string | null) => boolean,
-    ): void {
+    ): Promise<void> {
       wantStopped(db, spaceId, eventId, which);
       void sendStops().catch((error: unknown) => {
         console.error('calendar: event link stops could not be sent', error);
       });
+      await members.eventDeleted(spaceId, eventId, which);
     },
 
     /**
-     * The minute sweep: links to an event no longer in its space (deleted on another device) are
-     * to stop too; stops asked for offline go out; links past their expiry are forgotten.
+     * The minute sweep: links and member shares of an event no longer in its space (deleted on
+     * another device) are to stop too; stops asked for offline go out; links past their expiry
+     * are forgotten; copies shared with me whose sharer withdrew them are deleted.
      */
     async sweepLinks(): Promise<void> {
       const now = Date.now();
       forgetExpiredLinksMade(db, now);
-      const calendars = new Map<string, SpaceCalendar | null>();
-      const read = (spaceId: string): SpaceCalendar | null => {
-        if (!calendars.has(spaceId)) {
-          let cal: SpaceCalendar | null = null;
-          try {
-            cal = calendar.readable(spaceId);
-          } catch {
-            // Not readable now: nothing can be told of its events.
-          }
-          calendars.set(spaceId, cal);
-        }
-        return calendars.get(spaceId) ?? null;
-      };
+      const read = spaceReader(calendar);
       for (const link of allLiveLinks(db, now)) {
         if (eventGone(link, read)) wantStoppedById(db, link.id);
       }
+      members.forgetWithdrawn();
+      await members.sweep(read);
       await sendStops();
     },
 
@@ -244,14 +240,27 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
         if (!through || through.parentId || !recipient || args.deviceKey === access.meHex) {
           throw new SuviazError('not-member', 'That person is not a member of that space.');
         }
-        const { payload } = payloadOf(args, args.deviceKey, null);
+        const { payload, orgId } = payloadOf(args, args.deviceKey, null);
         const sealed = sealToBoxKey(recipient.boxKey, signShare(payload, access.sign));
         const id = toHex(randomBytes(16));
-        await access.write(through, (doc) =>
-          doc.getMap<unknown>(EVENT_SHARES_MAP).set(id, {
-            to: args.deviceKey,
-            sealed: Buffer.from(sealed).toString('base64'),
-          }),
+        // Kept on this device only, like a link's record: where the entry is and what it shows.
+        const record = {
+          id,
+          throughSpace: args.toSpaceId,
+          toDevice: args.deviceKey,
+          spaceId: args.spaceId,
+          eventId: args.eventId,
+          orgId,
+          occurrence: args.occurrence ?? null,
+          madeAt: Date.now(),
+        };
+        await members.shared(record, () =>
+          access.write(through, (doc) =>
+            doc.getMap<unknown>(EVENT_SHARES_MAP).set(id, {
+              to: args.deviceKey,
+              sealed: Buffer.from(sealed).toString('base64'),
+            }),
+          ),
         );
       }),
 
@@ -280,9 +289,10 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
       }),
 
     shared(): SharedEventView[] {
-      // After collecting: a sealed share already past its expiry is not listed even once.
+      // After collecting: a sealed share already past its expiry, or withdrawn, is not listed.
       collectSealed();
       forgetExpired(db, Date.now());
+      members.forgetWithdrawn();
       return listShared(db).map(viewOf);
     },
   };

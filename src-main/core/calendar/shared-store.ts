@@ -1,5 +1,5 @@
-// Events shared with this device, kept in the vault read-only until they expire; an expired one
-// is deleted with secure_delete, so its text does not linger in the file's free pages.
+// Events shared with this device, kept in the vault read-only until they expire or their sharer
+// withdraws them; then deleted with secure_delete, so their text does not linger in free pages.
 import type { Db } from '../vault/migrations';
 import { ReceivedShare, type SharePayload } from './event-share';
 
@@ -8,11 +8,32 @@ export interface StoredShare {
   payload: SharePayload;
 }
 
-export function keepShared(db: Db, id: string, payload: SharePayload): void {
+/** `viaSpace`: the space whose document the share was sealed in (null: opened from a link). */
+export function keepShared(
+  db: Db,
+  id: string,
+  payload: SharePayload,
+  viaSpace: string | null = null,
+): void {
   db.prepare(
-    `INSERT INTO calendar_shared (id, received_at, expires_at, payload) VALUES (?, ?, ?, ?)
-     ON CONFLICT (id) DO NOTHING`,
-  ).run(id, Date.now(), payload.expiresAt, JSON.stringify(payload));
+    `INSERT INTO calendar_shared (id, received_at, expires_at, payload, via_space)
+     VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+  ).run(id, Date.now(), payload.expiresAt, JSON.stringify(payload), viaSpace);
+}
+
+/** The shares that came sealed through a space's document, with that space. */
+export function sharedVia(db: Db): { id: string; viaSpace: string }[] {
+  return db
+    .prepare<[], { id: string; viaSpace: string }>(
+      'SELECT id, via_space AS viaSpace FROM calendar_shared WHERE via_space IS NOT NULL',
+    )
+    .all();
+}
+
+/** Its sharer withdrew it: deleted so that its text does not linger in free pages either. */
+export function forgetShared(db: Db, id: string): void {
+  db.pragma('secure_delete = ON');
+  db.prepare('DELETE FROM calendar_shared WHERE id = ?').run(id);
 }
 
 export function listShared(db: Db): StoredShare[] {

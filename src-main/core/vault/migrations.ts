@@ -360,6 +360,31 @@ const v13: Migration = (db) => {
   `);
 };
 
+// Events this device shared with a member of another space (sealed to their device, in that space's
+// document's eventShares map), so that its user can stop one and deleting the event stops them: the
+// entry's id, the space it went through and the recipient device, never the sealed bytes or the
+// event's text. `occurrence`: the original slot of the one occurrence shared (null: the whole event).
+// `stop_wanted`: its deletion from that document could not be written yet (tried again each minute).
+// calendar_shared.via_space: the space a copy sealed to this device came through (null: a link, or
+// kept before this step), so that the copy is deleted once its sharer withdraws the entry.
+const v14: Migration = (db) => {
+  db.exec(`
+    CREATE TABLE calendar_member_shares (
+      entry_id TEXT PRIMARY KEY,
+      through_space TEXT NOT NULL,
+      to_device TEXT NOT NULL,
+      space_id TEXT NOT NULL,
+      event_id TEXT NOT NULL,
+      org_id TEXT,
+      occurrence TEXT,
+      made_at INTEGER NOT NULL,
+      stop_wanted INTEGER NOT NULL DEFAULT 0
+    ) STRICT;
+    CREATE INDEX calendar_member_shares_by_event ON calendar_member_shares (space_id, event_id);
+    ALTER TABLE calendar_shared ADD COLUMN via_space TEXT;
+  `);
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   v1,
   v2,
@@ -374,6 +399,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v11,
   v12,
   v13,
+  v14,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -260,7 +260,7 @@ export const calendarEn = {
     unnamedMember: 'Member without a name ({{role}}, since {{since}})',
     shareWithMember: 'Share',
     sharedWith: 'Shared with {{name}}.',
-    linksTitle: 'Links you made for this event',
+    linksTitle: 'What you shared from this event',
     wholeEvent: 'The whole event',
     oneOccurrence: '{{day}} {{time}}',
     opensUntil: 'opens it until {{date}}',
@@ -272,6 +272,17 @@ export const calendarEn = {
       'That link no longer opens the event. Whoever opened it before keeps what they saw until it expires.',
     stopPending:
       'That link will stop opening the event as soon as the relay can be reached. Whoever opened it before keeps what they saw until it expires.',
+    withMember: 'with {{name}}, through “{{space}}”',
+    unknownMember: 'a member whose name this device does not know',
+    unknownSpace: 'a space this device no longer holds',
+    stopMemberWhole: 'Stop sharing the whole event with {{name}}',
+    stopMemberOne: 'Stop sharing {{day}} {{time}} with {{name}}',
+    memberStopNote:
+      'Stopping a share with a member deletes it from the space it went through: their app deletes its copy at its next sync, but a modified app could keep it.',
+    memberStopped:
+      'Withdrawn. Their app deletes its copy at its next sync; a modified app could keep it. The other members of that space see only that an encrypted entry went away.',
+    memberPending:
+      'Withdrawn on this device. The space hears of it as soon as the relay can be reached; then their app deletes its copy at its next sync.',
   },
   shared: {
     title: 'Shared with me',

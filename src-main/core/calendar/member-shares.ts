@@ -1,0 +1,120 @@
+// Withdrawing an event shared with a member of another space (docs/calendar.md, "Stopping a
+// share"): the sharer deletes its entry from that space's document; the recipient's app deletes
+// its copy once its own synced copy of that document no longer holds the entry.
+import type { MemberShareView } from '../../../src-shared/calendar/calendar-api';
+import { SuviazError } from '../errors';
+import type { DocAccess } from '../sync/engine-doc-access';
+import type { Db } from '../vault/migrations';
+import { eventGone, type ReadSpace } from './event-gone';
+import {
+  allLiveMemberShares,
+  forgetMemberShare,
+  keepMemberShare,
+  liveMemberSharesOf,
+  memberShare,
+  memberStopsWanted,
+  wantMemberSharesStopped,
+  wantMemberShareStopped,
+  type MemberShare,
+} from './member-shares-store';
+import { forgetShared, sharedVia } from './shared-store';
+
+/** Events sealed to one device, in a space's document: by share id, `to` and the sealed bytes. */
+export const EVENT_SHARES_MAP = 'eventShares';
+
+export function memberShares(db: Db, access: DocAccess) {
+  const online = (): boolean => access.connection()?.status() === 'connected';
+
+  /** Deletes the entry from the space it went through (into its outbox: offline, sent later). */
+  async function withdraw(share: MemberShare): Promise<void> {
+    const through = access.group(share.throughSpace);
+    if (!through || !access.canWrite(through)) {
+      throw new SuviazError(
+        'not-member',
+        'This device can no longer write in the space this event was shared through, so it cannot withdraw it.',
+      );
+    }
+    await access.write(through, (doc) => doc.getMap<unknown>(EVENT_SHARES_MAP).delete(share.id));
+    forgetMemberShare(db, share.id);
+  }
+
+  /** Writes every withdrawal still wanted; one that cannot be written now stays marked. */
+  async function withdrawWanted(): Promise<void> {
+    for (const share of memberStopsWanted(db)) {
+      try {
+        await withdraw(share);
+      } catch {
+        // No write access to that space now (a membership being renewed, or lost): tried again
+        // at the next sweep; the entry stays in that document meanwhile.
+      }
+    }
+  }
+
+  return {
+    /**
+     * Records a share before its entry is written: an entry this device does not know of could
+     * never be withdrawn, while a record of an entry never written withdraws nothing.
+     */
+    async shared(share: MemberShare, write: () => Promise<void>): Promise<void> {
+      keepMemberShare(db, share);
+      try {
+        await write();
+      } catch (error) {
+        forgetMemberShare(db, share.id);
+        throw error;
+      }
+    },
+
+    /** The event's member shares, with names only (never a device key), for "Stop sharing". */
+    list(spaceId: string, eventId: string): MemberShareView[] {
+      return liveMemberSharesOf(db, spaceId, eventId).map((share) => ({
+        id: share.id,
+        occurrence: share.occurrence,
+        madeAt: share.madeAt,
+        toName: access.nameOf(share.toDevice),
+        throughName: access.group(share.throughSpace)?.name ?? null,
+      }));
+    },
+
+    /** `waiting`: this device is offline, so the withdrawal waits in that space's outbox. */
+    async stop(id: string): Promise<{ waiting: boolean }> {
+      const share = memberShare(db, id);
+      if (!share) throw new SuviazError('not-found', 'This device shared no such event.');
+      await withdraw(share);
+      return { waiting: !online() };
+    },
+
+    /** Marks the shares of what was deleted (all, or the occurrences `which` picks), writes them. */
+    async eventDeleted(
+      spaceId: string,
+      eventId: string,
+      which?: (occurrence: string | null) => boolean,
+    ): Promise<void> {
+      wantMemberSharesStopped(db, spaceId, eventId, which);
+      await withdrawWanted();
+    },
+
+    /** The minute sweep: shares of events deleted elsewhere are withdrawn too, and retries. */
+    async sweep(read: ReadSpace): Promise<void> {
+      for (const share of allLiveMemberShares(db)) {
+        if (eventGone(share, read)) wantMemberShareStopped(db, share.id);
+      }
+      await withdrawWanted();
+    },
+
+    /**
+     * The recipient's side: copies whose entry is no longer in the space they came through are
+     * deleted. A synced document only grows but for deletions a member wrote, so an entry this
+     * device once read there and no longer finds was deleted; a document this device cannot
+     * read now (not active, wiped, unreadable) says nothing, and the copy stays.
+     */
+    forgetWithdrawn(): void {
+      for (const { id, viaSpace } of sharedVia(db)) {
+        const space = access.group(viaSpace);
+        if (!space || space.parentId || space.status !== 'active') continue;
+        const doc = access.ydoc(space);
+        if (doc && !doc.getMap<unknown>(EVENT_SHARES_MAP).has(id)) forgetShared(db, id);
+      }
+    },
+  };
+}

@@ -97,6 +97,58 @@ describe('a relay that lost messages its members saw', () => {
   });
 });
 
+describe('a member offline while the relay lost messages and then moved past them', () => {
+  it('sees another message at its last seq, starts over, and gets everything', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+    const backup = mkdtempSync(join(tmpdir(), 'suviaz-backup-'));
+    let relay = await relayOn(dataDir);
+    const [alice, bob, carol] = [
+      await client(relay.url),
+      await client(relay.url),
+      await client(relay.url),
+    ];
+    await sharedSpace([alice, bob, carol]);
+    alice.doc.getText('t').insert(0, 'one ');
+    await waitFor('everyone has the first edit', () =>
+      [bob, carol].every((c) => c.text() === 'one '),
+    );
+    relay = await restart(relay, dataDir);
+    cpSync(dataDir, backup, { recursive: true });
+    await reconnected([alice, bob, carol]);
+    alice.doc.getText('t').insert(4, 'two ');
+    await waitFor('everyone has the second edit', () =>
+      [alice, bob, carol].every((c) => c.text() === 'one two '),
+    );
+    bob.doc.getText('t').insert(0, '[bob] ');
+    await waitFor('everyone has Bob’s edit', () =>
+      [alice, bob, carol].every((c) => c.text() === '[bob] one two '),
+    );
+    // Carol goes offline having seen everything; then the relay is restored from the backup.
+    await carol.stop();
+    await relay.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    cpSync(backup, dataDir, { recursive: true });
+    relay = await relayOn(dataDir, Number(new URL(relay.url).port));
+    await reconnected([alice, bob]);
+    await waitFor('Alice and Bob are told', () => rewound(alice) && rewound(bob));
+    // Enough new messages that the relay's last seq passes the one Carol saw.
+    for (let i = 0; i < 6; i++) {
+      const writer = i % 2 ? bob : alice;
+      writer.doc.getText('t').insert(writer.text().length, `${i}`);
+      const text = writer.text();
+      await waitFor('Alice and Bob agree', () => [alice, bob].every((c) => c.text() === text));
+    }
+
+    const carolAgain = await client(relay.url, carol.dir);
+    carolAgain.open(carol.docId ?? '');
+    await waitFor('Carol has everything', () => carolAgain.text() === alice.text());
+    await waitFor('Carol is told', () => rewound(carolAgain));
+    // And her edits go out again.
+    carolAgain.doc.getText('t').insert(0, '[carol] ');
+    await waitFor('Alice has Carol’s edit', () => alice.text().startsWith('[carol] '));
+  });
+});
+
 describe('a relay that claims to have lost messages again and again', () => {
   it('cannot make a member catch up from the start in a loop', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));

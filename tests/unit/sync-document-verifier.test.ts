@@ -205,7 +205,7 @@ describe('document verifier: accepts an honest stream', () => {
     const s1 = start.s1;
     let state = start.state;
     const mine = update(s1, me, 1);
-    state = recordMyUpdateAck(state, me.signing.publicKey, 1, 7);
+    state = recordMyUpdateAck(state, me.signing.publicKey, 1, 7, mine.ciphertextHash);
     const v = verifyDeliver(state, ctx, 7, mine.bytes);
     expect(v.ok && v.kind).toBe('echo');
   });
@@ -319,7 +319,7 @@ describe('document verifier: detects every attack', () => {
     if (!v.ok) return;
     expectRejected(verifyDeliver(v.state, ctx, 3, first.bytes), 'replayed');
     // My own update with a seq the relay never acknowledged to me is a replay too.
-    const acked = recordMyUpdateAck(v.state, me.signing.publicKey, 1, 3);
+    const acked = recordMyUpdateAck(v.state, me.signing.publicKey, 1, 3, new Uint8Array(32));
     expectRejected(verifyDeliver(acked, ctx, 9, update(s1, me, 1).bytes), 'replayed');
   });
 
@@ -362,7 +362,7 @@ describe('document verifier: detects every attack', () => {
 
   it('omits-my-updates: a snapshot whose clocks for me are below what the relay confirmed', () => {
     const { state, s1 } = withSnapshot();
-    const acked = recordMyUpdateAck(state, me.signing.publicKey, 3, 4);
+    const acked = recordMyUpdateAck(state, me.signing.publicKey, 3, 4, new Uint8Array(32));
     const omitting = snapshot(s1, bob, [
       { author: me.signing.publicKey, clock: 2 },
       { author: bob.signing.publicKey, clock: 5 },

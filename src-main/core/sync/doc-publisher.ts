@@ -90,7 +90,13 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
     // one's (counting it there would refuse every later honest snapshot and clock). The rows are
     // acknowledged either way.
     if (rt.verifier.active?.id === sent.snapshotId) {
-      rt.verifier = recordMyUpdateAck(rt.verifier, deps.me, clock, answer.seq);
+      rt.verifier = recordMyUpdateAck(
+        rt.verifier,
+        deps.me,
+        clock,
+        answer.seq,
+        sealed.ciphertextHash,
+      );
     }
     acknowledgeRows(rt, last.id);
     rt.lastSent = null;

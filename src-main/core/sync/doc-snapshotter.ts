@@ -100,7 +100,7 @@ export async function publishSnapshot(
       epoch: ctx.epoch,
       logLength: ctx.myHead.length,
     };
-    rt.verifier = recordMySnapshotAck(rt.verifier, ref, answer.seq);
+    rt.verifier = recordMySnapshotAck(rt.verifier, ref, answer.seq, sealed.ciphertextHash);
     // Saved with the remote updates it counts, by the remote store, if those are not stored yet.
     if (rt.remote.commit()) saveVerifier(deps.db, deps.docId, rt.verifier);
     rt.inFlight = null;

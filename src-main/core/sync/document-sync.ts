@@ -15,7 +15,9 @@ import { flush } from './doc-publisher';
 import { Recovery, RefusalPace } from './doc-recovery';
 import { RemoteStore } from './doc-remote-store';
 import { RendererFeed } from './doc-renderer-feed';
-import { relayRewound, RewindRepair } from './doc-rewind';
+import { RewindRepair } from './doc-rewind';
+import { ciphertextHash } from './envelope-crypto';
+import { catchUpAfter } from './verifier-rewind';
 import {
   acknowledgeRows,
   sendUnsubscribe,
@@ -178,6 +180,9 @@ export class DocumentSync {
     const connection = this.deps.connection();
     if (!connection || connection.status() !== 'connected' || this.rt.closed) return;
     this.rt.caughtUp = false;
+    // The connection ended before the CAUGHT_UP that was to act on it.
+    const suspicion = this.rewind.suspected;
+    if (suspicion) this.rewind.restart(suspicion);
     this.rt.verifier = startCatchUp(this.rt.verifier);
     // Whatever the engine held back for this document will come again in this catch-up.
     this.deps.onResubscribe?.();
@@ -186,7 +191,7 @@ export class DocumentSync {
         type: 'subscribe',
         groupId: this.deps.groupId,
         docId: this.deps.docId,
-        afterSeq: this.rt.verifier.lastSeq,
+        afterSeq: catchUpAfter(this.rt.verifier),
       });
     } catch (error) {
       if (!(error instanceof RelayRequestError) || error.code !== 'offline') {
@@ -220,6 +225,7 @@ export class DocumentSync {
    * its author's signature valid (libsodium's same check on another thread).
    */
   onDeliver(seq: number, envelope: Envelope, authorSigned = false): void {
+    if (this.rewind.ignores(seq, () => ciphertextHash(envelope.ciphertext))) return;
     const seen = this.alreadyPast(seq);
     const ctx = this.deps.context();
     this.accept(verifyDeliver(this.rt.verifier, ctx, seq, envelope, authorSigned), seen);
@@ -227,6 +233,7 @@ export class DocumentSync {
 
   /** A link's seq is not recorded (docs/protocol-client-checks.md): the next catch-up sees it again. */
   onLink(seq: number, link: SnapshotLink): void {
+    if (this.rewind.ignores(seq, () => link.ciphertextHash)) return;
     const seen = this.alreadyPast(seq);
     this.accept(verifyLink(this.rt.verifier, this.deps.context(), link), seen);
   }
@@ -242,10 +249,7 @@ export class DocumentSync {
 
   /** The relay sent everything up to `seq`, its last message of the document. */
   onCaughtUp(seq: number): void {
-    if (relayRewound(this.rt, seq)) {
-      this.rewind.rewound(seq);
-      return;
-    }
+    if (this.rewind.caughtUp(seq)) return;
     this.rt.caughtUp = true;
     if (this.rewind.due) {
       void this.rewind.repair();

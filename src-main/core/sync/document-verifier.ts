@@ -20,7 +20,7 @@ import {
   type VerifyContext,
 } from './envelope-checks';
 import { checkBasis, checkForward, checkSnapshot, type SnapshotRef } from './snapshot-chain';
-import { checkFloor } from './verifier-floor';
+import { ackedAt, checkFloor, movedTo } from './verifier-rewind';
 
 export type { RejectionReason, VerifyContext } from './envelope-checks';
 export type { SnapshotRef } from './snapshot-chain';
@@ -38,6 +38,12 @@ export interface VerifierState {
   myAckedSeqs: Record<string, number>;
   /** Highest relay seq processed: where the next catch-up starts. */
   lastSeq: number;
+  /**
+   * The ciphertext hash (hex) of the message at lastSeq, where this device saw or sent it: the next
+   * catch-up starts one before, so that an honest relay serves that very message again
+   * (verifier-rewind.ts). Absent in a state saved before it was kept, and after a rewind.
+   */
+  lastMark?: string;
   /** Snapshot links verified in this catch-up, from the active snapshot towards the relay's active one. */
   chain: SnapshotRef[];
   /**
@@ -83,13 +89,18 @@ export function startCatchUp(state: VerifierState): VerifierState {
 const expected = (state: VerifierState) => ({ groupId: state.groupId, docId: state.docId });
 
 /** My own message coming back in a catch-up: nothing to apply, only the seq moves on. */
-function echo(state: VerifierState, header: EnvelopeHeader, seq: number): Verdict {
+function echo(
+  state: VerifierState,
+  header: EnvelopeHeader,
+  seq: number,
+  ctHash: Uint8Array,
+): Verdict {
   return {
     ok: true,
     kind: 'echo',
     apply: null,
     header,
-    state: { ...state, lastSeq: Math.max(state.lastSeq, seq) },
+    state: { ...state, ...movedTo(state, seq, ctHash) },
   };
 }
 
@@ -172,7 +183,7 @@ function acceptSnapshot(
   seq: number,
 ): Verdict {
   const { header } = envelope;
-  if (isMyActive(state, header, ctHash)) return echo(state, header, seq);
+  if (isMyActive(state, header, ctHash)) return echo(state, header, seq, ctHash);
   const checked = checkSnapshot(state, ctx, header);
   if (!checked.ok) return checked;
   const active = refOf(header, checked.fields.parentProof, ctHash, checked.fields.generation);
@@ -181,7 +192,7 @@ function acceptSnapshot(
     kind: 'snapshot',
     header,
     ...readContent(envelope, key),
-    state: { ...activated(state, active), lastSeq: Math.max(state.lastSeq, seq) },
+    state: { ...activated(state, active), ...movedTo(state, seq, ctHash) },
   };
 }
 
@@ -191,6 +202,7 @@ function acceptUpdate(
   envelope: Envelope,
   key: Uint8Array,
   seq: number,
+  ctHash: Uint8Array,
 ): Verdict {
   const { header } = envelope;
   const basis = checkBasis(state.active, header);
@@ -207,7 +219,7 @@ function acceptUpdate(
   const last = state.clocks[author] ?? 0;
   if (header.clock <= last) {
     if (author === toHex(ctx.me) && state.myAckedSeqs[String(header.clock)] === seq) {
-      return echo(state, header, seq);
+      return echo(state, header, seq, ctHash);
     }
     return failure('replayed', `clock ${header.clock} was already seen (last ${last})`);
   }
@@ -223,7 +235,7 @@ function acceptUpdate(
       ...state,
       clocks: { ...state.clocks, [author]: header.clock },
       myAcked: author === toHex(ctx.me) ? header.clock : state.myAcked,
-      lastSeq: Math.max(state.lastSeq, seq),
+      ...movedTo(state, seq, ctHash),
     },
   };
 }
@@ -257,7 +269,7 @@ export function verifyDeliver(
   if (!key) return failure('forged', `no key for epoch ${header.epoch}`);
   return header.kind === 'snapshot'
     ? acceptSnapshot(state, ctx, envelope, ctHash, key, seq)
-    : acceptUpdate(state, ctx, envelope, key, seq);
+    : acceptUpdate(state, ctx, envelope, key, seq, ctHash);
 }
 
 /** The relay acknowledged my update (clock on the active snapshot) with this seq. */
@@ -266,6 +278,7 @@ export function recordMyUpdateAck(
   me: Uint8Array,
   clock: number,
   seq: number,
+  ctHash: Uint8Array,
 ): VerifierState {
   return {
     ...state,
@@ -273,7 +286,7 @@ export function recordMyUpdateAck(
     myAcked: clock,
     myAckedSeqs: { ...state.myAckedSeqs, [String(clock)]: seq },
     // Seqs are dense per document; only when nothing else is outstanding may the ack move lastSeq.
-    lastSeq: seq === state.lastSeq + 1 ? seq : state.lastSeq,
+    ...ackedAt(state, seq, ctHash),
   };
 }
 
@@ -282,11 +295,9 @@ export function recordMySnapshotAck(
   state: VerifierState,
   snapshot: SnapshotRef,
   seq: number,
+  ctHash: Uint8Array,
 ): VerifierState {
-  return {
-    ...activated(state, snapshot),
-    lastSeq: seq === state.lastSeq + 1 ? seq : state.lastSeq,
-  };
+  return { ...activated(state, snapshot), ...ackedAt(state, seq, ctHash) };
 }
 
 /** My next update clock on the active snapshot. */

@@ -545,6 +545,7 @@ export const ERROR_CODES = [
   'share-expired',
   'other-organisation',
   'occurrence-changed',
+  'share-too-large',
   'lan-relay-port-in-use',
   'lan-relay-address-unavailable',
   // Sync by file (docs/network.md): why a bundle was refused, nothing of it applied.

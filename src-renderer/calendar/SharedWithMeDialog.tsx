@@ -1,5 +1,5 @@
-// Events shared with me, read-only, each with who shared it and until when; and a field to open an
-// event link someone sent. Opened links join the list (main keeps them until they expire).
+// Events shared with me, read-only, each with who shared it and until when (a series with its next
+// occurrences); and a field to open an event link someone sent. Opened links join the list.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../src-shared/api';
@@ -11,6 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useApiAction } from '../hooks/use-api-action';
 import { formatFullDate } from '../lib/format-date';
 import { EventSummary } from './EventSummary';
+import { SharedOccurrences } from './SharedOccurrences';
 
 export function SharedWithMeDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -133,6 +134,7 @@ function SharedEvent({ shared }: { shared: SharedEventView }) {
       description={shared.details.description}
       timing={shared.timing}
     >
+      <SharedOccurrences shared={shared} />
       <p className="hint" data-testid="shared-from">
         {t('calendar.shared.from', { name: from })} · {until}
       </p>

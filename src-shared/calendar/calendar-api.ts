@@ -9,6 +9,7 @@ import {
   EventId,
   EventTiming,
   OccurrenceKey,
+  OccurrenceOverride,
   OrgId,
   Visibility,
 } from './event-model';
@@ -162,6 +163,11 @@ export const SharedEventView = z.object({
   id: z.string(),
   details: EventDetails,
   timing: EventTiming,
+  /**
+   * A series' changed occurrences by original slot, as its sharer sees them (empty for a one-off):
+   * shown through shared-occurrences.ts, so a moved meeting is not shown at its old time.
+   */
+  overrides: z.record(OccurrenceKey, OccurrenceOverride),
   /** The sender's name as this device knows it (null when it does not know that key's name). */
   fromName: z.string().nullable(),
   /** The name the sender gave itself in the share: shown as a claim when fromName is null. */

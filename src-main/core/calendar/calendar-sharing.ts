@@ -71,6 +71,7 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
     id: stored.id,
     details: stored.payload.details,
     timing: stored.payload.timing,
+    overrides: stored.payload.overrides ?? {},
     // Only a name this device knows for that key: the one in the payload is the sender's own
     // claim, and anyone can make a link that says "Ana".
     fromName: access.nameOf(stored.payload.from),
@@ -79,10 +80,10 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
     expiresAt: stored.payload.expiresAt,
   });
 
-  /** Sealed shares addressed to me in my spaces' documents, checked and kept. */
   /** Share ids already looked at (kept, or refused): each sealed box is opened once per session. */
   let judged: Set<string> | null = null;
 
+  /** Sealed shares addressed to me in my spaces' documents, checked and kept. */
   function collectSealed(): void {
     judged ??= new Set(listShared(db).map((s) => s.id));
     const seen = judged;

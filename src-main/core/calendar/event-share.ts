@@ -1,7 +1,7 @@
-// One event shared outside its space: what is signed and sealed (the details and times, who shared
-// it, until when), for a link (sealed under the link's own key) or for one device of another space
-// (sealed to its box key). Nothing else of the space goes with it: no id, no organisation, no names,
-// and for one occurrence of a series nothing of the series (docs/calendar.md, "Sharing one event").
+// One event shared outside its space: what is signed and sealed (details, times, who shared it,
+// until when), for a link (sealed under the link's own key) or for one device of another space
+// (sealed to its box key). Nothing else of the space goes with it: no id, organisation or names;
+// a series goes with its changed occurrences, one occurrence without the series (docs/calendar.md).
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { isOccurrence } from '../../../src-shared/calendar/edit-scope';
@@ -16,6 +16,12 @@ import {
 import { verify } from '../crypto/sodium';
 import { SuviazError } from '../errors';
 import { fromHex } from '../../../src-shared/protocol/bytes';
+import {
+  checkShareSize,
+  overridesFitSeries,
+  overridesToShare,
+  SharedOverrides,
+} from './series-share';
 
 const DOMAIN = 'suviaz/event-share/v1\n';
 
@@ -24,8 +30,10 @@ const DeviceHex = z.string().regex(/^[0-9a-f]{64}$/);
  * What is shared, as made since v2: one occurrence of a series travels as an event of its own, with
  * no key naming its original slot (v1 sent it as `occurrence`, telling the recipient that it was
  * one of a series and where it stood before a move). The sharer keeps that slot in its vault only.
+ * A whole series also carries its changed occurrences (`overrides`, absent when it has none): an
+ * optional field of v2, which had not shipped without it, so every v2 reader knows it.
  */
-export const SharePayload = z
+const PayloadFields = z
   .object({
     v: z.literal(2),
     from: DeviceHex,
@@ -36,8 +44,12 @@ export const SharePayload = z
     expiresAt: z.number().int().nullable(),
     timing: EventTiming,
     details: EventDetails,
+    overrides: SharedOverrides.optional(),
   })
   .strict();
+export const SharePayload = PayloadFields.refine((p) => overridesFitSeries(p.timing, p.overrides), {
+  message: 'changed occurrences that are not of this series',
+});
 export type SharePayload = z.infer<typeof SharePayload>;
 
 /**
@@ -46,7 +58,8 @@ export type SharePayload = z.infer<typeof SharePayload>;
  */
 export const ReceivedShare = z.union([
   SharePayload,
-  SharePayload.extend({ v: z.literal(1), occurrence: OccurrenceKey.nullable() })
+  PayloadFields.omit({ overrides: true })
+    .extend({ v: z.literal(1), occurrence: OccurrenceKey.nullable() })
     .strict()
     .transform(({ occurrence: _dropped, ...rest }): SharePayload => ({ ...rest, v: 2 })),
 ]);
@@ -58,11 +71,13 @@ const Signed = z
 const encoder = new TextEncoder();
 const signedBytes = (payload: string): Uint8Array => encoder.encode(DOMAIN + payload);
 
-/** The signed form, as bytes to seal. */
+/** The signed form, as bytes to seal; refused when too large to reach its recipient. */
 export function signShare(payload: SharePayload, sign: (m: Uint8Array) => Uint8Array): Uint8Array {
   const text = JSON.stringify(payload);
   const signature = Buffer.from(sign(signedBytes(text))).toString('base64');
-  return encoder.encode(JSON.stringify({ payload: text, signature }));
+  const signed = encoder.encode(JSON.stringify({ payload: text, signature }));
+  checkShareSize(signed);
+  return signed;
 }
 
 /** The payload if the bytes are a well-formed share signed by the device it names; else null. */
@@ -80,19 +95,23 @@ export function openShare(bytes: Uint8Array): SharePayload | null {
 }
 
 /**
- * What is shared of an event: all of it (a single event or the whole series), or one occurrence
- * as a one-off of its own: its own times (where it was moved to) and details, no rule, no
- * exceptions, nothing naming the slot it had in the series. A one-off carries no exceptions either:
- * the app keeps none on one, but a record from a member's modified app could, naming past slots.
+ * What is shared of an event: all of it (a single event, or the whole series with its changed
+ * occurrences, so that a moved meeting is not shown at its old time), or one occurrence as a
+ * one-off of its own: its own times (where it was moved to) and details, no rule, no exceptions,
+ * nothing naming the slot it had in the series. A one-off carries no exceptions either: the app
+ * keeps none on one, but a record from a member's modified app could, naming past slots.
  */
 export function sharedPart(
   event: CalendarEvent,
   occurrence: string | null,
-): { timing: z.infer<typeof EventTiming>; details: z.infer<typeof EventDetails> } {
+): Pick<SharePayload, 'timing' | 'details' | 'overrides'> {
   const details = detailsOf(event);
   const timing = timingOf(event);
   if (event.rrule === null) return { timing: { ...timing, exdates: [] }, details };
-  if (occurrence === null) return { timing, details };
+  if (occurrence === null) {
+    const overrides = overridesToShare(event);
+    return overrides ? { timing, details, overrides } : { timing, details };
+  }
   // A slot the series does not have (deleted, or a stale view) would be shared as a made-up event.
   if (!isOccurrence(event, occurrence)) {
     throw new SuviazError('occurrence-changed', 'The occurrence is no longer in the series.');

@@ -196,6 +196,8 @@ export const en = {
       'This member already belongs to another organisation of the coalition. An admin of that organisation must remove them first.',
     'occurrence-changed':
       'This occurrence was changed or removed on another device while you had it open, so nothing was saved. Close the event, open it again and make your change there.',
+    'share-too-large':
+      'This event is too large to share whole, with all its changed occurrences and details. Share its occurrences one by one instead.',
     'lan-relay-port-in-use':
       'Another program already uses this port on this computer, or the system does not allow it. Choose another port, or 0 to take any free one, and start again.',
     'lan-relay-address-unavailable':

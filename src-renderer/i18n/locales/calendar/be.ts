@@ -318,6 +318,9 @@ export const calendarBe: NonNullable<Translation['calendar']> = {
     claimed: '«{{name}}» (імя, якое гэтая прылада не можа праверыць)',
     until: 'да {{date}}',
     noExpiry: 'без тэрміну',
+    upcoming: 'Наступныя паўторы',
+    noUpcoming: 'З гэтага часу паўтораў няма.',
+    moved: 'перанесена',
   },
   orgs: {
     title: 'Арганізацыі',

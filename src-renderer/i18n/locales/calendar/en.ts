@@ -296,6 +296,9 @@ export const calendarEn = {
     claimed: '“{{name}}” (a name this device cannot check)',
     until: 'until {{date}}',
     noExpiry: 'no end date',
+    upcoming: 'Next occurrences',
+    noUpcoming: 'None from now on.',
+    moved: 'moved',
   },
   orgs: {
     title: 'Organisations',

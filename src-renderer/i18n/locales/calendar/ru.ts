@@ -317,6 +317,9 @@ export const calendarRu: NonNullable<Translation['calendar']> = {
     claimed: '«{{name}}» (имя, которое это устройство не может проверить)',
     until: 'до {{date}}',
     noExpiry: 'без срока',
+    upcoming: 'Ближайшие повторения',
+    noUpcoming: 'С этого момента повторений нет.',
+    moved: 'перенесено',
   },
   orgs: {
     title: 'Организации',

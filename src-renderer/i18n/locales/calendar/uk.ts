@@ -317,6 +317,9 @@ export const calendarUk: NonNullable<Translation['calendar']> = {
     claimed: '«{{name}}» (ім’я, яке цей пристрій не може перевірити)',
     until: 'до {{date}}',
     noExpiry: 'без терміну',
+    upcoming: 'Найближчі повторення',
+    noUpcoming: 'Відтепер повторень немає.',
+    moved: 'перенесено',
   },
   orgs: {
     title: 'Організації',

@@ -1,0 +1,201 @@
+// A whole series shared with its changed occurrences: a moved meeting travels at its new time, a
+// renamed one with its own title, a deleted one not at all, and nothing for slots the series does
+// not have. The payload stays strict and bounded: past the cap the share is refused, never trimmed.
+import { DateTime } from 'luxon';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openShare, sharedPart, signShare } from '../../src-main/core/calendar/event-share';
+import { SHARE_OVERRIDES_MAX } from '../../src-main/core/calendar/series-share';
+import {
+  generateSigningKeyPair,
+  sign,
+  sodiumReady,
+  toHex,
+} from '../../src-main/core/crypto/sodium';
+import { SuviazError } from '../../src-main/core/errors';
+import type { CalendarEvent } from '../../src-shared/calendar/event-model';
+import {
+  nextSharedOccurrences,
+  sharedOccurrences,
+} from '../../src-shared/calendar/shared-occurrences';
+
+let pair: ReturnType<typeof generateSigningKeyPair>;
+beforeAll(async () => {
+  await sodiumReady();
+  pair = generateSigningKeyPair();
+});
+
+const TZ = 'Europe/Vilnius';
+const at = (local: string): number => DateTime.fromISO(local, { zone: TZ }).toMillis();
+
+/** Mondays 10:00 from 23 March: 30 March moved to Wednesday 15:00, 6 April renamed, 13 deleted. */
+const series: CalendarEvent = {
+  id: 'e'.repeat(32),
+  title: 'Coalition meeting',
+  description: 'Weekly',
+  location: 'Office',
+  allDay: false,
+  start: '2026-03-23T10:00',
+  end: '2026-03-23T11:00',
+  tz: TZ,
+  rrule: 'FREQ=WEEKLY;COUNT=6',
+  exdates: ['2026-04-13T10:00'],
+  overrides: {
+    '2026-03-30T10:00': { start: '2026-04-01T15:00', end: '2026-04-01T16:00' },
+    '2026-04-06T10:00': { title: 'Coalition meeting: budget' },
+    // Left by a member's modified app: a deleted slot, a slot the rule never makes, no change.
+    '2026-04-13T10:00': { title: 'Secret agenda' },
+    '2026-03-31T10:00': { title: 'Not a slot' },
+    '2026-04-20T10:00': {},
+  },
+  orgId: null,
+  visibility: 'coalition',
+  createdBy: 'c'.repeat(64),
+  updatedAt: 1,
+};
+
+const signed = (part: ReturnType<typeof sharedPart>, extra: object = {}): Uint8Array => {
+  const payload = {
+    v: 2 as const,
+    from: toHex(pair.publicKey),
+    fromName: null,
+    to: null,
+    sharedAt: 1,
+    expiresAt: null,
+    ...part,
+    ...extra,
+  };
+  // Signed as any app would sign it, checks or not: openShare must judge what arrives.
+  const text = JSON.stringify(payload);
+  const message = new TextEncoder().encode(`suviaz/event-share/v1\n${text}`);
+  const signature = Buffer.from(sign(pair.secretKey, message)).toString('base64');
+  return new TextEncoder().encode(JSON.stringify({ payload: text, signature }));
+};
+
+const codeOf = (run: () => unknown): string | null => {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    return error instanceof SuviazError ? error.code : 'not a SuviazError';
+  }
+};
+
+describe('a whole series, shared', () => {
+  it('carries its moved and renamed occurrences, and nothing of deleted or made-up slots', () => {
+    const part = sharedPart(series, null);
+    expect(part.overrides).toEqual({
+      '2026-03-30T10:00': { start: '2026-04-01T15:00', end: '2026-04-01T16:00' },
+      '2026-04-06T10:00': { title: 'Coalition meeting: budget' },
+    });
+    for (const leftover of ['Secret agenda', 'Not a slot', '2026-03-31', '2026-04-20']) {
+      expect(JSON.stringify(part)).not.toContain(leftover);
+    }
+    expect(part.timing).toMatchObject({
+      rrule: 'FREQ=WEEKLY;COUNT=6',
+      exdates: ['2026-04-13T10:00'],
+    });
+  });
+
+  it('is shown to its recipient as the sharer sees it, week by week', () => {
+    const opened = openShare(signShare({ ...base(), ...sharedPart(series, null) }, signer));
+    if (!opened) throw new Error('the share did not open');
+    const received = { ...opened, overrides: opened.overrides ?? {} };
+    const shown = sharedOccurrences(received, at('2026-03-23T00:00'), at('2026-05-04T00:00'), TZ);
+    expect(shown.map((o) => [o.startMs, o.endMs, o.title, o.moved])).toEqual([
+      [at('2026-03-23T10:00'), at('2026-03-23T11:00'), 'Coalition meeting', false],
+      [at('2026-04-01T15:00'), at('2026-04-01T16:00'), 'Coalition meeting', true],
+      [at('2026-04-06T10:00'), at('2026-04-06T11:00'), 'Coalition meeting: budget', false],
+      [at('2026-04-20T10:00'), at('2026-04-20T11:00'), 'Coalition meeting', false],
+      [at('2026-04-27T10:00'), at('2026-04-27T11:00'), 'Coalition meeting', false],
+    ]);
+    // "Next occurrences" on the evening of 30 March: the moved one, on Wednesday, comes first.
+    const next = nextSharedOccurrences(received, at('2026-03-30T18:00'), TZ, 2);
+    expect(next.map((o) => o.startMs)).toEqual([at('2026-04-01T15:00'), at('2026-04-06T10:00')]);
+  });
+
+  it('without changed occurrences is the payload it always was (no overrides field)', () => {
+    const plain: CalendarEvent = { ...series, overrides: {} };
+    expect(Object.keys(sharedPart(plain, null)).sort()).toEqual(['details', 'timing']);
+    // One occurrence shared alone still names nothing of the series, its changes included.
+    expect(Object.keys(sharedPart(series, '2026-04-06T10:00')).sort()).toEqual([
+      'details',
+      'timing',
+    ]);
+  });
+
+  it(`carries at most ${SHARE_OVERRIDES_MAX} changed occurrences: past that it is refused`, () => {
+    const daily = (n: number): CalendarEvent => {
+      const overrides: CalendarEvent['overrides'] = {};
+      let day = DateTime.fromISO('2026-01-01T09:00');
+      for (let i = 0; i < n; i++, day = day.plus({ days: 1 })) {
+        overrides[day.toFormat("yyyy-MM-dd'T'HH:mm")] = { location: `Room ${i}` };
+      }
+      return {
+        ...series,
+        start: '2026-01-01T09:00',
+        end: '2026-01-01T10:00',
+        rrule: 'FREQ=DAILY;COUNT=400',
+        exdates: [],
+        overrides,
+      };
+    };
+    const atCap = sharedPart(daily(SHARE_OVERRIDES_MAX), null);
+    expect(Object.keys(atCap.overrides ?? {})).toHaveLength(SHARE_OVERRIDES_MAX);
+    expect(openShare(signShare({ ...base(), ...atCap }, signer))?.overrides).toEqual(
+      atCap.overrides,
+    );
+    expect(codeOf(() => sharedPart(daily(SHARE_OVERRIDES_MAX + 1), null))).toBe('share-too-large');
+    // A modified app's payload past the cap is refused whole by the recipient.
+    const over = { ...atCap.overrides, '2026-12-01T09:00': { title: 'one more' } };
+    expect(openShare(signed({ ...atCap, overrides: over }))).toBeNull();
+  });
+
+  it('too large for the relay is refused when shared, not sent to fail', () => {
+    const long = 'x'.repeat(20_000);
+    const heavy: CalendarEvent = {
+      ...series,
+      overrides: {
+        '2026-03-30T10:00': { description: long },
+        '2026-04-06T10:00': { description: long },
+        '2026-04-20T10:00': { description: long },
+        '2026-04-27T10:00': { description: long },
+      },
+    };
+    const part = sharedPart(heavy, null);
+    expect(codeOf(() => signShare({ ...base(), ...part }, signer))).toBe('share-too-large');
+  });
+
+  it('is refused by the recipient when its changes do not fit the series', () => {
+    const part = sharedPart(series, null);
+    expect(openShare(signed(part))).not.toBeNull();
+    const refused = [
+      // On a one-off, on a deleted slot, a field an override does not have, an empty change.
+      { timing: { ...part.timing, rrule: null, exdates: [] } },
+      { overrides: { '2026-04-13T10:00': { title: 'Deleted' } } },
+      { overrides: { '2026-04-06T10:00': { title: 'x', orgId: 'f'.repeat(32) } } },
+      { overrides: { '2026-04-06T10:00': {} } },
+      { overrides: {} },
+      // A date where the series has times, and a moved time of the wrong kind.
+      { overrides: { '2026-04-06': { title: 'x' } } },
+      { overrides: { '2026-04-06T10:00': { start: '2026-04-07' } } },
+    ];
+    for (const extra of refused) expect(openShare(signed(part, extra))).toBeNull();
+    // A v1 payload (an older app) never had changed occurrences.
+    expect(openShare(signed(part, { v: 1, occurrence: null }))).toBeNull();
+  });
+});
+
+function base() {
+  return {
+    v: 2 as const,
+    from: toHex(pair.publicKey),
+    fromName: null,
+    to: null,
+    sharedAt: 1,
+    expiresAt: null,
+  };
+}
+
+function signer(message: Uint8Array): Uint8Array {
+  return sign(pair.secretKey, message);
+}

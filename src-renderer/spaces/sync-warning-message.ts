@@ -48,6 +48,7 @@ const REASONS = {
   'group-bad-metadata': { tone: 'relay', text: 'reasons.group-metadata' },
   // About one member, named when known.
   'bad-update': { tone: 'member', text: 'member.bad-update' },
+  'old-position': { tone: 'member', text: 'member.old-position' },
   'log-ahead': { tone: 'waiting', text: 'member.log-ahead' },
   'log-withheld': { tone: 'relay', text: 'member.log-withheld' },
   'forked-log': { tone: 'relay', text: 'member.forked' },

@@ -11,6 +11,7 @@ import { loadDoc } from '../../src-main/core/sync/outbox';
 import { toHex } from '../../src-shared/protocol/bytes';
 import { decodeEnvelope, decodeSnapshotLink } from '../../src-shared/protocol/envelope';
 import { decodeClientFrame, encodeRelayFrame } from '../../src-shared/protocol/frames';
+import { RelayError } from '../../src-shared/protocol/wire-constants';
 import { startMaliciousRelay } from '../support/malicious-relay';
 import { memberUpdate, signerOf, yUpdate } from '../support/member-forgery';
 import {
@@ -97,55 +98,127 @@ describe('a relay that lost messages its members saw', () => {
   });
 });
 
+/**
+ * Carol goes offline having seen everything; the relay is restored from a backup; Alice and Bob go
+ * on until the relay's last seq passes Carol's. `snapshotEvery`: Alice's compaction pace, small to
+ * move the relay's active snapshot past the message Carol saw last.
+ */
+async function offlineThroughRewind(snapshotEvery?: number): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
+  const backup = mkdtempSync(join(tmpdir(), 'suviaz-backup-'));
+  let relay = await relayOn(dataDir);
+  const [alice, bob, carol] = [
+    await client(relay.url, undefined, snapshotEvery ? { snapshotEvery } : undefined),
+    await client(relay.url),
+    await client(relay.url),
+  ];
+  await sharedSpace([alice, bob, carol]);
+  alice.doc.getText('t').insert(0, 'one ');
+  await waitFor('everyone has the first edit', () =>
+    [bob, carol].every((c) => c.text() === 'one '),
+  );
+  relay = await restart(relay, dataDir);
+  cpSync(dataDir, backup, { recursive: true });
+  await reconnected([alice, bob, carol]);
+  alice.doc.getText('t').insert(4, 'two ');
+  await waitFor('everyone has the second edit', () =>
+    [alice, bob, carol].every((c) => c.text() === 'one two '),
+  );
+  bob.doc.getText('t').insert(0, '[bob] ');
+  await waitFor('everyone has Bob’s edit', () =>
+    [alice, bob, carol].every((c) => c.text() === '[bob] one two '),
+  );
+  await carol.stop();
+  await relay.close();
+  rmSync(dataDir, { recursive: true, force: true });
+  cpSync(backup, dataDir, { recursive: true });
+  relay = await relayOn(dataDir, Number(new URL(relay.url).port));
+  await reconnected([alice, bob]);
+  await waitFor('Alice and Bob are told', () => rewound(alice) && rewound(bob));
+  // Enough new messages that the relay's last seq passes the one Carol saw.
+  for (let i = 0; i < 6; i++) {
+    const writer = i % 2 ? bob : alice;
+    writer.doc.getText('t').insert(writer.text().length, `${i}`);
+    const text = writer.text();
+    await waitFor('Alice and Bob agree', () => [alice, bob].every((c) => c.text() === text));
+  }
+
+  const carolAgain = await client(relay.url, carol.dir);
+  carolAgain.open(carol.docId ?? '');
+  await waitFor('Carol has everything', () => carolAgain.text() === alice.text());
+  await waitFor('Carol is told', () => rewound(carolAgain));
+  // And her edits go out again.
+  carolAgain.doc.getText('t').insert(0, '[carol] ');
+  await waitFor('Alice has Carol’s edit', () => alice.text().startsWith('[carol] '));
+}
+
 describe('a member offline while the relay lost messages and then moved past them', () => {
   it('sees another message at its last seq, starts over, and gets everything', async () => {
+    await offlineThroughRewind();
+  });
+
+  it('meets a snapshot chain that does not extend its own, and starts over too', async () => {
+    await offlineThroughRewind(2);
+  });
+});
+
+describe('a repair the relay could not take yet', () => {
+  it('is still owed after the app restarts, and brings the lost edits to the others', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
     const backup = mkdtempSync(join(tmpdir(), 'suviaz-backup-'));
     let relay = await relayOn(dataDir);
-    const [alice, bob, carol] = [
-      await client(relay.url),
-      await client(relay.url),
-      await client(relay.url),
-    ];
-    await sharedSpace([alice, bob, carol]);
+    const hostile = await startMaliciousRelay(relay.url);
+    cleanups.push(() => hostile.close());
+    let refusing = false;
+    let refused = 0;
+    hostile.toRelay = (frame, _raw, conn) => {
+      if (!refusing || frame.type !== 'publish') return 'pass';
+      if (decodeEnvelope(frame.envelope).header.kind !== 'snapshot') return 'pass';
+      refused++;
+      conn.inject({
+        type: 'error',
+        requestId: frame.requestId,
+        code: RelayError.quotaBytes,
+        message: '',
+      });
+      return [];
+    };
+    let acks = 0;
+    hostile.toClient = (frame) => {
+      if (frame.type === 'ack') acks++;
+      return 'pass';
+    };
+    const [alice, carol] = [await client(hostile.url), await client(hostile.url)];
+    await sharedSpace([alice, carol]);
     alice.doc.getText('t').insert(0, 'one ');
-    await waitFor('everyone has the first edit', () =>
-      [bob, carol].every((c) => c.text() === 'one '),
-    );
+    await waitFor('Carol has the first edit', () => carol.text() === 'one ');
+    await carol.stop();
     relay = await restart(relay, dataDir);
     cpSync(dataDir, backup, { recursive: true });
-    await reconnected([alice, bob, carol]);
-    alice.doc.getText('t').insert(4, 'two ');
-    await waitFor('everyone has the second edit', () =>
-      [alice, bob, carol].every((c) => c.text() === 'one two '),
-    );
-    bob.doc.getText('t').insert(0, '[bob] ');
-    await waitFor('everyone has Bob’s edit', () =>
-      [alice, bob, carol].every((c) => c.text() === '[bob] one two '),
-    );
-    // Carol goes offline having seen everything; then the relay is restored from the backup.
-    await carol.stop();
+    await reconnected([alice]);
+    const acked = acks;
+    alice.doc.getText('t').insert(4, 'two');
+    await waitFor('the edit is acknowledged', () => acks > acked);
+
+    // Restored from the backup; the relay refuses Alice's repair (its disk quota, say).
+    refusing = true;
     await relay.close();
     rmSync(dataDir, { recursive: true, force: true });
     cpSync(backup, dataDir, { recursive: true });
-    relay = await relayOn(dataDir, Number(new URL(relay.url).port));
-    await reconnected([alice, bob]);
-    await waitFor('Alice and Bob are told', () => rewound(alice) && rewound(bob));
-    // Enough new messages that the relay's last seq passes the one Carol saw.
-    for (let i = 0; i < 6; i++) {
-      const writer = i % 2 ? bob : alice;
-      writer.doc.getText('t').insert(writer.text().length, `${i}`);
-      const text = writer.text();
-      await waitFor('Alice and Bob agree', () => [alice, bob].every((c) => c.text() === text));
-    }
+    await relayOn(dataDir, Number(new URL(relay.url).port));
+    await reconnected([alice]);
+    await waitFor('Alice is told', () => rewound(alice));
+    await waitFor('her repair is refused', () => refused > 0);
+    await alice.stop();
 
-    const carolAgain = await client(relay.url, carol.dir);
+    // Alice starts the app again; the relay takes snapshots again.
+    refusing = false;
+    const aliceAgain = await client(hostile.url, alice.dir);
+    aliceAgain.open(alice.docId ?? '');
+    await waitFor('Alice’s copy is back', () => aliceAgain.text() === 'one two');
+    const carolAgain = await client(hostile.url, carol.dir);
     carolAgain.open(carol.docId ?? '');
-    await waitFor('Carol has everything', () => carolAgain.text() === alice.text());
-    await waitFor('Carol is told', () => rewound(carolAgain));
-    // And her edits go out again.
-    carolAgain.doc.getText('t').insert(0, '[carol] ');
-    await waitFor('Alice has Carol’s edit', () => alice.text().startsWith('[carol] '));
+    await waitFor('Carol gets the lost edit', () => carolAgain.text() === 'one two');
   });
 });
 
@@ -261,9 +334,54 @@ describe('a relay that rewinds to before a removal, with the removed member', ()
     for (const conn of hostile.connections) {
       if (conn.device === bobHex) conn.inject({ type: 'deliver', seq: 10_000, envelope: forged });
     }
-    const refused = () => (bob.last?.warnings ?? []).some((w) => w.reason === 'forged');
-    await waitFor('Bob refuses it or applies it', () => refused() || bob.text() !== 'plan');
+    const ignored = () => (bob.last?.warnings ?? []).some((w) => w.reason === 'old-position');
+    await waitFor('Bob ignores it or applies it', () => ignored() || bob.text() !== 'plan');
     expect(bob.text()).toBe('plan');
-    expect(refused()).toBe(true);
+    expect(ignored()).toBe(true);
+  });
+
+  it('still follows honest history a member wrote before leaving', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const hostile = await startMaliciousRelay(relay.url);
+    cleanups.push(() => hostile.close());
+    // Carol compacts after every third update: her snapshot is in the history before she goes.
+    const [alice, bob, carol] = [
+      await client(hostile.url),
+      await client(hostile.url),
+      await client(hostile.url, undefined, { snapshotEvery: 3 }),
+    ];
+    await connectedAll([alice, bob, carol]);
+    const space = await alice.engine.createSpace('Exile coalition');
+    await addAndAccept(alice, bob, space.id, 'editor');
+    await addAndAccept(alice, carol, space.id, 'editor');
+    for (const c of [alice, bob, carol]) c.open(space.docId);
+    const docId = fromHex(space.docId);
+    const activeOf = (c: Client) => loadDoc(c.vault.db, docId)?.verifier.active;
+    const carolHex = myDeviceKey(carol);
+    for (const word of ['a', 'b', 'c', 'd']) {
+      carol.doc.getText('t').insert(carol.text().length, word);
+      const text = carol.text();
+      await waitFor('all have Carol’s edit', () => [alice, bob].every((c) => c.text() === text));
+    }
+    await waitFor('Carol’s snapshot is active', () =>
+      [alice, bob].every((c) => activeOf(c)?.generation === 2),
+    );
+    await alice.engine.removeMember(space.id, carolHex);
+    await waitFor('the snapshot after the removal', () =>
+      [alice, bob].every((c) => activeOf(c)?.epoch === 1),
+    );
+
+    const bobHex = myDeviceKey(bob);
+    let rewinding = true;
+    hostile.toClient = (frame, _raw, conn) => {
+      if (conn.device !== bobHex || frame.type !== 'caughtUp' || !rewinding) return 'pass';
+      rewinding = false;
+      return [encodeRelayFrame({ ...frame, seq: 0 })];
+    };
+    hostile.connections.find((c) => c.device === bobHex)?.drop();
+    await waitFor('Bob is told', () => rewound(bob));
+    alice.doc.getText('t').insert(0, 'after ');
+    await waitFor('Bob has Alice’s new edit', () => bob.text() === alice.text());
+    expect(bob.text()).toBe('after abcd');
   });
 });

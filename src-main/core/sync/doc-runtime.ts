@@ -38,6 +38,12 @@ export interface DocumentSyncDeps {
   snapshotEvery: number;
 }
 
+/**
+ * What became of a snapshot: acknowledged; refused for another member's that got there first;
+ * not sent because a publish was in flight; or not sent for a reason that does not pass soon.
+ */
+export type SnapshotOutcome = 'acked' | 'conflict' | 'busy' | 'unsent';
+
 /** What I published and await the ACK of; one at a time, so clocks and snapshots stay in order. */
 export type InFlight =
   | { kind: 'update'; clock: number; snapshotId: string; lastOutboxId: number }
@@ -62,8 +68,7 @@ export interface DocOps {
   flush(): Promise<void>;
   /** A flush at the pace of local commits: at once after a quiet spell, else when the window ends. */
   publishSoon(): void;
-  /** True once the relay acknowledged it. */
-  publishSnapshot(genesis: boolean): Promise<boolean>;
+  publishSnapshot(genesis: boolean): Promise<SnapshotOutcome>;
   ensureEpochSnapshot(): boolean;
   subscribe(): Promise<void>;
   /** A publish was refused as stale (or not answered): catch up again, slower if it keeps on. */

@@ -11,7 +11,13 @@ import { GENESIS } from './snapshot-chain';
 import type { RelayConnection } from './relay-connection';
 import { RelayRequestError } from './relay-requests';
 import { handlePublishError } from './doc-publisher';
-import { canSend, fitsOneFrame, type DocOps, type DocRuntime } from './doc-runtime';
+import {
+  canSend,
+  fitsOneFrame,
+  type DocOps,
+  type DocRuntime,
+  type SnapshotOutcome,
+} from './doc-runtime';
 
 /**
  * After a key rotation the document is re-snapshotted under the new epoch's key, so a member who
@@ -39,19 +45,18 @@ function genesisConnection(rt: DocRuntime): RelayConnection | null {
 /**
  * Compacts the document into a new snapshot: fresh Y.Doc state, never a merge of many updates.
  * parentClocks are the clocks I verified; if the relay holds others it refuses and we drop it.
- * True once the relay acknowledged it.
  */
 export async function publishSnapshot(
   rt: DocRuntime,
   ops: DocOps,
   genesis: boolean,
-): Promise<boolean> {
+): Promise<SnapshotOutcome> {
   const connection = canSend(rt) ?? (genesis ? genesisConnection(rt) : null);
-  if (!connection) return false;
+  if (!connection) return rt.inFlight ? 'busy' : 'unsent';
   const { deps } = rt;
   const ctx = deps.context();
   const key = ctx.documentKey(ctx.epoch);
-  if (!key || !ctx.canWrite) return false;
+  if (!key || !ctx.canWrite) return 'unsent';
   const parent: SnapshotRef = rt.verifier.active ?? GENESIS;
   const snapshotId = randomBytes(16);
   const parentProof = fromHex(parent.proof);
@@ -86,7 +91,7 @@ export async function publishSnapshot(
     // The document has grown past one frame: it goes on without a new snapshot (its updates
     // still flow), and the user is told. Not flushed from here: that would ask again at once.
     deps.onWarning('snapshot-too-large', `${sealed.bytes.length} bytes`);
-    return false;
+    return 'unsent';
   }
   rt.inFlight = { kind: 'snapshot' };
   try {
@@ -108,11 +113,11 @@ export async function publishSnapshot(
     rt.inFlight = null;
     if (!(error instanceof RelayRequestError) || error.code !== 'snapshotConflict') {
       await handlePublishError(rt, ops, error);
-      return false;
+      return 'unsent';
     }
     void ops.flush();
-    return false;
+    return 'conflict';
   }
   void ops.flush();
-  return true;
+  return 'acked';
 }

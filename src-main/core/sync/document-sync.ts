@@ -31,6 +31,12 @@ export type { DocumentSyncDeps } from './doc-runtime';
 
 /** What a frame already judged fails as when it comes again (docs/protocol-client-checks.md). */
 const ALREADY_SEEN: ReadonlySet<string> = new Set(['replayed', 'rolled-back', 'unknown-snapshot']);
+/** What a catch-up's frame fails as when the relay's history does not extend mine (doc-rewind.ts). */
+const OTHER_HISTORY: ReadonlySet<string> = new Set([
+  'rolled-back',
+  'forked-document',
+  'omits-my-updates',
+]);
 
 export class DocumentSync {
   private readonly replica: MainReplica;
@@ -180,9 +186,8 @@ export class DocumentSync {
     const connection = this.deps.connection();
     if (!connection || connection.status() !== 'connected' || this.rt.closed) return;
     this.rt.caughtUp = false;
-    // The connection ended before the CAUGHT_UP that was to act on it.
-    const suspicion = this.rewind.suspected;
-    if (suspicion) this.rewind.restart(suspicion);
+    // A catch-up found rewritten that ended before its CAUGHT_UP could act on it.
+    this.rewind.beforeSubscribe();
     this.rt.verifier = startCatchUp(this.rt.verifier);
     // Whatever the engine held back for this document will come again in this catch-up.
     this.deps.onResubscribe?.();
@@ -247,9 +252,14 @@ export class DocumentSync {
     return seq <= this.rt.verifier.lastSeq;
   }
 
-  /** The relay sent everything up to `seq`, its last message of the document. */
-  onCaughtUp(seq: number): void {
-    if (this.rewind.caughtUp(seq)) return;
+  /** A CAUGHT_UP as it arrives (frames held ahead of it may wait): true if it ends here. */
+  onCaughtUpArrived(seq: number): boolean {
+    return this.rewind.arrived(seq);
+  }
+
+  /** The relay sent everything up to `seq`, its last message of the document; all of it is through. */
+  onCaughtUp(): void {
+    if (this.rewind.caughtUp()) return;
     this.rt.caughtUp = true;
     if (this.rewind.due) {
       void this.rewind.repair();
@@ -294,6 +304,13 @@ export class DocumentSync {
 
   private accept(verdict: ReturnType<typeof verifyDeliver>, seen = false): void {
     if (!verdict.ok && seen && ALREADY_SEEN.has(verdict.reason)) return;
+    if (!verdict.ok && verdict.reason === 'unknown-snapshot' && this.rewind.mutesUnknownSnapshot) {
+      return;
+    }
+    if (!verdict.ok && !this.rt.caughtUp && OTHER_HISTORY.has(verdict.reason)) {
+      this.rewind.suspect(`in a catch-up, ${verdict.reason}: ${verdict.detail}`);
+      return;
+    }
     if (!verdict.ok) {
       // Nothing applied, nothing stored, state unchanged: the user is warned instead.
       this.deps.onWarning(verdict.reason, verdict.detail, verdict.author, verdict.claimedLength);

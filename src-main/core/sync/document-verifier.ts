@@ -20,7 +20,7 @@ import {
   type VerifyContext,
 } from './envelope-checks';
 import { checkBasis, checkForward, checkSnapshot, type SnapshotRef } from './snapshot-chain';
-import { ackedAt, checkFloor, movedTo } from './verifier-rewind';
+import { ackedAt, belowFloor, movedTo } from './verifier-rewind';
 
 export type { RejectionReason, VerifyContext } from './envelope-checks';
 export type { SnapshotRef } from './snapshot-chain';
@@ -53,6 +53,8 @@ export interface VerifierState {
    * Absent until a rewind.
    */
   floor?: number;
+  /** After a rewind, until the relay acknowledged a snapshot of this device's copy (doc-rewind.ts). */
+  repairOwed?: boolean;
 }
 
 export type Verdict =
@@ -79,6 +81,17 @@ export function initialVerifierState(groupId: Uint8Array, docId: Uint8Array): Ve
     lastSeq: 0,
     chain: [],
   };
+}
+
+/** What to apply of an accepted message: nothing of one from below the floor (verifier-rewind.ts). */
+function contentOf(
+  state: VerifierState,
+  ctx: VerifyContext,
+  envelope: Envelope,
+  key: Uint8Array,
+): ReturnType<typeof readContent> {
+  const bad = belowFloor(state, ctx, envelope.header);
+  return bad ? { bad, apply: null } : readContent(envelope, key);
 }
 
 /** A new catch-up pass (every subscribe): links from an earlier pass are not trusted as a tip. */
@@ -149,8 +162,6 @@ export function verifyLink(
   }
   const auth = authenticate(expected(state), ctx, link, link.ciphertextHash);
   if (!auth.ok) return auth;
-  const below = checkFloor(state, ctx, link.header);
-  if (below) return below;
   if (isMyActive(state, link.header, link.ciphertextHash)) {
     // The snapshot I already hold (e.g. my own, acknowledged before my last seq moved past it).
     return { ok: true, kind: 'echo', apply: null, header: link.header, state };
@@ -191,7 +202,7 @@ function acceptSnapshot(
     ok: true,
     kind: 'snapshot',
     header,
-    ...readContent(envelope, key),
+    ...contentOf(state, ctx, envelope, key),
     state: { ...activated(state, active), ...movedTo(state, seq, ctHash) },
   };
 }
@@ -230,7 +241,7 @@ function acceptUpdate(
     ok: true,
     kind: 'update',
     header,
-    ...readContent(envelope, key),
+    ...contentOf(state, ctx, envelope, key),
     state: {
       ...state,
       clocks: { ...state.clocks, [author]: header.clock },
@@ -263,8 +274,6 @@ export function verifyDeliver(
   const ctHash = ciphertextHash(envelope.ciphertext);
   const auth = authenticate(expected(state), ctx, envelope, ctHash, authorSigned);
   if (!auth.ok) return auth;
-  const below = checkFloor(state, ctx, header);
-  if (below) return below;
   const key = ctx.documentKey(header.epoch);
   if (!key) return failure('forged', `no key for epoch ${header.epoch}`);
   return header.kind === 'snapshot'

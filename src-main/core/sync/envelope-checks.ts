@@ -145,7 +145,8 @@ export function isYjsUpdate(bytes: Uint8Array): boolean {
 
 /** Accepted, but its author sent content that is not a readable update: counted, never applied. */
 export interface BadContent {
-  reason: 'bad-update';
+  /** 'old-position': from before the floor kept after a relay lost messages (verifier-rewind.ts). */
+  reason: 'bad-update' | 'old-position';
   author: Uint8Array;
   detail: string;
 }

@@ -16,6 +16,11 @@ export interface FrameRouterDeps {
   warn(docHex: string | null, reason: string): void;
   refreshQuietly(groupId: Uint8Array): Promise<boolean>;
   onEphemeral(bytes: Uint8Array): void;
+  /**
+   * A CAUGHT_UP arrived, before the frames held ahead of it are through: true if the document
+   * judged it already (the relay's last seq below one processed here), and no onCaughtUp follows.
+   */
+  onCaughtUpArrived(doc: OpenDoc, seq: number): boolean;
   /** The document's catch-up is through, held frames included; `seq`: the relay's last message. */
   onCaughtUp(doc: OpenDoc, seq: number): void;
   /** The relay holds new briefing items for this device in the group. */
@@ -64,8 +69,13 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) =>
     const docHex = toHex(docId);
     const doc = docs.get(docHex);
     if (!doc) return;
-    // Caught up only once the held frames before it are through.
+    // Judged on arrival: frames that come after it (live ones) may be through before it is.
+    if (deps.onCaughtUpArrived(doc, seq)) return;
+    const generation = held.generation(docHex);
+    // Caught up only once the held frames before it are through; never for a catch-up since
+    // replaced by another (its held frames were dropped: they come again in the new one).
     const done = (): void => {
+      if (held.generation(docHex) !== generation || docs.get(docHex) !== doc) return;
       if (held.has(docHex)) {
         setTimeout(() => {
           try {

@@ -53,6 +53,8 @@ export function createHeldFrames(deps: {
 }) {
   const held = new Map<string, Frame[]>();
   const heldBytes = new Map<string, number>();
+  /** Per document, how many times its held frames were dropped (a new catch-up began). */
+  const drops = new Map<string, number>();
 
   /**
    * Delivers what waits for docHex, in order, up to the first frame whose key or log entries are
@@ -117,9 +119,12 @@ export function createHeldFrames(deps: {
     holdIfEarly,
     release,
     has: (docHex: string): boolean => held.has(docHex),
+    /** Changes whenever a new catch-up drops what waited: a CAUGHT_UP of an older one is stale. */
+    generation: (docHex: string): number => drops.get(docHex) ?? 0,
     drop: (docHex: string): void => {
       held.delete(docHex);
       heldBytes.delete(docHex);
+      drops.set(docHex, (drops.get(docHex) ?? 0) + 1);
     },
   };
 }

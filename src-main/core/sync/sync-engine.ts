@@ -170,8 +170,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     warn,
     refreshQuietly,
     onEphemeral: presence.receive,
-    onCaughtUp(doc, seq) {
-      doc.sync.onCaughtUp(seq);
+    onCaughtUpArrived: (doc, seq) => doc.sync.onCaughtUpArrived(seq),
+    onCaughtUp(doc) {
+      doc.sync.onCaughtUp();
       profiles.ensureMine(doc, profiles.read(doc));
       // Presence sent before the subscription was in place went nowhere: announce again.
       presence.send(doc);

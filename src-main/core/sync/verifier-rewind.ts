@@ -2,11 +2,11 @@
 // starts over then: the mark of the message at the last seq (the relay serves it again first in each
 // catch-up, and another message there means another history), and the floor (a log position below
 // which a message counts only if its author could still write at the floor, so a rewind cannot bring
-// back a removed member's position).
+// back a removed member's content).
 import { toHex } from '../../../src-shared/protocol/bytes';
 import type { EnvelopeHeader } from '../../../src-shared/protocol/envelope';
 import { canWriteAt } from '../../../src-shared/protocol/log-index';
-import { failure, type Failure, type VerifyContext } from './envelope-checks';
+import type { BadContent, VerifyContext } from './envelope-checks';
 import type { VerifierState } from './document-verifier';
 
 /**
@@ -26,24 +26,28 @@ export function restartAfterRewind(state: VerifierState): VerifierState {
     lastSeq: 0,
     chain: [],
   };
-  return floor > 0 ? { ...fresh, floor } : fresh;
+  return floor > 0 ? { ...fresh, floor, repairOwed: true } : { ...fresh, repairOwed: true };
 }
 
-/** Below the floor, only an author who could still write at the floor (see VerifierState.floor). */
-export function checkFloor(
+/**
+ * A message naming a position below the floor by an author who can no longer write at the floor is
+ * taken for ordering only (clocks and the snapshot chain move on, as for honest history written
+ * before a member left) and its content is not applied: this device had verified the document past
+ * that position and holds what honest history there brought, and a relay that rewinds must not
+ * bring a removed member's old position back for new content. Links carry no content: not checked.
+ */
+export function belowFloor(
   state: VerifierState,
   ctx: VerifyContext,
   header: EnvelopeHeader,
-): Failure | null {
+): BadContent | null {
   const floor = state.floor;
   if (floor === undefined || header.log.length >= floor) return null;
   if (canWriteAt(ctx.log, toHex(header.author), floor)) return null;
   return {
-    ...failure(
-      'forged',
-      `written at log entry ${header.log.length} by an author who could no longer write at ${floor}`,
-    ),
+    reason: 'old-position',
     author: header.author,
+    detail: `written at log entry ${header.log.length}; the author could no longer write at ${floor}`,
   };
 }
 

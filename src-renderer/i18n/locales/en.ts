@@ -601,6 +601,8 @@ export const en = {
         'The relay did not accept your latest edits. They are kept on this device, and Suviaz sends them again when it can.',
     },
     unnamedReasons: {
+      'old-position':
+        'After the relay lost messages, it sent again a change a former editor made. Suviaz kept its own copy and did not apply it again.',
       'bad-update': 'A member sent a change this device could not read; it was ignored.',
       'log-ahead':
         'A member has seen membership changes this device has not been shown yet; your edits wait until the relay shows them.',
@@ -627,6 +629,8 @@ export const en = {
         'The relay no longer holds changes it had already delivered here, as if restored from an older backup. Nothing was lost on this device: Suviaz checked the relay’s copy again from the start and, if you can edit, sent it what it was missing. Tell the relay’s operator.',
       'omits-my-updates':
         'The relay’s copy leaves out changes this device sent and the relay confirmed. Suviaz did not accept that copy; your changes are kept here and will be sent again.',
+      'old-position':
+        'After the relay lost messages, it sent again a change {{member}} made before losing the right to edit. Suviaz kept its own copy and did not apply it again.',
       'bad-update': '{{member}} sent a change this device could not read; it was ignored.',
       'log-ahead':
         '{{member}} has seen membership changes this device has not been shown yet; your edits wait until the relay shows them.',

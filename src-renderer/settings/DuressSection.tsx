@@ -130,6 +130,7 @@ export function DuressSection() {
                 setForm('none');
                 refresh();
               }}
+              onFailed={refresh}
             />
           )}
           {form === 'prepare' && status.set && <PrepareDecoyForm />}

@@ -1,5 +1,6 @@
 // Setting (or replacing) the duress passphrase: typed twice and held to the vault passphrase's rule,
-// and the choice whether its use also destroys this vault.
+// and the choice whether its use also destroys this vault. A failure is followed by the status read
+// again (duress-set-flow.ts): a failed replace leaves no duress passphrase at all.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../src-shared/api';
@@ -8,8 +9,15 @@ import { BusyIndicator } from '../components/BusyIndicator';
 import { NewPassphraseFields, passphrasesMatch } from '../components/NewPassphraseFields';
 import { usePassphraseStrength } from '../hooks/use-passphrase-strength';
 import { errorMessage } from '../i18n/error-message';
+import { failedSetNote, setDuress } from './duress-set-flow';
 
-export function DuressSetForm({ replacing, onSet }: { replacing: boolean; onSet: () => void }) {
+export function DuressSetForm(props: {
+  replacing: boolean;
+  onSet: () => void;
+  /** After a failed set: Settings reads the status again, as it may have changed. */
+  onFailed: () => void;
+}) {
+  const { replacing, onSet, onFailed } = props;
   const { t } = useTranslation();
   const id = useId();
   const [passphrase, setPassphrase] = useState('');
@@ -17,6 +25,7 @@ export function DuressSetForm({ replacing, onSet }: { replacing: boolean; onSet:
   const [destroysVault, setDestroysVault] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
+  const [note, setNote] = useState<ReturnType<typeof failedSetNote>>(null);
   const strength = usePassphraseStrength(passphrase);
   const ready = strength?.acceptable === true && passphrasesMatch(passphrase, confirm);
 
@@ -25,7 +34,8 @@ export function DuressSetForm({ replacing, onSet }: { replacing: boolean; onSet:
     if (!ready || busy) return;
     setBusy(true);
     setError(null);
-    const outcome = await call('duress.set', { passphrase, destroysVault });
+    setNote(null);
+    const outcome = await setDuress(call, { passphrase, destroysVault });
     setBusy(false);
     if (outcome.ok) {
       setPassphrase('');
@@ -33,6 +43,8 @@ export function DuressSetForm({ replacing, onSet }: { replacing: boolean; onSet:
       onSet();
     } else {
       setError(outcome.error);
+      setNote(failedSetNote(replacing, outcome.statusAfter));
+      onFailed();
     }
   }
 
@@ -68,6 +80,11 @@ export function DuressSetForm({ replacing, onSet }: { replacing: boolean; onSet:
       </p>
       <div role="alert" className="error-slot">
         {error && <p className="error">{errorMessage(t, error)}</p>}
+        {error && note && (
+          <p className="error" data-testid="duress-failed-note">
+            {t(note)}
+          </p>
+        )}
       </div>
       {busy && <BusyIndicator label={t('duress.setting')} />}
       <div className="actions">

@@ -18,6 +18,9 @@ export const duressEn = {
     'Nobody can recover it afterwards, you included: not with this passphrase, not from a backup of the key file. Shared spaces stay with their other members.',
   setSubmit: 'Set duress passphrase',
   setting: 'Setting the duress passphrase…',
+  failedNoneSet: 'No duress passphrase is set now.',
+  failedPreviousGone:
+    'No duress passphrase is set now: the previous one no longer works either. Set one again once the problem is solved.',
   prepareOpen: 'Prepare the decoy…',
   prepareExplain:
     'This vault locks and the decoy opens, so that you can write the notes it should show. Using the duress passphrase from here destroys nothing. Lock when you are done, then unlock with your usual passphrase.',

@@ -1,6 +1,7 @@
 // Everything this device shared from one event and did not stop: its links, and its shares with
 // members of other spaces (by name and the space it went through, never a device key), each with
-// "Stop sharing". Says what a stop does and cannot do: a copy already taken may be kept.
+// "Stop sharing". Says what a stop does and cannot do: a copy already taken may be kept, and a member
+// share whose withdrawal cannot be written (no write access there any more) is still theirs.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallOutcome } from '../../src-shared/api';
@@ -106,23 +107,35 @@ export function SharesMadeList(props: { spaceId: string; eventId: string; versio
             </li>
           );
         })}
-        {shares.members.map((share) => (
-          <li key={share.id} data-testid="member-share">
-            <span>
-              {what(share.occurrence)} ·{' '}
-              {t('calendar.share.withMember', {
-                name: nameOf(share),
-                space: share.throughName ?? t('calendar.share.unknownSpace'),
-              })}
-            </span>
-            {stopButton('member-share-stop', memberLabel(share), () => {
-              void stop.run(
-                () => call('calendar.stopMemberShare', { id: share.id }),
-                ({ waiting }) => stopped(waiting ? 'memberPending' : 'memberStopped'),
-              );
-            })}
-          </li>
-        ))}
+        {shares.members.map((share) => {
+          const space = share.throughName ?? t('calendar.share.unknownSpace');
+          return (
+            <li key={share.id} data-testid="member-share">
+              <span>
+                {what(share.occurrence)} ·{' '}
+                {t('calendar.share.withMember', { name: nameOf(share), space })}
+              </span>
+              {share.cannotWithdraw ? (
+                // No button: a stop could only fail again; what it means for the recipient instead.
+                <span className="hint" data-testid="member-share-not-withdrawn">
+                  {t('calendar.share.notWithdrawn', { space })}
+                </span>
+              ) : (
+                stopButton('member-share-stop', memberLabel(share), () => {
+                  void stop
+                    .run(
+                      () => call('calendar.stopMemberShare', { id: share.id }),
+                      ({ waiting }) => stopped(waiting ? 'memberPending' : 'memberStopped'),
+                    )
+                    // Refused for lack of write access, it is now listed as not withdrawn.
+                    .then((outcome) => {
+                      if (outcome && !outcome.ok) reload();
+                    });
+                })
+              )}
+            </li>
+          );
+        })}
       </ul>
       {shares.members.length > 0 && <p className="hint">{t('calendar.share.memberStopNote')}</p>}
       <p role="status" className="hint" data-testid="link-stop-status">

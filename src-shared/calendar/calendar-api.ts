@@ -194,6 +194,12 @@ export const MemberShareView = z.object({
   madeAt: z.number(),
   toName: z.string().nullable(),
   throughName: z.string().nullable(),
+  /**
+   * Its withdrawal was asked ("Stop sharing", or what it shows was deleted) but cannot be written:
+   * this device can no longer write in the space it went through (removed, made a viewer, left).
+   * The recipient keeps it; it is withdrawn once this device can write there again.
+   */
+  cannotWithdraw: z.boolean(),
 });
 
 export const ReminderNotice = z.object({

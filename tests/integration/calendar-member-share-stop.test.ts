@@ -171,8 +171,11 @@ describe('an event shared with a member of another space', () => {
     await expect(dasha.cal.sharing.stopMemberShare(mine?.id ?? '')).rejects.toMatchObject({
       code: 'not-member',
     });
-    // Still listed: it was not withdrawn, and Ana still holds it.
-    expect(dasha.cal.sharing.memberShares({ spaceId: herSpace, eventId: hers })).toHaveLength(1);
+    // Still listed, as not withdrawn (the Stop is kept for when she can write there again), and
+    // Ana still holds it.
+    expect(dasha.cal.sharing.memberShares({ spaceId: herSpace, eventId: hers })).toMatchObject([
+      { cannotWithdraw: true },
+    ]);
     expect(ana.cal.sharing.shared()).toHaveLength(1);
   });
 

@@ -25,6 +25,7 @@ interface Row {
   org_id: string | null;
   occurrence: string | null;
   made_at: number;
+  stop_wanted: number;
 }
 
 const shareOf = (row: Row): MemberShare => ({
@@ -53,6 +54,24 @@ export function keepMemberShare(db: Db, share: MemberShare): void {
     share.occurrence,
     share.madeAt,
   );
+}
+
+/**
+ * The event's member shares not withdrawn yet, newest first, those whose withdrawal was asked but
+ * is not written (`stopWanted`) included: the recipient still holds them, and the user must see it.
+ */
+export function memberSharesOf(
+  db: Db,
+  spaceId: string,
+  eventId: string,
+): (MemberShare & { stopWanted: boolean })[] {
+  return db
+    .prepare<[string, string], Row>(
+      `SELECT * FROM calendar_member_shares WHERE space_id = ? AND event_id = ?
+       ORDER BY made_at DESC`,
+    )
+    .all(spaceId, eventId)
+    .map((row) => ({ ...shareOf(row), stopWanted: row.stop_wanted !== 0 }));
 }
 
 /** The event's member shares not withdrawn (nor waiting to be), newest first. */

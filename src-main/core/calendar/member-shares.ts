@@ -1,8 +1,10 @@
 // Withdrawing an event shared with a member of another space (docs/calendar.md, "Stopping a
 // share"): the sharer deletes its entry from that space's document; the recipient's app deletes
-// its copy once its own synced copy of that document no longer holds the entry.
+// its copy once its own synced copy of that document no longer holds the entry. A withdrawal that
+// cannot be written (no write access there any more) stays recorded and listed as not withdrawn.
 import type { MemberShareView } from '../../../src-shared/calendar/calendar-api';
 import { SuviazError } from '../errors';
+import type { StoredGroup } from '../groups/group-store';
 import type { DocAccess } from '../sync/engine-doc-access';
 import type { Db } from '../vault/migrations';
 import { eventGone, type ReadSpace } from './event-gone';
@@ -10,8 +12,8 @@ import {
   allLiveMemberShares,
   forgetMemberShare,
   keepMemberShare,
-  liveMemberSharesOf,
   memberShare,
+  memberSharesOf,
   memberStopsWanted,
   wantMemberSharesStopped,
   wantMemberShareStopped,
@@ -25,10 +27,16 @@ export const EVENT_SHARES_MAP = 'eventShares';
 export function memberShares(db: Db, access: DocAccess) {
   const online = (): boolean => access.connection()?.status() === 'connected';
 
+  /** The space the share went through, if this device may write there now; nothing is written. */
+  function writableThrough(share: MemberShare): StoredGroup | null {
+    const through = access.group(share.throughSpace);
+    return through && access.canWrite(through) ? through : null;
+  }
+
   /** Deletes the entry from the space it went through (into its outbox: offline, sent later). */
   async function withdraw(share: MemberShare): Promise<void> {
-    const through = access.group(share.throughSpace);
-    if (!through || !access.canWrite(through)) {
+    const through = writableThrough(share);
+    if (!through) {
       throw new SuviazError(
         'not-member',
         'This device can no longer write in the space this event was shared through, so it cannot withdraw it.',
@@ -41,11 +49,14 @@ export function memberShares(db: Db, access: DocAccess) {
   /** Writes every withdrawal still wanted; one that cannot be written now stays marked. */
   async function withdrawWanted(): Promise<void> {
     for (const share of memberStopsWanted(db)) {
+      // No write access there (removed, made a viewer, left; or a membership being renewed): not
+      // tried, as it could only fail, minute after minute. The list shows it as not withdrawn, and
+      // the first sweep after this device can write there again writes it.
+      if (!writableThrough(share)) continue;
       try {
         await withdraw(share);
       } catch {
-        // No write access to that space now (a membership being renewed, or lost): tried again
-        // at the next sweep; the entry stays in that document meanwhile.
+        // The write failed otherwise (a vault closing meanwhile): tried again at the next sweep.
       }
     }
   }
@@ -65,14 +76,18 @@ export function memberShares(db: Db, access: DocAccess) {
       }
     },
 
-    /** The event's member shares, with names only (never a device key), for "Stop sharing". */
+    /**
+     * The event's member shares not withdrawn yet, with names only (never a device key), for
+     * "Stop sharing"; those whose withdrawal was asked but cannot be written are marked so.
+     */
     list(spaceId: string, eventId: string): MemberShareView[] {
-      return liveMemberSharesOf(db, spaceId, eventId).map((share) => ({
+      return memberSharesOf(db, spaceId, eventId).map((share) => ({
         id: share.id,
         occurrence: share.occurrence,
         madeAt: share.madeAt,
         toName: access.nameOf(share.toDevice),
         throughName: access.group(share.throughSpace)?.name ?? null,
+        cannotWithdraw: share.stopWanted && !writableThrough(share),
       }));
     },
 
@@ -80,6 +95,9 @@ export function memberShares(db: Db, access: DocAccess) {
     async stop(id: string): Promise<{ waiting: boolean }> {
       const share = memberShare(db, id);
       if (!share) throw new SuviazError('not-found', 'This device shared no such event.');
+      // Asked for before it is tried: one that cannot be written now is then listed as not
+      // withdrawn and written once this device can write there again, as a deletion's is.
+      wantMemberShareStopped(db, id);
       await withdraw(share);
       return { waiting: !online() };
     },

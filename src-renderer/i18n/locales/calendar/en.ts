@@ -277,6 +277,8 @@ export const calendarEn = {
     unknownSpace: 'a space this device no longer holds',
     stopMemberWhole: 'Stop sharing the whole event with {{name}}',
     stopMemberOne: 'Stop sharing {{day}} {{time}} with {{name}}',
+    notWithdrawn:
+      'Could not be withdrawn: you can no longer write in “{{space}}”, so the recipient keeps it. It is withdrawn if you can write there again.',
     memberStopNote:
       'Stopping a share with a member deletes it from the space it went through: their app deletes its copy at its next sync, but a modified app could keep it.',
     memberStopped:

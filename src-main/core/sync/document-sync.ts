@@ -1,11 +1,11 @@
 // One open shared document: a main-side Y.Doc (the source of snapshots and of the offline copy), the
 // verifier state, and the path of local edits: outbox row first, then batched, sealed against the
 // active snapshot with my next clock, published, and dropped from the outbox only on ACK. The steps
-// live in doc-*.ts; this class holds their shared state and applies what the verifier accepts.
+// live in doc-*.ts (what the relay delivers: doc-receiver.ts); this class holds their shared state.
 import * as Y from 'yjs';
-import { bytesEqual, toHex } from '../../../src-shared/protocol/bytes';
-import type { Envelope, EnvelopeHeader, SnapshotLink } from '../../../src-shared/protocol/envelope';
-import { startCatchUp, verifyDeliver, verifyLink, type VerifierState } from './document-verifier';
+import { toHex } from '../../../src-shared/protocol/bytes';
+import type { Envelope, SnapshotLink } from '../../../src-shared/protocol/envelope';
+import { startCatchUp, type VerifierState } from './document-verifier';
 import { appendLocalUpdates, loadDoc } from './outbox';
 import { durable } from '../vault/vault-durability';
 import { RelayRequestError } from './relay-requests';
@@ -15,11 +15,10 @@ import { flush } from './doc-publisher';
 import { Recovery, RefusalPace } from './doc-recovery';
 import { RemoteStore } from './doc-remote-store';
 import { RendererFeed } from './doc-renderer-feed';
+import { DocReceiver } from './doc-receiver';
 import { RewindRepair } from './doc-rewind';
-import { ciphertextHash } from './envelope-crypto';
 import { catchUpAfter } from './verifier-rewind';
 import {
-  acknowledgeRows,
   sendUnsubscribe,
   type DocOps,
   type DocRuntime,
@@ -29,15 +28,6 @@ import { ensureEpochSnapshot, publishSnapshot } from './doc-snapshotter';
 
 export type { DocumentSyncDeps } from './doc-runtime';
 
-/** What a frame already judged fails as when it comes again (docs/protocol-client-checks.md). */
-const ALREADY_SEEN: ReadonlySet<string> = new Set(['replayed', 'rolled-back', 'unknown-snapshot']);
-/** What a catch-up's frame fails as when the relay's history does not extend mine (doc-rewind.ts). */
-const OTHER_HISTORY: ReadonlySet<string> = new Set([
-  'rolled-back',
-  'forked-document',
-  'omits-my-updates',
-]);
-
 export class DocumentSync {
   private readonly replica: MainReplica;
   private readonly rt: DocRuntime;
@@ -46,6 +36,7 @@ export class DocumentSync {
   private readonly refusals: RefusalPace;
   private readonly feed: RendererFeed;
   private readonly rewind: RewindRepair;
+  private readonly receiver: DocReceiver;
   private readonly ops: DocOps = {
     flush: () => this.flush(),
     publishSoon: () => this.local.publishSoon(),
@@ -110,6 +101,13 @@ export class DocumentSync {
     this.recovery = new Recovery(resubscribe);
     this.refusals = new RefusalPace(resubscribe);
     this.rewind = new RewindRepair(this.rt, this.ops, () => this.recovery.soon());
+    this.receiver = new DocReceiver({
+      rt: this.rt,
+      replica: this.replica,
+      feed: this.feed,
+      recovery: this.recovery,
+      rewind: this.rewind,
+    });
   }
 
   /** Main's replica, built from the vault on first use (doc-main-replica.ts). */
@@ -230,26 +228,12 @@ export class DocumentSync {
    * its author's signature valid (libsodium's same check on another thread).
    */
   onDeliver(seq: number, envelope: Envelope, authorSigned = false): void {
-    if (this.rewind.ignores(seq, () => ciphertextHash(envelope.ciphertext))) return;
-    const seen = this.alreadyPast(seq);
-    const ctx = this.deps.context();
-    this.accept(verifyDeliver(this.rt.verifier, ctx, seq, envelope, authorSigned), seen);
+    this.receiver.deliver(seq, envelope, authorSigned);
   }
 
   /** A link's seq is not recorded (docs/protocol-client-checks.md): the next catch-up sees it again. */
   onLink(seq: number, link: SnapshotLink): void {
-    if (this.rewind.ignores(seq, () => link.ciphertextHash)) return;
-    const seen = this.alreadyPast(seq);
-    this.accept(verifyLink(this.rt.verifier, this.deps.context(), link), seen);
-  }
-
-  /**
-   * A seq at or below the one the next catch-up starts after: most often an earlier subscription's
-   * frame that crossed a resubscribe (the new catch-up sends it again). Still judged and applied
-   * if it passes (a relay may deliver a late seq), but failing as already seen is no alarm.
-   */
-  private alreadyPast(seq: number): boolean {
-    return seq <= this.rt.verifier.lastSeq;
+    this.receiver.link(seq, link);
   }
 
   /** A CAUGHT_UP as it arrives (frames held ahead of it may wait): true if it ends here. */
@@ -286,66 +270,5 @@ export class DocumentSync {
    */
   snapshotNow(): void {
     void this.ops.publishSnapshot(false);
-  }
-
-  /**
-   * Applies a verified update. Yjs can still throw on bytes it decoded (a member's modified app can
-   * craft them): then nothing reaches the renderer or the vault, and the user hears who sent it.
-   */
-  private applyRemote(update: Uint8Array, header: EnvelopeHeader | null): boolean {
-    try {
-      Y.applyUpdateV2(this.ydoc, update, 'remote');
-      return true;
-    } catch (error) {
-      this.deps.onWarning('bad-update', String(error), header?.author);
-      return false;
-    }
-  }
-
-  private accept(verdict: ReturnType<typeof verifyDeliver>, seen = false): void {
-    if (!verdict.ok && seen && ALREADY_SEEN.has(verdict.reason)) return;
-    if (!verdict.ok && verdict.reason === 'unknown-snapshot' && this.rewind.mutesUnknownSnapshot) {
-      return;
-    }
-    if (!verdict.ok && !this.rt.caughtUp && OTHER_HISTORY.has(verdict.reason)) {
-      this.rewind.suspect(`in a catch-up, ${verdict.reason}: ${verdict.detail}`);
-      return;
-    }
-    if (!verdict.ok) {
-      // Nothing applied, nothing stored, state unchanged: the user is warned instead.
-      this.deps.onWarning(verdict.reason, verdict.detail, verdict.author, verdict.claimedLength);
-      if (verdict.reason === 'gap' || verdict.reason === 'unknown-snapshot') this.recovery.soon();
-      return;
-    }
-    // A document main cannot build takes nothing more: the verifier does not move past it.
-    if (!this.replica.ready()) return;
-    this.rt.verifier = verdict.state;
-    let apply = verdict.apply;
-    if (verdict.bad)
-      this.deps.onWarning(verdict.bad.reason, verdict.bad.detail, verdict.bad.author);
-    if (apply) this.feed.willApply();
-    if (apply && !this.applyRemote(apply, verdict.header)) apply = null;
-    // The renderer gets the turn's updates as one at the turn's end (doc-renderer-feed), as a rule
-    // before they are stored (when the turn's first message had an update to apply): what it shows
-    // need not wait for the vault's write, and either order loses nothing (a remote update not yet
-    // stored comes again from the relay). My own too: one comes back as an update only when this
-    // device's copy of it was lost (an ACK or, after a power cut, the written rows themselves), and
-    // then the view may not hold it.
-    if (apply) this.feed.applied(apply);
-    // Stored with the others of this turn, in one transaction at its end (doc-remote-store).
-    this.rt.remote.record(apply);
-    const header = verdict.header;
-    const mine = header !== null && bytesEqual(header.author, this.deps.me);
-    if (mine && verdict.kind === 'update' && header) this.ownUpdateStored(header);
-  }
-
-  /** My update came back in a catch-up although its ACK was lost: its outbox rows are done. */
-  private ownUpdateStored(header: EnvelopeHeader): void {
-    const sent = this.rt.lastSent;
-    if (sent && sent.clock === header.clock && sent.snapshotId === toHex(header.snapshotId)) {
-      acknowledgeRows(this.rt, sent.lastOutboxId);
-      this.rt.lastSent = null;
-      this.deps.onPendingChanged();
-    }
   }
 }

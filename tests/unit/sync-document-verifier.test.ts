@@ -20,6 +20,7 @@ import { documentKey, protocolCrypto } from '../../src-main/core/groups/group-cr
 import { buildAddMember, buildCreateGroup } from '../../src-main/core/groups/group-ops';
 import {
   initialVerifierState,
+  recordMySnapshotAck,
   recordMyUpdateAck,
   startCatchUp,
   verifyDeliver,
@@ -371,6 +372,20 @@ describe('document verifier: detects every attack', () => {
     expectRejected(verifyLink(startCatchUp(acked), ctx, omitting.link), 'omits-my-updates');
     const honest = snapshot(s1, bob, [{ author: me.signing.publicKey, clock: 3 }]);
     expect(verifyDeliver(acked, ctx, 9, honest.bytes).ok).toBe(true);
+  });
+
+  it('my acknowledged snapshot moves the last seq even past a frame still held, with its mark', () => {
+    const { state, s1 } = withSnapshot();
+    const ref = { id: toHex(s1.id), generation: 2, proof: toHex(s1.proof), epoch: 0, logLength: 1 };
+    // The relay took it at seq 4 while the frame at 2 waited for a key here: the relay took it
+    // only with every clock on the parent verified, so nothing before 4 is outstanding.
+    const mark = new Uint8Array(32).fill(7);
+    const acked = recordMySnapshotAck(state, ref, 4, mark);
+    expect(acked.lastSeq).toBe(4);
+    expect(acked.lastMark).toBe(toHex(mark));
+    // An update's ACK past a gap does not move it: its seqs before may hold others' updates.
+    const update = recordMyUpdateAck(acked, me.signing.publicKey, 1, 9, mark);
+    expect(update.lastSeq).toBe(4);
   });
 
   it('a rejection leaves the state as it was, so the honest next message is still accepted', () => {

@@ -15,12 +15,6 @@ import type { Failure } from './envelope-checks';
 
 /** What a frame already judged fails as when it comes again (docs/protocol-client-checks.md). */
 const ALREADY_SEEN: ReadonlySet<string> = new Set(['replayed', 'rolled-back', 'unknown-snapshot']);
-/** What a catch-up's frame fails as when the relay's history does not extend mine (doc-rewind.ts). */
-const OTHER_HISTORY: ReadonlySet<string> = new Set([
-  'rolled-back',
-  'forked-document',
-  'omits-my-updates',
-]);
 
 export interface ReceiverParts {
   rt: DocRuntime;
@@ -60,11 +54,7 @@ export class DocReceiver {
   private refused(failure: Failure, seen: boolean): void {
     const { rt, rewind, recovery } = this.parts;
     if (seen && ALREADY_SEEN.has(failure.reason)) return;
-    if (failure.reason === 'unknown-snapshot' && rewind.mutesUnknownSnapshot) return;
-    if (!rt.caughtUp && OTHER_HISTORY.has(failure.reason)) {
-      rewind.suspect(`in a catch-up, ${failure.reason}: ${failure.detail}`);
-      return;
-    }
+    if (rewind.quiets(failure)) return;
     // Nothing applied, nothing stored, state unchanged: the user is warned instead.
     rt.deps.onWarning(failure.reason, failure.detail, failure.author, failure.claimedLength);
     if (failure.reason === 'gap' || failure.reason === 'unknown-snapshot') recovery.soon();

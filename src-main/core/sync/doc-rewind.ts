@@ -7,8 +7,16 @@ import { otherAtLastSeq, restartAfterRewind } from './verifier-rewind';
 import { sendUnsubscribe, type DocOps, type DocRuntime, type SnapshotOutcome } from './doc-runtime';
 import { saveVerifier } from './outbox';
 
-/** A second rewind this soon waits for the recovery's pace: a relay cannot make us loop. */
+/** A second rewind this soon starts over only when the minute is up: a relay cannot make us loop. */
 const REWIND_AGAIN_MS = 60_000;
+/** A repair that could not go (no key for the epoch yet, offline) is tried again this much later. */
+const REPAIR_AGAIN_MS = 60_000;
+/** What a catch-up's frame fails as when the relay's history does not extend mine. */
+const OTHER_HISTORY: ReadonlySet<string> = new Set([
+  'rolled-back',
+  'forked-document',
+  'omits-my-updates',
+]);
 
 export class RewindRepair {
   private lastRewindAt = -Infinity;
@@ -17,6 +25,12 @@ export class RewindRepair {
   /** Started over, and the catch-up from the start is not through yet. */
   private restarting = false;
   private repairing = false;
+  /** Subscribes sent whose CAUGHT_UP has not come (each answered one brings exactly one). */
+  private pending = 0;
+  /** The relay's last seq at the latest CAUGHT_UP: 0 when it holds nothing of the document. */
+  private relayLastSeq = -1;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly rt: DocRuntime,
@@ -30,38 +44,58 @@ export class RewindRepair {
     return this.rt.verifier.repairOwed === true;
   }
 
-  /**
-   * While starting over, the old subscription's live updates may still come (the relay reads my
-   * request to start over after them): they name the snapshot I no longer hold, which is no alarm.
-   */
-  get mutesUnknownSnapshot(): boolean {
-    return this.restarting;
+  subscribing(): void {
+    this.pending++;
+  }
+
+  /** A subscribe that was refused, or a connection that ended: no CAUGHT_UP comes for it. */
+  subscribeEnded(all = false): void {
+    this.pending = all ? 0 : Math.max(0, this.pending - 1);
   }
 
   /**
-   * A catch-up whose snapshots do not extend my chain (`rolled-back`, `forked-document`,
-   * `omits-my-updates` before its CAUGHT_UP): an honest relay's catch-up starts after my last seq
-   * and serves every snapshot since mine, so this is a rewritten history too — most often a relay
-   * restored from a backup whose members' repair snapshots moved its active one past my last seq.
+   * A refusal that is no alarm here, or a sign of a rewritten history (then `suspect`ed):
+   * - while starting over, the old subscription's live frames may still come (the relay reads my
+   *   request to start over after them): they name a snapshot or chain I no longer hold;
+   * - while a newer subscribe is outstanding, this catch-up's snapshots meet a chain the newer one
+   *   cleared: they come again in it;
+   * - otherwise a catch-up whose snapshots do not extend my chain (`rolled-back`, `forked-document`,
+   *   `omits-my-updates` before its CAUGHT_UP): an honest relay's catch-up starts after my last
+   *   seq and serves every snapshot since mine, so this is a rewritten history too — most often a
+   *   relay restored from a backup whose members' repair snapshots moved its active one past mine.
    */
-  suspect(detail: string): void {
-    this.suspicion ??= detail;
+  quiets(failure: { reason: string; detail: string }): boolean {
+    const history = OTHER_HISTORY.has(failure.reason);
+    if (this.restarting && (history || failure.reason === 'unknown-snapshot')) return true;
+    if (!history || this.rt.caughtUp) return false;
+    if (this.pending <= 1) this.suspicion ??= `in a catch-up, ${failure.reason}: ${failure.detail}`;
+    return true;
   }
 
   /** Whether a DELIVER or link at `seq` is to be ignored: the relay's history is found rewritten. */
   ignores(seq: number, mark: () => Uint8Array): boolean {
     if (this.suspicion) return true;
     if (!otherAtLastSeq(this.rt.verifier, seq, mark)) return false;
-    // The rest of this catch-up was queued before my request to start over can be read: ignored.
-    this.suspicion = `the relay's message ${seq} is not the one this device had`;
+    const detail = `the relay's message ${seq} is not the one this device had`;
+    // Live: nothing else of this catch-up is coming, so start over now.
+    if (this.rt.caughtUp) this.rewound(detail);
+    // In a catch-up, the rest of it was queued before my request to start over can be read.
+    else this.suspicion = detail;
     return true;
   }
 
   /**
    * A CAUGHT_UP as it arrives: an honest relay's last seq never falls (its catch-up reads the store
-   * after everything I saw). True if it did: the state starts over instead of going live.
+   * after everything I saw). True if this one ends here: the state starts over instead of going
+   * live, or it ends a catch-up that a newer subscribe has replaced.
    */
   arrived(seq: number): boolean {
+    this.pending = Math.max(0, this.pending - 1);
+    if (this.pending > 0) {
+      this.suspicion = null;
+      return true;
+    }
+    this.relayLastSeq = seq;
     const last = this.rt.verifier.lastSeq;
     if (this.suspicion !== null || seq >= last) return false;
     this.rewound(`the relay's last message is ${seq}; this device had ${last}`);
@@ -101,18 +135,27 @@ export class RewindRepair {
     this.restarting = true;
   }
 
-  /** restart(), then the catch-up from the start (at the recovery's pace if it happens again). */
+  /** restart(), then the catch-up from the start: at once, or when a minute since the last is up. */
   private rewound(detail: string): void {
     this.restart(detail);
-    const now = Date.now();
-    const again = now - this.lastRewindAt < REWIND_AGAIN_MS;
-    this.lastRewindAt = now;
-    if (again) {
-      this.retrySoon();
-      return;
-    }
+    const wait = this.lastRewindAt + REWIND_AGAIN_MS - Date.now();
+    if (wait <= 0) this.resubscribe();
+    else this.later(wait, () => this.resubscribe());
+  }
+
+  private resubscribe(): void {
+    this.lastRewindAt = Date.now();
     sendUnsubscribe(this.rt);
     void this.ops.subscribe();
+  }
+
+  private later(ms: number, run: () => void): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (!this.closed) run();
+    }, ms);
+    this.timer.unref();
   }
 
   /**
@@ -139,18 +182,34 @@ export class RewindRepair {
       void ops.flush();
       return;
     }
-    // The relay lost the document itself: it starts again from an empty first snapshot.
-    let outcome: SnapshotOutcome = rt.verifier.active ? 'acked' : await ops.publishSnapshot(true);
-    if (outcome === 'acked') outcome = await ops.publishSnapshot(false);
-    if (outcome === 'acked') {
+    const outcome = await this.publishRepair();
+    if (outcome === 'acked' || outcome === 'too-large') {
+      // Too large for one snapshot: the document goes on without (the user was told), as always.
       this.settle();
       return;
     }
     // Refused for another's snapshot, or a publish was in flight: soon again. Otherwise (no key
-    // for the epoch yet, a document too large for one snapshot, offline) the next catch-up retries,
-    // and the updates waiting meanwhile still go.
-    if (outcome === 'conflict' || outcome === 'busy') this.retrySoon();
-    else void ops.flush();
+    // for the epoch yet, offline) in a minute; the updates waiting meanwhile still go.
+    if (outcome === 'conflict' || outcome === 'busy') {
+      this.retrySoon();
+      return;
+    }
+    void ops.flush();
+    this.later(REPAIR_AGAIN_MS, () => {
+      if (this.due && rt.caughtUp) void this.repair();
+    });
+  }
+
+  private async publishRepair(): Promise<SnapshotOutcome> {
+    const { rt, ops } = this;
+    if (!rt.verifier.active) {
+      // Only a relay that holds nothing of the document gets a first snapshot: otherwise its active
+      // one could not be read here (no key for its epoch), and a repair cannot build on it.
+      if (this.relayLastSeq !== 0) return 'unsent';
+      const first = await ops.publishSnapshot(true);
+      if (first !== 'acked') return first;
+    }
+    return ops.publishSnapshot(false);
   }
 
   /** Nothing owed any more, stored with the state (or with the remote updates it counts). */
@@ -161,6 +220,8 @@ export class RewindRepair {
   }
 
   close(): void {
+    this.closed = true;
     this.suspicion = null;
+    if (this.timer) clearTimeout(this.timer);
   }
 }

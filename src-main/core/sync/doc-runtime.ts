@@ -40,9 +40,9 @@ export interface DocumentSyncDeps {
 
 /**
  * What became of a snapshot: acknowledged; refused for another member's that got there first;
- * not sent because a publish was in flight; or not sent for a reason that does not pass soon.
+ * not sent because a publish was in flight; larger than a frame; or not sent for another reason.
  */
-export type SnapshotOutcome = 'acked' | 'conflict' | 'busy' | 'unsent';
+export type SnapshotOutcome = 'acked' | 'conflict' | 'busy' | 'too-large' | 'unsent';
 
 /** What I published and await the ACK of; one at a time, so clocks and snapshots stay in order. */
 export type InFlight =

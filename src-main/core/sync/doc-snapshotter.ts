@@ -91,7 +91,7 @@ export async function publishSnapshot(
     // The document has grown past one frame: it goes on without a new snapshot (its updates
     // still flow), and the user is told. Not flushed from here: that would ask again at once.
     deps.onWarning('snapshot-too-large', `${sealed.bytes.length} bytes`);
-    return 'unsent';
+    return 'too-large';
   }
   rt.inFlight = { kind: 'snapshot' };
   try {

@@ -189,6 +189,7 @@ export class DocumentSync {
     this.rt.verifier = startCatchUp(this.rt.verifier);
     // Whatever the engine held back for this document will come again in this catch-up.
     this.deps.onResubscribe?.();
+    this.rewind.subscribing();
     try {
       await connection.request({
         type: 'subscribe',
@@ -197,6 +198,7 @@ export class DocumentSync {
         afterSeq: catchUpAfter(this.rt.verifier),
       });
     } catch (error) {
+      this.rewind.subscribeEnded();
       if (!(error instanceof RelayRequestError) || error.code !== 'offline') {
         this.deps.onWarning('subscribe-refused', String(error));
       }
@@ -221,6 +223,7 @@ export class DocumentSync {
 
   onDisconnected(): void {
     this.rt.caughtUp = false;
+    this.rewind.subscribeEnded(true);
   }
 
   /**

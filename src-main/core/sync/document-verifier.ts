@@ -306,7 +306,10 @@ export function recordMySnapshotAck(
   seq: number,
   ctHash: Uint8Array,
 ): VerifierState {
-  return { ...activated(state, snapshot), ...ackedAt(state, seq, ctHash) };
+  // The relay took it only with parent clocks equal to everything it holds on the parent, all of
+  // which I had verified: nothing before its seq is outstanding, even if my last seq lagged (an ACK
+  // overtaking a held frame). Left behind, the next catch-up would meet it as an older snapshot.
+  return { ...activated(state, snapshot), ...movedTo(state, seq, ctHash) };
 }
 
 /** My next update clock on the active snapshot. */

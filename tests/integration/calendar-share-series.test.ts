@@ -28,20 +28,31 @@ afterEach(runCleanups);
 const TZ = 'Europe/Vilnius';
 const at = (local: string): number => DateTime.fromISO(local, { zone: TZ }).toMillis();
 
-/** Mondays 10:00–11:00 from 23 March, six of them. */
+/**
+ * A wall-clock time `weeks` and `days` after the Monday two weeks from now: a series shares only
+ * its upcoming changes, so its meetings must be ahead of whenever the test runs.
+ */
+const FIRST_MONDAY = DateTime.now().setZone(TZ).startOf('week').plus({ weeks: 2 });
+const wallTime = (weeks: number, days: number, time: string): string =>
+  `${FIRST_MONDAY.plus({ weeks, days }).toFormat('yyyy-MM-dd')}T${time}`;
+
+/** Mondays 10:00–11:00 from that Monday, six of them. */
 const SERIES: EventInput = eventInput({
   title: 'Coalition meeting',
   location: 'Office',
+  start: wallTime(0, 0, '10:00'),
+  end: wallTime(0, 0, '11:00'),
   rrule: 'FREQ=WEEKLY;COUNT=6',
 });
-/** 30 March moved to Wednesday 1 April 15:00; 6 April renamed and relocated; 13 April deleted. */
-const MOVED_FROM = '2026-03-30T10:00';
-const MOVED = { start: '2026-04-01T15:00', end: '2026-04-01T16:00' };
-const RENAMED_SLOT = '2026-04-06T10:00';
+/** The 2nd moved to its Wednesday 15:00; the 3rd renamed and relocated; the 4th deleted. */
+const MOVED_FROM = wallTime(1, 0, '10:00');
+const MOVED = { start: wallTime(1, 2, '15:00'), end: wallTime(1, 2, '16:00') };
+const RENAMED_SLOT = wallTime(2, 0, '10:00');
+const RENAMED_END = wallTime(2, 0, '11:00');
 const RENAMED = { title: 'Coalition meeting: budget', location: 'Library' };
-const DELETED = '2026-04-13T10:00';
+const DELETED = wallTime(3, 0, '10:00');
 /** The weeks of the series, as the recipient's view is asked for them. */
-const WEEKS = { from: at('2026-03-23T00:00'), to: at('2026-05-04T00:00') };
+const WEEKS = { from: at(wallTime(0, 0, '00:00')), to: at(wallTime(6, 0, '00:00')) };
 
 async function setting() {
   const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
@@ -60,7 +71,7 @@ async function setting() {
   await ana.cal.calendar.save({
     spaceId,
     eventId,
-    event: { ...SERIES, ...RENAMED, start: RENAMED_SLOT, end: '2026-04-06T11:00' },
+    event: { ...SERIES, ...RENAMED, start: RENAMED_SLOT, end: RENAMED_END },
     occurrence: { key: RENAMED_SLOT, scope: 'this' },
   });
   await ana.cal.removeEvent({ spaceId, eventId, occurrence: { key: DELETED, scope: 'this' } });
@@ -100,7 +111,7 @@ function expectAsTheSharerSees(shared: SharedEventView, sharer: ReturnType<typeo
   // The renamed one with its own title and place; the deleted one absent.
   expect(shown).toContainEqual({
     startMs: at(RENAMED_SLOT),
-    endMs: at('2026-04-06T11:00'),
+    endMs: at(RENAMED_END),
     ...RENAMED,
   });
   expect(starts).not.toContain(at(DELETED));

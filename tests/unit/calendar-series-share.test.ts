@@ -1,6 +1,7 @@
 // A whole series shared with its changed occurrences: a moved meeting travels at its new time, a
 // renamed one with its own title, a deleted one not at all, and nothing for slots the series does
-// not have. The payload stays strict and bounded: past the cap the share is refused, never trimmed.
+// not have nor for occurrences already over. The payload stays strict and bounded: past the cap
+// the share is refused, never trimmed.
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openShare, sharedPart, signShare } from '../../src-main/core/calendar/event-share';
@@ -53,6 +54,9 @@ const series: CalendarEvent = {
   updatedAt: 1,
 };
 
+/** Before either series here starts: every change is still to come. */
+const BEFORE = at('2025-12-31T00:00');
+
 const signed = (part: ReturnType<typeof sharedPart>, extra: object = {}): Uint8Array => {
   const payload = {
     v: 2 as const,
@@ -71,6 +75,23 @@ const signed = (part: ReturnType<typeof sharedPart>, extra: object = {}): Uint8A
   return new TextEncoder().encode(JSON.stringify({ payload: text, signature }));
 };
 
+/** Daily 09:00–10:00 from 1 January, 400 of them, the first `n` each in a room of its own. */
+const daily = (n: number): CalendarEvent => {
+  const overrides: CalendarEvent['overrides'] = {};
+  let day = DateTime.fromISO('2026-01-01T09:00');
+  for (let i = 0; i < n; i++, day = day.plus({ days: 1 })) {
+    overrides[day.toFormat("yyyy-MM-dd'T'HH:mm")] = { location: `Room ${i}` };
+  }
+  return {
+    ...series,
+    start: '2026-01-01T09:00',
+    end: '2026-01-01T10:00',
+    rrule: 'FREQ=DAILY;COUNT=400',
+    exdates: [],
+    overrides,
+  };
+};
+
 const codeOf = (run: () => unknown): string | null => {
   try {
     run();
@@ -82,7 +103,7 @@ const codeOf = (run: () => unknown): string | null => {
 
 describe('a whole series, shared', () => {
   it('carries its moved and renamed occurrences, and nothing of deleted or made-up slots', () => {
-    const part = sharedPart(series, null);
+    const part = sharedPart(series, null, BEFORE);
     expect(part.overrides).toEqual({
       '2026-03-30T10:00': { start: '2026-04-01T15:00', end: '2026-04-01T16:00' },
       '2026-04-06T10:00': { title: 'Coalition meeting: budget' },
@@ -97,7 +118,7 @@ describe('a whole series, shared', () => {
   });
 
   it('is shown to its recipient as the sharer sees it, week by week', () => {
-    const opened = openShare(signShare({ ...base(), ...sharedPart(series, null) }, signer));
+    const opened = openShare(signShare({ ...base(), ...sharedPart(series, null, BEFORE) }, signer));
     if (!opened) throw new Error('the share did not open');
     const received = { ...opened, overrides: opened.overrides ?? {} };
     const shown = sharedOccurrences(received, at('2026-03-23T00:00'), at('2026-05-04T00:00'), TZ);
@@ -115,7 +136,7 @@ describe('a whole series, shared', () => {
 
   it('without changed occurrences is the payload it always was (no overrides field)', () => {
     const plain: CalendarEvent = { ...series, overrides: {} };
-    expect(Object.keys(sharedPart(plain, null)).sort()).toEqual(['details', 'timing']);
+    expect(Object.keys(sharedPart(plain, null, BEFORE)).sort()).toEqual(['details', 'timing']);
     // One occurrence shared alone still names nothing of the series, its changes included.
     expect(Object.keys(sharedPart(series, '2026-04-06T10:00')).sort()).toEqual([
       'details',
@@ -124,27 +145,14 @@ describe('a whole series, shared', () => {
   });
 
   it(`carries at most ${SHARE_OVERRIDES_MAX} changed occurrences: past that it is refused`, () => {
-    const daily = (n: number): CalendarEvent => {
-      const overrides: CalendarEvent['overrides'] = {};
-      let day = DateTime.fromISO('2026-01-01T09:00');
-      for (let i = 0; i < n; i++, day = day.plus({ days: 1 })) {
-        overrides[day.toFormat("yyyy-MM-dd'T'HH:mm")] = { location: `Room ${i}` };
-      }
-      return {
-        ...series,
-        start: '2026-01-01T09:00',
-        end: '2026-01-01T10:00',
-        rrule: 'FREQ=DAILY;COUNT=400',
-        exdates: [],
-        overrides,
-      };
-    };
-    const atCap = sharedPart(daily(SHARE_OVERRIDES_MAX), null);
+    const atCap = sharedPart(daily(SHARE_OVERRIDES_MAX), null, BEFORE);
     expect(Object.keys(atCap.overrides ?? {})).toHaveLength(SHARE_OVERRIDES_MAX);
     expect(openShare(signShare({ ...base(), ...atCap }, signer))?.overrides).toEqual(
       atCap.overrides,
     );
-    expect(codeOf(() => sharedPart(daily(SHARE_OVERRIDES_MAX + 1), null))).toBe('share-too-large');
+    expect(codeOf(() => sharedPart(daily(SHARE_OVERRIDES_MAX + 1), null, BEFORE))).toBe(
+      'share-too-large',
+    );
     // A modified app's payload past the cap is refused whole by the recipient.
     const over = { ...atCap.overrides, '2026-12-01T09:00': { title: 'one more' } };
     expect(openShare(signed({ ...atCap, overrides: over }))).toBeNull();
@@ -161,12 +169,12 @@ describe('a whole series, shared', () => {
         '2026-04-27T10:00': { description: long },
       },
     };
-    const part = sharedPart(heavy, null);
+    const part = sharedPart(heavy, null, BEFORE);
     expect(codeOf(() => signShare({ ...base(), ...part }, signer))).toBe('share-too-large');
   });
 
   it('is refused by the recipient when its changes do not fit the series', () => {
-    const part = sharedPart(series, null);
+    const part = sharedPart(series, null, BEFORE);
     expect(openShare(signed(part))).not.toBeNull();
     const refused = [
       // On a one-off, on a deleted slot, a field an override does not have, an empty change.
@@ -182,6 +190,93 @@ describe('a whole series, shared', () => {
     for (const extra of refused) expect(openShare(signed(part, extra))).toBeNull();
     // A v1 payload (an older app) never had changed occurrences.
     expect(openShare(signed(part, { v: 1, occurrence: null }))).toBeNull();
+  });
+
+  it('carries only the changes of occurrences that end after now, wherever they were moved', () => {
+    const keys = (now: number) => Object.keys(sharedPart(series, null, now).overrides ?? {});
+    // 30 March was moved to Wednesday 1 April 15:00–16:00: its slot is past on the 31st, its
+    // meeting is not; once that meeting is over, where it was moved to is no one's business.
+    expect(keys(at('2026-03-31T12:00'))).toEqual(['2026-03-30T10:00', '2026-04-06T10:00']);
+    expect(keys(at('2026-04-01T15:59'))).toEqual(['2026-03-30T10:00', '2026-04-06T10:00']);
+    expect(keys(at('2026-04-01T16:00'))).toEqual(['2026-04-06T10:00']);
+    const part = sharedPart(series, null, at('2026-04-02T12:00'));
+    expect(JSON.stringify(part)).not.toContain('2026-04-01T15:00');
+    // The renamed 6 April 10:00–11:00: sent while under way, not once over (no field at all).
+    expect(keys(at('2026-04-06T10:59'))).toEqual(['2026-04-06T10:00']);
+    expect(Object.keys(sharedPart(series, null, at('2026-04-06T11:00'))).sort()).toEqual([
+      'details',
+      'timing',
+    ]);
+    // A slot still to come, moved back before now, is over too (its moved end counts).
+    const early: CalendarEvent = {
+      ...series,
+      overrides: { '2026-04-20T10:00': { start: '2026-04-02T09:00', end: '2026-04-02T10:00' } },
+    };
+    expect(sharedPart(early, null, at('2026-04-03T00:00')).overrides).toBeUndefined();
+    expect(Object.keys(sharedPart(early, null, at('2026-04-02T09:30')).overrides ?? {})).toEqual([
+      '2026-04-20T10:00',
+    ]);
+    // The recipient still opens it and sees the upcoming change.
+    const opened = openShare(signShare({ ...base(), ...part }, signer));
+    expect(opened?.overrides).toEqual({
+      '2026-04-06T10:00': { title: 'Coalition meeting: budget' },
+    });
+  });
+
+  it('of an all-day series keeps a change while its day still runs anywhere on Earth', () => {
+    const days: CalendarEvent = {
+      ...series,
+      allDay: true,
+      start: '2026-03-23',
+      end: '2026-03-24',
+      exdates: [],
+      overrides: { '2026-04-06': { title: 'Budget day' } },
+    };
+    const utc = (iso: string): number => DateTime.fromISO(iso, { zone: 'utc' }).toMillis();
+    // 6 April is over in Vilnius and in UTC, not yet at UTC-12 (until 12:00 UTC on the 7th).
+    expect(sharedPart(days, null, utc('2026-04-07T11:59')).overrides).toEqual({
+      '2026-04-06': { title: 'Budget day' },
+    });
+    expect(sharedPart(days, null, utc('2026-04-07T12:00')).overrides).toBeUndefined();
+  });
+
+  it('with 250 changes, 60 of them still to come, is shared with those 60', () => {
+    const long = daily(250);
+    // Day 189's meeting ends at 10:00 on that day: days 190 to 249 are still to come.
+    const now = DateTime.fromISO('2026-01-01T10:00', { zone: TZ }).plus({ days: 189 }).toMillis();
+    const part = sharedPart(long, null, now);
+    const keys = Object.keys(part.overrides ?? {});
+    expect(keys).toHaveLength(60);
+    expect(keys[0]).toBe(
+      DateTime.fromISO('2026-01-01T09:00').plus({ days: 190 }).toFormat("yyyy-MM-dd'T'HH:mm"),
+    );
+    expect(openShare(signShare({ ...base(), ...part }, signer))?.overrides).toEqual(part.overrides);
+    // All 250 still to come are too many, as before.
+    expect(codeOf(() => sharedPart(long, null, BEFORE))).toBe('share-too-large');
+  });
+
+  it('drops moved times of the wrong kind, which its own app ignores and recipients refuse', () => {
+    // Written by a member's modified app: a date where the series has times.
+    const odd: CalendarEvent = {
+      ...series,
+      exdates: [],
+      overrides: {
+        '2026-04-06T10:00': { start: '2026-04-07', title: 'Budget' },
+        '2026-04-13T10:00': { end: '2026-04-14' },
+      },
+    };
+    const part = sharedPart(odd, null, BEFORE);
+    // The title goes (the sharer sees the meeting renamed at its slot), the date does not; a
+    // change of nothing but such a date is no change at all.
+    expect(part.overrides).toEqual({ '2026-04-06T10:00': { title: 'Budget' } });
+    const opened = openShare(signShare({ ...base(), ...part }, signer));
+    if (!opened) throw new Error('the recipient refused the share');
+    const received = { ...opened, overrides: opened.overrides ?? {} };
+    const sharer = { timing: odd, details: odd, overrides: odd.overrides };
+    const weeks = [at('2026-03-23T00:00'), at('2026-05-04T00:00')] as const;
+    expect(
+      sharedOccurrences(received, ...weeks, TZ).map((o) => [o.startMs, o.endMs, o.title]),
+    ).toEqual(sharedOccurrences(sharer, ...weeks, TZ).map((o) => [o.startMs, o.endMs, o.title]));
   });
 });
 

@@ -96,20 +96,22 @@ export function openShare(bytes: Uint8Array): SharePayload | null {
 
 /**
  * What is shared of an event: all of it (a single event, or the whole series with its changed
- * occurrences, so that a moved meeting is not shown at its old time), or one occurrence as a
- * one-off of its own: its own times (where it was moved to) and details, no rule, no exceptions,
- * nothing naming the slot it had in the series. A one-off carries no exceptions either: the app
- * keeps none on one, but a record from a member's modified app could, naming past slots.
+ * occurrences that end after `now`, so that a moved meeting is not shown at its old time), or one
+ * occurrence as a one-off of its own: its own times (where it was moved to) and details, no rule,
+ * no exceptions, nothing naming the slot it had in the series. A one-off carries no exceptions
+ * either: the app keeps none on one, but a record from a member's modified app could, naming past
+ * slots.
  */
 export function sharedPart(
   event: CalendarEvent,
   occurrence: string | null,
+  now: number = Date.now(),
 ): Pick<SharePayload, 'timing' | 'details' | 'overrides'> {
   const details = detailsOf(event);
   const timing = timingOf(event);
   if (event.rrule === null) return { timing: { ...timing, exdates: [] }, details };
   if (occurrence === null) {
-    const overrides = overridesToShare(event);
+    const overrides = overridesToShare(event, now);
     return overrides ? { timing, details, overrides } : { timing, details };
   }
   // A slot the series does not have (deleted, or a stale view) would be shared as a made-up event.

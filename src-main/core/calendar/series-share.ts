@@ -1,8 +1,15 @@
 // The changed occurrences a whole shared series carries (moved times, own details), so that its
-// recipient sees each meeting when and as the sharer does; bounded, and only of slots it has.
+// recipient sees each upcoming meeting when and as the sharer does; bounded, only of slots it has.
 import { z } from 'zod';
 import { LIMITS } from '../../../src-shared/limits';
 import { isOccurrence } from '../../../src-shared/calendar/edit-scope';
+import {
+  floatingMs,
+  formatLocal,
+  fromFloating,
+  parseLocal,
+} from '../../../src-shared/calendar/local-time';
+import { expandEvent } from '../../../src-shared/calendar/recurrence';
 import {
   LocalDate,
   LocalDateTime,
@@ -26,7 +33,14 @@ export const SHARE_OVERRIDES_MAX = 200;
  */
 export const SHARE_SIGNED_MAX_BYTES = LIMITS.relay.maxShareBytes - 512;
 
-const FIELDS = ['start', 'end', 'title', 'description', 'location'] as const;
+const TIMES = ['start', 'end'] as const;
+const DETAILS = ['title', 'description', 'location'] as const;
+
+/**
+ * The zone where a date ends last (UTC-12, "anywhere on Earth"): an all-day change is upcoming while
+ * its day still runs somewhere, since recipients see dates in their own zones (recurrence.ts).
+ */
+const LAST_ZONE = 'Etc/GMT+12';
 
 /** One changed occurrence as shared: only the fields it changes, at least one. */
 const SharedOverride = OccurrenceOverride.strict().refine((o) => Object.keys(o).length > 0, {
@@ -40,6 +54,10 @@ export const SharedOverrides = z.record(OccurrenceKey, SharedOverride).refine((m
 }, `between 1 and ${SHARE_OVERRIDES_MAX} changed occurrences`);
 export type SharedOverrides = z.infer<typeof SharedOverrides>;
 
+/** A slot or moved time of the series' kind (a date for all-day, a time otherwise). */
+const ofKind = (allDay: boolean, value: string): boolean =>
+  (allDay ? LocalDate : LocalDateTime).safeParse(value).success;
+
 /**
  * Whether the changes fit the shared series: only a series has them, none for a deleted slot, and
  * slots and moved times of its kind (dates for all-day). What fails is refused whole, not trimmed.
@@ -50,37 +68,75 @@ export function overridesFitSeries(
 ): boolean {
   if (overrides === undefined) return true;
   if (timing.rrule === null) return false;
-  const kind = timing.allDay ? LocalDate : LocalDateTime;
   const deleted = new Set(timing.exdates);
   return Object.entries(overrides).every(
     ([key, o]) =>
       !deleted.has(key) &&
-      [key, o.start, o.end].every((v) => v === undefined || kind.safeParse(v).success),
+      [key, o.start, o.end].every((v) => v === undefined || ofKind(timing.allDay, v)),
   );
+}
+
+/**
+ * Whether the occurrence of slot `key`, after its change, ends after `now`: as the calendar views
+ * place it (a moved start keeps the series' length unless the end moved too; an unreadable moved
+ * time is ignored), through expandEvent on a one-off at that slot: in the series' zone, or for
+ * all-day where the date ends last.
+ */
+function endsAfter(event: CalendarEvent, key: string, change: OccurrenceOverride, now: number) {
+  const kind = event.allDay ? 'date' : 'datetime';
+  const slot = parseLocal(key, kind);
+  const start = parseLocal(event.start, kind);
+  const end = parseLocal(event.end, kind);
+  if (!slot || !start || !end) return true;
+  const slotEnd = floatingMs(slot) + floatingMs(end) - floatingMs(start);
+  const once = {
+    id: 'share',
+    allDay: event.allDay,
+    start: key,
+    end: formatLocal(fromFloating(slotEnd), event.allDay),
+    tz: event.tz,
+    rrule: null,
+    exdates: [],
+    overrides: { [key]: change },
+  };
+  return expandEvent(once, now, Number.MAX_SAFE_INTEGER, LAST_ZONE).length > 0;
 }
 
 /**
  * The series' changed occurrences to share, or undefined when it has none: only slots its rule
  * makes and that were not deleted (a record from a member's modified app may name others, which
- * the sharer never sees and so must not send), and only the fields an override has.
+ * the sharer never sees and so must not send), only the fields an override has, and only
+ * occurrences that end after `now` (the recipient sees upcoming ones only; past changes, such as
+ * where past meetings were moved to, are not theirs to know, nor count toward the cap).
  */
-export function overridesToShare(event: CalendarEvent): SharedOverrides | undefined {
+export function overridesToShare(
+  event: CalendarEvent,
+  now: number = Date.now(),
+): SharedOverrides | undefined {
+  if (event.rrule === null) return undefined;
   const deleted = new Set(event.exdates);
   const kept: SharedOverrides = {};
   for (const key of Object.keys(event.overrides).sort()) {
     const override = event.overrides[key];
     if (!override || deleted.has(key)) continue;
     const carried: OccurrenceOverride = {};
-    for (const field of FIELDS) if (override[field] !== undefined) carried[field] = override[field];
+    for (const field of DETAILS)
+      if (override[field] !== undefined) carried[field] = override[field];
+    // Moved times of the wrong kind (modified app) are dropped: the sharer's app ignores them too.
+    for (const field of TIMES) {
+      const value = override[field];
+      if (value !== undefined && ofKind(event.allDay, value)) carried[field] = value;
+    }
     if (Object.keys(carried).length === 0 || !isOccurrence(event, key)) continue;
+    if (!endsAfter(event, key, carried, now)) continue;
     kept[key] = carried;
   }
   const count = Object.keys(kept).length;
   if (count > SHARE_OVERRIDES_MAX) {
     throw new SuviazError(
       'share-too-large',
-      `This series has ${count} changed occurrences; at most ${SHARE_OVERRIDES_MAX} go with a ` +
-        'shared series. Share its occurrences one by one instead.',
+      `This series has ${count} upcoming changed occurrences; at most ${SHARE_OVERRIDES_MAX} go ` +
+        'with a shared series. Share its occurrences one by one instead.',
     );
   }
   return count === 0 ? undefined : kept;

@@ -207,15 +207,16 @@ describe('a whole series, shared', () => {
       'details',
       'timing',
     ]);
-    // A slot still to come, moved back before now, is over too (its moved end counts).
+    // A slot still to come, moved back before now, goes with its change while its slot is to come:
+    // without it the recipient would see that meeting at its old, upcoming time.
     const early: CalendarEvent = {
       ...series,
       overrides: { '2026-04-20T10:00': { start: '2026-04-02T09:00', end: '2026-04-02T10:00' } },
     };
-    expect(sharedPart(early, null, at('2026-04-03T00:00')).overrides).toBeUndefined();
-    expect(Object.keys(sharedPart(early, null, at('2026-04-02T09:30')).overrides ?? {})).toEqual([
+    expect(Object.keys(sharedPart(early, null, at('2026-04-03T00:00')).overrides ?? {})).toEqual([
       '2026-04-20T10:00',
     ]);
+    expect(sharedPart(early, null, at('2026-04-20T11:00')).overrides).toBeUndefined();
     // The recipient still opens it and sees the upcoming change.
     const opened = openShare(signShare({ ...base(), ...part }, signer));
     expect(opened?.overrides).toEqual({

@@ -97,9 +97,13 @@ function endsAfter(event: CalendarEvent, key: string, change: OccurrenceOverride
     tz: event.tz,
     rrule: null,
     exdates: [],
-    overrides: { [key]: change },
+    overrides: {},
   };
-  return expandEvent(once, now, Number.MAX_SAFE_INTEGER, LAST_ZONE).length > 0;
+  const upcoming = (overrides: CalendarEvent['overrides']): boolean =>
+    expandEvent({ ...once, overrides }, now, Number.MAX_SAFE_INTEGER, LAST_ZONE).length > 0;
+  // Either end counts: a slot still to come that was moved back into the past must go with its
+  // change, or the recipient would see that meeting at its old, upcoming time.
+  return upcoming({ [key]: change }) || upcoming({});
 }
 
 /**

@@ -72,6 +72,40 @@ describe('a rewound relay, the bookkeeping', () => {
     expect(s.warnings).toEqual([]);
   });
 
+  it('takes a replaced catch-up’s updates on a snapshot not taken here for no alarm', () => {
+    const s = scene({ lastSeq: 10 });
+    s.rewind.subscribing();
+    s.rewind.subscribing();
+    expect(s.rewind.quiets({ reason: 'unknown-snapshot', detail: '' })).toBe(true);
+    expect(s.rewind.arrived(10)).toBe(true);
+    // The newer catch-up's own are judged as always.
+    expect(s.rewind.quiets({ reason: 'unknown-snapshot', detail: '' })).toBe(false);
+  });
+
+  it('still starts over after a second rewind while a repair waits to be tried again', async () => {
+    vi.useFakeTimers();
+    const s = scene({ lastSeq: 10 });
+    s.setOutcome('unsent');
+    s.rewind.subscribing();
+    expect(s.rewind.arrived(0)).toBe(true);
+    // The catch-up from the start: the relay holds nothing, and the first snapshot cannot go now.
+    s.rewind.subscribing();
+    expect(s.rewind.arrived(0)).toBe(false);
+    expect(s.rewind.caughtUp()).toBe(false);
+    s.rt.caughtUp = true;
+    await s.rewind.repair();
+    expect(s.published).toEqual([true]);
+    // Within the minute the relay's last seq falls below mine again.
+    s.rt.caughtUp = false;
+    s.rt.verifier = { ...s.rt.verifier, lastSeq: 5 };
+    s.rewind.subscribing();
+    expect(s.rewind.arrived(2)).toBe(true);
+    expect(s.subscribes()).toBe(1);
+    vi.advanceTimersByTime(60_000);
+    expect(s.subscribes()).toBe(2);
+    s.rewind.close();
+  });
+
   it('starts over when its only catch-up’s snapshots do not extend the chain', () => {
     const s = scene({ lastSeq: 10 });
     s.rewind.subscribing();

@@ -29,7 +29,10 @@ export class RewindRepair {
   private pending = 0;
   /** The relay's last seq at the latest CAUGHT_UP: 0 when it holds nothing of the document. */
   private relayLastSeq = -1;
-  private timer: NodeJS.Timeout | null = null;
+  /** The catch-up from the start, when a minute since the last is up. */
+  private rewindTimer: NodeJS.Timeout | null = null;
+  /** A repair that could not go, tried again. */
+  private repairTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
   constructor(
@@ -66,6 +69,11 @@ export class RewindRepair {
    */
   quiets(failure: { reason: string; detail: string }): boolean {
     const history = OTHER_HISTORY.has(failure.reason);
+    // A replaced catch-up: its snapshots meet the cleared chain, and its updates then build on a
+    // snapshot not taken here (or skip clocks): all of it comes again in the newer one.
+    if (!this.rt.caughtUp && this.pending > 1) {
+      if (history || failure.reason === 'unknown-snapshot' || failure.reason === 'gap') return true;
+    }
     if (this.restarting && (history || failure.reason === 'unknown-snapshot')) return true;
     if (!history || this.rt.caughtUp) return false;
     if (this.pending <= 1) this.suspicion ??= `in a catch-up, ${failure.reason}: ${failure.detail}`;
@@ -139,23 +147,25 @@ export class RewindRepair {
   private rewound(detail: string): void {
     this.restart(detail);
     const wait = this.lastRewindAt + REWIND_AGAIN_MS - Date.now();
-    if (wait <= 0) this.resubscribe();
-    else this.later(wait, () => this.resubscribe());
+    if (wait <= 0) {
+      this.resubscribe();
+      return;
+    }
+    if (this.rewindTimer || this.closed) return;
+    this.rewindTimer = setTimeout(() => {
+      this.rewindTimer = null;
+      if (!this.closed) this.resubscribe();
+    }, wait);
+    this.rewindTimer.unref();
   }
 
   private resubscribe(): void {
     this.lastRewindAt = Date.now();
+    // The catch-up repairs when it is through, if the repair is still owed.
+    if (this.repairTimer) clearTimeout(this.repairTimer);
+    this.repairTimer = null;
     sendUnsubscribe(this.rt);
     void this.ops.subscribe();
-  }
-
-  private later(ms: number, run: () => void): void {
-    if (this.timer || this.closed) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      if (!this.closed) run();
-    }, ms);
-    this.timer.unref();
   }
 
   /**
@@ -195,9 +205,12 @@ export class RewindRepair {
       return;
     }
     void ops.flush();
-    this.later(REPAIR_AGAIN_MS, () => {
-      if (this.due && rt.caughtUp) void this.repair();
-    });
+    if (this.repairTimer || this.closed) return;
+    this.repairTimer = setTimeout(() => {
+      this.repairTimer = null;
+      if (!this.closed && this.due && rt.caughtUp) void this.repair();
+    }, REPAIR_AGAIN_MS);
+    this.repairTimer.unref();
   }
 
   private async publishRepair(): Promise<SnapshotOutcome> {
@@ -222,6 +235,7 @@ export class RewindRepair {
   close(): void {
     this.closed = true;
     this.suspicion = null;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.rewindTimer) clearTimeout(this.rewindTimer);
+    if (this.repairTimer) clearTimeout(this.repairTimer);
   }
 }

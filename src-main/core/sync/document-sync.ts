@@ -198,7 +198,11 @@ export class DocumentSync {
         afterSeq: catchUpAfter(this.rt.verifier),
       });
     } catch (error) {
-      this.rewind.subscribeEnded();
+      // Unanswered in time is not unanswered: the relay handles a connection's frames in order and
+      // answers (its CAUGHT_UP follows), or the connection ends (which resets the count).
+      if (!(error instanceof RelayRequestError) || error.code !== 'timeout') {
+        this.rewind.subscribeEnded();
+      }
       if (!(error instanceof RelayRequestError) || error.code !== 'offline') {
         this.deps.onWarning('subscribe-refused', String(error));
       }

@@ -198,11 +198,11 @@ export class DocumentSync {
         afterSeq: catchUpAfter(this.rt.verifier),
       });
     } catch (error) {
-      // Unanswered in time is not unanswered: the relay handles a connection's frames in order and
-      // answers (its CAUGHT_UP follows), or the connection ends (which resets the count).
-      if (!(error instanceof RelayRequestError) || error.code !== 'timeout') {
-        this.rewind.subscribeEnded();
-      }
+      // Also when only unanswered in time: its answer may still come (then its CAUGHT_UP follows
+      // uncounted, and at worst a catch-up it replaced starts over for nothing), but if that answer
+      // is a refusal, a count kept up would take the next catch-up's CAUGHT_UP for a replaced one
+      // and leave the document uncaught-up until the connection ends. Noisy beats stuck.
+      this.rewind.subscribeEnded();
       if (!(error instanceof RelayRequestError) || error.code !== 'offline') {
         this.deps.onWarning('subscribe-refused', String(error));
       }

@@ -10,6 +10,7 @@ import {
   CalendarEventView,
   CalendarRange,
   EventDeleteArgs,
+  EventDeleteResult,
   EventSaveArgs,
   IcsExportArgs,
   IcsImportArgs,
@@ -371,7 +372,7 @@ export const methods = {
     CalendarEventView,
   ),
   'calendar.save': method(EventSaveArgs, z.object({ eventId: EventId })),
-  'calendar.delete': method(EventDeleteArgs, z.null()),
+  'calendar.delete': method(EventDeleteArgs, EventDeleteResult),
   'calendar.setReminder': method(
     z
       .object({

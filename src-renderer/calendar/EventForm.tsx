@@ -2,12 +2,14 @@
 // (in a coalition), place, description and this device's reminder; Save (asking how far a change
 // to a series reaches), Delete, Share and Export. Problems are listed at the bottom and marked on
 // their fields; what was typed stays while they are fixed or when main refuses the save.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
 import type {
   CalendarEventView,
   CalendarItem,
+  EventDeleteResult,
   OrganisationSummary,
 } from '../../src-shared/calendar/calendar-api';
 import { CALENDAR_LIMITS } from '../../src-shared/calendar/calendar-limits';
@@ -39,6 +41,16 @@ interface EventFormProps {
   onExport?: () => void;
 }
 
+/** "Deleted." and, per space, how many people it was shared with through it keep their copy. */
+function keptText(t: TFunction, kept: EventDeleteResult['notWithdrawn']): string {
+  const each = kept.map(({ throughName, count }) =>
+    throughName === null
+      ? t('calendar.editor.deletedKeptUnnamed', { count })
+      : t('calendar.editor.deletedKept', { count, space: throughName }),
+  );
+  return [t('calendar.editor.deleted'), ...each].join(' ');
+}
+
 export function EventForm(props: EventFormProps) {
   const { draft, setDraft, view, spaceId, orgs } = props;
   const { t } = useTranslation();
@@ -48,6 +60,26 @@ export function EventForm(props: EventFormProps) {
   const problems = draftProblems(draft, isValidZone);
   const shown = new Set(showProblems ? problems : []);
   const coalition = (orgs?.length ?? 0) > 0;
+  const closeKept = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (flow.kept) closeKept.current?.focus();
+  }, [flow.kept]);
+
+  if (flow.kept) {
+    // Deleted, but some recipients keep their copies: said before the dialog closes.
+    return (
+      <>
+        <p role="status" data-testid="event-deleted-kept">
+          {keptText(t, flow.kept)}
+        </p>
+        <div className="dialog-actions">
+          <button type="button" ref={closeKept} onClick={props.onClose}>
+            {t('common.close')}
+          </button>
+        </div>
+      </>
+    );
+  }
 
   return (
     <>

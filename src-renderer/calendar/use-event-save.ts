@@ -1,11 +1,14 @@
 // Saving and deleting from the editor: a change to one occurrence of a series first asks how far it
 // reaches; the reminder (kept on this device only) is set after the event is saved. Once saved, the
-// event's id is kept, so trying again after a failed reminder does not make a second event.
+// event's id is kept, so trying again after a failed reminder does not make a second event. A
+// delete that leaves member shares not withdrawn (their recipients keep their copies) keeps the
+// dialog open to say so; otherwise it closes.
 import { useState } from 'react';
 import type { ApiError } from '../../src-shared/api';
 import type {
   CalendarEventView,
   CalendarItem,
+  EventDeleteResult,
   EventInput,
 } from '../../src-shared/calendar/calendar-api';
 import { changesSeries } from '../../src-shared/calendar/edit-scope';
@@ -29,6 +32,7 @@ export function useEventSave({ spaceId, view, item, onDone }: Options) {
   const [reminderError, setReminderError] = useState<ApiError | null>(null);
   const [ask, setAsk] = useState<ScopeAsk>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [kept, setKept] = useState<EventDeleteResult['notWithdrawn'] | null>(null);
   const [pending, setPending] = useState<{ input: EventInput; reminder: number | null } | null>(
     null,
   );
@@ -79,7 +83,10 @@ export function useEventSave({ spaceId, view, item, onDone }: Options) {
             ? { spaceId: to.spaceId, eventId: to.eventId ?? '', occurrence }
             : { spaceId: to.spaceId, eventId: to.eventId ?? '' },
         ),
-      onDone,
+      ({ notWithdrawn }) => {
+        if (notWithdrawn.length > 0) setKept(notWithdrawn);
+        else onDone();
+      },
     );
   }
 
@@ -88,6 +95,8 @@ export function useEventSave({ spaceId, view, item, onDone }: Options) {
     error: action.error ?? reminderError,
     ask,
     confirmDelete,
+    /** After a delete: the member shares that could not be withdrawn, per space; else null. */
+    kept,
     save(input: EventInput, reminder: number | null): void {
       if (target()?.occurrence) {
         setPending({ input, reminder });

@@ -116,6 +116,18 @@ export const EventDeleteArgs = z
   })
   .strict();
 
+/**
+ * What calendar.delete answers: the member shares of what was deleted that could not be withdrawn
+ * now (this device can no longer write in the space each went through), counted per space by its
+ * name (null when this device no longer knows it), never a device key. Their recipients keep their
+ * copies; each stays recorded and is withdrawn once this device can write there again.
+ */
+export const EventDeleteResult = z.object({
+  notWithdrawn: z.array(
+    z.object({ throughName: z.string().nullable(), count: z.number().int().positive() }),
+  ),
+});
+
 export const RangeArgs = z
   .object({
     from: z.number().int(),
@@ -220,5 +232,6 @@ export type EventInput = z.infer<typeof EventInput>;
 export type SharedEventView = z.infer<typeof SharedEventView>;
 export type LinkMadeView = z.infer<typeof LinkMadeView>;
 export type MemberShareView = z.infer<typeof MemberShareView>;
+export type EventDeleteResult = z.infer<typeof EventDeleteResult>;
 export type ReminderNotice = z.infer<typeof ReminderNotice>;
 export type BlurChoice = z.infer<typeof BlurChoice>;

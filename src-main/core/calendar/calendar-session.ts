@@ -1,6 +1,7 @@
 // The calendar and the organisations for one running sync engine: the services the API handlers
 // call, the "calendar changed" event (throttled) and the reminders timer, all stopped with it.
 import type { EventName, EventPayload } from '../../../src-shared/api';
+import type { EventDeleteResult } from '../../../src-shared/calendar/calendar-api';
 import type { EditScope } from '../../../src-shared/calendar/event-model';
 import type { SyncEngine } from '../sync/sync-engine';
 import { organisationService } from '../organisations/organisations';
@@ -40,12 +41,15 @@ export function createCalendarSession(db: Db, engine: SyncEngine, emit: Emit) {
   }, SHARED_SWEEP_MS);
   linkSweep.unref();
 
-  /** Deletes as asked, then stops the links and member shares that showed what is gone. */
+  /**
+   * Deletes as asked, then stops the links and member shares that showed what is gone; answers the
+   * member shares that cannot be withdrawn now (their recipients keep their copies), by space name.
+   */
   async function removeEvent(args: {
     spaceId: string;
     eventId: string;
     occurrence?: { key: string; scope: EditScope };
-  }): Promise<void> {
+  }): Promise<EventDeleteResult> {
     await calendar.remove(args);
     const stillThere = calendar
       .readable(args.spaceId)
@@ -59,11 +63,12 @@ export function createCalendarSession(db: Db, engine: SyncEngine, emit: Emit) {
         ? (shown: string | null) => shown === occurrence.key
         : (shown: string | null) => shown === null || shown >= occurrence.key;
     try {
-      await sharing.eventDeleted(args.spaceId, args.eventId, which);
+      return { notWithdrawn: await sharing.eventDeleted(args.spaceId, args.eventId, which) };
     } catch (error) {
       // The event is deleted; a share of the whole event is caught by the minute sweep (one of a
       // deleted occurrence is not: the event is still there).
       console.error('calendar: the shares of a deleted event could not be marked', error);
+      return { notWithdrawn: [] };
     }
   }
 

@@ -197,18 +197,18 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
     /**
      * An event, or some of its occurrences, was deleted here: the links and member shares of what
      * is gone are to stop. Link stops are sent in the background (the deletion does not wait for
-     * the relay); member shares are withdrawn in their spaces' documents now.
+     * the relay); member shares are withdrawn now, and those that cannot be are answered.
      */
     async eventDeleted(
       spaceId: string,
       eventId: string,
       which?: (occurrence: string | null) => boolean,
-    ): Promise<void> {
+    ): ReturnType<typeof members.eventDeleted> {
       wantStopped(db, spaceId, eventId, which);
       void sendStops().catch((error: unknown) => {
         console.error('calendar: event link stops could not be sent', error);
       });
-      await members.eventDeleted(spaceId, eventId, which);
+      return members.eventDeleted(spaceId, eventId, which);
     },
 
     /**

@@ -2,7 +2,7 @@
 // share"): the sharer deletes its entry from that space's document; the recipient's app deletes
 // its copy once its own synced copy of that document no longer holds the entry. A withdrawal that
 // cannot be written (no write access there any more) stays recorded and listed as not withdrawn.
-import type { MemberShareView } from '../../../src-shared/calendar/calendar-api';
+import type { EventDeleteResult, MemberShareView } from '../../../src-shared/calendar/calendar-api';
 import { SuviazError } from '../errors';
 import type { StoredGroup } from '../groups/group-store';
 import type { DocAccess } from '../sync/engine-doc-access';
@@ -102,14 +102,26 @@ export function memberShares(db: Db, access: DocAccess) {
       return { waiting: !online() };
     },
 
-    /** Marks the shares of what was deleted (all, or the occurrences `which` picks), writes them. */
+    /**
+     * Marks the shares of what was deleted (all, or the occurrences `which` picks), writes them, and
+     * answers those that could not be written (no write access there now), counted per space name.
+     */
     async eventDeleted(
       spaceId: string,
       eventId: string,
-      which?: (occurrence: string | null) => boolean,
-    ): Promise<void> {
+      which: (occurrence: string | null) => boolean = () => true,
+    ): Promise<EventDeleteResult['notWithdrawn']> {
       wantMemberSharesStopped(db, spaceId, eventId, which);
       await withdrawWanted();
+      const counts = new Map<string, number>();
+      for (const share of memberSharesOf(db, spaceId, eventId)) {
+        if (!share.stopWanted || !which(share.occurrence) || writableThrough(share)) continue;
+        counts.set(share.throughSpace, (counts.get(share.throughSpace) ?? 0) + 1);
+      }
+      return [...counts].map(([through, count]) => ({
+        throughName: access.group(through)?.name ?? null,
+        count,
+      }));
     },
 
     /** The minute sweep: shares of events deleted elsewhere are withdrawn too, and retries. */

@@ -104,6 +104,15 @@ export const calendarEn = {
     delete: 'Delete',
     deleteTitle: 'Delete this event?',
     deleteText: '“{{title}}” will be deleted for everyone who sees it.',
+    deleted: 'Deleted.',
+    deletedKept_one:
+      '{{count}} person it was shared with through “{{space}}” keeps their copy: you can no longer write in that space.',
+    deletedKept_other:
+      '{{count}} people it was shared with through “{{space}}” keep their copy: you can no longer write in that space.',
+    deletedKeptUnnamed_one:
+      '{{count}} person it was shared with through a space you are no longer in keeps their copy.',
+    deletedKeptUnnamed_other:
+      '{{count}} people it was shared with through a space you are no longer in keep their copy.',
     readOnly: 'You can see this event but not change it.',
     createdBy: 'Added by {{name}}',
     noWritableSpace:

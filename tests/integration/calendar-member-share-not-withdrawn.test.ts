@@ -2,28 +2,13 @@
 // through, deletes the event (or the sweep finds it deleted). The share stays listed through the API
 // the share dialog uses, marked as not withdrawn, with names only; the minute sweep attempts no write
 // while this device cannot write there, and withdraws it once it can again.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { MemberShareView } from '../../src-shared/calendar/calendar-api';
 import { toHex } from '../../src-shared/protocol/bytes';
-import { dispatch, type HandlerTable } from '../../src-main/core/api/dispatch';
-import {
-  deviceOf,
-  eventInput,
-  withCalendar,
-  type CalendarClient,
-} from '../support/calendar-clients';
-import {
-  addAndAccept,
-  client,
-  connected,
-  relayOn,
-  runCleanups,
-  waitFor,
-} from '../support/sync-clients';
+import { deviceOf, type CalendarClient } from '../support/calendar-clients';
+import { callAs, dashaSharesWithAna } from '../support/member-share-scene';
+import { runCleanups, waitFor } from '../support/sync-clients';
 
 afterEach(async () => {
   vi.restoreAllMocks();
@@ -32,46 +17,18 @@ afterEach(async () => {
 
 /** Dasha shares her event with Ana through a space Ana administers; Ana then makes her a viewer. */
 async function sharedThenViewer() {
-  const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
-  const ana = withCalendar(await client(relay.url));
-  const dasha = withCalendar(await client(relay.url));
-  for (const c of [ana, dasha]) await waitFor('connection', connected(c));
-  const through = await ana.engine.createSpace('Ana and Dasha');
-  await addAndAccept(ana, dasha, through.id, 'editor');
-  const spaceId = (await dasha.engine.createSpace('Dasha’s own')).id;
-  const { eventId } = await dasha.cal.calendar.save({
-    spaceId,
-    event: eventInput({ title: 'Rehearsal' }),
-  });
-  await dasha.cal.sharing.shareWith({
-    spaceId,
-    eventId,
-    toSpaceId: through.id,
-    deviceKey: deviceOf(ana),
-  });
-  await waitFor('Ana receives it', () => ana.cal.sharing.shared().length === 1);
-  const roleOfDasha = (role: string) => () =>
-    dasha.engine
-      .listSpaces()
-      .find((s) => s.id === through.id)
-      ?.members.find((m) => m.isMe)?.role === role;
-  await ana.engine.setRole(through.id, deviceOf(dasha), 'viewer');
-  await waitFor('Dasha is a viewer', roleOfDasha('viewer'));
-  return { ana, dasha, spaceId, eventId, throughId: through.id, roleOfDasha };
+  const scene = await dashaSharesWithAna();
+  await scene.demoteDasha();
+  return scene;
 }
 
 /** Dasha's shares of the event as the share dialog gets them: through the validated call. */
 async function listedAt(c: CalendarClient, spaceId: string, eventId: string) {
-  const wired: Partial<HandlerTable> = {
-    'calendar.memberShares': (args) => c.cal.sharing.memberShares(args),
-  };
-  const context = { isUnlocked: () => true, logError: () => undefined };
-  const outcome = await dispatch(wired as HandlerTable, context, 'calendar.memberShares', {
+  const answer = await callAs((args) => c.cal.sharing.memberShares(args), 'calendar.memberShares', {
     spaceId,
     eventId,
   });
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return z.array(MemberShareView).parse(outcome.value);
+  return z.array(MemberShareView).parse(answer);
 }
 
 describe('a member share that cannot be withdrawn', () => {

@@ -29,6 +29,7 @@ import {
   relayOn,
   runCleanups,
   storedGroup,
+  threeInSpace,
   waitFor,
   type Client,
 } from '../support/sync-clients';
@@ -108,16 +109,7 @@ describe('protocol v3: a removed member and a colluding relay', () => {
     const relay = await relayOn(relayDir());
     const proxy = await startMaliciousRelay(relay.url);
     cleanups.push(() => proxy.close());
-    const [alice, bob, carol] = [
-      await client(proxy.url),
-      await client(proxy.url),
-      await client(proxy.url),
-    ];
-    await connectedAll([alice, bob, carol]);
-    const space = await alice.engine.createSpace('Exile coalition');
-    await addAndAccept(alice, bob, space.id, 'editor');
-    await addAndAccept(alice, carol, space.id, 'editor');
-    for (const c of [alice, bob, carol]) c.open(space.docId);
+    const { alice, bob, carol, space } = await threeInSpace(proxy.url);
     alice.doc.getText('t').insert(0, 'plan');
     await waitFor('all have it', () => [bob, carol].every((c) => c.text() === 'plan'));
     const carolHex = myDeviceKey(carol);

@@ -15,12 +15,11 @@ import { RelayError } from '../../src-shared/protocol/wire-constants';
 import { startMaliciousRelay } from '../support/malicious-relay';
 import { memberUpdate, signerOf, yUpdate } from '../support/member-forgery';
 import {
-  addAndAccept,
   cleanups,
   client,
-  connectedAll,
   myDeviceKey,
   storedGroup,
+  threeInSpace,
   connected,
   relayOn,
   runCleanups,
@@ -261,16 +260,7 @@ describe('a relay that rewinds to before a removal, with the removed member', ()
     const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
     const hostile = await startMaliciousRelay(relay.url);
     cleanups.push(() => hostile.close());
-    const [alice, bob, carol] = [
-      await client(hostile.url),
-      await client(hostile.url),
-      await client(hostile.url),
-    ];
-    await connectedAll([alice, bob, carol]);
-    const space = await alice.engine.createSpace('Exile coalition');
-    await addAndAccept(alice, bob, space.id, 'editor');
-    await addAndAccept(alice, carol, space.id, 'editor');
-    for (const c of [alice, bob, carol]) c.open(space.docId);
+    const { alice, bob, carol, space } = await threeInSpace(hostile.url);
     alice.doc.getText('t').insert(0, 'plan');
     await waitFor('all have it', () => [bob, carol].every((c) => c.text() === 'plan'));
     const docId = fromHex(space.docId);
@@ -345,16 +335,11 @@ describe('a relay that rewinds to before a removal, with the removed member', ()
     const hostile = await startMaliciousRelay(relay.url);
     cleanups.push(() => hostile.close());
     // Carol compacts after every third update: her snapshot is in the history before she goes.
-    const [alice, bob, carol] = [
-      await client(hostile.url),
-      await client(hostile.url),
-      await client(hostile.url, undefined, { snapshotEvery: 3 }),
-    ];
-    await connectedAll([alice, bob, carol]);
-    const space = await alice.engine.createSpace('Exile coalition');
-    await addAndAccept(alice, bob, space.id, 'editor');
-    await addAndAccept(alice, carol, space.id, 'editor');
-    for (const c of [alice, bob, carol]) c.open(space.docId);
+    const { alice, bob, carol, space } = await threeInSpace(hostile.url, [
+      undefined,
+      undefined,
+      { snapshotEvery: 3 },
+    ]);
     const docId = fromHex(space.docId);
     const activeOf = (c: Client) => loadDoc(c.vault.db, docId)?.verifier.active;
     const carolHex = myDeviceKey(carol);

@@ -182,3 +182,24 @@ export async function aloneInSpace(
   c.open(space.docId);
   return { relay, c, docId: space.docId };
 }
+
+/**
+ * Alice, Bob and Carol on `url` (each with its own tuning, if given), in a space Alice made with the
+ * others as editors, its document open on each.
+ */
+export async function threeInSpace(
+  url: string,
+  tunings: (SyncEngineOptions['tuning'] | undefined)[] = [],
+): Promise<{ alice: Client; bob: Client; carol: Client; space: { id: string; docId: string } }> {
+  const [alice, bob, carol] = [
+    await client(url, undefined, tunings[0]),
+    await client(url, undefined, tunings[1]),
+    await client(url, undefined, tunings[2]),
+  ];
+  await connectedAll([alice, bob, carol]);
+  const space = await alice.engine.createSpace('Exile coalition');
+  await addAndAccept(alice, bob, space.id, 'editor');
+  await addAndAccept(alice, carol, space.id, 'editor');
+  for (const c of [alice, bob, carol]) c.open(space.docId);
+  return { alice, bob, carol, space };
+}

@@ -2,12 +2,11 @@
 // of it. Killed with SIGKILL between any two writes (or failing there), the next unlock must show
 // what a user can rely on: the real passphrase opens every note, and the duress passphrase opens the
 // decoy (destroying if so chosen) exactly when Settings says it is set, and otherwise opens nothing.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { killAtStep } from '../support/kill-at-step';
 import { KDF_FAST_FOR_TESTS, sodiumReady } from '../../src-main/core/crypto/sodium';
 import { createNotesStore } from '../../src-main/core/notes/notes-store';
 import {
@@ -21,7 +20,6 @@ import {
 } from '../../src-main/core/vault/duress';
 import { createVault, unlockVault, type OpenVault } from '../../src-main/core/vault/vault';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const REAL = 'harbour lantern quietly 1987 frost';
 const DURESS = 'meadow kettle saffron 2046 lighthouse';
 const DURESS_NEXT = 'granite willow tangerine 1975 harp';
@@ -63,35 +61,11 @@ async function realVault(duress: { destroysVault: boolean } | null): Promise<str
 /** Runs a set or removal in a child process that stops after `step`, then kills it with SIGKILL. */
 async function killAfter(dir: string, step: DuressStep, op: string[]): Promise<void> {
   const [kind, ...rest] = op;
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'tests/support/duress-crash-child.ts',
-      dir,
-      REAL,
-      kind ?? '',
-      step,
-      ...rest,
-    ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  await killAtStep(
+    'tests/support/duress-crash-child.ts',
+    [dir, REAL, kind ?? '', step, ...rest],
+    step,
   );
-  let output = '';
-  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-    child.once('exit', (_code, signal) => resolve(signal)),
-  );
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (output.includes(`stopped at ${step}\n`)) resolve();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exited.then(() => reject(new Error(`child exited before ${step}:\n${output}`)));
-  });
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
 }
 
 /** The next visit: unlock with the real passphrase, read the notes and the duress setting, lock. */

@@ -1,6 +1,5 @@
 // A passphrase change re-keys the database: an old key file copy plus the old passphrase opens nothing,
 // and a change killed with SIGKILL after any step leaves a vault that opens with all its notes.
-import { spawn } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -13,8 +12,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { killAtStep } from '../support/kill-at-step';
 import { KDF_FAST_FOR_TESTS } from '../../src-main/core/crypto/sodium';
 import { createNotesStore } from '../../src-main/core/notes/notes-store';
 import {
@@ -35,7 +34,6 @@ import {
 } from '../../src-main/core/vault/vault';
 import { openDatabase } from '../../src-main/core/vault/vault-disk';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OLD = 'harbour lantern quietly 1987 frost';
 const NEXT = 'orchard velvet compass 2031 ember';
 const dirs: string[] = [];
@@ -92,26 +90,7 @@ async function keyOf(keyFileBytes: Uint8Array, passphrase: string) {
 
 /** Runs a change in a child process that stops after `step`, then kills it with SIGKILL. */
 async function killChangeAfter(dir: string, step: ChangeStep): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'tests/support/passphrase-change-child.ts', dir, OLD, NEXT, step],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-    child.once('exit', (_code, signal) => resolve(signal)),
-  );
-  await new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (output.includes(`stopped at ${step}\n`)) resolve();
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    void exited.then(() => reject(new Error(`child exited before ${step}:\n${output}`)));
-  });
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
+  await killAtStep('tests/support/passphrase-change-child.ts', [dir, OLD, NEXT, step], step);
 }
 
 describe('changing the passphrase re-keys the database', () => {

@@ -21,8 +21,8 @@ export interface FrameRouterDeps {
    * judged it already (the relay's last seq below one processed here), and no onCaughtUp follows.
    */
   onCaughtUpArrived(doc: OpenDoc, seq: number): boolean;
-  /** The document's catch-up is through, held frames included; `seq`: the relay's last message. */
-  onCaughtUp(doc: OpenDoc, seq: number): void;
+  /** The document's catch-up is through, held frames included. */
+  onCaughtUp(doc: OpenDoc): void;
   /** The relay holds new briefing items for this device in the group. */
   onMailChanged(groupId: Uint8Array): void;
   /** Checks the signatures of a burst's envelopes off this thread; null: all checked here. */
@@ -86,7 +86,7 @@ export function createFrameRouter(deps: FrameRouterDeps): (frame: RelayFrame) =>
         }, 50).unref();
         return;
       }
-      deps.onCaughtUp(doc, seq);
+      deps.onCaughtUp(doc);
     };
     done();
   }

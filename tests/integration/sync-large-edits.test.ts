@@ -1,6 +1,7 @@
 // Large edits and a relay frame of 1 MiB: edits pasted offline go out in batches that each fit a
-// frame; an edit no frame can hold is kept and said, without cutting off the other documents; a
-// document grown past a frame goes on without new snapshots, and says so.
+// frame; an edit no frame can hold is cut into pieces that can, unless it is one value no cut can
+// split (kept and said, without cutting off the other documents); a document grown past a frame
+// goes on without new snapshots, and says so.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,14 +45,29 @@ describe('large edits', () => {
     await waitFor('Alice has nothing left', () => alice.engine.state().pending === 0);
   });
 
-  it('one too large for any frame is kept and said, and other documents still sync', async () => {
+  it('one too large for any frame is cut into pieces that reach the others, edits after it too', async () => {
+    const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
+    const alice = await client(relay.url);
+    const bob = await client(relay.url);
+    await sharedSpace([alice, bob]);
+
+    // One edit of 1.2 MB (a long paste, or a whole imported bundle), then a few words typed after.
+    const text = alice.doc.getText('t');
+    text.insert(0, 'x'.repeat(1200 * KB));
+    text.insert(600 * KB, ' typed after ');
+    await waitFor('Bob has both', () => bob.text() === text.toString());
+    await waitFor('Alice has nothing left', () => alice.engine.state().pending === 0);
+    expect(alice.engine.state().warnings.map((w) => w.reason)).not.toContain('update-too-large');
+  });
+
+  it('one value no cut can split is kept and said, and other documents still sync', async () => {
     const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
     const alice = await client(relay.url);
     const bob = await client(relay.url);
     const first = await sharedSpace([alice, bob]);
 
-    // One edit of 1.2 MB (as a whole imported bundle can be).
-    alice.doc.getText('t').insert(0, 'x'.repeat(1200 * KB));
+    // One value of 1.2 MB: a single Yjs item, which no cut can split.
+    alice.doc.getMap('m').set('image', 'x'.repeat(1200 * KB));
     await waitFor('Alice is told', () =>
       alice.engine.state().warnings.some((w) => w.reason === 'update-too-large'),
     );
@@ -59,7 +75,7 @@ describe('large edits', () => {
     expect(connected(alice)()).toBe(true);
 
     // A second space syncs meanwhile: the connection was not cut. (Its edit comes from a document
-    // of its own: Alice's test document holds the first space's unsent text.)
+    // of its own: Alice's test document holds the first space's unsent value.)
     const second = await sharedSpace([alice, bob]);
     expect(second).not.toBe(first);
     const other = new Y.Doc();

@@ -5,8 +5,9 @@ import type { EnvelopeHeader } from '../../../src-shared/protocol/envelope';
 import { fromHex } from '../crypto/sodium';
 import { nextClock, recordMyUpdateAck, updatesOnActive } from './document-verifier';
 import { sealEnvelope } from './envelope-crypto';
-import { outboxCount, outboxRows } from './outbox';
+import { outboxCount, outboxRows, replaceOutboxRow } from './outbox';
 import { RelayRequestError } from './relay-requests';
+import { splitUpdate } from './update-split';
 import {
   acknowledgeRows,
   canSend,
@@ -74,8 +75,10 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
   };
   const sealed = sealEnvelope(header, update, key, deps.sign);
   if (!fitsOneFrame(sealed.bytes)) {
-    // One edit larger than a frame (a whole imported bundle): kept, and said, not sent.
-    deps.onWarning('update-too-large', `${sealed.bytes.length} bytes`);
+    // One edit larger than a frame (a long paste, a whole imported bundle): cut into pieces that
+    // each fit, which go out like any other rows; one no cut can split is kept, and said.
+    if (rows.length === 1 && cutInPieces(rt, last)) void ops.flush();
+    else deps.onWarning('update-too-large', `${sealed.bytes.length} bytes`);
     return;
   }
   const sent = { clock, snapshotId: active.id, lastOutboxId: last.id };
@@ -117,6 +120,20 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
   } catch (error) {
     rt.inFlight = null;
     await handlePublishError(rt, ops, error);
+  }
+}
+
+/** Replaces an outbox row too large for a frame by pieces that fit; false if it cannot be cut. */
+function cutInPieces(rt: DocRuntime, row: { id: number; update: Uint8Array }): boolean {
+  try {
+    const pieces = splitUpdate(Y.encodeStateAsUpdateV2(rt.ydoc), row.update, MAX_BATCH_BYTES);
+    if (!pieces || pieces.length === 0) return false;
+    replaceOutboxRow(rt.deps.db, rt.deps.docId, row.id, pieces);
+    return true;
+  } catch {
+    // Main's replica could not be built (onUnreadable hears of that), or the vault refused the
+    // write: the row stays whole and is cut at the next flush.
+    return false;
   }
 }
 

@@ -153,6 +153,34 @@ export function acknowledge(
   });
 }
 
+/**
+ * Puts `pieces` in the place of outbox row `id`, in order, before the document's later rows (which
+ * are written again after them: ids are the order edits go out in). One transaction: a crash leaves
+ * the row whole, to be cut again.
+ */
+export function replaceOutboxRow(
+  db: Db,
+  docId: Uint8Array,
+  id: number,
+  pieces: readonly Uint8Array[],
+): void {
+  commitWithoutFsync(db, () => {
+    const rows = statement<[Uint8Array, number], { update_v2: Uint8Array; created_at: number }>(
+      db,
+      'SELECT update_v2, created_at FROM sync_outbox WHERE doc_id = ? AND id >= ? ORDER BY id',
+    ).all(docId, id);
+    const first = rows.shift();
+    if (!first) return;
+    statement(db, 'DELETE FROM sync_outbox WHERE doc_id = ? AND id >= ?').run(docId, id);
+    const insert = statement(
+      db,
+      'INSERT INTO sync_outbox (doc_id, update_v2, created_at) VALUES (?, ?, ?)',
+    );
+    for (const piece of pieces) insert.run(docId, piece, first.created_at);
+    for (const row of rows) insert.run(docId, row.update_v2, row.created_at);
+  });
+}
+
 export function outboxRows(db: Db, docId: Uint8Array, limit: number): OutboxRow[] {
   return statement<[Uint8Array, number], { id: number; update_v2: Uint8Array }>(
     db,

@@ -594,7 +594,7 @@ export const en = {
       'quota-documents':
         'This space has as many documents as its relay allows, so a new document cannot be sent. It is kept on this device. Ask whoever runs the relay for more room.',
       'update-too-large':
-        'An edit is too large to send at once (over 1 MB, such as a whole imported bundle). It is kept on this device, but it and the edits after it in this document cannot reach the others. Copy what you need into a new document.',
+        'One item of an edit is too large to send (a single value over 1 MB, which cannot be divided). It is kept on this device, but it and the edits after it in this document cannot reach the others. Copy what you need into a new document.',
       'snapshot-too-large':
         'This document has grown larger than the relay takes in one piece, so it can no longer be compacted. Edits still go through, but opening it on a new device gets slower, and after a member is removed it waits. Move some of its content into another document.',
       'relay-refused':

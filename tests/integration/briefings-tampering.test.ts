@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentFromPlainText } from '../../src-shared/notes/note-content';
 import { putMail } from '../../src-main/core/briefings/briefing-mail';
-import { getBriefing } from '../../src-main/core/briefings/briefing-store';
+import { getBriefing } from '../../src-main/core/briefings/briefing-reads';
 import type { MailPayload } from '../../src-shared/briefings/briefing-model';
 import { RELAY_DB_FILE } from '../../server/store/sqlite-store';
 import { briefingWorld, compose, received, withBriefings } from '../support/briefing-clients';

@@ -5,11 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SNIPPET_MARK_END, SNIPPET_MARK_START } from '../../src-shared/api';
 import { LIMITS } from '../../src-shared/limits';
 import { KDF_FAST_FOR_TESTS } from '../../src-main/core/crypto/sodium';
-import {
-  createNotesStore,
-  makeExcerpt,
-  type NotesStore,
-} from '../../src-main/core/notes/notes-store';
+import { makeExcerpt } from '../../src-main/core/notes/note-rows';
+import { createNotesStore, type NotesStore } from '../../src-main/core/notes/notes-store';
 import { createVault, unlockVault, type OpenVault } from '../../src-main/core/vault/vault';
 
 const PASSPHRASE = 'harbour lantern quietly 1987 frost';

@@ -15,7 +15,8 @@ import { blobStore } from './blob-store';
 import { attachmentTransfer } from './attachment-transfer';
 import type { SendArgs } from './briefing-send';
 import { briefingService } from './briefing-service';
-import { getBriefing, listBriefings, refusals } from './briefing-store';
+import { getBriefing, listBriefings } from './briefing-reads';
+import { refusals } from './briefing-store';
 import { briefingViews } from './briefing-views';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;

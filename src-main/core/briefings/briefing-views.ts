@@ -5,7 +5,8 @@ import type { AttachmentRef } from '../../../src-shared/briefings/briefing-model
 import { loadVerifiedDevices } from '../groups/contacts-store';
 import type { DocAccess } from '../sync/engine-doc-access';
 import type { Db } from '../vault/migrations';
-import { receiptsOf, type BriefingListing, type StoredBriefing } from './briefing-store';
+import type { BriefingListing, StoredBriefing } from './briefing-reads';
+import { receiptsOf } from './briefing-store';
 
 /** The listing of a briefing read whole (for the read view's own summary fields). */
 const listingOf = (held: StoredBriefing, excerpt: string): BriefingListing => ({

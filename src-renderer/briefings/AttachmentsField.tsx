@@ -7,7 +7,7 @@ import { BRIEFING_LIMITS } from '../../src-shared/briefings/briefing-model';
 import { errorMessage } from '../i18n/error-message';
 import { RemovedDetails } from './RemovedDetails';
 import { TransferProgress } from './TransferProgress';
-import type { DraftFile, StagedFiles } from './use-staged-files';
+import type { DraftFile, StagedFiles } from './use-briefing-draft';
 
 export function AttachmentsField({ files, disabled }: { files: StagedFiles; disabled: boolean }) {
   const { t } = useTranslation();

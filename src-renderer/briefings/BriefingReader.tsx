@@ -146,8 +146,18 @@ function ShownBriefing(props: BriefingReaderProps & { view: BriefingView; reload
           <ErrorAlert error={ack.error} />
         </div>
       )}
-      {view.mine && <ReadByPanel view={view} />}
-      {view.mine && view.canary && <LeakCheck briefingId={view.id} />}
+      {view.mine && (
+        <ReadByPanel
+          view={view}
+          fingerprintOf={(device) => props.fingerprintOf(view.spaceId, device)}
+        />
+      )}
+      {view.mine && view.canary && (
+        <LeakCheck
+          briefingId={view.id}
+          fingerprintOf={(device) => props.fingerprintOf(view.spaceId, device)}
+        />
+      )}
       {view.mine && <RecallButton id={view.id} onRecalled={props.onRecalled} />}
     </article>
   );

@@ -1,6 +1,6 @@
 // The briefings of one space (its Briefings tab) or of all spaces (from the sidebar): a search box
 // and the list on one side, the briefing opened or the one being written on the other, and a
-// warning above both when briefings were refused. The draft stays while the screen is open.
+// warning above both when briefings were refused. The draft (briefing-drafts.ts) outlives the screen.
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';

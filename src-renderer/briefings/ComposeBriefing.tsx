@@ -15,7 +15,6 @@ import { AudienceField } from './AudienceField';
 import { ComposeOptions } from './ComposeOptions';
 import { TransferProgress } from './TransferProgress';
 import type { BriefingDraft } from './use-briefing-draft';
-import { useSendBriefing } from './use-send-briefing';
 
 interface ComposeBriefingProps {
   draft: BriefingDraft;
@@ -38,13 +37,12 @@ type Problem =
 export function ComposeBriefing({ draft, spaces, onSent, onClose }: ComposeBriefingProps) {
   const { t } = useTranslation();
   const id = useId();
-  const sender = useSendBriefing();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [discarding, setDiscarding] = useState(false);
   const titleRef = useRef<HTMLInputElement>(null);
   // Opening compose brings its first field into view (below the list, when they stack) with focus.
   useEffect(() => titleRef.current?.focus(), []);
-  const { fields, set, files } = draft;
+  const { fields, set, files, sender } = draft;
   const space = spaces.find((s) => s.id === fields.spaceId) ?? spaces[0] ?? null;
   const others = space ? space.members.filter((member) => !member.isMe) : [];
   const chosen = fields.chosen.filter((key) => others.some((m) => m.deviceKey === key));
@@ -74,10 +72,8 @@ export function ComposeBriefing({ draft, spaces, onSent, onClose }: ComposeBrief
       canary: fields.canary,
       receipts: fields.receipts,
     });
-    if (sent !== null) {
-      draft.reset(true);
-      onSent(sent);
-    }
+    // The draft started over already (also when this screen is gone by then).
+    if (sent !== null) onSent(sent);
   }
 
   const phase = sender.progress?.phase;
@@ -201,7 +197,7 @@ export function ComposeBriefing({ draft, spaces, onSent, onClose }: ComposeBrief
           onCancel={() => setDiscarding(false)}
           onConfirm={() => {
             setDiscarding(false);
-            draft.reset(false);
+            draft.discard();
           }}
         />
       )}

@@ -8,14 +8,20 @@ import { call } from '../bridge/call';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { MarkedValue, VALUE_SLOT } from '../components/MarkedValue';
 import { useApiAction } from '../hooks/use-api-action';
-import { deviceKeyPrefix } from './briefing-order';
+import { memberNumber } from './member-number';
 
 type Trace = MethodResult<'briefings.traceLeak'>;
 
 /** The largest text the contract lets through. */
 const LEAK_MAX_CHARS = 200_000;
 
-export function LeakCheck({ briefingId }: { briefingId: string }) {
+interface LeakCheckProps {
+  briefingId: string;
+  /** A recipient's safety number, when a space of this device lists them. */
+  fingerprintOf: (device: string) => string | null;
+}
+
+export function LeakCheck({ briefingId, fingerprintOf }: LeakCheckProps) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState('');
@@ -58,13 +64,18 @@ export function LeakCheck({ briefingId }: { briefingId: string }) {
       </div>
       <ErrorAlert error={action.error} />
       <div role="status" data-testid="briefing-leak-result">
-        {result !== null && <TraceResult result={result} />}
+        {result !== null && (
+          <TraceResult
+            result={result}
+            fingerprint={result.device !== null ? fingerprintOf(result.device) : null}
+          />
+        )}
       </div>
     </section>
   );
 }
 
-function TraceResult({ result }: { result: Trace }) {
+function TraceResult({ result, fingerprint }: { result: Trace; fingerprint: string | null }) {
   const { t } = useTranslation();
   if (result.device === null) {
     return (
@@ -82,7 +93,7 @@ function TraceResult({ result }: { result: Trace }) {
         ) : (
           <MarkedValue
             text={t('briefings.leak.namedUnknown', { number: VALUE_SLOT })}
-            value={deviceKeyPrefix(result.device)}
+            value={memberNumber(fingerprint, result.device)}
           />
         )}
       </p>

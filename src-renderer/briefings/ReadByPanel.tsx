@@ -1,14 +1,21 @@
 // For the author: who the briefing went to, who has read it and when, and who acknowledged it.
-// Recipients are named as this device knows them; one without a name shows the start of their key.
+// Recipients are named as this device knows them; one without a name shows the start of their
+// safety number.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BriefingView } from '../../src-shared/api/briefings-schemas';
 import { MarkedValue, VALUE_SLOT } from '../components/MarkedValue';
 import { formatFullDate, formatShortDate } from '../lib/format-date';
-import { deviceKeyPrefix } from './briefing-order';
+import { memberNumber } from './member-number';
 import { receiptRows } from './receipt-rows';
 
-export function ReadByPanel({ view }: { view: BriefingView }) {
+interface ReadByPanelProps {
+  view: BriefingView;
+  /** A recipient's safety number, when a space of this device lists them. */
+  fingerprintOf: (device: string) => string | null;
+}
+
+export function ReadByPanel({ view, fingerprintOf }: ReadByPanelProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   const headingId = useId();
@@ -36,7 +43,7 @@ export function ReadByPanel({ view }: { view: BriefingView }) {
               ) : (
                 <MarkedValue
                   text={t('briefings.unnamedMember', { number: VALUE_SLOT })}
-                  value={deviceKeyPrefix(row.device)}
+                  value={memberNumber(fingerprintOf(row.device), row.device)}
                 />
               )}
             </span>{' '}

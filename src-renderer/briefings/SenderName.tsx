@@ -3,8 +3,7 @@
 // number was compared and marked on this device, drawn as the members panel draws it.
 import { useTranslation } from 'react-i18next';
 import { MarkedValue, VALUE_SLOT } from '../components/MarkedValue';
-import { shortFingerprint } from '../lib/fingerprint';
-import { deviceKeyPrefix } from './briefing-order';
+import { memberNumber } from './member-number';
 
 interface SenderNameProps {
   name: string | null;
@@ -24,8 +23,7 @@ export function SenderName({ name, device, verified, fingerprint, mine }: Sender
       </span>
     );
   }
-  const prefix =
-    (fingerprint !== null ? shortFingerprint(fingerprint) : '') || deviceKeyPrefix(device);
+  const prefix = memberNumber(fingerprint, device);
   return (
     <span className="briefing-sender" data-testid="briefing-sender">
       {name !== null && name.trim() !== '' ? (

@@ -1,90 +1,94 @@
-// The briefing being written, kept by the briefings screen while it is open: reading a briefing
-// and coming back to compose finds everything as it was, and a failed send loses nothing; what was
-// typed also outlives the screen itself (another view and back) until the vault locks.
-import { useCallback, useEffect, useState } from 'react';
-import type { NoteDoc } from '../../src-shared/notes/note-content';
-import { contentFromPlainText } from '../../src-shared/notes/note-content';
-import { useStagedFiles, type StagedFiles } from './use-staged-files';
+// A screen's view of its briefing draft (briefing-drafts.ts keeps it): reading a briefing and coming
+// back to compose, or visiting another view of the space, finds everything as it was (files and a
+// send under way too), and a failed send loses nothing; all of it goes at the next lock.
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import type { ApiError, MethodArgs } from '../../src-shared/api';
+import {
+  changeDraft,
+  draftEntry,
+  dropAllDrafts,
+  listenToDraft,
+  startOver,
+  type DraftFields,
+  type DraftFile,
+  type SendProgress,
+} from './briefing-drafts';
+import { addFiles, discardFiles, removeFile } from './draft-files';
+import { cancelSend, sendDraft } from './draft-send';
 
-export interface DraftFields {
-  spaceId: string | null;
-  title: string;
-  body: NoteDoc;
-  /** Everyone in the space, or only the chosen members' devices. */
-  wholeSpace: boolean;
-  chosen: readonly string[];
-  expiresInHours: number | null;
-  receipts: boolean;
-  canary: boolean;
+export type { DraftFields, DraftFile, SendProgress } from './briefing-drafts';
+
+export interface StagedFiles {
+  files: readonly DraftFile[];
+  /** More files were chosen than a briefing can carry: the rest were left out. */
+  overflow: boolean;
+  add: (chosen: readonly File[]) => void;
+  /** Stops a file still being staged, or forgets a staged or failed one (main drops it). */
+  remove: (key: number) => void;
+}
+
+export interface BriefingSend {
+  sending: boolean;
+  progress: SendProgress | null;
+  error: ApiError | null;
+  /** Resolves to the new briefing's id (the draft has started over), or null when it failed. */
+  send: (args: MethodArgs<'briefings.send'>) => Promise<string | null>;
+  cancel: () => void;
 }
 
 export interface BriefingDraft {
   fields: DraftFields;
   set: (change: Partial<DraftFields>) => void;
   files: StagedFiles;
+  sender: BriefingSend;
   /** Changes when the draft starts over, so the body's editor starts from the empty body again. */
   generation: number;
   /** Something was typed, chosen or attached. */
   touched: boolean;
-  /** Starts over; staged files are dropped unless they were just sent. */
-  reset: (sent: boolean) => void;
+  /** Throws the draft away: what was typed, and the files staged with main. */
+  discard: () => void;
 }
-
-/** A week: long enough to be read, short enough not to linger (the author chooses). */
-const DEFAULT_EXPIRY_HOURS = 168;
-
-function emptyDraft(spaceId: string | null): DraftFields {
-  return {
-    spaceId,
-    title: '',
-    body: contentFromPlainText(''),
-    wholeSpace: true,
-    chosen: [],
-    expiresInHours: DEFAULT_EXPIRY_HOURS,
-    receipts: true,
-    canary: false,
-  };
-}
-
-/**
- * What was typed in a draft whose screen is away (another view of the space, a note), by space:
- * it comes back with the screen. Only in this renderer's memory, and dropped at every lock. Files
- * are not kept: main drops a draft's staged files when its screen goes, so they are added again.
- */
-const kept = new Map<string, DraftFields>();
 
 /** At a lock or wipe: no draft outlives the unlocked session. */
 export function dropKeptBriefingDrafts(): void {
-  kept.clear();
+  dropAllDrafts();
 }
 
 export function useBriefingDraft(spaceId: string | null): BriefingDraft {
   const key = spaceId ?? '';
-  const [fields, setFields] = useState(() => kept.get(key) ?? emptyDraft(spaceId));
-  const [touched, setTouched] = useState(() => kept.has(key));
-  const [generation, setGeneration] = useState(0);
-  const files = useStagedFiles();
-  const { discardAll, forgetSent } = files;
-  useEffect(() => {
-    if (touched) kept.set(key, fields);
-    else kept.delete(key);
-  }, [key, fields, touched]);
+  const entry = draftEntry(key, spaceId);
+  const subscribe = useCallback((listener: () => void) => listenToDraft(entry, listener), [entry]);
+  const state = useSyncExternalStore(subscribe, () => entry.state);
 
-  const set = useCallback((change: Partial<DraftFields>) => {
-    setFields((current) => ({ ...current, ...change }));
-    setTouched(true);
-  }, []);
-
-  const reset = useCallback(
-    (sent: boolean) => {
-      if (sent) forgetSent();
-      else discardAll();
-      setFields((current) => emptyDraft(spaceId ?? current.spaceId));
-      setTouched(false);
-      setGeneration((n) => n + 1);
-    },
-    [spaceId, forgetSent, discardAll],
-  );
-
-  return { fields, set, files, generation, touched: touched || files.files.length > 0, reset };
+  return useMemo(() => {
+    const set = (change: Partial<DraftFields>): void =>
+      changeDraft(entry, (current) => ({
+        ...current,
+        fields: { ...current.fields, ...change },
+        touched: true,
+      }));
+    return {
+      fields: state.fields,
+      set,
+      files: {
+        files: state.files,
+        overflow: state.overflow,
+        add: (chosen) => addFiles(entry, chosen),
+        remove: (fileKey) => removeFile(entry, fileKey),
+      },
+      sender: {
+        sending: state.sending,
+        progress: state.progress,
+        error: state.error,
+        send: (args) => sendDraft(entry, args),
+        cancel: () => cancelSend(entry),
+      },
+      generation: state.generation,
+      touched: state.touched || state.files.length > 0,
+      discard: () => {
+        discardFiles(entry);
+        startOver(entry);
+      },
+    };
+  }, [entry, state]);
 }

@@ -1,9 +1,19 @@
 // What is typed and not yet saved is not thrown away by the app's own moves: a shortcut while a
 // dialog is open (Ctrl+N used to close every view, and the event being written with it), or a
-// visit to another view of the space while a briefing is being written.
+// visit to another view of the space while a briefing is being written, its files attached, or
+// while it is being sent.
 import { expect, test } from '@playwright/test';
 import { peopleOnRelay, stopProcesses } from './people';
-import { createSpace } from './pages/spaces';
+import {
+  briefingItem,
+  downloadAttachment,
+  draftFile,
+  openBriefing,
+  openSpaceBriefings,
+  saveAttachment,
+  writeBriefing,
+} from './pages/briefings-page';
+import { createSpace, invite, joinSpace } from './pages/spaces';
 
 test.afterEach(stopProcesses);
 
@@ -44,4 +54,50 @@ test('a briefing being written survives a visit to another view of the space', a
   await alesya.getByTestId('briefing-new').click();
   await expect(compose.getByTestId('briefing-title-input')).toHaveValue('Detentions in Hrodna');
   await expect(compose.getByTestId('note-body')).toHaveText('Three were taken last night.');
+});
+
+test('a briefing’s files stay through another view, and a send goes on while the user is away', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const {
+    pages: [alesya, bogdan],
+  } = await peopleOnRelay(browser, ['Alesya', 'Bogdan'] as const);
+  await createSpace(alesya, 'Hrodna network');
+  await joinSpace(bogdan, await invite(alesya, 'editor'), 'Hrodna network');
+  await openSpaceBriefings(alesya);
+  const notes = { name: 'court-notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Room 4.') };
+  await writeBriefing(alesya, { title: 'Court notes', body: 'The hearing.', files: [notes] });
+
+  // Away and back: the file is still attached and staged, not just its name.
+  await alesya.getByTestId('space-section-plans').click();
+  await openSpaceBriefings(alesya);
+  await alesya.getByTestId('briefing-new').click();
+  await expect(draftFile(alesya, notes.name)).toHaveAttribute('data-state', 'ready');
+
+  // A large file makes the send take seconds; the user leaves as soon as it starts.
+  const scans = {
+    name: 'scans.bin',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.alloc(16 * 1024 * 1024, 7),
+  };
+  await alesya.getByTestId('briefing-file-input').setInputFiles([scans]);
+  await expect(draftFile(alesya, scans.name)).toHaveAttribute('data-state', 'ready', {
+    timeout: 60_000,
+  });
+  await alesya.getByTestId('briefing-send').click();
+  await expect(alesya.getByTestId('briefing-send-progress')).toBeVisible();
+  await alesya.getByTestId('space-section-plans').click();
+  await expect(alesya.getByTestId('briefing-compose')).toBeHidden();
+
+  // Back: the briefing went out with both files, and the draft it came from is gone.
+  await openSpaceBriefings(alesya);
+  await expect(briefingItem(alesya, 'Court notes')).toHaveCount(1, { timeout: 60_000 });
+  await expect(alesya.getByTestId('briefing-new')).toHaveText('New briefing');
+  await openSpaceBriefings(bogdan);
+  await openBriefing(bogdan, 'Court notes');
+  for (const file of [notes, scans]) {
+    await downloadAttachment(bogdan, file.name);
+    expect((await saveAttachment(bogdan, file.name)).equals(file.buffer)).toBe(true);
+  }
 });

@@ -81,6 +81,17 @@ export const receiptRow = (page: Page, name: string): Locator =>
     .getByTestId('briefing-receipt')
     .filter({ has: page.getByTestId('briefing-receipt-name').getByText(name, { exact: true }) });
 
+/** Fetches a file (not a picture shown inline) of the open briefing into the app. */
+export async function downloadAttachment(page: Page, name: string): Promise<void> {
+  const attachment = page
+    .getByTestId('briefing-attachment')
+    .and(page.locator(`[data-name="${name}"]`));
+  await attachment.getByTestId('briefing-attachment-download').click();
+  await expect(attachment.getByTestId('briefing-attachment-save')).toBeVisible({
+    timeout: 60_000,
+  });
+}
+
 /** Saves an attachment of the open briefing through the warning; the bytes the user got. */
 export async function saveAttachment(page: Page, name: string): Promise<Buffer> {
   const attachment = page

@@ -224,6 +224,27 @@ describe('a whole series, shared', () => {
     });
   });
 
+  it('carries only the deleted dates still to come, and its recipient still skips them', () => {
+    const exdates = (now: number) => sharedPart(series, null, now).timing.exdates;
+    // 13 April 10:00–11:00 was deleted: sent until that meeting would have ended, not after.
+    expect(exdates(at('2026-04-13T10:59'))).toEqual(['2026-04-13T10:00']);
+    expect(exdates(at('2026-04-13T11:00'))).toEqual([]);
+    const before = sharedPart(series, null, at('2026-04-07T00:00'));
+    const opened = openShare(signShare({ ...base(), ...before }, signer));
+    if (!opened) throw new Error('the share did not open');
+    const shown = sharedOccurrences(
+      { ...opened, overrides: opened.overrides ?? {} },
+      at('2026-04-07T00:00'),
+      at('2026-05-04T00:00'),
+      TZ,
+    );
+    expect(shown.map((o) => o.startMs)).toEqual([at('2026-04-20T10:00'), at('2026-04-27T10:00')]);
+    // Once it is past, the recipient never learns that meeting was called off.
+    expect(JSON.stringify(sharedPart(series, null, at('2026-04-14T00:00')))).not.toContain(
+      '2026-04-13',
+    );
+  });
+
   it('of an all-day series keeps a change while its day still runs anywhere on Earth', () => {
     const days: CalendarEvent = {
       ...series,

@@ -18,6 +18,7 @@ import { SuviazError } from '../errors';
 import { fromHex } from '../../../src-shared/protocol/bytes';
 import {
   checkShareSize,
+  exdatesToShare,
   overridesFitSeries,
   overridesToShare,
   SharedOverrides,
@@ -96,7 +97,8 @@ export function openShare(bytes: Uint8Array): SharePayload | null {
 
 /**
  * What is shared of an event: all of it (a single event, or the whole series with its changed
- * occurrences that end after `now`, so that a moved meeting is not shown at its old time), or one
+ * occurrences and deleted dates that end after `now`, so that a moved meeting is not shown at its
+ * old time), or one
  * occurrence as a one-off of its own: its own times (where it was moved to) and details, no rule,
  * no exceptions, nothing naming the slot it had in the series. A one-off carries no exceptions
  * either: the app keeps none on one, but a record from a member's modified app could, naming past
@@ -111,8 +113,9 @@ export function sharedPart(
   const timing = timingOf(event);
   if (event.rrule === null) return { timing: { ...timing, exdates: [] }, details };
   if (occurrence === null) {
+    const upcoming = { ...timing, exdates: exdatesToShare(event, now) };
     const overrides = overridesToShare(event, now);
-    return overrides ? { timing, details, overrides } : { timing, details };
+    return overrides ? { timing: upcoming, details, overrides } : { timing: upcoming, details };
   }
   // A slot the series does not have (deleted, or a stale view) would be shared as a made-up event.
   if (!isOccurrence(event, occurrence)) {

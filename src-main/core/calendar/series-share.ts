@@ -1,5 +1,6 @@
-// The changed occurrences a whole shared series carries (moved times, own details), so that its
-// recipient sees each upcoming meeting when and as the sharer does; bounded, only of slots it has.
+// The changed occurrences and deleted dates a whole shared series carries (moved times, own
+// details), so that its recipient sees each upcoming meeting when and as the sharer does; bounded,
+// only of slots it has, and only of occurrences still to come.
 import { z } from 'zod';
 import { LIMITS } from '../../../src-shared/limits';
 import { isOccurrence } from '../../../src-shared/calendar/edit-scope';
@@ -144,6 +145,15 @@ export function overridesToShare(
     );
   }
   return count === 0 ? undefined : kept;
+}
+
+/**
+ * The series' deleted dates to share: only those whose slot ends after `now`, for the same reason
+ * as its changes. The recipient sees upcoming occurrences only, so a past deleted date hides
+ * nothing from them; it would only tell them which past meetings were called off.
+ */
+export function exdatesToShare(event: CalendarEvent, now: number = Date.now()): string[] {
+  return event.exdates.filter((key) => endsAfter(event, key, {}, now));
 }
 
 /** Refuses a share too large for the relay (a link) or, the same bound, for a member. */

@@ -98,6 +98,11 @@ export function DuressSection() {
                 ? t('duress.setDestroys')
                 : t('duress.setDecoyOnly')}
           </p>
+          {status.unfinished && (
+            <p className="error" data-testid="duress-unfinished">
+              {t('duress.unfinished')}
+            </p>
+          )}
           <div className="actions">
             <button type="button" data-testid="duress-open-set" onClick={() => setForm('set')}>
               {status.set ? t('duress.replace') : t('duress.setOpen')}

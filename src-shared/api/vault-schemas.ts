@@ -28,6 +28,8 @@ export const DuressStatus = z.object({
   set: z.boolean(),
   destroysVault: z.boolean(),
   preparing: z.boolean(),
+  /** An unlock undid a set that a crash cut short: none is set, though the user may think so. */
+  unfinished: z.boolean(),
 });
 
 export type VaultStatus = z.infer<typeof VaultStatus>;

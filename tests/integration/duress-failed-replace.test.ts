@@ -59,7 +59,7 @@ describe('a duress passphrase replace that fails part-way', () => {
     expect(failed).toEqual({
       ok: false,
       error: expect.objectContaining({ code: 'disk-full' }),
-      statusAfter: { set: false, destroysVault: false, preparing: false },
+      statusAfter: { set: false, destroysVault: false, preparing: false, unfinished: false },
     });
     expect(failedSetNote(true, failed.ok ? null : failed.statusAfter)).toBe(
       'duress.failedPreviousGone',
@@ -80,9 +80,16 @@ describe('a duress passphrase replace that fails part-way', () => {
 
   it('adds no note when the status could not be read or still says set', () => {
     expect(failedSetNote(true, null)).toBeNull();
-    expect(failedSetNote(true, { set: true, destroysVault: false, preparing: false })).toBeNull();
-    expect(failedSetNote(false, { set: false, destroysVault: false, preparing: false })).toBe(
-      'duress.failedNoneSet',
-    );
+    expect(
+      failedSetNote(true, { set: true, destroysVault: false, preparing: false, unfinished: false }),
+    ).toBeNull();
+    expect(
+      failedSetNote(false, {
+        set: false,
+        destroysVault: false,
+        preparing: false,
+        unfinished: false,
+      }),
+    ).toBe('duress.failedNoneSet');
   });
 });

@@ -44,9 +44,15 @@ async function preparedCore(destroysVault: boolean, logs: unknown[]): Promise<st
     set: false,
     destroysVault: false,
     preparing: false,
+    unfinished: false,
   });
   await call('duress.set', { passphrase: DURESS, destroysVault });
-  expect(await call('duress.status')).toEqual({ set: true, destroysVault, preparing: false });
+  expect(await call('duress.status')).toEqual({
+    set: true,
+    destroysVault,
+    preparing: false,
+    unfinished: false,
+  });
 
   const events: string[] = [];
   const off = core.onEvent((event) => events.push(event));
@@ -57,6 +63,7 @@ async function preparedCore(destroysVault: boolean, logs: unknown[]): Promise<st
     set: false,
     destroysVault: false,
     preparing: true,
+    unfinished: false,
   });
   expect(await titles()).toEqual([]);
   await call('notes.create', { title: 'Recipes', body: 'borscht' });
@@ -87,6 +94,7 @@ describe('duress passphrase through the API', () => {
       set: false,
       destroysVault: false,
       preparing: false,
+      unfinished: false,
     });
     // The app still wears the real vault's disguise: the unlock changed nothing in how it looks.
     expect(await call('appearance.get')).toEqual({ disguise: 'calculator' });
@@ -112,12 +120,14 @@ describe('duress passphrase through the API', () => {
       set: true,
       destroysVault: false,
       preparing: false,
+      unfinished: false,
     });
     await call('duress.remove');
     expect(await call('duress.status')).toEqual({
       set: false,
       destroysVault: false,
       preparing: false,
+      unfinished: false,
     });
     await call('vault.lock');
     await expect(call('vault.unlock', { passphrase: DURESS })).rejects.toMatchObject({

@@ -15,6 +15,7 @@ import {
   openDecoy,
   readDuressRecord,
   setDuressPassphrase,
+  unfinishedSet,
   type DuressRecord,
   type DuressStep,
 } from '../../src-main/core/vault/duress';
@@ -69,10 +70,16 @@ async function killAfter(dir: string, step: DuressStep, op: string[]): Promise<v
 }
 
 /** The next visit: unlock with the real passphrase, read the notes and the duress setting, lock. */
-async function realVisit(dir: string): Promise<{ notes: string[]; duress: DuressRecord | null }> {
+async function realVisit(
+  dir: string,
+): Promise<{ notes: string[]; duress: DuressRecord | null; unfinished: boolean }> {
   const real = await unlockVault(dir, REAL);
   try {
-    return { notes: titles(real), duress: readDuressRecord(real.db) };
+    return {
+      notes: titles(real),
+      duress: readDuressRecord(real.db),
+      unfinished: unfinishedSet(real.db),
+    };
   } finally {
     real.close();
   }
@@ -102,14 +109,33 @@ describe('setting a duress passphrase that destroys, killed after each step', ()
     if (step === 'key-file') {
       // The key file got the slot: the set is completed, and works as the user asked.
       expect(visit.duress).toMatchObject({ destroysVault: true });
+      expect(visit.unfinished).toBe(false);
       await expectOpensDecoy(dir, DURESS, []);
       await expectOpensNothing(dir, REAL);
       return;
     }
-    // Not set, and truly not: the passphrase opens nothing, destroys nothing.
+    // Not set, and truly not: the passphrase opens nothing, destroys nothing; Settings says why.
     expect(visit.duress).toBeNull();
+    expect(visit.unfinished).toBe(true);
     await expectOpensNothing(dir, DURESS);
     expect((await realVisit(dir)).notes).toEqual(['Lawyers']);
+  });
+});
+
+describe('a set cut short, reported', () => {
+  it('stays reported until a set succeeds', async () => {
+    const dir = await realVault(null);
+    await killAfter(dir, 'decoy-built', ['set', DURESS, 'destroy']);
+    expect((await realVisit(dir)).unfinished).toBe(true);
+    expect((await realVisit(dir)).unfinished).toBe(true);
+    const real = await unlockVault(dir, REAL);
+    await setDuressPassphrase(dir, real, DURESS, false);
+    expect(unfinishedSet(real.db)).toBe(false);
+    real.close();
+    expect(await realVisit(dir)).toMatchObject({
+      unfinished: false,
+      duress: { destroysVault: false },
+    });
   });
 });
 
@@ -127,6 +153,7 @@ describe('replacing the duress passphrase, killed after each step', () => {
       await expectOpensDecoy(dir, DURESS_NEXT, []);
     } else {
       expect(visit.duress).toBeNull();
+      expect(visit.unfinished).toBe(true);
       await expectOpensNothing(dir, DURESS_NEXT);
     }
     expect((await realVisit(dir)).notes).toEqual(['Lawyers']);
@@ -139,7 +166,8 @@ describe('removing the duress passphrase, killed after each step', () => {
     await killAfter(dir, step, ['remove']);
 
     const visit = await realVisit(dir);
-    expect(visit).toEqual({ notes: ['Lawyers'], duress: null });
+    // A removal cut short is finished, not reported: the user asked for none, and none is set.
+    expect(visit).toEqual({ notes: ['Lawyers'], duress: null, unfinished: false });
     await expectOpensNothing(dir, DURESS);
     expect((await realVisit(dir)).notes).toEqual(['Lawyers']);
   });

@@ -25,6 +25,7 @@ import {
   readDuressRecord,
   removeDuressPassphrase,
   setDuressPassphrase,
+  unfinishedSet,
 } from '../vault/duress';
 import { createAutoLock, type AutoLock } from './auto-lock';
 
@@ -180,8 +181,14 @@ export function createSession(
         await changePassphrase(dataDir, open.vault, current, next);
       }),
     duressStatus: () => {
-      const record = readDuressRecord(session.unlocked().vault.db);
-      return { set: record !== null, destroysVault: record?.destroysVault ?? false, preparing };
+      const { db } = session.unlocked().vault;
+      const record = readDuressRecord(db);
+      return {
+        set: record !== null,
+        destroysVault: record?.destroysVault ?? false,
+        preparing,
+        unfinished: record === null && unfinishedSet(db),
+      };
     },
     setDuress: (passphrase, destroysVault) =>
       serially(() => setDuressPassphrase(dataDir, realVault(), passphrase, destroysVault)),

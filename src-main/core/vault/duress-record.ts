@@ -73,6 +73,32 @@ export function writeStoredRecord(db: Db, record: StoredDuressRecord | null): vo
   }
 }
 
+/**
+ * Set when an unlock undid a set that a crash cut short, so Settings can say why no duress
+ * passphrase is set (the user saw no answer, and may believe it is); cleared by the next set or
+ * removal. A settings row of the real vault only, like the record.
+ */
+const UNFINISHED_NAME = 'duress-unfinished';
+
+export function unfinishedSet(db: Db): boolean {
+  return (
+    db
+      .prepare<[string], { one: number }>('SELECT 1 AS one FROM settings WHERE name = ?')
+      .get(UNFINISHED_NAME) !== undefined
+  );
+}
+
+export function markUnfinishedSet(db: Db, unfinished: boolean): void {
+  if (unfinished) {
+    db.prepare('INSERT OR REPLACE INTO settings (name, value) VALUES (?, ?)').run(
+      UNFINISHED_NAME,
+      'true',
+    );
+  } else {
+    db.prepare('DELETE FROM settings WHERE name = ?').run(UNFINISHED_NAME);
+  }
+}
+
 /** What a pending set compares: which slot bytes it was about to write. */
 export function slotHash(keyFile: KeyFile, slot: number): string {
   const bytes = keyFile.slots[slot];
@@ -110,6 +136,7 @@ export function reconcileDuress(dir: string, db: Db, ownSlot: number): void {
     return;
   }
   dropDuress(dir, db, slot, ownSlot);
+  if (pending.op === 'set') markUnfinishedSet(db, true);
 }
 
 /**

@@ -9,6 +9,7 @@ import { buildDatabase, findDatabase, noDatabaseError } from './database-pair';
 import { destroyMarker } from './duress-marker';
 import {
   dropDuress,
+  markUnfinishedSet,
   readDuressRecord,
   readStoredRecord,
   slotHash,
@@ -35,7 +36,7 @@ import {
 } from './vault-disk';
 import { openVaultHandle, type OpenVault } from './vault';
 
-export { readDuressRecord, type DuressRecord } from './duress-record';
+export { readDuressRecord, unfinishedSet, type DuressRecord } from './duress-record';
 
 /** The points between the writes of a set or removal, in order; crash tests stop the process at each. */
 export const SET_STEPS = ['pending-record', 'decoy-built', 'key-file'] as const;
@@ -122,6 +123,7 @@ export async function setDuressPassphrase(
     const tail = destroysVault ? destroyMarker(decoyKey) : null;
     const next = wrapSlot(keyFile, slot, slotKey, decoyKey, tail);
     const pending = { op: 'set', slotHash: slotHash(next, slot) } as const;
+    markUnfinishedSet(vault.db, false);
     writeStoredRecord(vault.db, { slot, destroysVault, pending });
     pendingSlot = slot;
     hooks.afterStep?.('pending-record');
@@ -153,6 +155,7 @@ export function removeDuressPassphrase(
   vault: OpenVault,
   hooks: DuressHooks = {},
 ): void {
+  markUnfinishedSet(vault.db, false);
   const record = readStoredRecord(vault.db);
   if (!record) return;
   if (record.slot === vault.slot) throw new Error('the duress record names the vault slot');

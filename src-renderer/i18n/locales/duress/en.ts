@@ -4,6 +4,8 @@ export const duressEn = {
   explain:
     'A second passphrase for when someone forces you to unlock Suviaz. Typed on the lock screen, it opens a decoy vault with notes you prepare beforehand, and can destroy this vault at the same moment. Nothing on the screen or on the disk says that it exists or was used.',
   notSet: 'No duress passphrase is set.',
+  unfinished:
+    'Setting a duress passphrase did not finish: Suviaz stopped before it was done, so none is set. Set it again.',
   setDecoyOnly: 'A duress passphrase is set: it opens the decoy. This vault stays.',
   setDestroys:
     'A duress passphrase is set: it opens the decoy and destroys this vault at once, for good.',

@@ -59,6 +59,18 @@ describe('splitUpdate', () => {
     expect(received(base, pieces).getText('t').toString()).toBe(doc.getText('t').toString());
   });
 
+  it('never cuts an emoji in two (Yjs would make both halves U+FFFD at every receiver)', () => {
+    const doc = author();
+    const base = Y.encodeStateAsUpdateV2(doc);
+    // Cut every few hundred bytes, so that cuts fall all over the pairs.
+    const paste = editOn(doc, (d) => d.getText('t').insert(0, '✊🏽 solidarity 🔥 '.repeat(400)));
+    const pieces = splitUpdate(Y.encodeStateAsUpdateV2(doc), paste, 600)!;
+    expect(pieces.length).toBeGreaterThan(10);
+    const text = received(base, pieces).getText('t').toString();
+    expect(text).not.toContain('\uFFFD');
+    expect(text).toBe(doc.getText('t').toString());
+  });
+
   it('carries the deletion of a paste that replaced a selection', () => {
     const doc = author('keep this, replace THIS PART, and this');
     const base = Y.encodeStateAsUpdateV2(doc);
@@ -125,6 +137,23 @@ describe('splitUpdate', () => {
     const pieces = splitUpdate(Y.encodeStateAsUpdateV2(alice), bundle, LIMIT)!;
     for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(LIMIT);
     expect(received(base, pieces).getText('t').toString()).toBe(alice.getText('t').toString());
+  });
+
+  it('sends one value over the piece size but within a frame in a piece of its own', () => {
+    const doc = author();
+    const base = Y.encodeStateAsUpdateV2(doc);
+    const paste = editOn(doc, (d) =>
+      d.transact(() => {
+        d.getMap('m').set('image', 'i'.repeat(600 * KB));
+        d.getText('t').insert(0, 'caption '.repeat(100 * KB));
+      }),
+    );
+    const pieces = splitUpdate(Y.encodeStateAsUpdateV2(doc), paste, LIMIT, 1000 * KB)!;
+    expect(pieces.filter((piece) => piece.length > LIMIT)).toHaveLength(1);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(1000 * KB);
+    const other = received(base, pieces);
+    expect(other.getMap('m').get('image')).toBe('i'.repeat(600 * KB));
+    expect(other.getText('t').toString()).toBe(doc.getText('t').toString());
   });
 
   it('gives up on one value no cut can split', () => {

@@ -1,6 +1,7 @@
 // Publishes the outbox: merged rows sealed against the active snapshot with my next clock, one
 // publish in flight, rows dropped only on ACK; and what each refusal from the relay means for us.
 import * as Y from 'yjs';
+import { LIMITS } from '../../../src-shared/limits';
 import type { EnvelopeHeader } from '../../../src-shared/protocol/envelope';
 import { fromHex } from '../crypto/sodium';
 import { nextClock, recordMyUpdateAck, updatesOnActive } from './document-verifier';
@@ -123,18 +124,42 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
   }
 }
 
+/** A single item larger than this goes in a piece of its own, which must still fit a frame. */
+const ONE_ITEM_MAX_BYTES = LIMITS.relay.maxFrameBytes - 16 * 1024;
+
+/**
+ * The outbox row each document found it cannot cut (one value too large for any frame): cutting
+ * costs about one load of the document per piece, so it is not tried again at every flush.
+ */
+const uncuttable = new WeakMap<DocRuntime, number>();
+
 /** Replaces an outbox row too large for a frame by pieces that fit; false if it cannot be cut. */
 function cutInPieces(rt: DocRuntime, row: { id: number; update: Uint8Array }): boolean {
+  if (uncuttable.get(rt) === row.id) return false;
+  let pieces: Uint8Array[] | null;
   try {
-    const pieces = splitUpdate(Y.encodeStateAsUpdateV2(rt.ydoc), row.update, MAX_BATCH_BYTES);
-    if (!pieces || pieces.length === 0) return false;
-    replaceOutboxRow(rt.deps.db, rt.deps.docId, row.id, pieces);
-    return true;
+    pieces = splitUpdate(
+      Y.encodeStateAsUpdateV2(rt.ydoc),
+      row.update,
+      MAX_BATCH_BYTES,
+      ONE_ITEM_MAX_BYTES,
+    );
   } catch {
-    // Main's replica could not be built (onUnreadable hears of that), or the vault refused the
-    // write: the row stays whole and is cut at the next flush.
+    // Main's replica could not be built (onUnreadable hears of that): nothing to cut from.
     return false;
   }
+  if (!pieces || pieces.length === 0) {
+    uncuttable.set(rt, row.id);
+    return false;
+  }
+  try {
+    replaceOutboxRow(rt.deps.db, rt.deps.docId, row.id, pieces);
+  } catch {
+    // The vault refused the write (a full disk): the row stays whole, cut at the next flush.
+    return false;
+  }
+  rt.deps.onPendingChanged();
+  return true;
 }
 
 export async function handlePublishError(

@@ -36,7 +36,12 @@ interface EventFormProps {
   /** For a new event in the calendar of all spaces: where it goes. */
   spaceChoice?: { spaces: SpaceSummary[]; onSpace: (spaceId: string) => void };
   orgs: readonly OrganisationSummary[] | null;
+  /** Closes at once: after a save or a delete. */
   onClose: () => void;
+  /** The Cancel button: closes, or first asks whether to throw the changes away. */
+  onCancel: () => void;
+  /** The event was deleted and the dialog stays open to say who keeps a copy. */
+  onDeleted: () => void;
   onShare?: () => void;
   onExport?: () => void;
 }
@@ -64,6 +69,10 @@ export function EventForm(props: EventFormProps) {
   useEffect(() => {
     if (flow.kept) closeKept.current?.focus();
   }, [flow.kept]);
+  const { onDeleted } = props;
+  useEffect(() => {
+    if (flow.kept) onDeleted();
+  }, [flow.kept, onDeleted]);
 
   if (flow.kept) {
     // Deleted, but some recipients keep their copies: said before the dialog closes.
@@ -200,7 +209,7 @@ export function EventForm(props: EventFormProps) {
               )}
             </span>
           )}
-          <button type="button" onClick={props.onClose}>
+          <button type="button" data-testid="event-cancel" onClick={props.onCancel}>
             {t('common.cancel')}
           </button>
           <button type="submit" className="primary" data-testid="event-save" disabled={flow.busy}>

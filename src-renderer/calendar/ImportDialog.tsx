@@ -1,6 +1,7 @@
 // Importing an .ics file into a space: the file is read here as text and handed to main, which
 // checks it (a bad file is refused whole, 'ics-invalid'); in a coalition the events get an
-// organisation and a visibility first. Progress comes from 'calendar.importProgress'.
+// organisation and a visibility first. Progress comes from 'calendar.importProgress'. Main gives
+// every imported event a new id, so a file imported into a space cannot be imported there again.
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
@@ -12,6 +13,7 @@ import { FormActions } from '../components/FormActions';
 import { useApiAction } from '../hooks/use-api-action';
 import { AudienceFields } from './AudienceFields';
 import { SpaceSelect } from './SpaceSelect';
+import { importErrorText } from './import-error';
 import { myOrganisation, useOrganisations } from './use-organisations';
 import { fittingVisibility } from './visibility-text';
 
@@ -33,31 +35,38 @@ export function ImportDialog({ spaceId: fixedSpace, spaces, onClose }: ImportDia
   );
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [imported, setImported] = useState<number | null>(null);
+  const [importedInto, setImportedInto] = useState<{ file: File; spaceId: string } | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
   const action = useApiAction();
   const orgId = audience ? audience.orgId : (myOrganisation(orgs)?.id ?? null);
   const visibility = audience?.visibility ?? 'coalition';
+  // Importing it again would add every event a second time.
+  const alreadyImported =
+    file !== null && importedInto?.file === file && importedInto.spaceId === spaceId;
 
   useEffect(() => onEvent('calendar.importProgress', setProgress), []);
 
   async function start(): Promise<void> {
-    if (!file || spaceId === null) return;
+    if (!file || spaceId === null || alreadyImported) return;
     if (file.size > CALENDAR_LIMITS.icsMaxBytes) {
       setTooLarge(true);
       return;
     }
     setImported(null);
     setProgress(null);
-    const text = await file.text();
     await action.run(
-      () =>
+      async () =>
         call('calendar.importIcs', {
           spaceId,
-          text,
+          // Read within the action, so a file gone since it was chosen is a shown error.
+          text: await file.text(),
           orgId,
           visibility: orgId ? visibility : 'coalition',
         }),
-      (result) => setImported(result.imported),
+      (result) => {
+        setImported(result.imported);
+        setImportedInto({ file, spaceId });
+      },
     );
   }
 
@@ -99,12 +108,15 @@ export function ImportDialog({ spaceId: fixedSpace, spaces, onClose }: ImportDia
             setFile(event.target.files?.[0] ?? null);
             setTooLarge(false);
             setImported(null);
+            action.clearError();
           }}
         />
-        <p id={`${id}-hint`} className={tooLarge ? 'error' : 'hint'}>
+        <p id={`${id}-hint`} className={tooLarge ? 'error' : 'hint'} data-testid="import-hint">
           {tooLarge
             ? t('calendar.import.tooLarge', { max: maxMb })
-            : t('calendar.import.hint', { max: maxMb })}
+            : alreadyImported
+              ? t('calendar.import.alreadyImported')
+              : t('calendar.import.hint', { max: maxMb })}
         </p>
         {orgs && orgs.length > 0 && (
           <AudienceFields
@@ -135,12 +147,18 @@ export function ImportDialog({ spaceId: fixedSpace, spaces, onClose }: ImportDia
             </span>
           )}
         </div>
+        {action.error && (
+          <p className="error" role="alert" data-testid="import-error">
+            {importErrorText(t, action.error)}
+          </p>
+        )}
         <FormActions
-          action={action}
+          // The error is shown above, with the event of the file it blames.
+          action={{ busy: action.busy, error: null }}
           onCancel={onClose}
           cancelLabel={imported !== null ? t('common.close') : undefined}
           submitLabel={t('calendar.import.submit')}
-          ready={file !== null && spaceId !== null && !action.busy}
+          ready={file !== null && spaceId !== null && !alreadyImported && !action.busy}
           submitTestId="import-submit"
         />
       </form>

@@ -1,5 +1,7 @@
 // Sharing one event outside its space: by a link that expires, or with a member of another of my
 // spaces. Two panels behind a pair of toggle buttons, and under them what was shared, to stop.
+// Both panels stay mounted, the other one hidden, so a link already made (shown only once) or a
+// member being chosen is still there after a look at the other way.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
@@ -35,11 +37,12 @@ export function ShareDialog(props: ShareDialogProps) {
         value={how}
         onChange={setHow}
       />
-      {how === 'link' ? (
+      <div hidden={how !== 'link'}>
         <ShareLinkPanel {...props} onShared={onShared} />
-      ) : (
+      </div>
+      <div hidden={how !== 'member'}>
         <ShareMemberPanel {...props} onShared={onShared} />
-      )}
+      </div>
       <SharesMadeList spaceId={props.spaceId} eventId={props.eventId} version={version} />
       <div className="dialog-actions">
         <button type="button" data-testid="share-close" onClick={props.onClose}>

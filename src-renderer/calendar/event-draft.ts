@@ -207,3 +207,12 @@ export function draftToInput(draft: EventDraft): EventInput {
     visibility: draft.orgId === null ? 'coalition' : draft.visibility,
   };
 }
+
+/**
+ * Whether the draft would save something other than `from` (the draft the editor opened with):
+ * what the user changed and changed back, or only spaces around a title, is no change to lose.
+ */
+export function draftChanged(draft: EventDraft, from: EventDraft): boolean {
+  const saved = (d: EventDraft) => JSON.stringify([draftToInput(d), d.reminder]);
+  return saved(draft) !== saved(from);
+}

@@ -1,6 +1,7 @@
 // The editor's state: for a new event a fresh draft; for a stored one calendar.get, then a draft of
 // it (of the occurrence it was opened on, for a series). The draft lives here until the dialog
 // closes, so nothing typed is lost when a save is refused; a 'calendar.changed' does not reset it.
+// The draft as first made is kept too, to tell whether closing would throw anything away.
 import { useCallback, useEffect, useState } from 'react';
 import type { ApiError } from '../../src-shared/api';
 import type { CalendarEventView, CalendarItem } from '../../src-shared/calendar/calendar-api';
@@ -20,6 +21,8 @@ export type EditorLoad =
 export interface EventEditorState {
   load: EditorLoad;
   draft: EventDraft | null;
+  /** The draft as it was made or loaded, before any change. */
+  initial: EventDraft | null;
   setDraft: (update: (draft: EventDraft) => EventDraft) => void;
   retry: () => void;
 }
@@ -43,7 +46,7 @@ export function useEventEditor(request: EditorRequest): EventEditorState {
   const [load, setLoad] = useState<EditorLoad>(
     request.kind === 'new' ? { phase: 'ready', view: null } : { phase: 'loading' },
   );
-  const [draft, setDraftState] = useState<EventDraft | null>(() =>
+  const [initial, setInitial] = useState<EventDraft | null>(() =>
     request.kind === 'new'
       ? newDraft({
           day: request.day,
@@ -53,6 +56,7 @@ export function useEventEditor(request: EditorRequest): EventEditorState {
         })
       : null,
   );
+  const [draft, setDraftState] = useState<EventDraft | null>(initial);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -71,9 +75,9 @@ export function useEventEditor(request: EditorRequest): EventEditorState {
       }
       setLoad({ phase: 'ready', view: outcome.value });
       // A retry after a failure must not overwrite what was typed since.
-      setDraftState(
-        (current) => current ?? draftFromView(outcome.value, occurrenceOf(request.item)),
-      );
+      const loaded = draftFromView(outcome.value, occurrenceOf(request.item));
+      setDraftState((current) => current ?? loaded);
+      setInitial((current) => current ?? loaded);
     });
     return () => {
       active = false;
@@ -90,5 +94,5 @@ export function useEventEditor(request: EditorRequest): EventEditorState {
     setAttempt((n) => n + 1);
   }, []);
 
-  return { load, draft, setDraft, retry };
+  return { load, draft, initial, setDraft, retry };
 }

@@ -33,10 +33,16 @@ export function calendarIcs(
       throw error;
     }
     const now = Date.now();
+    // parseIcs folds changed occurrences (RECURRENCE-ID) into their series and puts the rest last,
+    // so only a file without any has its events in file order here; the renderer shows the number.
+    const inFileOrder = !/RECURRENCE-ID/i.test(args.text);
     const events: CalendarEvent[] = parsed.map((imported, index) => {
       const event = { ...imported, orgId: args.orgId, visibility: args.visibility };
       const problem = checkEventTiming(event);
-      if (problem) throw new SuviazError('ics-invalid', `event ${index + 1}: ${problem}`);
+      if (problem) {
+        const which = inFileOrder ? `event ${index + 1}` : 'an event';
+        throw new SuviazError('ics-invalid', `${which}: ${problem}`);
+      }
       return {
         ...event,
         id: randomBytes(16).toString('hex'),

@@ -117,6 +117,10 @@ export const calendarEn = {
     createdBy: 'Added by {{name}}',
     noWritableSpace:
       'You can add events only in a space where you are an editor or an admin. Ask an admin of the space to change your role.',
+    discardTitle: 'Discard your changes?',
+    discardText: 'What you entered or changed here has not been saved and will be lost.',
+    keepEditing: 'Keep editing',
+    discard: 'Discard changes',
   },
   problems: {
     'start-missing': 'Choose the day the event starts.',
@@ -222,6 +226,14 @@ export const calendarEn = {
     progress: 'Imported {{done}} of {{total}} events…',
     done_one: '{{count}} event imported.',
     done_other: '{{count}} events imported.',
+    alreadyImported:
+      'This file has been imported into this space; importing it again would add every event twice. To import more, choose another file.',
+    unreadable:
+      'This file could not be read, so nothing was imported. Check that it is still there (a USB stick may have been removed), then choose it again.',
+    badEvent:
+      'Suviaz cannot read event {{number}} of this file, so nothing from the file was imported. Correct or delete that event in the calendar the file comes from and export it again, or import a file without it.',
+    badEventLine:
+      'Suviaz cannot read event {{number}} of this file (it begins on line {{line}}), so nothing from the file was imported. Correct or delete that event in the calendar the file comes from and export it again, or import a file without it.',
   },
   export: {
     open: 'Export',

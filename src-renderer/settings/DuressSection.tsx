@@ -99,9 +99,13 @@ export function DuressSection() {
                 : t('duress.setDecoyOnly')}
           </p>
           {status.unfinished && (
-            <p className="error" data-testid="duress-unfinished">
-              {t('duress.unfinished')}
-            </p>
+            <div className="row-actions" data-testid="duress-unfinished">
+              <p className="error">{t('duress.unfinished')}</p>
+              {/* A removal of none: it only forgets that a set was cut short. */}
+              <button type="button" onClick={() => void call('duress.remove', {}).then(refresh)}>
+                {t('duress.dismissUnfinished')}
+              </button>
+            </div>
           )}
           <div className="actions">
             <button type="button" data-testid="duress-open-set" onClick={() => setForm('set')}>

@@ -14,6 +14,7 @@ import {
   SET_STEPS,
   openDecoy,
   readDuressRecord,
+  removeDuressPassphrase,
   setDuressPassphrase,
   unfinishedSet,
   type DuressRecord,
@@ -136,6 +137,15 @@ describe('a set cut short, reported', () => {
       unfinished: false,
       duress: { destroysVault: false },
     });
+  });
+  it('is forgotten by a removal of none (Settings’ Dismiss)', async () => {
+    const dir = await realVault(null);
+    await killAfter(dir, 'pending-record', ['set', DURESS, 'destroy']);
+    const real = await unlockVault(dir, REAL);
+    expect(unfinishedSet(real.db)).toBe(true);
+    removeDuressPassphrase(dir, real);
+    real.close();
+    expect(await realVisit(dir)).toEqual({ notes: ['Lawyers'], duress: null, unfinished: false });
   });
 });
 

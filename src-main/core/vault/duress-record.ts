@@ -76,7 +76,7 @@ export function writeStoredRecord(db: Db, record: StoredDuressRecord | null): vo
 /**
  * Set when an unlock undid a set that a crash cut short, so Settings can say why no duress
  * passphrase is set (the user saw no answer, and may believe it is); cleared by the next set or
- * removal. A settings row of the real vault only, like the record.
+ * removal (Settings' Dismiss is a removal of none). A settings row of the real vault only.
  */
 const UNFINISHED_NAME = 'duress-unfinished';
 
@@ -135,8 +135,9 @@ export function reconcileDuress(dir: string, db: Db, ownSlot: number): void {
     writeStoredRecord(db, { slot, destroysVault });
     return;
   }
-  dropDuress(dir, db, slot, ownSlot);
+  // Marked before the drop: a crash in between repeats the drop at the next unlock, with the mark.
   if (pending.op === 'set') markUnfinishedSet(db, true);
+  dropDuress(dir, db, slot, ownSlot);
 }
 
 /**

@@ -123,8 +123,11 @@ export async function setDuressPassphrase(
     const tail = destroysVault ? destroyMarker(decoyKey) : null;
     const next = wrapSlot(keyFile, slot, slotKey, decoyKey, tail);
     const pending = { op: 'set', slotHash: slotHash(next, slot) } as const;
-    markUnfinishedSet(vault.db, false);
-    writeStoredRecord(vault.db, { slot, destroysVault, pending });
+    // One transaction: the old mark never goes without the new pending record that replaces it.
+    vault.db.transaction(() => {
+      markUnfinishedSet(vault.db, false);
+      writeStoredRecord(vault.db, { slot, destroysVault, pending });
+    })();
     pendingSlot = slot;
     hooks.afterStep?.('pending-record');
     const decoy = buildDatabase(otherDbPath(vault.file), decoyKey);

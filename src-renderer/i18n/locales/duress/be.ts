@@ -8,6 +8,7 @@ export const duressBe: Record<keyof typeof duressEn, string> = {
   notSet: 'Пароль пад прымусам не зададзены.',
   unfinished:
     'Усталяванне пароля пад прымусам не скончылася: Suviaz спыніўся раней, таму пароль не зададзены. Задайце яго зноў.',
+  dismissUnfinished: 'Схаваць',
   setDecoyOnly:
     'Пароль пад прымусам зададзены: ён адкрывае падстаўное сховішча. Гэтае сховішча застаецца.',
   setDestroys:

@@ -6,6 +6,7 @@ export const duressEn = {
   notSet: 'No duress passphrase is set.',
   unfinished:
     'Setting a duress passphrase did not finish: Suviaz stopped before it was done, so none is set. Set it again.',
+  dismissUnfinished: 'Dismiss',
   setDecoyOnly: 'A duress passphrase is set: it opens the decoy. This vault stays.',
   setDestroys:
     'A duress passphrase is set: it opens the decoy and destroys this vault at once, for good.',

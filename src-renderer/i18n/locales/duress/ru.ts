@@ -8,6 +8,7 @@ export const duressRu: Record<keyof typeof duressEn, string> = {
   notSet: 'Пароль под принуждением не задан.',
   unfinished:
     'Установка пароля под принуждением не завершилась: Suviaz остановился раньше, поэтому пароль не задан. Задайте его снова.',
+  dismissUnfinished: 'Скрыть',
   setDecoyOnly:
     'Пароль под принуждением задан: он открывает подставное хранилище. Это хранилище остаётся.',
   setDestroys:

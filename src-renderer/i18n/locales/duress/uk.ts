@@ -8,6 +8,7 @@ export const duressUk: Record<keyof typeof duressEn, string> = {
   notSet: 'Пароль під примусом не задано.',
   unfinished:
     'Встановлення пароля під примусом не завершилося: Suviaz зупинився раніше, тому пароль не задано. Задайте його знову.',
+  dismissUnfinished: 'Приховати',
   setDecoyOnly:
     'Пароль під примусом задано: він відкриває підставне сховище. Це сховище лишається.',
   setDestroys:

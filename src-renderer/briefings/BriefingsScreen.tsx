@@ -26,8 +26,12 @@ export function BriefingsScreen({ spaces, spaceId }: BriefingsScreenProps) {
   const [query, setQuery] = useState('');
   const list = useBriefingsList(spaceId, query);
   const [selected, setSelected] = useState<string | null>(null);
-  const [composing, setComposing] = useState(false);
   const draft = useBriefingDraft(spaceId ?? null);
+  // A send still going, or one that failed while the user was elsewhere, is shown on coming back:
+  // a failure seen nowhere would leave them believing the briefing went out.
+  const [composing, setComposing] = useState(
+    () => draft.sender.sending || draft.sender.error !== null,
+  );
   // Viewers read briefings but do not send them (main refuses it too).
   const sendable = spaces.filter(
     (space) =>

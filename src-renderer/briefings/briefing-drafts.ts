@@ -133,7 +133,10 @@ export function listenToDraft(entry: DraftEntry, listener: () => void): () => vo
   return () => entry.listeners.delete(listener);
 }
 
-/** The draft starts over: what was typed goes (the caller has dealt with the files). */
+/**
+ * The draft starts over: what was typed goes, and a failed send's error (the caller has dealt with
+ * the files).
+ */
 export function startOver(entry: DraftEntry): void {
   changeDraft(entry, (state) => ({
     ...state,
@@ -142,7 +145,13 @@ export function startOver(entry: DraftEntry): void {
     generation: state.generation + 1,
     files: [],
     overflow: false,
+    error: null,
   }));
+}
+
+/** Whether a send is under way in any draft: a lock now would stop it. */
+export function briefingBeingSent(): boolean {
+  return [...entries.values()].some((entry) => entry.state.sending);
 }
 
 /** At a lock or wipe: no draft outlives the unlocked session. */

@@ -11,6 +11,7 @@ import { addComment, listThreads } from '../../src-shared/plans/plan-model';
 import type { DocReplica } from '../shared-doc/doc-replica';
 import { useNow } from '../hooks/use-now';
 import { useDocVersion } from '../shared-doc/use-doc-replica';
+import { useTasksSession } from '../tasks/tasks-session';
 import { visibleThreads } from './visible-threads';
 import { PlanPanel } from './PlanPanel';
 import { CommentThreadView } from './CommentThreadView';
@@ -37,10 +38,15 @@ export function CommentsPanel(props: CommentsPanelProps) {
   const { t } = useTranslation();
   const [showResolved, setShowResolved] = useState(false);
   // Replies being typed, by thread: kept here so that a thread someone else resolves meanwhile
-  // stays in the list with what was typed (a reply box of its own would go with it).
-  const [replies, setReplies] = useState<ReadonlyMap<string, string>>(new Map());
-  const setReply = (threadId: string, text: string): void =>
-    setReplies((previous) => new Map(previous).set(threadId, text));
+  // stays in the list with what was typed (a reply box of its own would go with it), and in the
+  // session so that they outlive the panel (the board or a version put it away).
+  const session = useTasksSession();
+  const [replies, setReplies] = useState(() => session.replies(planId));
+  const setReply = (threadId: string, text: string): void => {
+    const next = new Map(replies).set(threadId, text);
+    session.keepReplies(planId, next);
+    setReplies(next);
+  };
   useDocVersion(replica);
   // Relative times ("3 min ago") move on without any change in the document.
   useNow(60_000);
@@ -63,8 +69,14 @@ export function CommentsPanel(props: CommentsPanelProps) {
       {author && draft && (
         <NewCommentForm
           draft={draft}
-          onCancel={props.onCancel}
+          initial={session.commentText(planId)}
+          onTextChange={(text) => session.keepCommentText(planId, text)}
+          onCancel={() => {
+            session.keepCommentText(planId, '');
+            props.onCancel();
+          }}
           onSubmit={(text) => {
+            session.keepCommentText(planId, '');
             addComment(replica.doc, {
               planId,
               author: author.deviceKey,
@@ -140,14 +152,18 @@ function CommentStart({ editor, onStart }: { editor: Editor; onStart: () => void
 
 interface NewCommentFormProps {
   draft: CommentDraft;
+  /** What was typed before the panel was last put away. */
+  initial: string;
+  onTextChange: (text: string) => void;
   onSubmit: (text: string) => void;
   onCancel: () => void;
 }
 
-function NewCommentForm({ draft, onSubmit, onCancel }: NewCommentFormProps) {
+function NewCommentForm(props: NewCommentFormProps) {
+  const { draft, onSubmit, onCancel } = props;
   const { t } = useTranslation();
   const id = useId();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(props.initial);
   return (
     <form
       className="comment-form"
@@ -164,7 +180,10 @@ function NewCommentForm({ draft, onSubmit, onCancel }: NewCommentFormProps) {
         rows={3}
         maxLength={LIMITS.plans.commentMaxChars}
         value={text}
-        onChange={(event) => setText(event.currentTarget.value)}
+        onChange={(event) => {
+          setText(event.currentTarget.value);
+          props.onTextChange(event.currentTarget.value);
+        }}
       />
       <div className="actions">
         <button type="button" onClick={onCancel}>

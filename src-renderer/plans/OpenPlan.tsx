@@ -8,7 +8,6 @@ import { FileText, History, ListTodo, MessageSquare, SquareKanban } from 'lucide
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
-import { LIMITS } from '../../src-shared/limits';
 import { renamePlan, tryOpenVersion, type PlanVersion } from '../../src-shared/plans/plan-model';
 import type { DocReplica } from '../shared-doc/doc-replica';
 import { canWrite } from '../spaces/space-access';
@@ -19,6 +18,7 @@ import { CommentsPanel } from './CommentsPanel';
 import { LinkDialog } from './LinkDialog';
 import { PlanActions } from './PlanActions';
 import { PlanSidePanel, type SideTab } from './PlanSidePanel';
+import { PlanTitleField } from './PlanTitleField';
 import { PlanToolbar } from './PlanToolbar';
 import { RestoreNotice } from './RestoreNotice';
 import { VersionCompare } from './VersionCompare';
@@ -177,15 +177,10 @@ export function OpenPlan(props: PlanViewProps & { title: string }) {
     <div className="plan-view" data-testid="plan-view">
       <div className="plan-head">
         <BackButton onBack={onBack} />
-        <input
-          className="plan-title"
-          data-testid="plan-title"
-          aria-label={t('plans.titleLabel')}
-          value={props.title}
-          placeholder={t('plans.untitled')}
-          maxLength={LIMITS.plans.titleMaxChars}
+        <PlanTitleField
+          title={props.title}
           readOnly={readOnly}
-          onChange={(event) => renamePlan(replica.doc, planId, event.currentTarget.value)}
+          onRename={(value) => renamePlan(replica.doc, planId, value)}
         />
         <div className="view-switch plan-mode" role="group" aria-label={t('plans.mode.label')}>
           {(

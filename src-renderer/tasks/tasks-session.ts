@@ -1,7 +1,8 @@
 // What the plan screen keeps for the unlocked session: the chosen view (the text or the task
-// board), the side panel's tab and whether it is collapsed, and the new task each plan's form was
-// holding when the user moved away, so nothing typed is lost by switching
-// plans. It lives in the Workspace, so locking drops it with everything else on screen.
+// board), the side panel's tab and whether it is collapsed, and what each plan's forms were holding
+// when the user moved away (the new task, the new comment, the replies), so nothing typed is lost
+// by switching plans or opening the board or a version, which put the side panel away. It lives in
+// the Workspace, so locking drops it with everything else on screen.
 import { createContext, useContext, useState } from 'react';
 
 export type TaskView = 'list' | 'board';
@@ -30,6 +31,8 @@ export class TasksSession {
   private tab: PlanPanelTab = 'tasks';
   private collapsed = false;
   private readonly drafts = new Map<string, TaskDraft>();
+  private readonly comments = new Map<string, string>();
+  private readonly replyTexts = new Map<string, ReadonlyMap<string, string>>();
 
   /** @param onEdited called after a local change to a task, so "My tasks" can catch up. */
   constructor(readonly onEdited: () => void = () => undefined) {}
@@ -68,6 +71,25 @@ export class TasksSession {
     } else {
       this.drafts.set(key, draft);
     }
+  }
+
+  /** The new comment being typed on a plan. */
+  commentText(planId: string): string {
+    return this.comments.get(planId) ?? '';
+  }
+
+  keepCommentText(planId: string, text: string): void {
+    if (text === '') this.comments.delete(planId);
+    else this.comments.set(planId, text);
+  }
+
+  /** The replies being typed on a plan's threads, by thread. */
+  replies(planId: string): ReadonlyMap<string, string> {
+    return this.replyTexts.get(planId) ?? new Map();
+  }
+
+  keepReplies(planId: string, replies: ReadonlyMap<string, string>): void {
+    this.replyTexts.set(planId, replies);
   }
 }
 

@@ -37,6 +37,7 @@ import { SearchResults } from './SearchResults';
 import { Sidebar, type View } from './Sidebar';
 import { TrashList } from './TrashList';
 import { useLockFlow } from './use-lock-flow';
+import { briefingBeingSent } from '../briefings/briefing-drafts';
 import { useNavigation } from './use-navigation';
 import { useNoteSearch } from './use-note-search';
 import { summaryOf, useNotesList } from './use-notes-list';
@@ -67,9 +68,10 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
   const { savers, reloadList } = list;
   const { query, hits, search, dropHit } = useNoteSearch(setError);
   const lockFlow = useLockFlow({
-    async flushEverything() {
+    async concernBeforeLock() {
       const [notesSaved, docsSaved] = await Promise.all([savers.flushAll(), sharedDocs.flushAll()]);
-      return notesSaved && docsSaved;
+      if (!notesSaved || !docsSaved) return 'unsaved';
+      return briefingBeingSent() ? 'sending' : null;
     },
     onLocked,
     setError,
@@ -249,11 +251,15 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
           <CalendarReminders />
           <BriefingNotifier onOpen={nav.showBriefings} />
           {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
-          {lockFlow.unsavedPrompt && (
+          {lockFlow.prompt && (
             <ConfirmDialog
-              title={t('header.unsavedTitle')}
-              text={t('header.unsavedText')}
-              confirmLabel={t('header.lockAnyway')}
+              title={t(
+                lockFlow.prompt === 'unsaved' ? 'header.unsavedTitle' : 'header.sendingTitle',
+              )}
+              text={t(lockFlow.prompt === 'unsaved' ? 'header.unsavedText' : 'header.sendingText')}
+              confirmLabel={t(
+                lockFlow.prompt === 'unsaved' ? 'header.lockAnyway' : 'header.lockStopSending',
+              )}
               cancelLabel={t('header.keepUnlocked')}
               onCancel={lockFlow.keepUnlocked}
               onConfirm={() => void lockFlow.lock(true)}

@@ -1,7 +1,8 @@
 // What is typed and not yet saved is not thrown away by the app's own moves: a shortcut while a
 // dialog is open (Ctrl+N used to close every view, and the event being written with it), or a
 // visit to another view of the space while a briefing is being written, its files attached, or
-// while it is being sent.
+// while it is being sent; a plan's board or a version putting away a half-written comment; a
+// rename by someone else arriving while the plan's title is being typed.
 import { expect, test } from '@playwright/test';
 import { peopleOnRelay, stopProcesses } from './people';
 import {
@@ -13,6 +14,7 @@ import {
   saveAttachment,
   writeBriefing,
 } from './pages/briefings-page';
+import { newPlan, openPlan, openPlanTab, planEditor } from './pages/plans';
 import { createSpace, invite, joinSpace } from './pages/spaces';
 
 test.afterEach(stopProcesses);
@@ -56,7 +58,7 @@ test('a briefing being written survives a visit to another view of the space', a
   await expect(compose.getByTestId('note-body')).toHaveText('Three were taken last night.');
 });
 
-test('a briefing’s files stay through another view, and a send goes on while the user is away', async ({
+test('a briefing’s files stay through another view, a send goes on while the user is away, and a lock asks first', async ({
   browser,
 }) => {
   test.setTimeout(180_000);
@@ -87,6 +89,12 @@ test('a briefing’s files stay through another view, and a send goes on while t
   });
   await alesya.getByTestId('briefing-send').click();
   await expect(alesya.getByTestId('briefing-send-progress')).toBeVisible();
+  // A lock now would stop the send: the app asks first, and she keeps it unlocked.
+  await alesya.keyboard.press('Control+l');
+  const asked = alesya.getByTestId('confirm-dialog');
+  await expect(asked).toContainText('A briefing is still being sent');
+  await asked.getByRole('button', { name: 'Keep unlocked' }).click();
+  await expect(asked).toBeHidden();
   await alesya.getByTestId('space-section-plans').click();
   await expect(alesya.getByTestId('briefing-compose')).toBeHidden();
 
@@ -100,4 +108,43 @@ test('a briefing’s files stay through another view, and a send goes on while t
     await downloadAttachment(bogdan, file.name);
     expect((await saveAttachment(bogdan, file.name)).equals(file.buffer)).toBe(true);
   }
+});
+
+test('a plan’s half-written comment outlives the board, and its title what others rename', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const {
+    pages: [alesya, bogdan],
+  } = await peopleOnRelay(browser, ['Alesya', 'Bogdan'] as const);
+  await createSpace(alesya, 'Spring campaign');
+  await joinSpace(bogdan, await invite(alesya, 'editor'), 'Spring campaign');
+  await newPlan(alesya, 'Spring plan');
+  await planEditor(alesya).click();
+  await alesya.keyboard.type('Free the prisoners');
+  await openPlan(bogdan, 'Spring plan');
+
+  // Bogdan starts a comment on the text, then looks at the task board and comes back.
+  await planEditor(bogdan).click();
+  await bogdan.keyboard.press('Home');
+  await bogdan.keyboard.press('Shift+End');
+  await openPlanTab(bogdan, 'comments');
+  await bogdan.getByTestId('comment-add').click();
+  await bogdan.getByTestId('comment-input').fill('Which prisoners first?');
+  await bogdan.getByTestId('plan-mode-board').click();
+  await expect(bogdan.getByTestId('plan-board')).toBeVisible();
+  await bogdan.getByTestId('plan-mode-document').click();
+  await expect(bogdan.getByTestId('comment-input')).toHaveValue('Which prisoners first?');
+
+  // Bogdan is typing in the title when Alesya's rename reaches him: his words stay in the field.
+  await bogdan.getByTestId('plan-title').click();
+  await bogdan.keyboard.press('End');
+  await bogdan.keyboard.type(' (draft');
+  await alesya.getByTestId('plan-title').fill('Renamed by Alesya');
+  await alesya.getByTestId('plan-title').press('Enter');
+  await expect(bogdan.locator('.plan-print-title')).toHaveText('Renamed by Alesya');
+  await expect(bogdan.getByTestId('plan-title')).toHaveValue('Spring plan (draft');
+  // Leaving the field shows the plan's title as it now is.
+  await bogdan.getByTestId('plan-title').press('Tab');
+  await expect(bogdan.getByTestId('plan-title')).toHaveValue('Renamed by Alesya');
 });

@@ -159,7 +159,7 @@ export const en = {
     'database-corrupt':
       'The database of your vault is damaged and cannot be read. Suviaz changed nothing. Restore the data folder from a backup, then start Suviaz again.',
     'not-found':
-      'This note no longer exists; it may have been deleted forever. Choose another note.',
+      'What you were working on no longer exists: it may have been deleted, on this device or by another member.',
     'disk-full':
       'The disk is full, so Suviaz could not store this. Free some space on this device, then try again.',
     'forbidden-sender':
@@ -221,6 +221,10 @@ export const en = {
       'Suviaz could not store your latest changes. If you lock now, they will be lost. Keep Suviaz unlocked to try saving again.',
     keepUnlocked: 'Keep unlocked',
     lockAnyway: 'Lock and lose changes',
+    sendingTitle: 'A briefing is still being sent',
+    sendingText:
+      'If you lock now, it stops sending and what you wrote in it is lost. Keep Suviaz unlocked until it has gone.',
+    lockStopSending: 'Lock and stop sending',
   },
   sidebar: {
     label: 'Notes',

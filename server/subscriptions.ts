@@ -78,7 +78,7 @@ export class Subscriptions {
       sentSeq: 0,
       end: () => undefined,
     };
-    subscription.end = this.fanout.subscribe(docTopic(docHex), (message) => {
+    subscription.end = this.fanout.subscribe(docTopic(subscription.groupHex, docHex), (message) => {
       // The connection's own messages are never sent back, but its seqs count as passed.
       if (message.origin === this.connectionId && message.seq === undefined) return;
       if (subscription.buffer) this.hold(subscription, message);

@@ -103,6 +103,12 @@ export const LIMITS = {
     authTimeoutMs: 10_000,
     /** A share's ciphertext (one calendar event, encrypted): SHARE_PUT refuses more. */
     maxShareBytes: 64 * 1024,
+    /**
+     * An EPHEMERAL envelope (presence: a name, two cursor positions, a small profile; ~12 KiB at
+     * most, presence.ts): relayed to every subscriber and never stored, so no quota bounds it but
+     * this. A larger one would let a member (a viewer too) flood everyone's connection.
+     */
+    maxEphemeralBytes: 32 * 1024,
     /** Live shares per group; each also counts in the group's bytes. */
     sharesPerGroup: 1000,
     /** Longest a share may live: its expiresAt at most this far ahead (plus the rounding hour). */

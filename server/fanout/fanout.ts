@@ -70,7 +70,11 @@ export interface Fanout {
   connected?(): boolean;
 }
 
-/** Stored messages and ephemerals of one document. */
-export const docTopic = (docHex: string): string => `doc:${docHex}`;
+/**
+ * Stored messages and ephemerals of one document of one group. The group is part of it: a device
+ * may subscribe to a document id under a group of its own before any group has stored it, and must
+ * then not receive what another group later publishes under that id.
+ */
+export const docTopic = (groupHex: string, docHex: string): string => `doc:${groupHex}:${docHex}`;
 /** Notices for one device, wherever it is connected (GROUP_CHANGED). */
 export const deviceTopic = (deviceHex: string): string => `device:${deviceHex}`;

@@ -43,7 +43,8 @@ function decode(data: Uint8Array): FanoutMessage | null {
 }
 
 /** "doc:<hex>" → "<prefix>.doc.<hex>": the hex ids never contain the separators NATS reserves. */
-const subjectOf = (prefix: string, topic: string): string => `${prefix}.${topic.replace(':', '.')}`;
+const subjectOf = (prefix: string, topic: string): string =>
+  `${prefix}.${topic.replaceAll(':', '.')}`;
 
 export async function connectNatsFanout(options: NatsFanoutOptions): Promise<Fanout> {
   const nc: NatsConnection = await connect({

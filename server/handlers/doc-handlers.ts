@@ -2,6 +2,7 @@
 import { bytesEqual, toHex } from '../../src-shared/protocol/bytes';
 import { encodeRelayFrame, type ClientFrame } from '../../src-shared/protocol/frames';
 import { canWrite, isMember } from '../../src-shared/protocol/membership-state';
+import { LIMITS } from '../../src-shared/limits';
 import { docTopic } from '../fanout/fanout';
 import { Refusal, refuse } from '../refusal';
 import type { RelayContext, Session } from '../relay-context';
@@ -217,7 +218,11 @@ export async function publish(
   };
   try {
     const deliver = encodeRelayFrame({ type: 'deliver', seq, envelope: frame.envelope });
-    ctx.fanout.publish(docTopic(toHex(h.docId)), { frame: deliver, origin: session.id, seq }, ack);
+    ctx.fanout.publish(
+      docTopic(toHex(h.groupId), toHex(h.docId)),
+      { frame: deliver, origin: session.id, seq },
+      ack,
+    );
   } finally {
     ack();
   }
@@ -228,6 +233,9 @@ export async function ephemeral(
   session: Session,
   frame: Frame<'ephemeral'>,
 ): Promise<void> {
+  if (frame.envelope.length > LIMITS.relay.maxEphemeralBytes) {
+    refuse('frameTooLarge', `an ephemeral is at most ${LIMITS.relay.maxEphemeralBytes} bytes`);
+  }
   const { envelope } = checkEnvelope(frame.envelope, session.device, ['ephemeral']);
   const h = envelope.header;
   await withGroupLock(ctx, h.groupId, async () => {
@@ -241,5 +249,8 @@ export async function ephemeral(
   }
   // Relayed, never stored.
   const out = encodeRelayFrame({ type: 'ephemeral', envelope: frame.envelope });
-  ctx.fanout.publish(docTopic(toHex(h.docId)), { frame: out, origin: session.id });
+  ctx.fanout.publish(docTopic(toHex(h.groupId), toHex(h.docId)), {
+    frame: out,
+    origin: session.id,
+  });
 }

@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { toHex } from '../../src-shared/protocol/bytes';
 import { EnvelopeKind } from '../../src-shared/protocol/wire-constants';
+import { BoundedCache, CACHED_DOCUMENTS } from './bounded-cache';
 import { b, u8 } from './sqlite-bytes';
 import { groupCommit, type CommitGate } from './sqlite-group-commit';
 import {
@@ -44,7 +45,7 @@ interface DocRow {
  */
 export function sqliteDocuments(
   db: Database.Database,
-  usageCache: Map<string, GroupUsage>,
+  usageCache: BoundedCache<GroupUsage>,
   durable: () => Promise<void>,
   gate: CommitGate,
 ): { methods: DocumentMethods; flushQueued(): void } {
@@ -145,7 +146,7 @@ export function sqliteDocuments(
    * the only writer of its file (the fan-out is in-process too), so what it committed is what the
    * file holds; any failed commit drops the entries it touched, and the next read goes to SQLite again.
    */
-  const docCache = new Map<string, StoredDoc>();
+  const docCache = new BoundedCache<StoredDoc>(CACHED_DOCUMENTS);
 
   function readDoc(docId: Uint8Array): StoredDoc | null {
     const row = q.doc.get(b(docId)) as DocRow | undefined;

@@ -2,6 +2,7 @@
 // log entries and the devices it has ever added, which LIST_GROUPS reads.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { toHex } from '../../src-shared/protocol/bytes';
+import type { BoundedCache } from './bounded-cache';
 import { b, u8 } from './sqlite-bytes';
 import {
   StoreConflictError,
@@ -27,7 +28,7 @@ interface GroupRow {
  */
 export function sqliteGroups(
   db: Database.Database,
-  usageCache: Map<string, GroupUsage>,
+  usageCache: BoundedCache<GroupUsage>,
 ): GroupMethods {
   const q = {
     group: db.prepare('SELECT length, documents, bytes FROM groups WHERE group_id = ?'),

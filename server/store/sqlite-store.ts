@@ -10,6 +10,7 @@ import type { GroupUsage, RelayStore } from './relay-store';
 import { startCheckpointer } from './sqlite-checkpointer';
 import { withDurableMethods } from './sqlite-durable-methods';
 import { runMigrations, StoreProtocolError } from './sqlite-migrations';
+import { BoundedCache, CACHED_GROUPS } from './bounded-cache';
 import { sqliteDocuments } from './sqlite-documents';
 import { sqliteGroupKeys } from './sqlite-group-keys';
 import { sqliteGroups } from './sqlite-groups';
@@ -74,9 +75,10 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   /**
    * Each group's usage (documents, bytes) as last committed, read by every PUBLISH: shared by the
    * parts below, the documents' commits keep it current and every other write that moves a group's
-   * bytes drops that group's entry, so the next read goes to SQLite again.
+   * bytes drops that group's entry, so the next read goes to SQLite again. Bounded: group ids are
+   * any client's to make up.
    */
-  const usageCache = new Map<string, GroupUsage>();
+  const usageCache = new BoundedCache<GroupUsage>(CACHED_GROUPS);
   const usageChanged = (groupId: Uint8Array): void => {
     usageCache.delete(toHex(groupId));
   };

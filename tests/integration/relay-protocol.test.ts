@@ -8,6 +8,7 @@ import { filesContaining, uniqueCanary } from '../support/canary-scan';
 import {
   buildLockbox,
   createDoc,
+  createGroup,
   newDevice,
   randomBytesU8,
   RelayTestClient,
@@ -169,6 +170,40 @@ describe('relay documents', () => {
       await strangerClient.request({ type: 'publish', envelope: update.bytes }),
       'notMember',
     );
+  });
+
+  it('gives a device subscribed to a document id under its own group nothing another group stores there', async () => {
+    await start();
+    const { log, admin, editor, adminClient } = await groupWith({ editor: true });
+    const doc = new TestDoc(log);
+    // Before the group stores the document, a stranger who learned its id subscribes to it under
+    // a group of their own: the relay answers as for any new document.
+    const stranger = newDevice();
+    const strangerClient = await connect(stranger);
+    const own = await createGroup(strangerClient, stranger);
+    expect(
+      await strangerClient.request({
+        type: 'subscribe',
+        groupId: own.groupId,
+        docId: doc.docId,
+        afterSeq: 0,
+      }),
+    ).toMatchObject({ type: 'ok' });
+    expect((await strangerClient.next('caughtUp')).seq).toBe(0);
+    const editorClient = await connect(editor);
+    await editorClient.subscribeAndCatchUp(log.groupId, doc.docId);
+
+    const canary = uniqueCanary('first snapshot');
+    await publishOk(
+      adminClient,
+      doc.snapshot(admin, { ciphertext: new TextEncoder().encode(canary) }).bytes,
+    );
+    expect((await editorClient.next('deliver')).type).toBe('deliver');
+    // A reply after the publish: a DELIVER sent to the stranger would have come before it.
+    expect(
+      await strangerClient.request({ type: 'groupFetch', groupId: own.groupId, fromIndex: 0 }),
+    ).toMatchObject({ type: 'groupEntries' });
+    expect(strangerClient.inbox.filter((frame) => frame.type === 'deliver')).toEqual([]);
   });
 
   it("refuses a viewer's PUBLISH but lets the viewer SUBSCRIBE", async () => {
@@ -471,7 +506,7 @@ describe('relay documents', () => {
     expect(await publishOk(adminClient, doc.snapshot(admin).bytes)).toBe(3);
   });
 
-  it('fans ephemerals out to the other subscribers and never stores them', async () => {
+  it('fans ephemerals out to the other subscribers, never stores them, and refuses large ones', async () => {
     const { url } = await start();
     expect(url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
     const { log, admin, editor, adminClient } = await groupWith({ editor: true });
@@ -500,6 +535,20 @@ describe('relay documents', () => {
       'deliver',
       'caughtUp',
     ]);
+
+    // One larger than presence ever is is refused, and reaches no one: the editor next gets the
+    // small one sent after it.
+    adminClient.send({
+      type: 'ephemeral',
+      envelope: doc.ephemeral(admin, randomBytesU8(40_000)).bytes,
+    });
+    expectError(await adminClient.next('error'), 'frameTooLarge');
+    const after = doc.ephemeral(admin, new TextEncoder().encode('after'));
+    adminClient.send({ type: 'ephemeral', envelope: after.bytes });
+    expect(await editorClient.next('ephemeral')).toEqual({
+      type: 'ephemeral',
+      envelope: after.bytes,
+    });
 
     // An ephemeral for a document the group does not have is refused.
     const other = new TestDoc(log);

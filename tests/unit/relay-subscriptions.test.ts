@@ -37,7 +37,7 @@ function subscribed(maxBufferedBytes = 1024 * 1024) {
   const publish = (seq: number, size = 1, doc = docId, origin = 'other'): void => {
     stored.set(seq, seq);
     const bytes = new Uint8Array(size).fill(seq);
-    fanout.publish(docTopic(toHex(doc)), { frame: bytes, origin, seq });
+    fanout.publish(docTopic(toHex(groupId), toHex(doc)), { frame: bytes, origin, seq });
   };
   /** Committed on another relay process: in the store, its fan-out not (yet) here. */
   const committedElsewhere = (seq: number): void => void stored.set(seq, seq);
@@ -198,7 +198,7 @@ describe('relay subscriptions', () => {
     expect(subs.begin(groupId, docId)).toBe(true);
     subs.endAll();
     expect(subs.begin(groupId, docId)).toBe(false);
-    expect(topics).toEqual([docTopic(toHex(docId))]);
+    expect(topics).toEqual([docTopic(toHex(groupId), toHex(docId))]);
     expect(subs.size).toBe(0);
   });
 });

@@ -288,10 +288,25 @@ export class Connection {
     this.ws.send(bytes, { binary: true });
   }
 
+  /**
+   * Waits until the send queue is below a quarter of the limit. A client that reads nothing for
+   * stalledReaderMs meanwhile is dropped (terminated: it would not read a close frame either); one
+   * that reads, however slowly, is waited for.
+   */
   private async drained(): Promise<void> {
     const threshold = Math.min(this.ctx.limits.maxBufferedBytes / 4, 4 * 1024 * 1024);
+    let lowest = this.ws.bufferedAmount;
+    let since = Date.now();
     while (!this.closed && this.ws.bufferedAmount > threshold) {
       await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
+      const queued = this.ws.bufferedAmount;
+      if (queued < lowest) {
+        lowest = queued;
+        since = Date.now();
+      } else if (Date.now() - since > this.ctx.limits.stalledReaderMs) {
+        this.ws.terminate();
+        return;
+      }
     }
   }
 

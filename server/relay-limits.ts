@@ -21,6 +21,11 @@ export interface RelayLimits {
   maxSubscriptions: number;
   /** Bytes queued towards one slow client before the relay gives up on it. */
   maxBufferedBytes: number;
+  /**
+   * How long a catch-up waits for a client that reads nothing at all before dropping it: one that
+   * stopped reading would otherwise hold its send queue and its catch-up in memory for ever.
+   */
+  stalledReaderMs: number;
   /** Membership states kept in memory; the rest are replayed from the store when needed. */
   groupCacheSize: number;
   /** How often expired shares are deleted (besides when one is fetched or put). */
@@ -39,6 +44,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   maxPendingFrames: 64,
   maxSubscriptions: 1000,
   maxBufferedBytes: 64 * 1024 * 1024,
+  stalledReaderMs: 60_000,
   groupCacheSize: 10_000,
   shareSweepMs: 60_000,
 };

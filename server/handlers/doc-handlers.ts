@@ -66,9 +66,19 @@ export async function subscribe(
     answered = true;
     const lastSeq = doc?.lastSeq ?? 0;
     if (doc) {
-      for (const link of await ctx.store.snapshotLinks(docId, afterSeq, lastSeq)) {
-        if (link.seq === doc.activeSeq) continue;
-        session.send({ type: 'snapshotLink', seq: link.seq, link: link.link });
+      // A page at a time, each waiting for the socket to drain: a writer may have made any number
+      // of snapshots, and every catch-up from an early seq (a new member's) reads their links.
+      for (let after = afterSeq; session.isOpen();) {
+        const links = await ctx.store.snapshotLinks(docId, after, lastSeq, CATCH_UP_PAGE);
+        for (const link of links) {
+          if (link.seq !== doc.activeSeq) {
+            session.send({ type: 'snapshotLink', seq: link.seq, link: link.link });
+          }
+        }
+        await session.drained();
+        const last = links[links.length - 1];
+        if (!last || links.length < CATCH_UP_PAGE) break;
+        after = last.seq;
       }
       if (doc.activeSeq > afterSeq) {
         const active = await ctx.store.getMessage(docId, doc.activeSeq);

@@ -179,11 +179,11 @@ export function pgDocuments(pool: pg.Pool): DocumentMethods {
         throw error;
       }
     },
-    async snapshotLinks(docId, afterSeq, maxSeq): Promise<StoredLink[]> {
+    async snapshotLinks(docId, afterSeq, maxSeq, limit): Promise<StoredLink[]> {
       const result = await pool.query<{ seq: number; snapshot_id: Buffer; link: Buffer }>(
         'SELECT seq, snapshot_id, link FROM snapshots ' +
-          'WHERE doc_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq',
-        [b(docId), afterSeq, maxSeq],
+          'WHERE doc_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4',
+        [b(docId), afterSeq, maxSeq, limit],
       );
       return result.rows.map((r) => ({
         seq: r.seq,

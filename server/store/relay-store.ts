@@ -229,8 +229,16 @@ export interface RelayStore {
   /** Assigns the next seq, stores, moves clocks and the active snapshot. */
   commitEnvelope(commit: CommitEnvelope): Promise<CommittedEnvelope>;
 
-  /** Links of the document's snapshots with afterSeq < seq <= maxSeq, in seq order. */
-  snapshotLinks(docId: Uint8Array, afterSeq: number, maxSeq: number): Promise<StoredLink[]>;
+  /**
+   * Links of the document's snapshots with afterSeq < seq <= maxSeq, in seq order: at most limit of
+   * them (a catch-up reads them a page at a time, however many a writer made).
+   */
+  snapshotLinks(
+    docId: Uint8Array,
+    afterSeq: number,
+    maxSeq: number,
+    limit: number,
+  ): Promise<StoredLink[]>;
   getMessage(docId: Uint8Array, seq: number): Promise<StoredMessage | null>;
   /**
    * Updates with afterSeq < seq <= maxSeq, in seq order: at most limit of them, and none after the

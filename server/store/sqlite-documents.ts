@@ -90,7 +90,7 @@ export function sqliteDocuments(
     ),
     links: db.prepare(
       'SELECT seq, snapshot_id, link FROM snapshots ' +
-        'WHERE doc_id = ? AND seq > ? AND seq <= ? ORDER BY seq',
+        'WHERE doc_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?',
     ),
     message: db.prepare('SELECT seq, envelope FROM messages WHERE doc_id = ? AND seq = ?'),
     updates: db.prepare(
@@ -228,8 +228,8 @@ export function sqliteDocuments(
     commitEnvelope(commit) {
       return commits.commit(commit);
     },
-    async snapshotLinks(docId, afterSeq, maxSeq): Promise<StoredLink[]> {
-      const rows = q.links.all(b(docId), afterSeq, maxSeq) as {
+    async snapshotLinks(docId, afterSeq, maxSeq, limit): Promise<StoredLink[]> {
+      const rows = q.links.all(b(docId), afterSeq, maxSeq, limit) as {
         seq: number;
         snapshot_id: Buffer;
         link: Buffer;

@@ -163,7 +163,7 @@ async function readAll(store: RelayStore, filled: Awaited<ReturnType<typeof fill
     doc: await store.getDoc(docId),
     snapshot: await store.findSnapshot(docId, filled.first.snapshotId),
     updates: await store.updates(docId, 1, 10, 10, Number.MAX_SAFE_INTEGER),
-    links: await store.snapshotLinks(docId, 0, 10),
+    links: await store.snapshotLinks(docId, 0, 10, 100),
     mail: await store.mailFor(groupId, device, 0, 10),
     author: await store.briefingAuthor(groupId, filled.briefingId),
     chunk: await store.getChunk(filled.blobId, 0),

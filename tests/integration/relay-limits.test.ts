@@ -120,6 +120,43 @@ describe('relay limits', () => {
     expect(frames.at(-1)).toMatchObject({ type: 'caughtUp', seq: 61 });
   }, 60_000);
 
+  it('drops a catching-up client that reads nothing, instead of holding its catch-up for ever', async () => {
+    await start({
+      maxBufferedBytes: 2 * 1024 * 1024,
+      ratePerSecond: 10_000,
+      stalledReaderMs: 300,
+    });
+    const { admin, client, log } = await adminWithGroup();
+    const doc = new TestDoc(log);
+    const snapshot = doc.snapshot(admin);
+    expect((await client.request({ type: 'publish', envelope: snapshot.bytes })).type).toBe('ack');
+    doc.commitSnapshot(snapshot);
+    for (let i = 0; i < 60; i++) {
+      const update = doc.update(admin, { ciphertext: randomBytesU8(400 * 1024) });
+      expect((await client.request({ type: 'publish', envelope: update.bytes })).type).toBe('ack');
+      doc.commitUpdate(admin, update.clock);
+    }
+    // A reader that subscribes, then stops reading its socket (a client gone quiet, or hostile).
+    const reader = await connect(admin);
+    reader.send({
+      type: 'subscribe',
+      requestId: 1,
+      groupId: log.groupId,
+      docId: doc.docId,
+      afterSeq: 0,
+    });
+    reader.ws.pause();
+    // The relay gives up on it: only the writer's connection is left open.
+    await expect
+      .poll(async () => /suviaz_relay_connections 1\b/.test(await metricsText()), {
+        timeout: 20_000,
+      })
+      .toBe(true);
+    reader.ws.resume();
+    expect((await reader.closed).code).toBe(1006);
+    expect(reader.inbox.some((f) => f.type === 'caughtUp')).toBe(false);
+  }, 60_000);
+
   it('closes a connection after many malformed frames in a row', async () => {
     await start();
     const client = await connect(newDevice());

@@ -338,6 +338,26 @@ describe('relay documents', () => {
     ]);
   });
 
+  it('catches up the links of more snapshots than one page holds, every one in order', async () => {
+    await start();
+    const { log, admin, editor, adminClient } = await groupWith({ editor: true });
+    const doc = new TestDoc(log);
+    // 600 snapshots: over two pages of links (a writer may make any number).
+    for (let i = 0; i < 600; i++) {
+      const snapshot = doc.snapshot(admin);
+      await publishOk(adminClient, snapshot.bytes);
+      doc.commitSnapshot(snapshot);
+    }
+    const editorClient = await connect(editor);
+    const frames = await editorClient.subscribeAndCatchUp(log.groupId, doc.docId);
+    const links = frames.filter((f) => f.type === 'snapshotLink').map((f) => f.seq);
+    expect(links).toEqual(Array.from({ length: 599 }, (_, i) => i + 1));
+    expect(frames.slice(-2).map((f) => [f.type, 'seq' in f ? f.seq : null])).toEqual([
+      ['deliver', 600],
+      ['caughtUp', 600],
+    ]);
+  });
+
   it('catches up from the middle of the first snapshot and then delivers live', async () => {
     await start();
     const { log, admin, editor, adminClient } = await groupWith({ editor: true });

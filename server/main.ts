@@ -33,6 +33,14 @@ async function main(): Promise<void> {
           '(clients pinned to the old key follow the signed statement)\n',
       );
     }
+    if (config.publicHosts.length === 0) {
+      // The default trusts each connection's Host header, so another relay dialling this one with
+      // its own name there could log in here a client on its first visit to it (docs/deploy.md).
+      process.stderr.write(
+        'warning: no --public-host: logins signed for any host a connection names are accepted. ' +
+          'Set --public-host to the address clients dial (relay.example.org, or the .onion).\n',
+      );
+    }
     const backends = await openBackends(config);
     const relay = await startRelay({ ...options, ...backends });
     const where =

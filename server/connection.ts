@@ -246,7 +246,7 @@ export class Connection {
       subscriptions: this.subscriptions,
       send: (frame) => this.send(frame),
       drained: () => this.drained(),
-      isOpen: () => !this.closed,
+      isOpen: () => !this.closing,
       resync: () => void this.shutdown(),
     };
   }
@@ -289,9 +289,11 @@ export class Connection {
   }
 
   /**
-   * Waits until the send queue is below a quarter of the limit. A client that reads nothing for
-   * stalledReaderMs meanwhile is dropped (terminated: it would not read a close frame either); one
-   * that reads, however slowly, is waited for.
+   * Waits until the send queue is below a quarter of the limit. A client whose queue does not
+   * shrink for stalledReaderMs meanwhile is dropped (terminated: it would not read a close frame
+   * either). The queue shrinks only as whole writes complete, and one write can hold all of it
+   * (~4 MiB), hence minutes: a client that reads at all is waited for, and one on a very slow link
+   * dropped mid-way keeps what it got and catches up the rest after reconnecting.
    */
   private async drained(): Promise<void> {
     const threshold = Math.min(this.ctx.limits.maxBufferedBytes / 4, 4 * 1024 * 1024);
@@ -304,6 +306,8 @@ export class Connection {
         lowest = queued;
         since = Date.now();
       } else if (Date.now() - since > this.ctx.limits.stalledReaderMs) {
+        // Nothing more is handled or sent for it, and the catch-up stops (isOpen).
+        this.closing = true;
         this.ws.terminate();
         return;
       }

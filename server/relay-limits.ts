@@ -22,8 +22,9 @@ export interface RelayLimits {
   /** Bytes queued towards one slow client before the relay gives up on it. */
   maxBufferedBytes: number;
   /**
-   * How long a catch-up waits for a client that reads nothing at all before dropping it: one that
-   * stopped reading would otherwise hold its send queue and its catch-up in memory for ever.
+   * How long a catch-up waits for a client whose send queue does not shrink before dropping it:
+   * one that stopped reading would otherwise hold its queue and its catch-up in memory for ever.
+   * Minutes, since the queue shrinks a whole write (up to ~4 MiB) at a time: ~14 KB/s passes.
    */
   stalledReaderMs: number;
   /** Membership states kept in memory; the rest are replayed from the store when needed. */
@@ -44,7 +45,7 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   maxPendingFrames: 64,
   maxSubscriptions: 1000,
   maxBufferedBytes: 64 * 1024 * 1024,
-  stalledReaderMs: 60_000,
+  stalledReaderMs: 5 * 60_000,
   groupCacheSize: 10_000,
   shareSweepMs: 60_000,
 };

@@ -159,6 +159,8 @@ export const methods = {
     z.null(),
   ),
   'duress.remove': method(empty, z.null()),
+  /** Forgets that a set was cut short by a crash (duress.status' unfinished), changing nothing else. */
+  'duress.dismissUnfinished': method(empty, z.null()),
   /** Locks this vault and opens its decoy with the duress passphrase, without the destroy effect. */
   'duress.prepare': method(z.object({ passphrase: Passphrase }).strict(), z.null()),
   /** The renderer reports user activity (throttled) so that auto-lock counts idle time. */

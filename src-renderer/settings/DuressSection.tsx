@@ -10,6 +10,8 @@ import { BusyIndicator } from '../components/BusyIndicator';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { errorMessage } from '../i18n/error-message';
 import { DuressSetForm } from './DuressSetForm';
+import { useApiAction } from '../hooks/use-api-action';
+import { ErrorAlert } from '../components/ErrorAlert';
 
 function PrepareDecoyForm() {
   const { t } = useTranslation();
@@ -98,15 +100,7 @@ export function DuressSection() {
                 ? t('duress.setDestroys')
                 : t('duress.setDecoyOnly')}
           </p>
-          {status.unfinished && (
-            <div className="row-actions" data-testid="duress-unfinished">
-              <p className="error">{t('duress.unfinished')}</p>
-              {/* A removal of none: it only forgets that a set was cut short. */}
-              <button type="button" onClick={() => void call('duress.remove', {}).then(refresh)}>
-                {t('duress.dismissUnfinished')}
-              </button>
-            </div>
-          )}
+          {status.unfinished && <UnfinishedNotice onDismissed={refresh} />}
           <div className="actions">
             <button type="button" data-testid="duress-open-set" onClick={() => setForm('set')}>
               {status.set ? t('duress.replace') : t('duress.setOpen')}
@@ -146,5 +140,24 @@ export function DuressSection() {
         </>
       )}
     </section>
+  );
+}
+
+/** A set cut short by a crash was undone: said until dismissed (only the notice goes). */
+function UnfinishedNotice({ onDismissed }: { onDismissed: () => void }) {
+  const { t } = useTranslation();
+  const dismiss = useApiAction();
+  return (
+    <div data-testid="duress-unfinished">
+      <p className="error">{t('duress.unfinished')}</p>
+      <ErrorAlert error={dismiss.error} />
+      <button
+        type="button"
+        disabled={dismiss.busy}
+        onClick={() => void dismiss.run(() => call('duress.dismissUnfinished', {}), onDismissed)}
+      >
+        {t('duress.dismissUnfinished')}
+      </button>
+    </div>
   );
 }

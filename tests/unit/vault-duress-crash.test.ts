@@ -12,6 +12,7 @@ import { createNotesStore } from '../../src-main/core/notes/notes-store';
 import {
   REMOVE_STEPS,
   SET_STEPS,
+  markUnfinishedSet,
   openDecoy,
   readDuressRecord,
   removeDuressPassphrase,
@@ -138,7 +139,7 @@ describe('a set cut short, reported', () => {
       duress: { destroysVault: false },
     });
   });
-  it('is forgotten by a removal of none (Settings’ Dismiss)', async () => {
+  it('is forgotten by a removal of none, and when dismissed (which changes nothing else)', async () => {
     const dir = await realVault(null);
     await killAfter(dir, 'pending-record', ['set', DURESS, 'destroy']);
     const real = await unlockVault(dir, REAL);
@@ -146,6 +147,15 @@ describe('a set cut short, reported', () => {
     removeDuressPassphrase(dir, real);
     real.close();
     expect(await realVisit(dir)).toEqual({ notes: ['Lawyers'], duress: null, unfinished: false });
+
+    // Cut short again, with a duress passphrase set from before: Settings' Dismiss.
+    const again = await realVault({ destroysVault: false });
+    await killAfter(again, 'decoy-built', ['set', DURESS_NEXT, 'destroy']);
+    const reopened = await unlockVault(again, REAL);
+    expect(unfinishedSet(reopened.db)).toBe(true);
+    markUnfinishedSet(reopened.db, false);
+    reopened.close();
+    expect(await realVisit(again)).toEqual({ notes: ['Lawyers'], duress: null, unfinished: false });
   });
 });
 

@@ -24,6 +24,7 @@ import {
   openDecoy,
   readDuressRecord,
   removeDuressPassphrase,
+  markUnfinishedSet,
   setDuressPassphrase,
   unfinishedSet,
 } from '../vault/duress';
@@ -52,6 +53,7 @@ export interface Session {
   duressStatus(): DuressStatus;
   setDuress(passphrase: string, destroysVault: boolean): Promise<void>;
   removeDuress(): Promise<void>;
+  dismissUnfinishedDuress(): Promise<void>;
   /** Swaps the open real vault for its decoy, to prepare the decoy's notes (no destroy effect). */
   prepareDecoy(passphrase: string): Promise<void>;
   /**
@@ -193,6 +195,7 @@ export function createSession(
     setDuress: (passphrase, destroysVault) =>
       serially(() => setDuressPassphrase(dataDir, realVault(), passphrase, destroysVault)),
     removeDuress: () => serially(async () => removeDuressPassphrase(dataDir, realVault())),
+    dismissUnfinishedDuress: () => serially(async () => markUnfinishedSet(realVault().db, false)),
     prepareDecoy: (passphrase) =>
       serially(async () => {
         const at = wipes;

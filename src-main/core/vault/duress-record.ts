@@ -76,7 +76,7 @@ export function writeStoredRecord(db: Db, record: StoredDuressRecord | null): vo
 /**
  * Set when an unlock undid a set that a crash cut short, so Settings can say why no duress
  * passphrase is set (the user saw no answer, and may believe it is); cleared by the next set or
- * removal (Settings' Dismiss is a removal of none). A settings row of the real vault only.
+ * removal, or by Settings' Dismiss (duress.dismissUnfinished). A settings row of the real vault only.
  */
 const UNFINISHED_NAME = 'duress-unfinished';
 

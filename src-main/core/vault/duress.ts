@@ -36,7 +36,12 @@ import {
 } from './vault-disk';
 import { openVaultHandle, type OpenVault } from './vault';
 
-export { readDuressRecord, unfinishedSet, type DuressRecord } from './duress-record';
+export {
+  markUnfinishedSet,
+  readDuressRecord,
+  unfinishedSet,
+  type DuressRecord,
+} from './duress-record';
 
 /** The points between the writes of a set or removal, in order; crash tests stop the process at each. */
 export const SET_STEPS = ['pending-record', 'decoy-built', 'key-file'] as const;

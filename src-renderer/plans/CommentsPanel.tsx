@@ -69,14 +69,14 @@ export function CommentsPanel(props: CommentsPanelProps) {
       {author && draft && (
         <NewCommentForm
           draft={draft}
-          initial={session.commentText(planId)}
-          onTextChange={(text) => session.keepCommentText(planId, text)}
+          initial={session.commentText(planId, passageOf(draft))}
+          onTextChange={(text) => session.keepCommentText(planId, passageOf(draft), text)}
           onCancel={() => {
-            session.keepCommentText(planId, '');
+            session.keepCommentText(planId, passageOf(draft), '');
             props.onCancel();
           }}
           onSubmit={(text) => {
-            session.keepCommentText(planId, '');
+            session.keepCommentText(planId, passageOf(draft), '');
             addComment(replica.doc, {
               planId,
               author: author.deviceKey,
@@ -123,6 +123,9 @@ export function CommentsPanel(props: CommentsPanelProps) {
     </PlanPanel>
   );
 }
+
+/** Which passage a new comment is about, as the session keeps its text by it. */
+const passageOf = (draft: CommentDraft): string => `${draft.anchor} ${draft.head}`;
 
 /** The Comment button, usable while text is selected. */
 function CommentStart({ editor, onStart }: { editor: Editor; onStart: () => void }) {

@@ -31,7 +31,7 @@ export class TasksSession {
   private tab: PlanPanelTab = 'tasks';
   private collapsed = false;
   private readonly drafts = new Map<string, TaskDraft>();
-  private readonly comments = new Map<string, string>();
+  private readonly comments = new Map<string, { passage: string; text: string }>();
   private readonly replyTexts = new Map<string, ReadonlyMap<string, string>>();
 
   /** @param onEdited called after a local change to a task, so "My tasks" can catch up. */
@@ -73,14 +73,18 @@ export class TasksSession {
     }
   }
 
-  /** The new comment being typed on a plan. */
-  commentText(planId: string): string {
-    return this.comments.get(planId) ?? '';
+  /**
+   * The new comment being typed on a plan, about `passage` (its anchor and head): a comment started
+   * later on another passage starts empty, not with words meant for the first.
+   */
+  commentText(planId: string, passage: string): string {
+    const kept = this.comments.get(planId);
+    return kept?.passage === passage ? kept.text : '';
   }
 
-  keepCommentText(planId: string, text: string): void {
+  keepCommentText(planId: string, passage: string, text: string): void {
     if (text === '') this.comments.delete(planId);
-    else this.comments.set(planId, text);
+    else this.comments.set(planId, { passage, text });
   }
 
   /** The replies being typed on a plan's threads, by thread. */

@@ -140,6 +140,8 @@ test('a plan’s half-written comment outlives the board, and its title what oth
   await bogdan.getByTestId('plan-title').click();
   await bogdan.keyboard.press('End');
   await bogdan.keyboard.type(' (draft');
+  // Once his words have reached her (renames made at the same time would merge instead).
+  await expect(alesya.getByTestId('plan-title')).toHaveValue('Spring plan (draft');
   await alesya.getByTestId('plan-title').fill('Renamed by Alesya');
   await alesya.getByTestId('plan-title').press('Enter');
   await expect(bogdan.locator('.plan-print-title')).toHaveText('Renamed by Alesya');

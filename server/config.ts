@@ -93,6 +93,14 @@ const SETTINGS = {
     env: 'SUVIAZ_RELAY_TLS_KEY',
     help: 'PEM private key file for --tls-cert.',
   },
+  metricsToken: {
+    flag: 'metrics-token',
+    env: 'SUVIAZ_RELAY_METRICS_TOKEN',
+    help:
+      'Turns on GET /metrics (Prometheus) for requests with "Authorization: Bearer <token>"; at ' +
+      'least 16 characters. Without it /metrics is off: its figures show when and how many people ' +
+      'use the relay.',
+  },
   publicHosts: {
     flag: 'public-host',
     env: 'SUVIAZ_RELAY_PUBLIC_HOSTS',
@@ -143,6 +151,14 @@ const schema = z
     sharesPerGroup: integer(1, 1_000_000_000).default(LIMITS.relay.sharesPerGroup),
     tlsCert: z.string().min(1).optional(),
     tlsKey: z.string().min(1).optional(),
+    metricsToken: z
+      .string()
+      .min(16, { error: 'must be at least 16 characters' })
+      .max(256, { error: 'must be at most 256 characters' })
+      .refine((token) => /^[\x21-\x7e]+$/.test(token), {
+        error: 'must be printable ASCII without spaces',
+      })
+      .optional(),
     publicHosts: z
       .array(
         z.string().refine((host) => relayHostForms(host).length > 0, {
@@ -193,7 +209,7 @@ export function helpText(): string {
     '  --help                    Show this text.',
     '',
     'Endpoints on the same port: the WebSocket protocol, GET /health (503 while the store or the',
-    'fan-out is unreachable), GET /metrics (Prometheus, per process).',
+    'fan-out is unreachable), GET /metrics (Prometheus, per process; with --metrics-token only).',
     'Several processes behind one load balancer: --store postgres://… --fanout nats://… and the',
     'same relay-identity.key in each --data-dir (docs/deploy.md).',
     'Without TLS flags it listens for plain ws:// on 127.0.0.1: run it behind a TLS reverse proxy or',
@@ -278,6 +294,7 @@ export function relayOptionsFrom(config: RelayConfig): RelayOptions {
       sharesPerGroup: config.sharesPerGroup,
     },
     publicHosts: config.publicHosts,
+    ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),
     tls:
       config.tlsCert && config.tlsKey
         ? { cert: readPem(config.tlsCert, 'certificate'), key: readPem(config.tlsKey, 'key') }

@@ -64,6 +64,12 @@ export class Connection {
   private closed = false;
   private authTimer: NodeJS.Timeout | undefined;
   private leaveDeviceTopic: (() => void) | undefined;
+  /** The device counted in ctx.devices for this connection, released when it closes. */
+  private admittedDevice: string | null = null;
+  /** A pong or a frame came since the last heartbeat. */
+  private heard = true;
+  /** The last ping went out on an empty send queue, so an answer was due by the next heartbeat. */
+  private pingDue = false;
 
   constructor(
     private readonly ws: WebSocket,
@@ -89,6 +95,7 @@ export class Connection {
     this.ctx.metrics.connections++;
     this.log(`${this.id} open`);
     this.ws.on('message', (data, isBinary) => this.receive(data, isBinary));
+    this.ws.on('pong', () => (this.heard = true));
     this.ws.once('close', (code) => this.cleanUp(code));
     this.ws.on('error', () => undefined); // 'close' follows; the reason is in its code.
     this.authTimer = setTimeout(
@@ -112,6 +119,23 @@ export class Connection {
     if (!this.closed) this.ws.terminate();
   }
 
+  /**
+   * Called every heartbeatMs. A ping queued behind data is not judged: a slow reader's pong may be
+   * minutes away, and the stalled-reader and buffer limits deal with those.
+   */
+  heartbeat(): void {
+    if (this.closing) return;
+    if (!this.heard && this.pingDue) {
+      this.log(`${this.id} no answer to ping`);
+      this.closing = true;
+      this.ws.terminate();
+      return;
+    }
+    this.heard = false;
+    this.pingDue = this.ws.bufferedAmount === 0;
+    this.ws.ping();
+  }
+
   /** Bytes queued in the socket, not yet written: the send queue /metrics reports. */
   sendQueueBytes(): number {
     return this.ws.bufferedAmount;
@@ -119,6 +143,7 @@ export class Connection {
 
   private receive(data: WebSocket.RawData, isBinary: boolean): void {
     this.ctx.metrics.framesIn++;
+    this.heard = true;
     if (this.closing) return;
     const bytes = toBytes(data);
     const limits = this.ctx.limits;
@@ -131,7 +156,7 @@ export class Connection {
       return this.error(peekRequestId(bytes), 'rateLimited', `limit ${limits.ratePerSecond}/s`);
     }
     if (!isBinary) return this.malformed(0, 'frames are binary');
-    this.queue.push(() => this.handle(bytes));
+    this.queue.push(bytes.length, () => this.handle(bytes));
   }
 
   private async handle(bytes: Uint8Array): Promise<void> {
@@ -182,12 +207,19 @@ export class Connection {
       this.error(0, 'authFailed', problem);
       return this.close(CloseCode.policy, 'authentication failed');
     }
+    const device = frame.device;
+    const deviceHex = toHex(device);
+    if (!this.ctx.devices.admit(deviceHex)) {
+      const most = this.ctx.limits.maxConnectionsPerDevice;
+      this.error(0, 'rateLimited', `this device already holds ${most} connections to the relay`);
+      return this.close(CloseCode.policy, 'too many connections of this device');
+    }
+    this.admittedDevice = deviceHex;
     clearTimeout(this.authTimer);
     this.authTimer = undefined;
     this.challenge = null;
-    const device = frame.device;
     this.signedIn = this.session(device);
-    this.leaveDeviceTopic = this.ctx.fanout.subscribe(deviceTopic(toHex(device)), (m) => {
+    this.leaveDeviceTopic = this.ctx.fanout.subscribe(deviceTopic(deviceHex), (m) => {
       this.sendBytes(m.frame);
       if (m.frame[1] === RelayFrameType.groupChanged) void this.dropIfDeparted(device, m.frame);
     });
@@ -329,6 +361,7 @@ export class Connection {
     clearTimeout(this.authTimer);
     this.subscriptions.endAll();
     this.leaveDeviceTopic?.();
+    if (this.admittedDevice) this.ctx.devices.release(this.admittedDevice);
     this.ctx.metrics.connections--;
     this.log(`${this.id} closed ${code}`);
   }

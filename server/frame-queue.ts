@@ -1,24 +1,27 @@
-// One connection's frames, handled strictly one at a time in arrival order; while too many wait, the
-// socket is paused (backpressure) rather than the frames buffered without bound.
+// One connection's frames, handled strictly one at a time in arrival order; while too many, or too
+// many bytes, wait, the socket is paused (backpressure) rather than the frames buffered without bound.
 import type WebSocket from 'ws';
 import type { RelayLimits } from './relay-limits';
 
 export class FrameQueue {
   private chain: Promise<void> = Promise.resolve();
   private pending = 0;
+  private pendingBytes = 0;
   private paused = false;
 
   constructor(
     private readonly ws: WebSocket,
-    private readonly limits: Pick<RelayLimits, 'maxPendingFrames'>,
+    private readonly limits: Pick<RelayLimits, 'maxPendingFrames' | 'maxPendingBytes'>,
     /** Told of anything a handler throws; the queue goes on with the next frame. */
     private readonly unexpected: (error: unknown) => void,
   ) {}
 
-  push(handle: () => Promise<void>): void {
+  /** Queues the handling of a frame of `bytes` bytes. */
+  push(bytes: number, handle: () => Promise<void>): void {
     const limits = this.limits;
     this.pending++;
-    if (this.pending >= limits.maxPendingFrames && !this.paused) {
+    this.pendingBytes += bytes;
+    if (!this.paused && this.full()) {
       this.paused = true;
       this.ws.pause();
     }
@@ -27,11 +30,23 @@ export class FrameQueue {
       .catch((error: unknown) => this.unexpected(error))
       .finally(() => {
         this.pending--;
-        if (this.paused && this.pending < limits.maxPendingFrames / 2) {
+        this.pendingBytes -= bytes;
+        if (
+          this.paused &&
+          this.pending < limits.maxPendingFrames / 2 &&
+          this.pendingBytes < limits.maxPendingBytes / 2
+        ) {
           this.paused = false;
           this.ws.resume();
         }
       });
+  }
+
+  private full(): boolean {
+    return (
+      this.pending >= this.limits.maxPendingFrames ||
+      this.pendingBytes >= this.limits.maxPendingBytes
+    );
   }
 
   /** Settles once every frame queued so far is handled. */

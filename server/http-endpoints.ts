@@ -1,4 +1,7 @@
 // The relay's plain HTTP surface on its WebSocket port: GET /health and GET /metrics, nothing else.
+// /metrics tells how many people are connected and how busy they are, so it answers only the
+// bearer of the operator's metrics token, and not at all without one.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PROTOCOL_VERSION } from '../src-shared/protocol/wire-constants';
 import type { Fanout } from './fanout/fanout';
@@ -35,10 +38,20 @@ async function health(store: RelayStore, fanout: Fanout): Promise<Record<string,
   };
 }
 
+const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+/** Whether the request carries `Authorization: Bearer <token>`; compared in constant time. */
+export function bearsToken(req: IncomingMessage, token: string): boolean {
+  const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  return given !== undefined && timingSafeEqual(digest(given), digest(token));
+}
+
 export function httpHandler(
   metrics: RelayMetrics,
   store: RelayStore,
   fanout: Fanout,
+  /** Without one, /metrics is off. */
+  metricsToken: string | undefined,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const reply = (res: ServerResponse, status: number, type: string, body: string): void => {
     res.writeHead(status, {
@@ -56,7 +69,11 @@ export function httpHandler(
       );
       return;
     }
-    if (req.method === 'GET' && path === '/metrics') {
+    if (req.method === 'GET' && path === '/metrics' && metricsToken !== undefined) {
+      if (!bearsToken(req, metricsToken)) {
+        res.setHeader('www-authenticate', 'Bearer');
+        return reply(res, 401, 'text/plain', 'the metrics token is needed\n');
+      }
       store.countDocuments().then(
         (documents) =>
           reply(res, 200, 'text/plain; version=0.0.4; charset=utf-8', metrics.render(documents)),

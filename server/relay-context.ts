@@ -1,6 +1,7 @@
 // What every handler shares: the store, the fan-out, the membership states, the group locks, the
 // metrics and the limits of one running relay; and what a handler may do with its connection.
 import type { RelayFrame } from '../src-shared/protocol/frames';
+import type { DeviceConnections } from './device-connections';
 import type { Fanout } from './fanout/fanout';
 import type { GroupDirectory } from './group-directory';
 import type { KeyedLock } from './keyed-lock';
@@ -16,6 +17,8 @@ export interface RelayContext {
   locks: KeyedLock;
   metrics: RelayMetrics;
   limits: RelayLimits;
+  /** Signed-in connections per device in this process (limits.maxConnectionsPerDevice). */
+  devices: DeviceConnections;
 }
 
 /** An authenticated connection as handlers see it. */

@@ -11,12 +11,30 @@ export interface RelayLimits {
   bytesPerGroup: number;
   /** Live shares per group (SHARE_PUT). */
   sharesPerGroup: number;
+  /** Entries in one group's membership log (GROUP_APPEND). */
+  maxLogEntries: number;
   authTimeoutMs: number;
   maxGroupsListed: number;
   /** Consecutive malformed frames after which a connection is closed. */
   maxConsecutiveMalformed: number;
   /** Frames waiting to be handled per connection before the relay stops reading from its socket. */
   maxPendingFrames: number;
+  /**
+   * Bytes of those frames: 64 frames of a megabyte each would otherwise sit in memory per
+   * connection, so reading also pauses once this much waits.
+   */
+  maxPendingBytes: number;
+  /**
+   * Signed-in connections one device may hold at once in this process. The app holds one (two for
+   * a moment while it reconnects); more would only let one key hold the relay's memory.
+   */
+  maxConnectionsPerDevice: number;
+  /**
+   * How often the relay pings each connection. One that answered nothing (no pong, no frame) to a
+   * ping sent on an empty send queue is ended at the next: a peer that vanished without a close
+   * (a laptop lid shut, a NAT that forgot the link) would otherwise hold its connection for ever.
+   */
+  heartbeatMs: number;
   /** Documents one connection may be subscribed to at once. */
   maxSubscriptions: number;
   /** Bytes queued towards one slow client before the relay gives up on it. */
@@ -39,10 +57,14 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   documentsPerGroup: LIMITS.relay.documentsPerGroup,
   bytesPerGroup: LIMITS.relay.bytesPerGroup,
   sharesPerGroup: LIMITS.relay.sharesPerGroup,
+  maxLogEntries: LIMITS.relay.maxLogEntries,
   authTimeoutMs: LIMITS.relay.authTimeoutMs,
   maxGroupsListed: LIMITS.relay.maxGroupsListed,
   maxConsecutiveMalformed: 32,
   maxPendingFrames: 64,
+  maxPendingBytes: 8 * 1024 * 1024,
+  maxConnectionsPerDevice: 8,
+  heartbeatMs: 30_000,
   maxSubscriptions: 1000,
   maxBufferedBytes: 64 * 1024 * 1024,
   stalledReaderMs: 5 * 60_000,

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import { Connection } from './connection';
+import { DeviceConnections } from './device-connections';
 import type { Fanout } from './fanout/fanout';
 import { createMemoryFanout } from './fanout/memory-fanout';
 import { GroupDirectory } from './group-directory';
@@ -45,6 +46,11 @@ export interface RelayOptions {
    */
   store?: RelayStore;
   fanout?: Fanout;
+  /**
+   * GET /metrics answers requests bearing this token (Authorization: Bearer); without one it is
+   * off: the figures tell an onlooker when and how many people use the relay.
+   */
+  metricsToken?: string;
   /** One line per connection event; default stderr. */
   log?: (line: string) => void;
 }
@@ -81,6 +87,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     locks: new KeyedLock(),
     metrics,
     limits,
+    devices: new DeviceConnections(limits.maxConnectionsPerDevice),
   };
 
   // Expired shares are deleted now and then besides when one is fetched or put: a share nobody
@@ -98,7 +105,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const shareSweep = setInterval(sweepShares, limits.shareSweepMs);
   shareSweep.unref();
 
-  const onRequest = httpHandler(metrics, store, fanout);
+  const onRequest = httpHandler(metrics, store, fanout, options.metricsToken);
   const server = options.tls
     ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, onRequest)
     : http.createServer(onRequest);
@@ -124,6 +131,11 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     connection.start();
   });
   wss.on('error', () => undefined); // Errors of the underlying server surface on `server`.
+  // One timer for all connections: a timer each would cost memory per connection.
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) connection.heartbeat();
+  }, limits.heartbeatMs);
+  heartbeat.unref();
   // Other relay processes' messages may have been lost meanwhile (NATS was away): every client
   // reconnects, to this relay or another, and catches up from the store, where nothing was lost.
   fanout.onGap?.(() => {
@@ -143,6 +155,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
     });
   } catch (error) {
     clearInterval(shareSweep);
+    clearInterval(heartbeat);
     metrics.close();
     await fanout.close();
     await store.close();
@@ -160,6 +173,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
       closed ??= (async () => {
         closing = true;
         clearInterval(shareSweep);
+        clearInterval(heartbeat);
         const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         await Promise.all([...connections].map((connection) => connection.shutdown()));
         await ctx.locks.idle();

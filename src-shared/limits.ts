@@ -94,6 +94,12 @@ export const LIMITS = {
     maxEpoch: 1_000_000,
     maxAuthorsPerSnapshot: 1000,
     maxEntryBytes: 16 * 1024,
+    /**
+     * Entries in one group's membership log. Every member's joining, leaving and each new epoch is
+     * one or two, so a real group stays far below; the bound keeps the relay's replay of a log it
+     * evicted (and each client's check of it) short against a group made only to be long.
+     */
+    maxLogEntries: 10_000,
     maxGroupsListed: 1000,
     maxMessageString: 500,
     /** Frames per connection per second, sustained; bursts up to ratePerSecond * 2. */

@@ -2,6 +2,7 @@
 // /proc): the Suviaz relay exactly as an operator starts it, and the peers (bench/peers/): the
 // reference y-websocket server and Hocuspocus with SQLite persistence.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { relayNodeFlags } from '../../tests/support/relay-node-flags';
 
@@ -28,6 +29,18 @@ export interface RelayChild {
 }
 
 const CLK_TCK = 100;
+
+/** The Suviaz relay serves /metrics only to the bearer of its token: one per bench run. */
+const METRICS_TOKEN = randomBytes(24).toString('hex');
+
+/** A Suviaz relay child's /metrics text. */
+export async function relayMetricsText(relay: RelayChild): Promise<string> {
+  const response = await fetch(`${relay.url.replace(/^ws/, 'http')}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  if (!response.ok) throw new Error(`${relay.kind} /metrics answered ${response.status}`);
+  return response.text();
+}
 
 function readRss(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -80,6 +93,7 @@ export async function startRelayChild(
       '0',
       '--data-dir',
       dataDir,
+      ...(kind === 'suviaz' ? ['--metrics-token', METRICS_TOKEN] : []),
       ...extraArgs,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },

@@ -11,7 +11,7 @@ import { startNats } from '../../tests/support/nats-instance';
 import { startPostgres, type PgInstance } from '../../tests/support/pg-instance';
 import { startBalancer } from '../../tests/support/tcp-balancer';
 import type { Size } from '../lib/args';
-import { startRelayChild, type RelayChild } from '../lib/processes';
+import { relayMetricsText, startRelayChild, type RelayChild } from '../lib/processes';
 import type { Row } from '../lib/report';
 import { percentile, sleep } from '../lib/stats';
 import { tempDir } from '../lib/suviaz-client';
@@ -41,7 +41,7 @@ export function relayClusterPlan(size: Size): { clients: number[]; seconds: numb
 async function storeHistogram(relays: readonly RelayChild[]): Promise<Map<string, number>> {
   const total = new Map<string, number>();
   for (const relay of relays) {
-    const text = await (await fetch(`${relay.url.replace('ws:', 'http:')}/metrics`)).text();
+    const text = await relayMetricsText(relay);
     for (const [key, value] of parsePrometheus(text)) {
       if (key.startsWith(STORE_HISTOGRAM)) total.set(key, (total.get(key) ?? 0) + value);
     }

@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { BenchOptions, Size } from '../lib/args';
 import { renderSvg, soakChartSpec, type SoakDatum } from '../lib/chart';
-import type { RelayKind } from '../lib/processes';
+import { relayMetricsText, type RelayKind } from '../lib/processes';
 import { peerRow, type Row } from '../lib/report';
 import { sleep } from '../lib/stats';
 import { INTERVAL_MS, openLoad, type LoadSession } from '../load/load-session';
@@ -44,8 +44,7 @@ const LOOP_RESOLUTION_MS = 10;
 const beyond = (ns: number): number => Math.max(0, ns / 1e6 - LOOP_RESOLUTION_MS);
 
 async function scrape(session: LoadSession): Promise<Map<string, number>> {
-  const url = session.relay.url.replace(/^ws/, 'http');
-  return parsePrometheus(await (await fetch(`${url}/metrics`)).text());
+  return parsePrometheus(await relayMetricsText(session.relay));
 }
 
 function gauges(before: Map<string, number>, after: Map<string, number>): RelayGauges {

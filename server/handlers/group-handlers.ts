@@ -2,7 +2,11 @@
 // rules are the shared ones (membership-state.ts), so relay and clients agree on who may do what.
 import { bytesEqual, toHex } from '../../src-shared/protocol/bytes';
 import { encodeRelayFrame, type ClientFrame } from '../../src-shared/protocol/frames';
-import { decodeLockbox, lockboxSigningBytes } from '../../src-shared/protocol/lockbox';
+import {
+  decodeLockbox,
+  lockboxSigningBytes,
+  type Lockbox,
+} from '../../src-shared/protocol/lockbox';
 import { decodeEntry, type MembershipEntry } from '../../src-shared/protocol/membership-entry';
 import {
   applyEntry,
@@ -16,7 +20,7 @@ import { nodeProtocolCrypto, verifyEd25519 } from '../crypto';
 import { deviceTopic } from '../fanout/fanout';
 import { refuse } from '../refusal';
 import type { RelayContext, Session } from '../relay-context';
-import { StoreConflictError } from '../store/relay-store';
+import { StoreConflictError, StoreQuotaError } from '../store/relay-store';
 import { decodeOrRefuse } from './envelope-auth';
 import {
   changeRecipients,
@@ -84,6 +88,12 @@ export async function groupAppend(
       if (state && entry.index < state.length && (await alreadyStored(ctx, entry))) {
         session.send({ type: 'ok', requestId: frame.requestId });
         return;
+      }
+      if (entry.index >= ctx.limits.maxLogEntries) {
+        refuse(
+          'quotaBytes',
+          `a group's membership log holds at most ${ctx.limits.maxLogEntries} entries`,
+        );
       }
       if (entry.index === 0) {
         if (state) refuse('logConflict', 'the group already exists');
@@ -167,20 +177,33 @@ export async function lockboxPut(
       same: (stored) => bytesEqual(stored, frame.lockbox),
       conflict: () =>
         refuse('logConflict', 'you already stored another lockbox for this recipient and epoch'),
-      put: () =>
-        ctx.metrics.timeStore(() =>
-          ctx.store.putLockbox({
-            groupId: box.groupId,
-            epoch: box.epoch,
-            recipient: box.recipient,
-            author: box.author,
-            lockbox: frame.lockbox,
-          }),
-        ),
+      put: () => storeLockbox(ctx, box, frame.lockbox),
     });
     session.send({ type: 'ok', requestId: frame.requestId });
     if (outcome === 'stored') notifyDevices(ctx, box.groupId, [toHex(box.recipient)]);
   });
+}
+
+/**
+ * Lockboxes count in the group's bytes: their number grows with epochs × members × admins, which
+ * a group of strangers could otherwise drive up without bound.
+ */
+async function storeLockbox(ctx: RelayContext, box: Lockbox, bytes: Uint8Array): Promise<void> {
+  const usage = await ctx.store.groupUsage(box.groupId);
+  if (usage.bytes + bytes.length > ctx.limits.bytesPerGroup) {
+    refuse('quotaBytes', 'the group has used its storage');
+  }
+  const { groupId, epoch, recipient, author } = box;
+  const guard = { maxBytes: ctx.limits.bytesPerGroup };
+  try {
+    await ctx.metrics.timeStore(() =>
+      ctx.store.putLockbox({ groupId, epoch, recipient, author, lockbox: bytes, guard }),
+    );
+  } catch (error) {
+    // Another relay process used the room between our check and the commit.
+    if (!(error instanceof StoreQuotaError)) throw error;
+    refuse('quotaBytes', 'the group has used its storage');
+  }
 }
 
 export async function listGroups(

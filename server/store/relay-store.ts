@@ -83,6 +83,7 @@ export interface PutLockbox {
   /** The admin who signed it: each admin has its own lockbox per (group, epoch, recipient). */
   author: Uint8Array;
   lockbox: Uint8Array;
+  guard?: GroupGuard;
 }
 
 export interface PutInviteMaterial {
@@ -173,7 +174,10 @@ export interface RelayStore {
     recipient: Uint8Array,
     author: Uint8Array,
   ): Promise<Uint8Array | null>;
-  /** Stores a new lockbox; StoreConflictError if one exists for (group, epoch, recipient, author). */
+  /**
+   * Stores a new lockbox, counted in the group's bytes; StoreConflictError if one exists for
+   * (group, epoch, recipient, author).
+   */
   putLockbox(put: PutLockbox): Promise<void>;
   /** Every lockbox for the recipient, of every author, by epoch. */
   lockboxesFor(groupId: Uint8Array, recipient: Uint8Array): Promise<Uint8Array[]>;

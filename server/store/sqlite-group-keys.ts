@@ -1,5 +1,5 @@
 // The lockboxes and invite material of the SQLite store: written once each (a second put conflicts),
-// the invite material counted in its group's bytes by the same transaction that adds it.
+// each counted in its group's bytes by the same transaction that adds it.
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { b, u8 } from './sqlite-bytes';
 import {
@@ -47,6 +47,7 @@ export function sqliteGroupKeys(
       throw new StoreConflictError('lockbox exists');
     }
     q.insertLockbox.run(b(put.groupId), b(put.recipient), put.epoch, b(put.author), b(put.lockbox));
+    q.addGroupBytes.run(put.lockbox.length, b(put.groupId));
   });
 
   const inviteTx = db.transaction((put: PutInviteMaterial) => {
@@ -65,6 +66,7 @@ export function sqliteGroupKeys(
       return row ? u8(row.lockbox) : null;
     },
     async putLockbox(put) {
+      usageChanged(put.groupId);
       lockboxTx.immediate(put);
     },
     async lockboxesFor(groupId, recipient) {
@@ -72,7 +74,7 @@ export function sqliteGroupKeys(
       return rows.map((row) => u8(row.lockbox));
     },
     async putInviteMaterial(put) {
-      // Invite material counts towards the group's storage: read the usage afresh next time.
+      // Invite material and lockboxes count towards the group's storage: read it afresh next time.
       usageChanged(put.groupId);
       inviteTx.immediate(put);
     },

@@ -3,7 +3,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../server/config';
+import { parseConfig } from '../../server/config';
+import { configProblem } from '../support/relay-config-problem';
 
 const run = promisify(execFile);
 
@@ -44,15 +45,7 @@ describe('relay cluster settings', () => {
   });
 
   it('refuses what cannot work, saying which setting to fix', () => {
-    const problem = (argv: string[]) => {
-      try {
-        parseConfig(argv, {});
-      } catch (error) {
-        expect(error).toBeInstanceOf(ConfigError);
-        return (error as Error).message;
-      }
-      return null;
-    };
+    const problem = (argv: string[]) => configProblem(argv);
     expect(problem(['--store', 'mysql://x'])).toContain('--store / SUVIAZ_RELAY_STORE');
     expect(problem(['--fanout', 'redis://x'])).toContain('--fanout / SUVIAZ_RELAY_FANOUT');
     // Several processes each with their own SQLite file would each hold part of every document.

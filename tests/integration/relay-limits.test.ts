@@ -17,7 +17,7 @@ import {
   TestGroupLog,
   type TestDevice,
 } from '../support/relay-test-client';
-import { InProcessRelay } from '../support/in-process-relay';
+import { InProcessRelay, TEST_METRICS_TOKEN } from '../support/in-process-relay';
 
 const relay = InProcessRelay.perTest();
 const { start, connect } = relay;
@@ -30,7 +30,9 @@ async function adminWithGroup() {
 }
 
 async function metricsText(): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${relay.port}/metrics`);
+  const response = await fetch(`http://127.0.0.1:${relay.port}/metrics`, {
+    headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+  });
   expect(response.status).toBe(200);
   return response.text();
 }
@@ -327,6 +329,17 @@ describe('relay HTTP endpoints', () => {
       expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(404);
     }
     expect((await fetch(`http://127.0.0.1:${port}/health`, { method: 'POST' })).status).toBe(404);
+    // The metrics answer only the bearer of the operator's token.
+    for (const authorization of [
+      undefined,
+      'Bearer wrong-token-of-same-size!',
+      TEST_METRICS_TOKEN,
+    ]) {
+      const headers = authorization ? { authorization } : undefined;
+      const refused = await fetch(`http://127.0.0.1:${port}/metrics`, { headers });
+      expect(refused.status).toBe(401);
+      expect(await refused.text()).not.toContain('suviaz_relay');
+    }
 
     const { admin, client, log } = await adminWithGroup();
     const doc = new TestDoc(log);
@@ -349,5 +362,14 @@ describe('relay HTTP endpoints', () => {
     expect(text).toMatch(/suviaz_relay_frames_in_total [1-9]\d*/);
     expect(text).toMatch(/suviaz_relay_frames_out_total [1-9]\d*/);
     expect(text).toMatch(/suviaz_relay_store_seconds_count [1-9]\d*/);
+  });
+
+  it('has no metrics at all when started without a metrics token', async () => {
+    const { port } = await start({}, { metricsToken: null });
+    const response = await fetch(`http://127.0.0.1:${port}/metrics`, {
+      headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` },
+    });
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('suviaz_relay');
   });
 });

@@ -15,6 +15,9 @@ import type { PgInstance } from './pg-instance';
 import { freshPgDatabase, postgresPerFile, selectedRelayStore } from './relay-stores';
 import { RelayTestClient, type TestDevice } from './relay-test-client';
 
+/** The metrics token every in-process relay is started with, unless a test says otherwise. */
+export const TEST_METRICS_TOKEN = 'in-process-relay-metrics-token';
+
 export class InProcessRelay {
   private running: RunningRelay | undefined;
   private directory = '';
@@ -56,6 +59,8 @@ export class InProcessRelay {
       dataDir?: string;
       /** To watch or change what the relay asks of its store. */
       wrapStore?: (store: RelayStore) => RelayStore;
+      /** null: /metrics off, as on a relay started without --metrics-token. */
+      metricsToken?: string | null;
     } = {},
   ): Promise<RunningRelay> => {
     this.directory = options.dataDir ?? mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
@@ -74,6 +79,9 @@ export class InProcessRelay {
       dataDir: this.directory,
       limits,
       publicHosts: options.publicHosts,
+      ...(options.metricsToken === null
+        ? {}
+        : { metricsToken: options.metricsToken ?? TEST_METRICS_TOKEN }),
       log: () => undefined,
     });
     return this.running;

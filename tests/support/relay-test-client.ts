@@ -378,11 +378,14 @@ export class RelayTestClient {
       signHost?: string;
       headers?: Record<string, string>;
       hello?: boolean;
+      /** false: the socket does not answer the relay's pings (a peer that vanished). */
+      autoPong?: boolean;
     } = {},
   ): Promise<RelayTestClient> {
     const ws = new WebSocket(url, {
       maxPayload: options.maxPayload ?? 64 * 1024 * 1024,
       headers: options.headers,
+      autoPong: options.autoPong ?? true,
     });
     const client = new RelayTestClient(ws);
     await new Promise<void>((resolve, reject) => {

@@ -3,7 +3,7 @@
 // group's lock, so in one process the cached state always matches the stored log; where other relay
 // processes share the store (store.shared), each use first reads the entries they appended since.
 import { decodeEntry } from '../src-shared/protocol/membership-entry';
-import { applyEntry, type GroupState } from '../src-shared/protocol/membership-state';
+import { applyEntries, type GroupState } from '../src-shared/protocol/membership-state';
 import { toHex } from '../src-shared/protocol/bytes';
 import { nodeProtocolCrypto } from './crypto';
 import type { RelayStore } from './store/relay-store';
@@ -54,7 +54,7 @@ export class GroupDirectory {
     for (;;) {
       const page = await this.store.groupEntries(groupId, state?.length ?? 0, REPLAY_PAGE);
       // A stored log that no longer replays is corruption, not a client error: let it throw.
-      for (const bytes of page) state = applyEntry(state, decodeEntry(bytes), nodeProtocolCrypto);
+      state = applyEntries(state, page.map(decodeEntry), nodeProtocolCrypto);
       if (page.length < REPLAY_PAGE) return state;
     }
   }

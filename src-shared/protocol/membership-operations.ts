@@ -11,6 +11,7 @@ import {
 } from './group-state';
 import { PolicyFlag } from './wire-constants';
 import { bytesEqual, toHex } from './bytes';
+import { trialOnCopies, writable, writableWithout } from './state-maps';
 
 /** The two primitives the rules need; the client passes libsodium's, the relay node:crypto's. */
 export interface ProtocolCrypto {
@@ -35,11 +36,11 @@ function requireMember(state: GroupState, key: Uint8Array): Member {
 
 /** Adds a member or changes its role; the entry being applied ends the log at state.length + 1. */
 function withMember(state: GroupState, member: Omit<Member, 'since'>): GroupState {
-  const members = new Map(state.members);
+  const members = writable(state.members);
   const before = state.members.get(toHex(member.key));
   const since = before && before.role === member.role ? before.since : state.length + 1;
   members.set(toHex(member.key), { ...member, since });
-  const departed = new Map(state.departed);
+  const departed = writable(state.departed);
   departed.delete(toHex(member.key));
   return { ...state, members, departed };
 }
@@ -49,21 +50,20 @@ function withoutMember(state: GroupState, key: Uint8Array, departure: Departure)
   if (member.role === 'admin' && adminCount(state) === 1 && state.members.size > 1) {
     fail('last-admin');
   }
-  const members = new Map(state.members);
+  const members = writable(state.members);
   members.delete(toHex(key));
-  const departed = new Map(state.departed);
+  const departed = writable(state.departed);
   departed.set(toHex(key), departure);
   // What the departed device proposed, or what was proposed about it, waits for no one now.
-  const pending = new Map(
-    [...state.pending].filter(
-      ([, p]) => !bytesEqual(p.author, key) && !('member' in p.op && bytesEqual(p.op.member, key)),
-    ),
+  const pending = writableWithout(
+    state.pending,
+    (p) => bytesEqual(p.author, key) || ('member' in p.op && bytesEqual(p.op.member, key)),
   );
   return { ...state, members, departed, pending };
 }
 
 function revokeOpenInvites(state: GroupState): GroupState {
-  const invites = new Map(state.invites);
+  const invites = writable(state.invites);
   for (const [hex, invite] of invites) {
     if (invite.status === 'open') invites.set(hex, { ...invite, status: 'revoked' });
   }
@@ -72,7 +72,7 @@ function revokeOpenInvites(state: GroupState): GroupState {
 
 function newEpoch(state: GroupState, commitment: Uint8Array): GroupState {
   const epoch = state.epoch + 1;
-  const epochKeyCommitments = new Map(state.epochKeyCommitments);
+  const epochKeyCommitments = writable(state.epochKeyCommitments);
   epochKeyCommitments.set(epoch, commitment);
   // The entry being applied is the one at index state.length: the epoch holds from the log after it.
   return {
@@ -91,7 +91,7 @@ function applyApprovable(state: GroupState, op: MembershipOp): GroupState {
       if (state.members.has(toHex(op.member))) fail('already-member');
       return withMember(state, { key: op.member, boxKey: op.memberBoxKey, role: op.role });
     case 'invite': {
-      const invites = new Map(state.invites);
+      const invites = writable(state.invites);
       invites.set(toHex(op.inviteKey), {
         key: op.inviteKey,
         role: op.role,
@@ -130,11 +130,11 @@ function applyJoin(
   if (!crypto.verify(op.member, proof, op.memberSignature)) fail('bad-member-signature');
   if (state.members.has(toHex(op.member))) fail('already-member');
   if (state.departed.get(toHex(op.member))?.how === 'removed') fail('removed-member');
-  const invites = new Map(state.invites);
+  const invites = writable(state.invites);
   invites.set(toHex(entry.author), { ...invite, status: 'used' });
   const used = { ...state, invites };
   if ((state.policy & PolicyFlag.joinApproval) !== 0) {
-    const pending = new Map(state.pending);
+    const pending = writable(state.pending);
     pending.set(entry.index, { index: entry.index, author: entry.author, op, role: invite.role });
     return { ...used, pending };
   }
@@ -147,7 +147,7 @@ function applyJoin(
  */
 function removedNow(state: GroupState, member: Uint8Array, index: number): GroupState {
   // Invites still waiting for a second admin die too: the removed member may have seen them.
-  const pending = new Map([...state.pending].filter(([, p]) => p.op.type !== 'invite'));
+  const pending = writableWithout(state.pending, (p) => p.op.type === 'invite');
   return withoutMember(revokeOpenInvites({ ...state, pending }), member, {
     epochFrom: state.epoch + 1,
     how: 'removed',
@@ -158,7 +158,7 @@ function removedNow(state: GroupState, member: Uint8Array, index: number): Group
 function applyApproval(state: GroupState, approval: MembershipEntry, index: number): GroupState {
   const target = state.pending.get(index) ?? fail('not-pending');
   if (bytesEqual(target.author, approval.author)) fail('self-approval');
-  const pending = new Map(state.pending);
+  const pending = writable(state.pending);
   pending.delete(index);
   const rest = { ...state, pending };
   if (target.op.type === 'remove') {
@@ -203,15 +203,15 @@ export function applyOp(
     case 'set-policy': {
       if (!approvalRequired(state)) return applyApprovable(state, op);
       // Check now that it could apply, so a doomed operation is refused at once, not at approval.
-      applyApprovable(state, op);
-      const pending = new Map(state.pending);
+      trialOnCopies(() => applyApprovable(state, op));
+      const pending = writable(state.pending);
       pending.set(entry.index, { index: entry.index, author: entry.author, op, role: null });
       return { ...state, pending };
     }
     case 'revoke-invite': {
       const invite = state.invites.get(toHex(op.inviteKey)) ?? fail('unknown-invite');
       if (invite.status === 'revoked') fail('invite-revoked');
-      const invites = new Map(state.invites);
+      const invites = writable(state.invites);
       invites.set(toHex(op.inviteKey), { ...invite, status: 'revoked' });
       if (invite.status === 'open') return { ...state, invites };
       // A used invite can be revoked only while its join waits for approval: that declines the
@@ -220,9 +220,9 @@ export function applyOp(
         (p) => p.op.type === 'join' && bytesEqual(p.author, op.inviteKey),
       );
       if (!waiting || waiting.op.type !== 'join') return fail('invite-used');
-      const pending = new Map(state.pending);
+      const pending = writable(state.pending);
       pending.delete(waiting.index);
-      const departed = new Map(state.departed);
+      const departed = writable(state.departed);
       departed.set(toHex(waiting.op.member), {
         epochFrom: state.epoch,
         how: 'removed',
@@ -234,8 +234,8 @@ export function applyOp(
       if (requireMember(state, op.member).role === 'admin' && approvalRequired(state)) {
         // One coerced admin must not be able to push the other out and then act alone: removing
         // an admin waits for a second admin. Check now that it could apply.
-        removedNow(state, op.member, entry.index);
-        const pending = new Map(state.pending);
+        trialOnCopies(() => removedNow(state, op.member, entry.index));
+        const pending = writable(state.pending);
         pending.set(entry.index, { index: entry.index, author: entry.author, op, role: null });
         return { ...state, pending };
       }

@@ -5,6 +5,7 @@ import { ZERO_HASH } from './envelope';
 import { bytesEqual, toHex } from './bytes';
 import { fail, type GroupState, type Member } from './group-state';
 import { applyOp, type ApplyOptions, type ProtocolCrypto } from './membership-operations';
+import { owningMaps } from './state-maps';
 
 export {
   approvalRequired,
@@ -71,14 +72,29 @@ export function applyEntry(
   return { ...next, length: state.length + 1, headHash };
 }
 
+/**
+ * `from` (null before the first entry) with `entries` applied in order, for a caller that keeps
+ * only the last state: the states in between share and change their maps, so a long log replays
+ * in linear time. `from` itself is left as it was.
+ */
+export function applyEntries(
+  from: GroupState | null,
+  entries: readonly MembershipEntry[],
+  crypto: ProtocolCrypto,
+  options: ApplyOptions = {},
+): GroupState | null {
+  return owningMaps(() => {
+    let state = from;
+    for (const entry of entries) state = applyEntry(state, entry, crypto, options);
+    return state;
+  });
+}
+
 export function replayLog(
   entries: readonly MembershipEntry[],
   crypto: ProtocolCrypto,
   options: ApplyOptions = {},
 ): GroupState {
-  let state: GroupState | null = null;
   // Expiry is judged when an entry arrives; replaying stored history judges by the entries' times.
-  for (const entry of entries) state = applyEntry(state, entry, crypto, options);
-  if (!state) return fail('first-entry-must-create');
-  return state;
+  return applyEntries(null, entries, crypto, options) ?? fail('first-entry-must-create');
 }

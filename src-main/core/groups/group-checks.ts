@@ -6,9 +6,9 @@ import {
   lockboxSigningBytes,
   type Lockbox,
 } from '../../../src-shared/protocol/lockbox';
-import { decodeEntry } from '../../../src-shared/protocol/membership-entry';
+import { decodeEntry, type MembershipEntry } from '../../../src-shared/protocol/membership-entry';
 import {
-  applyEntry,
+  applyEntries,
   MembershipError,
   type GroupState,
 } from '../../../src-shared/protocol/membership-state';
@@ -68,6 +68,7 @@ export function extendLog(
   let state = known?.state ?? null;
   const entries = [...(known?.entries ?? [])];
   try {
+    const fresh: MembershipEntry[] = [];
     served.forEach((bytes, i) => {
       const index = fromIndex + i;
       if (index < knownLength) {
@@ -76,9 +77,11 @@ export function extendLog(
         }
         return;
       }
-      state = applyEntry(state, decodeEntry(bytes), protocolCrypto);
+      fresh.push(decodeEntry(bytes));
       entries.push(bytes);
     });
+    // In one pass: a long log (a relay may serve thousands of entries) replays in linear time.
+    state = applyEntries(state, fresh, protocolCrypto);
   } catch (error) {
     if (error instanceof GroupVerificationError) throw error;
     const reason = error instanceof MembershipError ? error.reason : 'undecodable entry';

@@ -1,6 +1,5 @@
 // The editable parts of a task, each written to the shared document on its own (field by field, so
 // two members changing different fields both keep their change). Read-only members see text.
-import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceMember } from '../../src-shared/api';
 import { LIMITS } from '../../src-shared/limits';
@@ -11,6 +10,7 @@ import {
   type TaskStatus,
 } from '../../src-shared/plans/plan-model';
 import { DateField } from '../components/DateField';
+import { useFocusedDraft } from '../hooks/use-focused-draft';
 import { memberName, type KnownDevices } from '../plans/member-names';
 import { DueText, OverdueBadge } from './TaskDue';
 import { assigneeView } from './task-assignee';
@@ -24,13 +24,20 @@ interface FieldProps {
 /**
  * Every keystroke goes into the document (so nothing typed waits in the field when the app locks);
  * while the field has focus it shows what is typed, so a remote rename does not jump under the
- * cursor. An empty title is not written: the task keeps its last one. Escape puts back the title it
- * had when the field was entered.
+ * cursor (use-focused-draft). An empty title is not written: the task keeps its last one. Escape
+ * puts back the title it had when the field was entered.
  */
 export function TitleField({ task, readOnly, onPatch }: FieldProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<string | null>(null);
-  const before = useRef(task.title);
+  const field = useFocusedDraft(task.title, {
+    write: (typed) => {
+      const title = typed.trim();
+      if (title && title !== task.title) onPatch({ title });
+    },
+    restore: (before) => {
+      if (before !== task.title) onPatch({ title: before });
+    },
+  });
   const shown = task.title || t('tasks.untitled');
   if (readOnly) {
     return (
@@ -45,26 +52,7 @@ export function TitleField({ task, readOnly, onPatch }: FieldProps) {
       data-testid="task-title"
       aria-label={t('tasks.titleLabel')}
       maxLength={LIMITS.plans.taskTitleMaxChars}
-      value={draft ?? task.title}
-      onFocus={() => {
-        before.current = task.title;
-      }}
-      onChange={(event) => {
-        setDraft(event.target.value);
-        const title = event.target.value.trim();
-        if (title && title !== task.title) onPatch({ title });
-      }}
-      onBlur={() => setDraft(null)}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter') {
-          event.preventDefault();
-          setDraft(null);
-        } else if (event.key === 'Escape' && draft !== null) {
-          event.preventDefault();
-          if (before.current !== task.title) onPatch({ title: before.current });
-          setDraft(null);
-        }
-      }}
+      {...field}
     />
   );
 }

@@ -127,15 +127,9 @@ export async function flush(rt: DocRuntime, ops: DocOps): Promise<void> {
 /** A single item larger than this goes in a piece of its own, which must still fit a frame. */
 const ONE_ITEM_MAX_BYTES = LIMITS.relay.maxFrameBytes - 16 * 1024;
 
-/**
- * The outbox row each document found it cannot cut (one value too large for any frame): cutting
- * costs about one load of the document per piece, so it is not tried again at every flush.
- */
-const uncuttable = new WeakMap<DocRuntime, number>();
-
 /** Replaces an outbox row too large for a frame by pieces that fit; false if it cannot be cut. */
 function cutInPieces(rt: DocRuntime, row: { id: number; update: Uint8Array }): boolean {
-  if (uncuttable.get(rt) === row.id) return false;
+  if (rt.uncuttableRow === row.id) return false;
   let pieces: Uint8Array[] | null;
   try {
     pieces = splitUpdate(
@@ -149,7 +143,7 @@ function cutInPieces(rt: DocRuntime, row: { id: number; update: Uint8Array }): b
     return false;
   }
   if (!pieces || pieces.length === 0) {
-    uncuttable.set(rt, row.id);
+    rt.uncuttableRow = row.id;
     return false;
   }
   try {

@@ -60,6 +60,12 @@ export interface DocRuntime {
   inFlight: InFlight | null;
   /** The last update I published, kept after a lost connection: its echo proves it was stored. */
   lastSent: SentUpdate | null;
+  /**
+   * The outbox row found too large for a frame that no cut can split (one value larger than any
+   * frame): cutting costs about one load of the document per piece, so it is not tried again at
+   * every flush.
+   */
+  uncuttableRow: number | null;
   closed: boolean;
 }
 

@@ -77,6 +77,7 @@ export class DocumentSync {
       caughtUp: false,
       inFlight: null,
       lastSent: null,
+      uncuttableRow: null,
       closed: false,
     };
     this.local = new LocalCommits({

@@ -154,6 +154,16 @@ export function briefingBeingSent(): boolean {
   return [...entries.values()].some((entry) => entry.state.sending);
 }
 
+/**
+ * Whether a draft not being sent holds something (typed, chosen or attached, as "Continue draft"
+ * counts it): a lock now would throw it away.
+ */
+export function briefingDraftWaiting(): boolean {
+  return [...entries.values()].some(
+    ({ state }) => !state.sending && (state.touched || state.files.length > 0),
+  );
+}
+
 /** At a lock or wipe: no draft outlives the unlocked session. */
 export function dropAllDrafts(): void {
   for (const entry of entries.values()) {

@@ -1,13 +1,14 @@
 // The event dialog: a new event, or a stored one (calendar.get) to change, or only to read when this
 // device may not change it or sees only a busy block. In a coalition, a new event belongs to my
-// organisation unless the user chooses otherwise. Escape or Cancel with changes asks before they
-// are thrown away; without changes the dialog closes at once.
+// organisation unless the user chooses otherwise. Escape, Cancel or a lock with changes asks before
+// they are thrown away; without changes the dialog closes at once.
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SpaceSummary } from '../../src-shared/api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useLockHold } from '../workspace/lock-holds';
 import { EventForm } from './EventForm';
 import { draftChanged, type EventDraft } from './event-draft';
 import { ReadOnlyEvent } from './ReadOnlyEvent';
@@ -74,6 +75,8 @@ export function EventEditorDialog({
     editor.draft !== null &&
     baseline !== null &&
     draftChanged(effective(editor.draft), baseline);
+  // A lock (Ctrl+L works over dialogs) asks first, as Escape or Cancel would.
+  useLockHold('eventDraft', changed);
   const requestClose = () => {
     // React hands a question's Escape (delete? which occurrences?) on to this dialog too: it is
     // that question's to answer, not a request to close the editor under it.

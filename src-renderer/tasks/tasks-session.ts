@@ -95,6 +95,20 @@ export class TasksSession {
   keepReplies(planId: string, replies: ReadonlyMap<string, string>): void {
     this.replyTexts.set(planId, replies);
   }
+
+  /**
+   * Whether words typed in a plan's forms are not in the document yet (a new comment, a reply, a
+   * new task's title), in any plan: a lock now would lose them. A choice alone (an assignee, a day)
+   * is quick to make again and does not count; nor does blank text, which no form would add.
+   */
+  holdsUnpostedText(): boolean {
+    const typed = (text: string): boolean => text.trim() !== '';
+    return (
+      [...this.comments.values()].some(({ text }) => typed(text)) ||
+      [...this.replyTexts.values()].some((replies) => [...replies.values()].some(typed)) ||
+      [...this.drafts.values()].some(({ title }) => typed(title))
+    );
+  }
 }
 
 export const TasksSessionContext = createContext<TasksSession | null>(null);

@@ -1,7 +1,7 @@
 // The unlocked app. It owns every note text and shared document on screen; when it unmounts (lock),
-// all of it goes with it. Locking first waits until every change has reached main.
-// A layout over small hooks: what is open (use-navigation), the notes list (use-notes-list), search
-// (use-note-search) and locking (use-lock-flow).
+// all of it goes with it. Locking first waits until every change has reached main, and asks before
+// losing what only the screen holds. A layout over small hooks: what is open (use-navigation), the
+// notes list (use-notes-list), search (use-note-search) and locking (use-lock-flow).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../src-shared/api';
@@ -13,7 +13,6 @@ import { BriefingsScreen } from '../briefings/BriefingsScreen';
 import { CalendarEntry } from '../calendar/CalendarEntry';
 import { CalendarReminders } from '../calendar/CalendarReminders';
 import { CalendarScreen } from '../calendar/CalendarScreen';
-import { ConfirmDialog } from '../components/ConfirmDialog';
 import { CrashBoundary } from '../components/CrashBoundary';
 import { MAIN_CONTENT_ID } from '../components/SkipLink';
 import { NoteEditor } from '../editor/NoteEditor';
@@ -36,8 +35,11 @@ import { NoteList } from './NoteList';
 import { SearchResults } from './SearchResults';
 import { Sidebar, type View } from './Sidebar';
 import { TrashList } from './TrashList';
+import { lockConcerns } from './lock-concerns';
+import { LockHolds, LockHoldsContext } from './lock-holds';
+import { LockPrompt } from './LockPrompt';
 import { useLockFlow } from './use-lock-flow';
-import { briefingBeingSent } from '../briefings/briefing-drafts';
+import { briefingBeingSent, briefingDraftWaiting } from '../briefings/briefing-drafts';
 import { useNavigation } from './use-navigation';
 import { useNoteSearch } from './use-note-search';
 import { summaryOf, useNotesList } from './use-notes-list';
@@ -67,11 +69,17 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
   const list = useNotesList(view, tag, setError);
   const { savers, reloadList } = list;
   const { query, hits, search, dropHit } = useNoteSearch(setError);
+  const [lockHolds] = useState(() => new LockHolds());
   const lockFlow = useLockFlow({
-    async concernBeforeLock() {
+    async concernsBeforeLock() {
       const [notesSaved, docsSaved] = await Promise.all([savers.flushAll(), sharedDocs.flushAll()]);
-      if (!notesSaved || !docsSaved) return 'unsaved';
-      return briefingBeingSent() ? 'sending' : null;
+      return lockConcerns({
+        unsaved: !notesSaved || !docsSaved,
+        sending: briefingBeingSent(),
+        briefingDraft: briefingDraftWaiting(),
+        eventDraft: lockHolds.holding('eventDraft'),
+        planDraft: tasksSession.holdsUnpostedText(),
+      });
     },
     onLocked,
     setError,
@@ -144,128 +152,123 @@ export function Workspace({ onLocked }: { onLocked: () => void }) {
   return (
     <DocReplicasContext.Provider value={replicas}>
       <TasksSessionContext.Provider value={tasksSession}>
-        <div className="workspace">
-          <Header
-            locking={lockFlow.locking}
-            onLock={() => void lockFlow.lock(false)}
-            onSettings={() => setSettingsOpen(true)}
-          />
-          <div role="alert" className="workspace-error">
-            {error && (
-              <p className="error">
-                {errorMessage(t, error)}{' '}
-                <button type="button" className="link" onClick={() => setError(null)}>
-                  {t('common.close')}
-                </button>
-              </p>
-            )}
-          </div>
-          <div className="workspace-body">
-            <Sidebar
-              view={view}
-              onView={changeView}
-              query={query}
-              onQuery={search}
-              searchRef={searchRef}
-              tags={list.tags}
-              tag={tag}
-              onTag={nav.setTag}
-              onNewNote={() => void newNote()}
-              myTasks={
-                <>
-                  <MyTasksEntry
-                    tasks={myTasks.tasks}
-                    selected={nav.myTasksShown && !openSpace}
-                    onOpen={nav.showMyTasks}
-                  />
-                  <CalendarEntry
-                    selected={nav.calendarShown && !openSpace}
-                    onOpen={nav.showCalendar}
-                  />
-                  <BriefingsEntry
-                    selected={nav.briefingsShown && !openSpace}
-                    onOpen={nav.showBriefings}
-                  />
-                </>
-              }
-              spaces={
-                <SpacesSection
-                  spaces={spaces.spaces}
-                  error={spaces.error}
-                  selectedId={openSpace?.id ?? null}
-                  onSelect={nav.selectSpace}
-                  onAdded={nav.addedSpace}
-                  onAccepted={nav.acceptedInvitation}
-                  onDeclined={nav.declinedInvitation}
-                  onRetry={spaces.reload}
-                  focusRequest={nav.spacesFocus}
-                />
-              }
-            >
-              {sidebarList}
-            </Sidebar>
-            <main className="editor-pane" id={MAIN_CONTENT_ID} tabIndex={-1}>
-              <CrashBoundary
-                scope="view"
-                resetKeys={[
-                  openSpace?.id,
-                  nav.myTasksShown,
-                  nav.calendarShown,
-                  nav.briefingsShown,
-                  selectedId,
-                ]}
-              >
-                {openSpace ? (
-                  <SpaceView
-                    key={openSpace.id}
-                    space={openSpace}
-                    docs={sharedDocs}
-                    onChanged={spaces.reload}
-                    onOpenSettings={() => setSettingsOpen(true)}
-                    planToOpen={nav.planToOpen}
-                    onOpenTask={nav.openTask}
-                    allSpaces={spaces.spaces ?? []}
+        <LockHoldsContext.Provider value={lockHolds}>
+          <div className="workspace">
+            <Header
+              locking={lockFlow.locking}
+              onLock={() => void lockFlow.lock(false)}
+              onSettings={() => setSettingsOpen(true)}
+            />
+            <div role="alert" className="workspace-error">
+              {error && (
+                <p className="error">
+                  {errorMessage(t, error)}{' '}
+                  <button type="button" className="link" onClick={() => setError(null)}>
+                    {t('common.close')}
+                  </button>
+                </p>
+              )}
+            </div>
+            <div className="workspace-body">
+              <Sidebar
+                view={view}
+                onView={changeView}
+                query={query}
+                onQuery={search}
+                searchRef={searchRef}
+                tags={list.tags}
+                tag={tag}
+                onTag={nav.setTag}
+                onNewNote={() => void newNote()}
+                myTasks={
+                  <>
+                    <MyTasksEntry
+                      tasks={myTasks.tasks}
+                      selected={nav.myTasksShown && !openSpace}
+                      onOpen={nav.showMyTasks}
+                    />
+                    <CalendarEntry
+                      selected={nav.calendarShown && !openSpace}
+                      onOpen={nav.showCalendar}
+                    />
+                    <BriefingsEntry
+                      selected={nav.briefingsShown && !openSpace}
+                      onOpen={nav.showBriefings}
+                    />
+                  </>
+                }
+                spaces={
+                  <SpacesSection
+                    spaces={spaces.spaces}
+                    error={spaces.error}
+                    selectedId={openSpace?.id ?? null}
+                    onSelect={nav.selectSpace}
+                    onAdded={nav.addedSpace}
                     onAccepted={nav.acceptedInvitation}
                     onDeclined={nav.declinedInvitation}
-                    focusName={nav.focusSpaceId === openSpace.id}
+                    onRetry={spaces.reload}
+                    focusRequest={nav.spacesFocus}
                   />
-                ) : nav.myTasksShown ? (
-                  <MyTasksView state={myTasks} onOpen={nav.openTask} />
-                ) : nav.calendarShown ? (
-                  <CalendarScreen spaces={spaces.spaces ?? []} onOpenTask={nav.openTask} />
-                ) : nav.briefingsShown ? (
-                  <BriefingsScreen spaces={spaces.spaces ?? []} />
-                ) : selectedId ? (
-                  <NoteEditor
-                    key={selectedId}
-                    saver={savers.get(selectedId)}
-                    focusTitle={selectedId === nav.freshId}
-                    onTrash={() => void trashNote(selectedId)}
-                  />
-                ) : (
-                  <p className="editor-empty">{t('editor.placeholder')}</p>
-                )}
-              </CrashBoundary>
-            </main>
+                }
+              >
+                {sidebarList}
+              </Sidebar>
+              <main className="editor-pane" id={MAIN_CONTENT_ID} tabIndex={-1}>
+                <CrashBoundary
+                  scope="view"
+                  resetKeys={[
+                    openSpace?.id,
+                    nav.myTasksShown,
+                    nav.calendarShown,
+                    nav.briefingsShown,
+                    selectedId,
+                  ]}
+                >
+                  {openSpace ? (
+                    <SpaceView
+                      key={openSpace.id}
+                      space={openSpace}
+                      docs={sharedDocs}
+                      onChanged={spaces.reload}
+                      onOpenSettings={() => setSettingsOpen(true)}
+                      planToOpen={nav.planToOpen}
+                      onOpenTask={nav.openTask}
+                      allSpaces={spaces.spaces ?? []}
+                      onAccepted={nav.acceptedInvitation}
+                      onDeclined={nav.declinedInvitation}
+                      focusName={nav.focusSpaceId === openSpace.id}
+                    />
+                  ) : nav.myTasksShown ? (
+                    <MyTasksView state={myTasks} onOpen={nav.openTask} />
+                  ) : nav.calendarShown ? (
+                    <CalendarScreen spaces={spaces.spaces ?? []} onOpenTask={nav.openTask} />
+                  ) : nav.briefingsShown ? (
+                    <BriefingsScreen spaces={spaces.spaces ?? []} />
+                  ) : selectedId ? (
+                    <NoteEditor
+                      key={selectedId}
+                      saver={savers.get(selectedId)}
+                      focusTitle={selectedId === nav.freshId}
+                      onTrash={() => void trashNote(selectedId)}
+                    />
+                  ) : (
+                    <p className="editor-empty">{t('editor.placeholder')}</p>
+                  )}
+                </CrashBoundary>
+              </main>
+            </div>
+            <CalendarReminders />
+            <BriefingNotifier onOpen={nav.showBriefings} />
+            {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
+            {lockFlow.prompt && (
+              <LockPrompt
+                concerns={lockFlow.prompt}
+                onKeepUnlocked={lockFlow.keepUnlocked}
+                onLockAnyway={() => void lockFlow.lock(true)}
+              />
+            )}
           </div>
-          <CalendarReminders />
-          <BriefingNotifier onOpen={nav.showBriefings} />
-          {settingsOpen && <SettingsDialog onClose={() => setSettingsOpen(false)} />}
-          {lockFlow.prompt && (
-            <ConfirmDialog
-              title={t(
-                lockFlow.prompt === 'unsaved' ? 'header.unsavedTitle' : 'header.sendingTitle',
-              )}
-              text={t(lockFlow.prompt === 'unsaved' ? 'header.unsavedText' : 'header.sendingText')}
-              confirmLabel={t(
-                lockFlow.prompt === 'unsaved' ? 'header.lockAnyway' : 'header.lockStopSending',
-              )}
-              cancelLabel={t('header.keepUnlocked')}
-              onCancel={lockFlow.keepUnlocked}
-              onConfirm={() => void lockFlow.lock(true)}
-            />
-          )}
-        </div>
+        </LockHoldsContext.Provider>
       </TasksSessionContext.Provider>
     </DocReplicasContext.Provider>
   );

@@ -1,40 +1,39 @@
-// Locking: every change is flushed to main first; if something could not be saved, or a briefing is
-// still being sent (a lock stops it), the user is asked before the vault locks anyway. Ctrl/Cmd+L
-// locks from anywhere in the workspace.
+// Locking: every change is flushed to main first; if a lock would still lose something (changes
+// that could not be saved, a briefing being sent or written, an event or a comment being written:
+// lock-concerns.ts), the user is asked before the vault locks anyway. Ctrl/Cmd+L locks from
+// anywhere in the workspace.
 import { useState } from 'react';
 import type { ApiError } from '../../src-shared/api';
 import { call } from '../bridge/call';
 import { useShortcuts } from '../hooks/use-shortcuts';
-
-/** Why a lock asks first: changes main could not store, or a briefing on its way out. */
-export type LockConcern = 'unsaved' | 'sending';
+import type { LockConcern } from './lock-concerns';
 
 export interface LockFlow {
   locking: boolean;
-  /** The "lock anyway?" question showing, by what it is about; null when none is. */
-  prompt: LockConcern | null;
+  /** The "lock anyway?" question showing, by everything it is about; null when none is. */
+  prompt: readonly LockConcern[] | null;
   lock: (force: boolean) => Promise<void>;
   keepUnlocked: () => void;
 }
 
 export function useLockFlow(options: {
-  /** Flushes everything to main; resolves to what a lock now would lose, or null. */
-  concernBeforeLock: () => Promise<LockConcern | null>;
+  /** Flushes everything to main; resolves to all that a lock now would lose (none: empty). */
+  concernsBeforeLock: () => Promise<readonly LockConcern[]>;
   onLocked: () => void;
   setError: (error: ApiError) => void;
 }): LockFlow {
-  const { concernBeforeLock, onLocked, setError } = options;
+  const { concernsBeforeLock, onLocked, setError } = options;
   const [locking, setLocking] = useState(false);
-  const [prompt, setPrompt] = useState<LockConcern | null>(null);
+  const [prompt, setPrompt] = useState<readonly LockConcern[] | null>(null);
 
   async function lock(force: boolean): Promise<void> {
     if (locking) return;
     setLocking(true);
     setPrompt(null);
-    const concern = force ? null : await concernBeforeLock();
-    if (concern !== null) {
+    const concerns = force ? [] : await concernsBeforeLock();
+    if (concerns.length > 0) {
       setLocking(false);
-      setPrompt(concern);
+      setPrompt(concerns);
       return;
     }
     const outcome = await call('vault.lock', {});

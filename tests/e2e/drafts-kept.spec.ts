@@ -2,7 +2,7 @@
 // dialog is open (Ctrl+N used to close every view, and the event being written with it), or a
 // visit to another view of the space while a briefing is being written, its files attached, or
 // while it is being sent; a plan's board or a version putting away a half-written comment; a
-// rename by someone else arriving while the plan's title is being typed.
+// rename by someone else arriving while the plan's title is being typed. A lock asks first.
 import { expect, test } from '@playwright/test';
 import { peopleOnRelay, stopProcesses } from './people';
 import {
@@ -19,7 +19,7 @@ import { createSpace, invite, joinSpace } from './pages/spaces';
 
 test.afterEach(stopProcesses);
 
-test('Ctrl+N while an event is being written keeps the editor and what was typed', async ({
+test('Ctrl+N while an event is being written keeps the editor and what was typed, and a lock asks first', async ({
   browser,
 }) => {
   const {
@@ -36,6 +36,18 @@ test('Ctrl+N while an event is being written keeps the editor and what was typed
   await expect(editor).toBeVisible();
   await expect(editor.getByTestId('event-title')).toHaveValue('Appeal hearing, room 4');
   await expect(alesya.getByTestId('note-item')).toHaveCount(0);
+
+  // A lock would throw the event away: it asks, "Keep unlocked" has focus, Escape keeps it.
+  await alesya.keyboard.press('Control+l');
+  const asked = alesya.getByTestId('confirm-dialog');
+  await expect(asked).toContainText('An event is not saved');
+  await expect(asked.getByRole('button', { name: 'Keep unlocked' })).toBeFocused();
+  await alesya.keyboard.press('Escape');
+  await expect(asked).toBeHidden();
+  await expect(editor.getByTestId('event-title')).toHaveValue('Appeal hearing, room 4');
+  await alesya.keyboard.press('Control+l');
+  await asked.getByRole('button', { name: 'Lock and discard' }).click();
+  await expect(alesya.getByTestId('unlock-passphrase')).toBeVisible();
 });
 
 test('a briefing being written survives a visit to another view of the space', async ({
@@ -135,6 +147,12 @@ test('a plan’s half-written comment outlives the board, and its title what oth
   await expect(bogdan.getByTestId('plan-board')).toBeVisible();
   await bogdan.getByTestId('plan-mode-document').click();
   await expect(bogdan.getByTestId('comment-input')).toHaveValue('Which prisoners first?');
+  // A lock would lose it: it asks first, and he keeps Suviaz unlocked.
+  await bogdan.keyboard.press('Control+l');
+  const asked = bogdan.getByTestId('confirm-dialog');
+  await expect(asked).toContainText('A comment is not posted');
+  await asked.getByRole('button', { name: 'Keep unlocked' }).click();
+  await expect(bogdan.getByTestId('comment-input')).toHaveValue('Which prisoners first?');
 
   // Bogdan is typing in the title when Alesya's rename reaches him: his words stay in the field.
   await bogdan.getByTestId('plan-title').click();
@@ -149,4 +167,12 @@ test('a plan’s half-written comment outlives the board, and its title what oth
   // Leaving the field shows the plan's title as it now is.
   await bogdan.getByTestId('plan-title').press('Tab');
   await expect(bogdan.getByTestId('plan-title')).toHaveValue('Renamed by Alesya');
+  // Escape after typing puts back the title the field had on focus, in the plan too.
+  await bogdan.getByTestId('plan-title').click();
+  await bogdan.keyboard.press('End');
+  await bogdan.keyboard.type(' (old)');
+  await expect(bogdan.locator('.plan-print-title')).toHaveText('Renamed by Alesya (old)');
+  await bogdan.getByTestId('plan-title').press('Escape');
+  await expect(bogdan.getByTestId('plan-title')).toHaveValue('Renamed by Alesya');
+  await expect(bogdan.locator('.plan-print-title')).toHaveText('Renamed by Alesya');
 });

@@ -2,7 +2,8 @@
 // them (accessibility, every string translated): onboarding, the new identity, notes list and editor,
 // search, trash, settings, a shared space with its members panel, the invite dialog, a plan, the
 // calendar (a space's, the event editor, all spaces' week), briefings (a space's, compose), joining,
-// and the unlock screen. The walk uses test ids only, so it runs the same in every language.
+// the lock's question and the unlock screen. The walk uses test ids only, so it runs the same in
+// every language.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -160,7 +161,11 @@ export async function tourScreens(browser: Browser, options: TourOptions): Promi
   await expect(page.getByTestId('join-link')).toBeVisible();
   await visit(page, 'join dialog');
   await page.keyboard.press('Escape');
+  // The briefing written above is not sent: the lock asks before it throws it away.
   await page.getByTestId('lock-button').click();
+  await expect(page.getByTestId('confirm-dialog')).toBeVisible();
+  await visit(page, 'lock question');
+  await page.getByTestId('confirm-action').click();
   await expect(page.getByTestId('unlock-passphrase')).toBeVisible();
   await visit(page, 'unlock');
   await page.getByTestId('unlock-passphrase').fill('not the passphrase');

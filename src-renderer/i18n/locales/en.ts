@@ -225,6 +225,26 @@ export const en = {
     sendingText:
       'If you lock now, it stops sending and what you wrote in it is lost. Keep Suviaz unlocked until it has gone.',
     lockStopSending: 'Lock and stop sending',
+    briefingDraftTitle: 'You have an unsent briefing draft',
+    briefingDraftText:
+      'Drafts are not kept when Suviaz locks: the briefing you are writing, with any files attached to it, will be lost. Keep Suviaz unlocked to send it or finish it.',
+    eventDraftTitle: 'An event is not saved',
+    eventDraftText:
+      'The event you are writing has changes that are not saved. If you lock now, they will be lost. Keep Suviaz unlocked to save it.',
+    planDraftTitle: 'A comment is not posted',
+    planDraftText:
+      'A comment, reply or task you started writing in a plan has not been added yet. If you lock now, it will be lost. Keep Suviaz unlocked to finish it.',
+    lockDiscard: 'Lock and discard',
+    severalTitle: 'Locking now would lose your work',
+    severalText: 'If you lock now, all of this will be lost:',
+    lockLoseAll: 'Lock and lose all of it',
+    lockItems: {
+      unsaved: 'changes Suviaz could not store',
+      sending: 'a briefing still being sent (the send stops)',
+      briefingDraft: 'an unsent briefing draft, with its files',
+      eventDraft: 'an event with changes not saved',
+      planDraft: 'a comment, reply or task not yet added to a plan',
+    },
   },
   sidebar: {
     label: 'Notes',

@@ -136,6 +136,11 @@ export class Connection {
     this.ws.ping();
   }
 
+  /** A newer connection of the same device took this one's place (maxConnectionsPerDevice). */
+  displace(): void {
+    this.close(CloseCode.policy, 'replaced by a newer connection of this device');
+  }
+
   /** Bytes queued in the socket, not yet written: the send queue /metrics reports. */
   sendQueueBytes(): number {
     return this.ws.bufferedAmount;
@@ -209,12 +214,8 @@ export class Connection {
     }
     const device = frame.device;
     const deviceHex = toHex(device);
-    if (!this.ctx.devices.admit(deviceHex)) {
-      const most = this.ctx.limits.maxConnectionsPerDevice;
-      this.error(0, 'rateLimited', `this device already holds ${most} connections to the relay`);
-      return this.close(CloseCode.policy, 'too many connections of this device');
-    }
     this.admittedDevice = deviceHex;
+    this.ctx.devices.admit(deviceHex, this)?.displace();
     clearTimeout(this.authTimer);
     this.authTimer = undefined;
     this.challenge = null;
@@ -361,7 +362,7 @@ export class Connection {
     clearTimeout(this.authTimer);
     this.subscriptions.endAll();
     this.leaveDeviceTopic?.();
-    if (this.admittedDevice) this.ctx.devices.release(this.admittedDevice);
+    if (this.admittedDevice) this.ctx.devices.release(this.admittedDevice, this);
     this.ctx.metrics.connections--;
     this.log(`${this.id} closed ${code}`);
   }

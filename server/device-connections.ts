@@ -1,21 +1,25 @@
-// How many signed-in connections each device holds in this relay process, so that one key cannot
-// hold the relay's memory with thousands of them (keys cost nothing; this bounds each one).
-export class DeviceConnections {
-  private readonly counts = new Map<string, number>();
+// The signed-in connections each device holds in this relay process, at most a few per device: one
+// key cannot hold the relay's memory with thousands. At the limit the oldest gives way to the new
+// one, since the newest is the one its app is using (the others are links that died unnoticed).
+export class DeviceConnections<C> {
+  private readonly byDevice = new Map<string, C[]>();
 
   constructor(private readonly max: number) {}
 
-  /** Counts one more connection of the device (hex key); false, counting nothing, at the limit. */
-  admit(device: string): boolean {
-    const held = this.counts.get(device) ?? 0;
-    if (held >= this.max) return false;
-    this.counts.set(device, held + 1);
-    return true;
+  /** Counts `connection` for the device (hex key); returns the oldest one it displaced, if any. */
+  admit(device: string, connection: C): C | null {
+    const held = this.byDevice.get(device) ?? [];
+    held.push(connection);
+    this.byDevice.set(device, held);
+    return held.length > this.max ? (held.shift() ?? null) : null;
   }
 
-  release(device: string): void {
-    const held = this.counts.get(device) ?? 0;
-    if (held <= 1) this.counts.delete(device);
-    else this.counts.set(device, held - 1);
+  /** Uncounts the connection (once it has closed); nothing if it was displaced already. */
+  release(device: string, connection: C): void {
+    const held = this.byDevice.get(device);
+    if (!held) return;
+    const rest = held.filter((other) => other !== connection);
+    if (rest.length === 0) this.byDevice.delete(device);
+    else this.byDevice.set(device, rest);
   }
 }

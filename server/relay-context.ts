@@ -18,7 +18,7 @@ export interface RelayContext {
   metrics: RelayMetrics;
   limits: RelayLimits;
   /** Signed-in connections per device in this process (limits.maxConnectionsPerDevice). */
-  devices: DeviceConnections;
+  devices: DeviceConnections<{ displace(): void }>;
 }
 
 /** An authenticated connection as handlers see it. */

@@ -25,8 +25,8 @@ export interface RelayLimits {
    */
   maxPendingBytes: number;
   /**
-   * Signed-in connections one device may hold at once in this process. The app holds one (two for
-   * a moment while it reconnects); more would only let one key hold the relay's memory.
+   * Signed-in connections one device may hold at once in this process; a newer one displaces the
+   * oldest. The app holds one, and a few more while links it lost are not yet noticed as dead.
    */
   maxConnectionsPerDevice: number;
   /**

@@ -100,7 +100,6 @@ export async function groupAppend(
         if (!bytesEqual(entry.author, session.device)) {
           refuse('notAuthor', 'a group is created by the device that sends its first entry');
         }
-        await requireRoomForGroup(ctx, session.device);
       } else if (!state) {
         refuse('unknownGroup', 'no such group');
       }
@@ -127,17 +126,6 @@ export async function groupAppend(
       return;
     }
   });
-}
-
-/**
- * A device creates groups only while it is in fewer than LIST_GROUPS answers with: more could not
- * be listed back to it, and would only let one key fill the relay with groups.
- */
-async function requireRoomForGroup(ctx: RelayContext, device: Uint8Array): Promise<void> {
-  const most = ctx.limits.maxGroupsListed;
-  if ((await ctx.store.groupsOfDevice(device, most)).length >= most) {
-    refuse('forbidden', `this device is in ${most} groups, the most a relay keeps for one device`);
-  }
 }
 
 export async function groupFetch(

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LIMITS } from '../src-shared/limits';
 import { relayHostForms } from '../src-shared/protocol/relay-host';
 import type { RelayOptions } from './relay';
+import { DEFAULT_RELAY_LIMITS } from './relay-limits';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -83,6 +84,13 @@ const SETTINGS = {
     env: 'SUVIAZ_RELAY_SHARES_PER_GROUP',
     help: `Live share links per group. Default ${LIMITS.relay.sharesPerGroup}.`,
   },
+  maxConnections: {
+    flag: 'max-connections',
+    env: 'SUVIAZ_RELAY_MAX_CONNECTIONS',
+    help:
+      'Connections this process holds at once; more are closed at once (1013). Default 50000. ' +
+      'Limit connections per address in the proxy in front, too.',
+  },
   tlsCert: {
     flag: 'tls-cert',
     env: 'SUVIAZ_RELAY_TLS_CERT',
@@ -149,6 +157,7 @@ const schema = z
     docsPerGroup: integer(1, 1_000_000_000).default(LIMITS.relay.documentsPerGroup),
     bytesPerGroup: integer(1024, Number.MAX_SAFE_INTEGER).default(LIMITS.relay.bytesPerGroup),
     sharesPerGroup: integer(1, 1_000_000_000).default(LIMITS.relay.sharesPerGroup),
+    maxConnections: integer(1, 10_000_000).default(DEFAULT_RELAY_LIMITS.maxConnections),
     tlsCert: z.string().min(1).optional(),
     tlsKey: z.string().min(1).optional(),
     metricsToken: z
@@ -292,6 +301,7 @@ export function relayOptionsFrom(config: RelayConfig): RelayOptions {
       documentsPerGroup: config.docsPerGroup,
       bytesPerGroup: config.bytesPerGroup,
       sharesPerGroup: config.sharesPerGroup,
+      maxConnections: config.maxConnections,
     },
     publicHosts: config.publicHosts,
     ...(config.metricsToken ? { metricsToken: config.metricsToken } : {}),

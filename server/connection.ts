@@ -68,8 +68,13 @@ export class Connection {
   private admittedDevice: string | null = null;
   /** A pong or a frame came since the last heartbeat. */
   private heard = true;
-  /** The last ping went out on an empty send queue, so an answer was due by the next heartbeat. */
-  private pingDue = false;
+  /** Something besides pings was sent since the last heartbeat. */
+  private sentSinceBeat = false;
+  /** Heartbeats in a row that found the peer silent though nothing stood in its answer's way. */
+  private silentBeats = 0;
+  /** The smallest send queue seen since it last shrank, and since when (a peer that reads not). */
+  private queueLow = 0;
+  private queueLowSince = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -120,19 +125,31 @@ export class Connection {
   }
 
   /**
-   * Called every heartbeatMs. A ping queued behind data is not judged: a slow reader's pong may be
-   * minutes away, and the stalled-reader and buffer limits deal with those.
+   * Called every heartbeatMs; ends a peer that is gone. Silence counts only while nothing stood in
+   * the way of its answer: no data sent since the last beat (the socket's queue, the kernel's and a
+   * proxy's may hold minutes of it for a slow reader, and the ping waits behind them) and reading
+   * not paused (then its pongs are not read). Two such beats in a row end it. A send queue that
+   * has not shrunk for stalledReaderMs ends it too: a peer that keeps its link but reads nothing.
    */
   heartbeat(): void {
     if (this.closing) return;
-    if (!this.heard && this.pingDue) {
-      this.log(`${this.id} no answer to ping`);
+    const queued = this.ws.bufferedAmount;
+    const judged = !this.sentSinceBeat && queued === 0 && !this.queue.isPaused();
+    this.silentBeats = this.heard || !judged ? 0 : this.silentBeats + 1;
+    const now = Date.now();
+    if (queued === 0 || this.queueLow === 0 || queued < this.queueLow) {
+      this.queueLow = queued;
+      this.queueLowSince = now;
+    }
+    const stalled = queued > 0 && now - this.queueLowSince > this.ctx.limits.stalledReaderMs;
+    if (this.silentBeats >= 2 || stalled) {
+      this.log(`${this.id} ${stalled ? 'reads nothing' : 'no answer to pings'}`);
       this.closing = true;
       this.ws.terminate();
       return;
     }
     this.heard = false;
-    this.pingDue = this.ws.bufferedAmount === 0;
+    this.sentSinceBeat = false;
     this.ws.ping();
   }
 
@@ -318,6 +335,7 @@ export class Connection {
       return this.close(CloseCode.tooSlow, 'too slow');
     }
     this.ctx.metrics.framesOut++;
+    this.sentSinceBeat = true;
     this.ws.send(bytes, { binary: true });
   }
 

@@ -49,6 +49,11 @@ export class FrameQueue {
     );
   }
 
+  /** Reading is paused: nothing the peer sends, pongs included, is read meanwhile. */
+  isPaused(): boolean {
+    return this.paused;
+  }
+
   /** Settles once every frame queued so far is handled. */
   settled(): Promise<void> {
     return this.chain;

@@ -11,8 +11,16 @@ export interface RelayLimits {
   bytesPerGroup: number;
   /** Live shares per group (SHARE_PUT). */
   sharesPerGroup: number;
-  /** Entries in one group's membership log (GROUP_APPEND). */
+  /**
+   * Entries in one group's membership log (GROUP_APPEND); past it only leaving and removals
+   * (handlers/log-room.ts).
+   */
   maxLogEntries: number;
+  /**
+   * Bytes past bytesPerGroup that only lockboxes may use: a group whose documents filled its
+   * storage can still be given the key of a new epoch (~45,000 lockboxes).
+   */
+  lockboxReserveBytes: number;
   authTimeoutMs: number;
   maxGroupsListed: number;
   /** Consecutive malformed frames after which a connection is closed. */
@@ -24,6 +32,11 @@ export interface RelayLimits {
    * connection, so reading also pauses once this much waits.
    */
   maxPendingBytes: number;
+  /**
+   * Connections this process holds at once, signed in or not; more are closed at once (1013). A
+   * last bound on memory, since device keys cost nothing: put a per-address limit in the proxy.
+   */
+  maxConnections: number;
   /**
    * Signed-in connections one device may hold at once in this process; a newer one displaces the
    * oldest. The app holds one, and a few more while links it lost are not yet noticed as dead.
@@ -58,11 +71,13 @@ export const DEFAULT_RELAY_LIMITS: RelayLimits = {
   bytesPerGroup: LIMITS.relay.bytesPerGroup,
   sharesPerGroup: LIMITS.relay.sharesPerGroup,
   maxLogEntries: LIMITS.relay.maxLogEntries,
+  lockboxReserveBytes: 16 * 1024 * 1024,
   authTimeoutMs: LIMITS.relay.authTimeoutMs,
   maxGroupsListed: LIMITS.relay.maxGroupsListed,
   maxConsecutiveMalformed: 32,
   maxPendingFrames: 64,
   maxPendingBytes: 8 * 1024 * 1024,
+  maxConnections: 50_000,
   maxConnectionsPerDevice: 8,
   heartbeatMs: 30_000,
   maxSubscriptions: 1000,

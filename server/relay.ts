@@ -121,6 +121,7 @@ export async function startRelay(options: RelayOptions): Promise<RunningRelay> {
   const publicHosts = options.publicHosts ?? [];
   wss.on('connection', (ws, request) => {
     if (closing) return ws.close(1001, 'relay shutting down');
+    if (connections.size >= limits.maxConnections) return ws.close(1013, 'relay full');
     const connection = new Connection(ws, ctx, log, {
       key: identityKey,
       publicHosts,

@@ -30,6 +30,7 @@ import {
   withGroupLock,
 } from './group-access';
 import { framedBytes, readLogPage } from './log-page';
+import { logRoomProblem } from './log-room';
 import { putOnce } from './put-once';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;
@@ -89,12 +90,8 @@ export async function groupAppend(
         session.send({ type: 'ok', requestId: frame.requestId });
         return;
       }
-      if (entry.index >= ctx.limits.maxLogEntries) {
-        refuse(
-          'quotaBytes',
-          `a group's membership log holds at most ${ctx.limits.maxLogEntries} entries`,
-        );
-      }
+      const full = logRoomProblem(state, entry, ctx.limits.maxLogEntries);
+      if (full) refuse('invalidEntry', full);
       if (entry.index === 0) {
         if (state) refuse('logConflict', 'the group already exists');
         if (!bytesEqual(entry.author, session.device)) {
@@ -186,15 +183,18 @@ export async function lockboxPut(
 
 /**
  * Lockboxes count in the group's bytes: their number grows with epochs × members × admins, which
- * a group of strangers could otherwise drive up without bound.
+ * a group of strangers could otherwise drive up without bound. They may use a reserve past the
+ * quota that documents may not, so a member who filled the group's storage cannot stop its admins
+ * from handing out the key of the epoch that removes them.
  */
 async function storeLockbox(ctx: RelayContext, box: Lockbox, bytes: Uint8Array): Promise<void> {
+  const maxBytes = ctx.limits.bytesPerGroup + ctx.limits.lockboxReserveBytes;
   const usage = await ctx.store.groupUsage(box.groupId);
-  if (usage.bytes + bytes.length > ctx.limits.bytesPerGroup) {
+  if (usage.bytes + bytes.length > maxBytes) {
     refuse('quotaBytes', 'the group has used its storage');
   }
   const { groupId, epoch, recipient, author } = box;
-  const guard = { maxBytes: ctx.limits.bytesPerGroup };
+  const guard = { maxBytes };
   try {
     await ctx.metrics.timeStore(() =>
       ctx.store.putLockbox({ groupId, epoch, recipient, author, lockbox: bytes, guard }),

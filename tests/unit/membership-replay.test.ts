@@ -10,6 +10,7 @@ import {
   MembershipError,
   type GroupState,
 } from '../../src-shared/protocol/membership-state';
+import { owningMaps, trialOnCopies, writable } from '../../src-shared/protocol/state-maps';
 import { PolicyFlag } from '../../src-shared/protocol/wire-constants';
 import { newDevice, randomBytesU8, TestGroupLog } from '../support/relay-test-client';
 
@@ -112,5 +113,26 @@ describe('membership replay in one pass', () => {
     expect(refusal).toBeInstanceOf(MembershipError);
     expect((refusal as MembershipError).reason).toBe('not-member');
     expect(plain(start)).toEqual(before);
+  });
+});
+
+describe('copy-on-write maps', () => {
+  it('copies a map once per replay, and every time outside one', () => {
+    const given = new Map([['a', 1]]);
+    const inReplay = owningMaps(() => {
+      const first = writable(given);
+      return { first, again: writable(first) };
+    });
+    // Within a replay, the copy it made is its own to change again.
+    expect(inReplay.first).not.toBe(given);
+    expect(inReplay.again).toBe(inReplay.first);
+    // Outside one, and in a trial within one, every write copies.
+    expect(writable(inReplay.first)).not.toBe(inReplay.first);
+    owningMaps(() => {
+      const owned = writable(given);
+      expect(trialOnCopies(() => writable(owned))).not.toBe(owned);
+      expect(writable(owned)).toBe(owned);
+    });
+    expect(given).toEqual(new Map([['a', 1]]));
   });
 });

@@ -1,5 +1,6 @@
-// The relay's metrics token: taken from --metrics-token or its variable, refused when too weak to
-// guard anything, and passed to the relay, whose /metrics answers only its bearer.
+// Relay settings added for a hostile network: the metrics token (from --metrics-token or its
+// variable, refused when too weak to guard anything, passed to the relay, whose /metrics answers
+// only its bearer) and the relay-wide connection limit.
 import { describe, expect, it } from 'vitest';
 import { parseConfig, relayOptionsFrom } from '../../server/config';
 import { configProblem } from '../support/relay-config-problem';
@@ -23,5 +24,15 @@ describe('relay metrics token setting', () => {
       '--metrics-token / SUVIAZ_RELAY_METRICS_TOKEN: must be at least 16 characters',
     );
     expect(problem(['--metrics-token', 'a token with spaces in it'])).toContain('without spaces');
+  });
+});
+
+describe('relay connection limit setting', () => {
+  it('takes --max-connections or its variable, and refuses nonsense', () => {
+    const given = parseConfig(['--max-connections', '300'], {});
+    expect(given && relayOptionsFrom(given).limits?.maxConnections).toBe(300);
+    const fromEnv = parseConfig([], { SUVIAZ_RELAY_MAX_CONNECTIONS: '42' });
+    expect(fromEnv && relayOptionsFrom(fromEnv).limits?.maxConnections).toBe(42);
+    expect(problem(['--max-connections', '0'])).toContain('--max-connections');
   });
 });

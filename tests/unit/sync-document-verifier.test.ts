@@ -32,6 +32,7 @@ import {
 import { sealEnvelope, snapshotProof } from '../../src-main/core/sync/envelope-crypto';
 import { updateHeader } from '../support/envelope-headers';
 import { device, keysOf, signer, type Device } from '../support/test-devices';
+import { yjsUpdateBomb } from '../support/yjs-update-bomb';
 
 let me: Device, bob: Device, viewer: Device, outsider: Device;
 let group: GroupState;
@@ -272,6 +273,21 @@ describe('document verifier: detects every attack', () => {
     const v = verifyDeliver(state, ctx, 2, sealed.bytes);
     expect(v.ok && v.apply).toBeNull();
     expect(v.ok && v.bad?.reason).toBe('bad-update');
+    expect(v.ok && v.state.clocks[toHex(bob.signing.publicKey)]).toBe(1);
+  });
+
+  it('bad content: an update of a few bytes that claims millions of structs is counted, not applied', () => {
+    const { state, s1 } = withSnapshot();
+    const h = header({
+      snapshotId: s1.id,
+      author: bob.signing.publicKey,
+      clock: 1,
+      basis: { generation: s1.generation, proof: s1.proof },
+    });
+    const v = verifyDeliver(state, ctx, 2, seal(h, bob, yjsUpdateBomb(10_000_000)).bytes);
+    expect(v.ok && v.apply).toBeNull();
+    expect(v.ok && v.bad?.reason).toBe('bad-update');
+    // The document goes on: bob's clock moved past it.
     expect(v.ok && v.state.clocks[toHex(bob.signing.publicKey)]).toBe(1);
   });
 

@@ -4,6 +4,7 @@
 // then is anything stored. What is new goes on to my relay: the content through my outbox, the
 // log entries at the next connection (docs/network.md "Sync by file").
 import * as Y from 'yjs';
+import { BoundedUpdateDecoderV2 } from '../../../src-shared/yjs-bounded-decoder';
 import { bytesEqual, toHex } from '../../../src-shared/protocol/bytes';
 import { forkIndex } from '../../../src-shared/protocol/log-fork';
 import { decodeEntry } from '../../../src-shared/protocol/membership-entry';
@@ -84,7 +85,8 @@ function contentDelta(current: Uint8Array, incoming: Uint8Array): Uint8Array | n
   try {
     Y.applyUpdateV2(scratch, current);
     scratch.on('updateV2', (update: Uint8Array) => changes.push(update));
-    Y.applyUpdateV2(scratch, incoming);
+    // Another member's bytes: read on a budget (a few bytes can claim billions of structs).
+    Y.applyUpdateV2(scratch, incoming, undefined, BoundedUpdateDecoderV2);
   } catch (error) {
     throw conflict(`the bundle's document does not apply: ${String(error)}`);
   } finally {

@@ -4,6 +4,7 @@
 // one that position had; then its content is read (a member's unreadable content is counted, never
 // applied). Pure; the verifier composes these with the snapshot-chain rules.
 import * as Y from 'yjs';
+import { BoundedUpdateDecoderV2 } from '../../../src-shared/yjs-bounded-decoder';
 import { bytesEqual, toHex } from '../../../src-shared/protocol/bytes';
 import type { Envelope, EnvelopeHeader } from '../../../src-shared/protocol/envelope';
 import {
@@ -132,11 +133,12 @@ export function authenticate(
 
 /**
  * A decrypted payload must be a Yjs V2 update before it goes anywhere near a Y.Doc: a member's
- * modified app can seal and sign any bytes, and Yjs throws on what it cannot read.
+ * modified app can seal and sign any bytes, and Yjs throws on what it cannot read. Read on a
+ * budget: a few bytes can claim billions of structs, which Yjs would build one by one.
  */
 export function isYjsUpdate(bytes: Uint8Array): boolean {
   try {
-    Y.decodeUpdateV2(bytes);
+    Y.decodeUpdateV2(bytes, BoundedUpdateDecoderV2);
     return true;
   } catch {
     return false;

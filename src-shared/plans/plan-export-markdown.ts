@@ -19,8 +19,19 @@ interface MdContext {
   cell: boolean;
 }
 
+/**
+ * What may end a line: CommonMark ends one at \n, \r\n and a lone \r, some renderers at U+2028/2029
+ * too. In a line of text these and every other control character (\p{Cc}: \t, U+0085…) become
+ * spaces, so a member's text cannot start a heading, task or HTML block of its own, nor end a code
+ * span with a blank line.
+ */
+const LINE_BREAKING = /[\p{Cc}\u2028\u2029]/gu;
+
+const oneLine = (text: string): string => text.replace(LINE_BREAKING, ' ');
+
+/** Markdown's and HTML's own characters, escaped; "&" too, or "&lt;" would show as "<". */
 function mdEscape(text: string, context: MdContext): string {
-  const escaped = text.replace(/\n/g, ' ').replace(/[\\`*_[\]<>~]/g, '\\$&');
+  const escaped = oneLine(text).replace(/[\\`*_[\]<>~&]/g, '\\$&');
   return context.cell ? escaped.replace(/\|/g, '\\|') : escaped;
 }
 
@@ -28,12 +39,29 @@ function mdEscape(text: string, context: MdContext): string {
 const mdEscapeLineStart = (text: string): string =>
   text.replace(/^(\s*)([#>+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 
+/** The longest run of backticks (a loop: spreading every run into Math.max overflows the stack). */
+function longestBackticks(text: string): number {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
+}
+
 function mdCode(text: string, context: MdContext): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
-  const inner = context.cell ? text.replace(/\|/g, '\\|') : text;
+  const flat = oneLine(text);
+  const fence = '`'.repeat(longestBackticks(flat) + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
+  const inner = context.cell ? flat.replace(/\|/g, '\\|') : flat;
   return `${fence}${pad}${inner}${pad}${fence}`;
+}
+
+/**
+ * Leading spaces, the rest, trailing spaces. By index: the regex /^(\s*)([\s\S]*?)(\s*)$/ takes
+ * quadratic time on a long run of spaces. trim() removes exactly what \s matches.
+ */
+function splitSpaces(text: string): [lead: string, core: string, trail: string] {
+  const end = text.trimEnd().length;
+  const start = Math.min(text.length - text.trimStart().length, end);
+  return [text.slice(0, start), text.slice(start, end), text.slice(end)];
 }
 
 const MD_OPEN: Record<string, string> = {
@@ -77,7 +105,8 @@ function mdInline(nodes: PlanJsonNode[], context: MdContext): string {
       lineStart = !context.cell;
       continue;
     }
-    const text = plainText(node);
+    // On one line before it is split: spaces around the text go out unescaped.
+    const text = oneLine(plainText(node));
     if (text.trim() === '') {
       pendingSpace += text;
       continue;
@@ -86,7 +115,7 @@ function mdInline(nodes: PlanJsonNode[], context: MdContext): string {
     let keep = 0;
     while (keep < open.length && sameMark(open[keep], marks[keep])) keep++;
     closeTo(keep);
-    const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
+    const [lead, core, trail] = splitSpaces(text);
     out += pendingSpace + lead;
     for (const mark of marks.slice(keep)) out += mdOpen(mark);
     open = marks;
@@ -135,9 +164,12 @@ function mdList(node: PlanJsonNode): string {
 }
 
 function mdCodeBlock(node: PlanJsonNode): string {
-  const text = plainText(node);
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
+  // Every line break as \n, which indentLines sees: inside a quote or a list, a line it did not
+  // prefix would end the quote or list and start a block of its own. Other controls become spaces.
+  const text = plainText(node)
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/(?![\n\t])\p{Cc}/gu, ' ');
+  const fence = '`'.repeat(Math.max(3, longestBackticks(text) + 1));
   const language = node.attrs?.language;
   const info = typeof language === 'string' && /^[\w+#.-]{1,30}$/.test(language) ? language : '';
   return `${fence}${info}\n${text}${text ? '\n' : ''}${fence}`;

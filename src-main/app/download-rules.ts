@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { isAppUrl } from './app-origin';
+import { stripInvisible } from '../../src-shared/invisible-chars';
 
 /** A blob: URL made by a page of the app (blob:app://suviaz/…), never a file from elsewhere. */
 export function isAppExport(url: string, allowedOrigins: readonly string[]): boolean {
@@ -11,15 +12,21 @@ export function isAppExport(url: string, allowedOrigins: readonly string[]): boo
   return url.startsWith('blob:') && isAppUrl(url.slice('blob:'.length), allowedOrigins);
 }
 
-/** downloads/name.ext, or name (2).ext, name (3).ext… when taken; the name is stripped of paths. */
+/** Control characters and what Windows reserves in a file name: replaced. */
+const UNSAFE = /[\p{Cc}<>:"/\\|?*]/gu;
+
+/**
+ * downloads/name.ext, or name (2).ext, name (3).ext… when taken; the name is stripped of paths and
+ * invisible characters, and is never "." or ".." (which would name a folder, not a file in it).
+ */
 export function freeDownloadPath(
   folder: string,
   suggested: string,
   exists: (path: string) => boolean = existsSync,
 ): string {
-  const safe =
-    [...basename(suggested)].map((c) => (c < ' ' || '<>:"/\\|?*'.includes(c) ? '_' : c)).join('') ||
-    'export';
+  // Invisible characters (src-shared/invisible-chars.ts) only hide or reorder what a name says.
+  const name = stripInvisible(basename(suggested).replace(UNSAFE, '_'));
+  const safe = /^\.*$/.test(name) ? 'export' : name;
   const ext = extname(safe);
   const stem = safe.slice(0, safe.length - ext.length) || 'export';
   let candidate = join(folder, `${stem}${ext}`);

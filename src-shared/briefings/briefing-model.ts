@@ -1,8 +1,10 @@
 // What a briefing is, as signed by its author and as the API shows it (docs/briefings.md): the
 // payload each recipient's sealed copy carries, the receipts and recalls that answer it, and the
-// expiry choices. Main checks every payload with these schemas before anything is stored.
+// expiry choices. Main checks every payload with these schemas before anything is stored (and
+// cleans attachment names of invisible characters).
 import { TimeMs } from '../time-ms';
 import { z } from 'zod';
+import { stripInvisible } from '../invisible-chars';
 import { LIMITS } from '../limits';
 import { noteContentProblem, type NoteDoc } from '../notes/note-content';
 
@@ -22,10 +24,17 @@ export const Body = z.custom<NoteDoc>((value) => noteContentProblem(value) === n
   message: 'not a briefing body the editor writes',
 });
 
+/** An attachment's name as its sender wrote it, without invisible characters; never empty. */
+const FileName = z
+  .string()
+  .min(1)
+  .max(BRIEFING_LIMITS.fileNameMaxChars)
+  .transform((name) => stripInvisible(name) || '_');
+
 export const AttachmentRef = z
   .object({
     blobId: Hex(16),
-    name: z.string().min(1).max(BRIEFING_LIMITS.fileNameMaxChars),
+    name: FileName,
     mime: z.string().max(100),
     /** Plaintext bytes. */
     size: z.number().int().min(0).max(BRIEFING_LIMITS.attachmentHardMaxBytes),

@@ -1,7 +1,9 @@
 // A member's profile (its display name), signed by its device and kept in the space's encrypted
 // document, so every member knows who is who as soon as the profile syncs, and keeps the name of
-// someone who left. Pure encoding; the caller signs and verifies (docs/protocol.md §3.6).
+// someone who left. Pure encoding; the caller signs and verifies (docs/protocol.md §3.6). Also the
+// cleaning every name from another member goes through before the app keeps or shows it.
 import * as encoding from 'lib0/encoding';
+import { stripInvisible } from '../invisible-chars';
 import { Domain, SIGNATURE_BYTES } from './wire-constants';
 import { decodeStrict, ProtocolError } from './wire-reader';
 
@@ -9,6 +11,19 @@ export const PROFILE_VERSION = 1;
 export const PROFILE_NAME_MAX = 200;
 /** The Y.Map of the space's document that holds profiles, by hex device key. */
 export const PROFILES_MAP = 'profiles';
+
+/**
+ * A name from another member (a profile, a presence), as the app keeps and shows it: without
+ * invisible characters, trimmed. Such a name is hostile input: "\u202Eecila" shows as "alice" yet
+ * is no look-alike of it, and a zero-width character makes two names look the same. Stripped, not
+ * refused: a refused profile would leave the member nameless, and honest names carry some of these
+ * too (a Persian name's zero-width non-joiner, an emoji's variation selector) and only lose their
+ * shaping. Not applied by decodeProfile: the signature covers the name as sent, so it is applied
+ * after the profile is verified.
+ */
+export function cleanMemberName(name: string): string {
+  return stripInvisible(name).trim();
+}
 
 export interface MemberProfile {
   /** Milliseconds since 1970 when the device set this name: a newer profile replaces an older. */

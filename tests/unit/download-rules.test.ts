@@ -25,4 +25,19 @@ describe('downloads', () => {
     expect(freeDownloadPath('/dl', 'a:b?.html', () => false)).toBe('/dl/a_b_.html');
     expect(freeDownloadPath('/dl', '', () => false)).toBe('/dl/export');
   });
+
+  it('saves under the name as it reads: no invisible, bidi or control characters', () => {
+    const free = (name: string): string => freeDownloadPath('/dl', name, () => false);
+    // Shown as "reportexe.pdf" with the override; saved as what it is.
+    expect(free('report\u202Efdp.exe')).toBe('/dl/reportfdp.exe');
+    expect(free('a\u200Bb\u2066c\u2069\u200E\u00AD\u2060\u034F\uFEFF.pdf')).toBe('/dl/abc.pdf');
+    expect(free('x\u0001\u007F\u0085y.txt')).toBe('/dl/x___y.txt');
+    expect(free('\u202E\u200B')).toBe('/dl/export');
+  });
+
+  it('never names the folder itself or its parent', () => {
+    expect(freeDownloadPath('/dl', '..', () => false)).toBe('/dl/export');
+    expect(freeDownloadPath('/dl', '.\u200B.', () => false)).toBe('/dl/export');
+    expect(freeDownloadPath('/dl', '.', () => false)).toBe('/dl/export');
+  });
 });

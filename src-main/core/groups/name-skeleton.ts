@@ -1,9 +1,12 @@
 // Names compared as people read them: Unicode UTS #39 skeletons, so "Аlesia" with a Cyrillic А is
-// the same name as "Alesia" with a Latin one. The confusables table comes from `unhomoglyph`.
+// the same name as "Alesia" with a Latin one, and "Bob" with an invisible character inside the same
+// as "Bob". The confusables table comes from `unhomoglyph`.
 import unhomoglyph from 'unhomoglyph';
+import { stripInvisible } from '../../../src-shared/invisible-chars';
 
-/** UTS #39's skeleton: NFD, every confusable mapped to its prototype, NFD again. */
-const skeleton = (text: string): string => unhomoglyph(text.normalize('NFD')).normalize('NFD');
+/** UTS #39's skeleton: NFD, invisible characters removed, confusables mapped to their prototypes, NFD. */
+const skeleton = (text: string): string =>
+  unhomoglyph(stripInvisible(text.normalize('NFD'))).normalize('NFD');
 
 /**
  * A name's skeleton, case-insensitive. Skeletons are case-sensitive ("I" maps to "l", "i" does not;

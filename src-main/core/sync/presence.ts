@@ -11,6 +11,7 @@ import {
   type LogHead,
 } from '../../../src-shared/protocol/envelope';
 import { compareHead, type LogIndex } from '../../../src-shared/protocol/log-index';
+import { cleanMemberName } from '../../../src-shared/protocol/member-profile';
 import { isMember, type GroupState } from '../../../src-shared/protocol/membership-state';
 import {
   ciphertextHash,
@@ -112,7 +113,8 @@ function parsePeer(author: string, plaintext: Uint8Array): ReceivedPeer | null {
       typeof value.profile === 'string' && value.profile.length <= MAX_PROFILE_BASE64
         ? new Uint8Array(Buffer.from(value.profile, 'base64'))
         : null;
-    return { deviceKey: author, name: value.name, cursor, profile };
+    // Another member's name, hostile input: never with invisible or bidi control characters.
+    return { deviceKey: author, name: cleanMemberName(value.name), cursor, profile };
   } catch {
     return null;
   }

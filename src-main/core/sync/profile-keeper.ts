@@ -5,7 +5,7 @@
 import { fromHex, toHex } from '../../../src-shared/protocol/bytes';
 import { canWrite } from '../../../src-shared/protocol/membership-state';
 import { rememberDeviceName } from '../groups/contacts-store';
-import type { SignedProfile } from '../../../src-shared/protocol/member-profile';
+import { cleanMemberName, type SignedProfile } from '../../../src-shared/protocol/member-profile';
 import type { Db } from '../vault/migrations';
 import type { Sign } from './envelope-crypto';
 import { checkedProfile, profileUpdate, readProfiles, signProfile } from './member-profiles';
@@ -93,7 +93,8 @@ export function createProfileKeeper(deps: ProfileKeeperDeps) {
     let changed = false;
     const profiles = readProfiles(doc.sync.ydoc, idsOf(doc));
     for (const [deviceHex, profile] of profiles) {
-      const name = profile.name.trim();
+      // The profile keeps the name as signed; the app only the name as it may be shown.
+      const name = cleanMemberName(profile.name);
       if (deviceHex === meHex || !name || deps.names.get(deviceHex) === name) continue;
       rememberDeviceName(deps.db, deps.names, fromHex(deviceHex), name, profile.at);
       changed = true;

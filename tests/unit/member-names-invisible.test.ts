@@ -1,0 +1,110 @@
+// Names from other members are hostile input: whether they come in a signed profile or in presence,
+// the app keeps and shows them without invisible or bidi control characters, so "\u202Eecila" cannot
+// show as "alice" and "Bo\u200Bb" is kept as "Bob".
+import * as Y from 'yjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { toHex } from '../../src-shared/protocol/bytes';
+import { decodeEntry } from '../../src-shared/protocol/membership-entry';
+import { replayLog, type GroupState } from '../../src-shared/protocol/membership-state';
+import { indexVerifiedLog, type LogIndex } from '../../src-shared/protocol/log-index';
+import { cleanMemberName, PROFILES_MAP } from '../../src-shared/protocol/member-profile';
+import { sodiumReady } from '../../src-main/core/crypto/sodium';
+import { documentKey, protocolCrypto } from '../../src-main/core/groups/group-crypto';
+import { buildAddMember, buildCreateGroup } from '../../src-main/core/groups/group-ops';
+import { checkedProfile, signProfile } from '../../src-main/core/sync/member-profiles';
+import { PresenceTracker, sealPresence } from '../../src-main/core/sync/presence';
+import { createProfileKeeper } from '../../src-main/core/sync/profile-keeper';
+import type { OpenDoc } from '../../src-main/core/sync/open-documents';
+import type { Db } from '../../src-main/core/vault/migrations';
+import { device, keysOf, signer, type Device } from '../support/test-devices';
+
+const HOSTILE = '\u202Eecila\u200B';
+
+let me: Device, bob: Device;
+let state: GroupState;
+let log: LogIndex;
+let groupId: Uint8Array, docId: Uint8Array, key: Uint8Array;
+
+beforeAll(async () => {
+  await sodiumReady();
+  [me, bob] = [device(), device()];
+  const created = buildCreateGroup({ me: keysOf(me), name: 'P', sign: signer(me), now: 1 });
+  ({ groupId, docId } = created);
+  const added = buildAddMember({
+    state: replayLog([decodeEntry(created.entry)], protocolCrypto),
+    me: me.signing.publicKey,
+    member: keysOf(bob),
+    role: 'editor',
+    epochKeys: new Map([[0, created.epochKey]]),
+    sign: signer(me),
+    now: 2,
+  });
+  const entries = [created.entry, added.entry];
+  state = replayLog(entries.map(decodeEntry), protocolCrypto);
+  log = indexVerifiedLog(entries, protocolCrypto);
+  key = documentKey(created.epochKey, groupId, docId, 0);
+});
+
+describe('cleanMemberName', () => {
+  it('removes control, format, bidi and other default-ignorable characters, and trims', () => {
+    expect(cleanMemberName('Bo\u200Bb')).toBe('Bob');
+    expect(cleanMemberName(HOSTILE)).toBe('ecila');
+    expect(cleanMemberName(' \u2066An\u00ADna\u2069\u200E ')).toBe('Anna');
+    expect(cleanMemberName('A\u0000l\u0007e\u007Fs\u0085i\na\t')).toBe('Alesia');
+    expect(cleanMemberName('Ol\u034Fe\u2060g\u200D\u200C\u202A\u202D\u061C\u200F\uFEFF')).toBe(
+      'Oleg',
+    );
+    expect(cleanMemberName('\u3164\uFE0F\u{E0041}')).toBe('');
+  });
+
+  it('keeps what a reader sees: letters of any script, combining marks, spaces', () => {
+    expect(cleanMemberName('Алеся Ка́ліна')).toBe('Алеся Ка́ліна');
+    expect(cleanMemberName('مریم')).toBe('مریم');
+  });
+});
+
+describe('names from other members', () => {
+  it('are cleaned when they come in presence', () => {
+    const tracker = new PresenceTracker(toHex(groupId), toHex(docId), toHex(me.signing.publicKey));
+    const presence = sealPresence({
+      groupId,
+      docId,
+      epoch: 0,
+      active: null,
+      log: { length: state.length, head: state.headHash },
+      me: bob.signing.publicKey,
+      key,
+      sign: signer(bob),
+      name: HOSTILE,
+      cursor: null,
+    });
+    const view = { group: state, log, active: null, documentKey: () => key };
+    const verdict = tracker.receive(presence, view, Date.now());
+    expect(verdict.kind === 'changed' && verdict.peer.name).toBe('ecila');
+    expect(tracker.list().map((peer) => peer.name)).toEqual(['ecila']);
+  });
+
+  it('are cleaned when read from a signed profile, whose signature covers the name as sent', () => {
+    const ids = { groupId, docId };
+    const bobHex = toHex(bob.signing.publicKey);
+    const bytes = signProfile(ids, bob.signing.publicKey, HOSTILE, 5, signer(bob));
+    // The profile itself still verifies: cleaning it before the check would refuse it.
+    expect(checkedProfile(ids, bobHex, bytes)?.name).toBe(HOSTILE);
+    const ydoc = new Y.Doc();
+    ydoc.getMap<unknown>(PROFILES_MAP).set(bobHex, bytes);
+    const names = new Map<string, string>();
+    const db = { prepare: () => ({ run: () => undefined }) } as unknown as Db;
+    const keeper = createProfileKeeper({
+      db,
+      me: me.signing.publicKey,
+      sign: signer(me),
+      names,
+      myName: () => '',
+      toRenderer: () => undefined,
+      onNamesChanged: () => undefined,
+    });
+    const doc = { sync: { readable: () => true, ydoc }, group: ids } as unknown as OpenDoc;
+    keeper.read(doc);
+    expect(names.get(bobHex)).toBe('ecila');
+  });
+});

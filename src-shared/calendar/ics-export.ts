@@ -5,7 +5,7 @@ import type { BlurChoice } from './calendar-api';
 import type { EventDetails, EventTiming, OccurrenceOverride } from './event-model';
 import { formatRule, modelRefusal, normaliseUntil, parseRule, type RuleParts } from './ics-rule';
 import { formatDate, jcalDateTime, readLocal, wallFromMs, wallMs, type Wall } from './ics-time';
-import { withoutControls } from './ics-guard';
+import { joinLines, withoutControls } from './ics-guard';
 import { blurEvent, type Prepared } from './ics-blur';
 import { vtimezone, type JCal, type JCalProperty } from './ics-vtimezone';
 import { isKnownZone } from './ics-zones';
@@ -119,7 +119,7 @@ function when(name: string, w: Wall, p: Prepared): JCalProperty {
 
 const clean = (text: string, oneLine: boolean): string => {
   const t = withoutControls(text);
-  return oneLine ? t.replace(/\s*\n\s*/g, ' ') : t;
+  return oneLine ? joinLines(t) : t; // not a regex: see joinLines
 };
 
 function texts(d: EventDetails): JCalProperty[] {

@@ -168,6 +168,35 @@ function nextLine(text: string, pos: number): number {
 export const withoutControls = (text: string): string =>
   text.replace(/\r\n?/g, '\n').replace(/[^\P{Cc}\t\n]/gu, '');
 
+const SPACE = /\s/;
+/** Whether a character is white space as a regex's `\s` sees it; ASCII without a regex call. */
+const isSpace = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text.charAt(i)));
+};
+
+/**
+ * The text on one line: each run of white space that holds a line break becomes one space, as
+ * replacing the regex `\s*\n\s*` with a space would. That regex retries from every character of a
+ * run of spaces without a line break and backtracks over the whole run each time: a title of 80,000
+ * spaces held main's event loop (and with it the idle auto-lock) for seconds, one of 1 MB would for
+ * minutes. This loop looks at each character at most twice.
+ */
+export function joinLines(text: string): string {
+  let out = '';
+  let copied = 0; // text before this index is in `out`
+  for (let br = text.indexOf('\n'); br >= 0; br = text.indexOf('\n', copied)) {
+    let start = br;
+    // Never back past the last run: it took all the white space that followed it.
+    while (start > copied && isSpace(text, start - 1)) start--;
+    let end = br + 1;
+    while (end < text.length && isSpace(text, end)) end++;
+    out += `${text.slice(copied, start)} `;
+    copied = end;
+  }
+  return out + text.slice(copied);
+}
+
 function lineAt(text: string, index: number): number {
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;

@@ -16,7 +16,7 @@ import {
   type Frame,
   type Source,
 } from './ics-read';
-import { formatRule, modelRefusal, normaliseUntil, parseRule } from './ics-rule';
+import { formatRule, modelRefusal, normaliseUntil, parseRule, RuleError } from './ics-rule';
 import { isKnownZone } from './ics-zones';
 import { ruleIsBounded } from './rule-limits';
 import { convertWall, floorMinute, wallFromMs, wallMs, type Wall } from './ics-time';
@@ -177,7 +177,7 @@ function readEvent(src: Source, changes: readonly Source[], book: ZoneBook): Imp
 
   let rrule: string | null = null;
   if (recurring) rrule = readRule(src, rules[0], frame, start);
-  const exdates = new Set(readDates(src, 'exdate', 'excluded dates').map(occurrenceKey));
+  const exdates = new Set(readDates(src, 'exdate').map(occurrenceKey));
 
   const title = readText(src, 'summary', CALENDAR_LIMITS.titleMaxChars, true) ?? '';
   const description =
@@ -227,9 +227,7 @@ function readEvent(src: Source, changes: readonly Source[], book: ZoneBook): Imp
   };
   // The model has no extra dates (RDATE): each becomes a one-off event of the series' length,
   // with the changes made to that occurrence.
-  const extra = readDates(src, 'rdate', 'extra dates');
-  if (extra.length > CALENDAR_LIMITS.exceptionsPerEvent)
-    fail(src, `it has more than ${CALENDAR_LIMITS.exceptionsPerEvent} extra dates`);
+  const extra = readDates(src, 'rdate');
   if (rrule === null && extra.length === 0 && changes.length === 0 && exdates.size === 0)
     return [event];
   const keys = new Set(extra.map(occurrenceKey));
@@ -294,10 +292,9 @@ function readRule(src: Source, prop: ICAL.Property | undefined, frame: Frame, st
     ICAL.Recur.fromString(rule).iterator(first).next();
   } catch (e) {
     if (e instanceof IcsError) throw e;
-    fail(
-      src,
-      `its repeat rule (RRULE) cannot be understood: ${e instanceof Error ? e.message : 'invalid'}`,
-    );
+    // Only the rule reader's own words: ical.js's messages quote the values they refuse.
+    const why = e instanceof RuleError ? `: ${e.message}` : '';
+    fail(src, `its repeat rule (RRULE) cannot be understood${why}`);
   }
   if (rule.length > CALENDAR_LIMITS.rruleMaxChars) fail(src, 'its repeat rule (RRULE) is too long');
   return rule;

@@ -1,7 +1,8 @@
 // Reading one VEVENT's times and texts into the model's frame (all-day or timed in one zone), for
 // the importer. Every value is checked here; anything unreadable fails the event, never guesses.
 import ICAL from 'ical.js';
-import { IcsError, withoutControls } from './ics-guard';
+import { CALENDAR_LIMITS } from './calendar-limits';
+import { IcsError, joinLines, withoutControls } from './ics-guard';
 import { zoneFromName, zoneFromVtimezone } from './ics-zones';
 import {
   addDays,
@@ -38,16 +39,17 @@ export interface Span {
   end: Wall;
 }
 
+/** How a message names the event: its number and line, never its text (see IcsError). */
+const where = (src: Source): string =>
+  src.line === null ? `event ${src.n}` : `event ${src.n} (line ${src.line})`;
+
 export function fail(src: Source, what: string): never {
-  const where = src.line === null ? `event ${src.n}` : `event ${src.n} (line ${src.line})`;
-  throw new IcsError('bad-event', `${where}: ${what}`, src.line);
+  throw new IcsError('bad-event', `${where(src)}: ${what}`, src.line);
 }
 
 /** The model's string for a wall time in a frame. */
 export const keyOf = (w: Wall, frame: Frame): string =>
   frame.allDay ? formatDate(w) : formatLocal(w);
-
-const printable = (s: string): string => s.replace(/[^\x20-\x7e]/g, '?').slice(0, 40);
 
 /** Resolves TZIDs to IANA zones once per name, with the file's VTIMEZONEs as the last resort. */
 export class ZoneBook {
@@ -67,11 +69,11 @@ export class ZoneBook {
       }
       this.cache.set(tzid, zone);
     }
+    // The TZID is the file's own text (anything a writer chose), so the message does not quote it.
     if (zone === null) {
-      const where = src.line === null ? `event ${src.n}` : `event ${src.n} (line ${src.line})`;
       throw new IcsError(
         'unknown-zone',
-        `${where}: the time zone "${printable(tzid)}" is not known and the file does not define one that matches a known zone`,
+        `${where(src)}: its time zone (TZID) is not known and the file does not define one that matches a known zone`,
         src.line,
       );
     }
@@ -96,10 +98,25 @@ function tzidOf(prop: ICAL.Property): string | null {
   return typeof tzid === 'string' && tzid !== '' ? tzid : null;
 }
 
-/** Every value of a date property (EXDATE, RDATE hold lists), each with the property's TZID. */
-export function readDates(src: Source, name: string, label: string): When[] {
+const DATE_LISTS = {
+  exdate: { label: 'excluded dates', tooMany: 'exceptions' },
+  rdate: { label: 'extra dates', tooMany: 'extra dates' },
+} as const;
+
+/**
+ * Every value of a date property (EXDATE, RDATE hold lists), each with the property's TZID. More
+ * than an event may have fail it before any value is read: the importer converts each one to the
+ * event's zone, and an EXDATE of 200,000 values held main's event loop for seconds.
+ */
+export function readDates(src: Source, name: keyof typeof DATE_LISTS): When[] {
+  const { label, tooMany } = DATE_LISTS[name];
+  const props = src.comp.getAllProperties(name);
+  // A jCal property is [name, parameters, type, ...values].
+  const count = props.reduce((n, prop) => n + Math.max(0, prop.jCal.length - 3), 0);
+  const max = CALENDAR_LIMITS.exceptionsPerEvent;
+  if (count > max) fail(src, `it has more than ${max} ${tooMany}`);
   const out: When[] = [];
-  for (const prop of src.comp.getAllProperties(name)) {
+  for (const prop of props) {
     const tzid = tzidOf(prop);
     const values: unknown[] = prop.jCal.slice(3);
     for (const raw of values) {
@@ -185,9 +202,9 @@ export function readSpan(
 export function readText(src: Source, name: string, max: number, oneLine: boolean): string | null {
   const value = src.comp.getFirstPropertyValue(name);
   if (typeof value !== 'string') return null;
-  let text = withoutControls(value);
-  if (oneLine) text = text.replace(/\s*\n\s*/g, ' ');
-  text = text.trim();
+  const clean = withoutControls(value);
+  // Linear in the text's length (joinLines says why no regex): the file may hold 20 MB of it.
+  const text = (oneLine ? joinLines(clean) : clean).trim();
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   // Never leave half of a surrogate pair at the end.

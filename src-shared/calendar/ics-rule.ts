@@ -73,7 +73,15 @@ const CHECKS: Record<RulePart, (value: string) => boolean> = {
 
 const isPart = (name: string): name is RulePart => (ORDER as readonly string[]).includes(name);
 
-/** Reads an RRULE value strictly; throws an Error that says which part is wrong. */
+/**
+ * Why a rule was refused, in this reader's words: a part's name from ORDER or a fixed phrase, never
+ * the rule's own text, so the importer may show and log it (IcsError's promise).
+ */
+export class RuleError extends Error {
+  override name = 'RuleError';
+}
+
+/** Reads an RRULE value strictly; throws a RuleError that says which part is wrong. */
 export function parseRule(text: string): RuleParts {
   const parts: RuleParts = new Map();
   for (const item of text.trim().split(';')) {
@@ -81,24 +89,26 @@ export function parseRule(text: string): RuleParts {
     const eq = item.indexOf('=');
     const name = item.slice(0, Math.max(eq, 0)).toUpperCase();
     const value = item.slice(eq + 1).toUpperCase();
-    if (eq <= 0) throw new Error('a part of the rule has no value');
+    if (eq <= 0) throw new RuleError('a part of the rule has no value');
     // Extension parts (X-…) carry no meaning we keep; anything else unknown is not understood.
     if (name.startsWith('X-')) continue;
-    if (!isPart(name)) throw new Error(`unknown rule part ${name.slice(0, 20)}`);
-    if (parts.has(name)) throw new Error(`${name} appears twice`);
-    if (!CHECKS[name](value)) throw new Error(`${name} has a value that is not valid`);
+    if (!isPart(name)) throw new RuleError('a part of the rule is not known');
+    if (parts.has(name)) throw new RuleError(`${name} appears twice`);
+    if (!CHECKS[name](value)) throw new RuleError(`${name} has a value that is not valid`);
     parts.set(name, value);
   }
   const freq = parts.get('FREQ');
-  if (freq === undefined) throw new Error('the rule has no FREQ');
+  if (freq === undefined) throw new RuleError('the rule has no FREQ');
   // RFC 5545's own combination rules (3.3.10), which rrule and ical.js read differently if broken.
-  if (parts.has('COUNT') && parts.has('UNTIL')) throw new Error('it has both COUNT and UNTIL');
-  if (parts.has('BYWEEKNO') && freq !== 'YEARLY') throw new Error('BYWEEKNO outside a yearly rule');
+  if (parts.has('COUNT') && parts.has('UNTIL')) throw new RuleError('it has both COUNT and UNTIL');
+  if (parts.has('BYWEEKNO') && freq !== 'YEARLY')
+    throw new RuleError('BYWEEKNO outside a yearly rule');
   if (parts.has('BYYEARDAY') && ['DAILY', 'WEEKLY', 'MONTHLY'].includes(freq))
-    throw new Error(`BYYEARDAY in a ${freq.toLowerCase()} rule`);
-  if (parts.has('BYMONTHDAY') && freq === 'WEEKLY') throw new Error('BYMONTHDAY in a weekly rule');
+    throw new RuleError(`BYYEARDAY in a ${freq.toLowerCase()} rule`);
+  if (parts.has('BYMONTHDAY') && freq === 'WEEKLY')
+    throw new RuleError('BYMONTHDAY in a weekly rule');
   if (/\d/.test(parts.get('BYDAY') ?? '') && freq !== 'MONTHLY' && freq !== 'YEARLY')
-    throw new Error('a numbered BYDAY outside a monthly or yearly rule');
+    throw new RuleError('a numbered BYDAY outside a monthly or yearly rule');
   return parts;
 }
 
@@ -129,7 +139,7 @@ export function normaliseUntil(parts: RuleParts, allDay: boolean, zone: string):
   const raw = parts.get('UNTIL');
   if (raw === undefined) return;
   const until = readCompactDate(raw);
-  if (!until) throw new Error('UNTIL has a value that is not valid');
+  if (!until) throw new RuleError('UNTIL has a value that is not valid');
   if (allDay) {
     // ical.js compares a date occurrence with the UNTIL instant as if both were UTC: the date part
     // of the value keeps exactly the occurrences it keeps.

@@ -94,14 +94,21 @@ describe('a share made by an older app (v1, with the original slot)', () => {
   const keys = () => generateSigningKeyPair();
   const from = (pair: ReturnType<typeof keys>) => toHex(pair.publicKey);
   const base = (pair: ReturnType<typeof keys>): SharePayload => ({
-    v: 2,
+    v: 3,
     from: from(pair),
     fromName: null,
     to: null,
+    via: null,
     sharedAt: 1,
     expiresAt: null,
     ...sharedPart(series, ORIGINAL),
   });
+  /** What apps before v3 signed: no `via`. */
+  const older = (pair: ReturnType<typeof keys>): Record<string, unknown> => {
+    const payload: Record<string, unknown> = { ...base(pair) };
+    delete payload.via;
+    return payload;
+  };
   /** Signed as v1 apps sign: the same domain, the payload as JSON text. */
   const signedV1 = (pair: ReturnType<typeof keys>, payload: object): Uint8Array => {
     const text = JSON.stringify(payload);
@@ -112,7 +119,7 @@ describe('a share made by an older app (v1, with the original slot)', () => {
 
   it('is read, shown and kept without its occurrence key', () => {
     const pair = keys();
-    const v1 = { ...base(pair), v: 1, occurrence: ORIGINAL };
+    const v1 = { ...older(pair), v: 1, occurrence: ORIGINAL };
     const opened = openShare(signedV1(pair, v1));
     expect(opened).toEqual(base(pair));
     const db = vaultAtVersion(0);
@@ -135,5 +142,15 @@ describe('a share made by an older app (v1, with the original slot)', () => {
     const text = { ...base(pair), occurrence: ORIGINAL };
     expect(openShare(signedV1(pair, text))).toBeNull();
     expect(openShare(signShare(base(pair), (m) => sign(pair.secretKey, m)))).toEqual(base(pair));
+  });
+
+  it('is read as v3 with no entry when it is a v2 one, and refused with an entry it may not have', () => {
+    const pair = keys();
+    const v2 = { ...older(pair), v: 2 };
+    expect(openShare(signedV1(pair, v2))).toEqual(base(pair));
+    // A v2 payload never carried `via`: one that does is not what any app made.
+    const entry = { entry: 'a'.repeat(32), space: 'b'.repeat(32) };
+    expect(openShare(signedV1(pair, { ...v2, via: entry }))).toBeNull();
+    expect(openShare(signedV1(pair, { ...base(pair), via: entry }))).toMatchObject({ via: entry });
   });
 });

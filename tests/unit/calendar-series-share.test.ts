@@ -59,10 +59,11 @@ const BEFORE = at('2025-12-31T00:00');
 
 const signed = (part: ReturnType<typeof sharedPart>, extra: object = {}): Uint8Array => {
   const payload = {
-    v: 2 as const,
+    v: 3 as const,
     from: toHex(pair.publicKey),
     fromName: null,
     to: null,
+    via: null,
     sharedAt: 1,
     expiresAt: null,
     ...part,
@@ -304,10 +305,11 @@ describe('a whole series, shared', () => {
 
 function base() {
   return {
-    v: 2 as const,
+    v: 3 as const,
     from: toHex(pair.publicKey),
     fromName: null,
     to: null,
+    via: null,
     sharedAt: 1,
     expiresAt: null,
   };

@@ -3,7 +3,6 @@
 // I share with them, through that space's document. Received events are kept read-only here.
 // Either can be stopped: a link at the relay, a member share by deleting its entry (member-shares.ts).
 import type { SharedEventView } from '../../../src-shared/calendar/calendar-api';
-import { z } from 'zod';
 import { toHex } from '../../../src-shared/protocol/bytes';
 import { fromHex, randomBytes, sealToBoxKey } from '../crypto/sodium';
 import { SuviazError } from '../errors';
@@ -12,7 +11,13 @@ import { asApiError } from '../sync/engine-api-errors';
 import { requireConnection } from './relay-request';
 import type { CalendarService } from './calendar-service';
 import { eventGone, spaceReader } from './event-gone';
-import { openShare, sharedPart, signShare, type SharePayload } from './event-share';
+import {
+  openShare,
+  sharedPart,
+  signShare,
+  type ShareEntry,
+  type SharePayload,
+} from './event-share';
 import {
   encodeShareLink,
   openSealedShare,
@@ -33,21 +38,22 @@ import {
   wantStoppedById,
 } from './links-made-store';
 import { EVENT_SHARES_MAP, memberShares } from './member-shares';
+import { receivedMemberShares } from './member-shares-received';
 import { forgetExpired, keepShared, listShared, type StoredShare } from './shared-store';
 import type { Db } from '../vault/migrations';
 
 export { EVENT_SHARES_MAP } from './member-shares';
-const SealedEntry = z.object({ to: z.string().regex(/^[0-9a-f]{64}$/), sealed: z.base64() });
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarService) {
   const members = memberShares(db, access);
+  const received = receivedMemberShares(db, access);
   /** What to seal, and the organisation whose document holds the event (for the sharer only). */
   function payloadOf(
     what: { spaceId: string; eventId: string; occurrence?: string },
-    to: string | null,
+    to: { device: string; via: ShareEntry } | null,
     expiresAt: number | null,
   ): { payload: SharePayload; orgId: string | null } {
     const cal = calendar.readable(what.spaceId);
@@ -56,10 +62,11 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
       throw new SuviazError('not-member', 'Only what this device can read can be shared.');
     // The occurrence picks what is shared and goes no further: the recipient gets a one-off.
     const payload: SharePayload = {
-      v: 2,
+      v: 3,
       from: access.meHex,
       fromName: access.nameOf(access.meHex),
-      to,
+      to: to?.device ?? null,
+      via: to?.via ?? null,
       sharedAt: Date.now(),
       expiresAt,
       ...sharedPart(event, what.occurrence ?? null),
@@ -79,40 +86,6 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
     fromDevice: stored.payload.from,
     expiresAt: stored.payload.expiresAt,
   });
-
-  /** Share ids already looked at (kept, or refused): each sealed box is opened once per session. */
-  let judged: Set<string> | null = null;
-
-  /** Sealed shares addressed to me in my spaces' documents, checked and kept. */
-  function collectSealed(): void {
-    judged ??= new Set(listShared(db).map((s) => s.id));
-    const seen = judged;
-    for (const space of access.groups()) {
-      if (space.parentId || space.status !== 'active') continue;
-      const doc = access.ydoc(space);
-      doc?.getMap<unknown>(EVENT_SHARES_MAP).forEach((value, id) => {
-        const entry = SealedEntry.safeParse(value);
-        if (!entry.success || entry.data.to !== access.meHex) return;
-        if (!/^[0-9a-f]{32}$/.test(id) || seen.has(id)) return;
-        seen.add(id);
-        let payload: SharePayload | null;
-        try {
-          const sealed = new Uint8Array(Buffer.from(entry.data.sealed, 'base64'));
-          payload = openShare(access.openSealed(sealed));
-        } catch {
-          return;
-        }
-        // Only a member of that space (now or before) may have shared through it, and only to me.
-        const known =
-          payload !== null &&
-          (space.state.members.has(payload.from) || space.state.departed.has(payload.from));
-        // Which space it came through: its copy goes once the sharer deletes the entry there.
-        if (payload && known && payload.to === access.meHex) {
-          keepShared(db, id, payload, toHex(space.groupId));
-        }
-      });
-    }
-  }
 
   /**
    * Sends the stops this relay has not confirmed (SHARE_DELETE), `first` before the others, and
@@ -223,7 +196,7 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
       for (const link of allLiveLinks(db, now)) {
         if (eventGone(link, read)) wantStoppedById(db, link.id);
       }
-      members.forgetWithdrawn();
+      received.forgetWithdrawn();
       await members.sweep(read);
       await sendStops();
     },
@@ -241,9 +214,11 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
         if (!through || through.parentId || !recipient || args.deviceKey === access.meHex) {
           throw new SuviazError('not-member', 'That person is not a member of that space.');
         }
-        const { payload, orgId } = payloadOf(args, args.deviceKey, null);
-        const sealed = sealToBoxKey(recipient.boxKey, signShare(payload, access.sign));
+        // The entry's id is signed with it: the recipient keeps it only under that id, there.
         const id = toHex(randomBytes(16));
+        const via = { entry: id, space: toHex(through.groupId) };
+        const { payload, orgId } = payloadOf(args, { device: args.deviceKey, via }, null);
+        const sealed = sealToBoxKey(recipient.boxKey, signShare(payload, access.sign));
         // Kept on this device only, like a link's record: where the entry is and what it shows.
         const record = {
           id,
@@ -275,7 +250,7 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
         const answer = await c.request({ type: 'shareFetch', shareId: shareIdOf(parsed.key) });
         if (answer.type !== 'share') throw new SuviazError('share-invalid', 'unexpected answer');
         const payload = openShare(openSealedShare(parsed.key, answer.ciphertext));
-        if (!payload || payload.to !== null) {
+        if (!payload || payload.to !== null || payload.via !== null) {
           throw new SuviazError(
             'share-invalid',
             'The event behind this link is not signed as it should be.',
@@ -291,9 +266,9 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
 
     shared(): SharedEventView[] {
       // After collecting: a sealed share already past its expiry, or withdrawn, is not listed.
-      collectSealed();
+      received.collect();
       forgetExpired(db, Date.now());
-      members.forgetWithdrawn();
+      received.forgetWithdrawn();
       return listShared(db).map(viewOf);
     },
   };

@@ -27,20 +27,31 @@ import {
 const DOMAIN = 'suviaz/event-share/v1\n';
 
 const DeviceHex = z.string().regex(/^[0-9a-f]{64}$/);
+
 /**
- * What is shared, as made since v2: one occurrence of a series travels as an event of its own, with
- * no key naming its original slot (v1 sent it as `occurrence`, telling the recipient that it was
- * one of a series and where it stood before a move). The sharer keeps that slot in its vault only.
- * A whole series also carries its changed occurrences (`overrides`, absent when it has none): an
- * optional field of v2, which had not shipped without it, so every v2 reader knows it.
+ * Where a share sealed to a member was written: its entry's id in that space's `eventShares` map
+ * and the space. Signed, so that no other member can copy a withdrawn share back under a new id or
+ * into another space they share with its recipient (the recipient refuses an entry whose key or
+ * space differs). Null for a link, which is found by its own key.
+ */
+const Id128 = z.string().regex(/^[0-9a-f]{32}$/);
+export const ShareEntry = z.object({ entry: Id128, space: Id128 }).strict();
+export type ShareEntry = z.infer<typeof ShareEntry>;
+
+/**
+ * What is shared, as made since v3 (v2 and one occurrence's privacy: see docs/calendar.md): one
+ * occurrence of a series travels as an event of its own, with no key naming its original slot. A
+ * whole series also carries its changed occurrences (`overrides`, absent when it has none). v3 adds
+ * `via`, the entry a member share was written as.
  */
 const PayloadFields = z
   .object({
-    v: z.literal(2),
+    v: z.literal(3),
     from: DeviceHex,
     fromName: z.string().max(100).nullable(),
     /** The device it was sealed to; null for a link. */
     to: DeviceHex.nullable(),
+    via: ShareEntry.nullable(),
     sharedAt: z.number().int(),
     expiresAt: z.number().int().nullable(),
     timing: EventTiming,
@@ -48,21 +59,31 @@ const PayloadFields = z
     overrides: SharedOverrides.optional(),
   })
   .strict();
-export const SharePayload = PayloadFields.refine((p) => overridesFitSeries(p.timing, p.overrides), {
+const fitsSeries = {
   message: 'changed occurrences that are not of this series',
-});
+};
+export const SharePayload = PayloadFields.refine(
+  (p) => overridesFitSeries(p.timing, p.overrides),
+  fitsSeries,
+);
 export type SharePayload = z.infer<typeof SharePayload>;
 
 /**
- * What is read (a share opened, or one kept in the vault): a v2 payload, or a v1 one from an older
- * app or kept before, read without its occurrence key so that it is shown and kept no more.
+ * What is read (a share opened, or one kept in the vault): a v3 payload; or a v2 or v1 one from an
+ * older app or kept before, read with no entry (so never accepted as a member share: see
+ * calendar-sharing.ts) and v1 without its occurrence key, so that it is shown and kept no more.
  */
 export const ReceivedShare = z.union([
   SharePayload,
-  PayloadFields.omit({ overrides: true })
+  PayloadFields.omit({ via: true })
+    .extend({ v: z.literal(2) })
+    .strict()
+    .refine((p) => overridesFitSeries(p.timing, p.overrides), fitsSeries)
+    .transform((p): SharePayload => ({ ...p, v: 3, via: null })),
+  PayloadFields.omit({ overrides: true, via: true })
     .extend({ v: z.literal(1), occurrence: OccurrenceKey.nullable() })
     .strict()
-    .transform(({ occurrence: _dropped, ...rest }): SharePayload => ({ ...rest, v: 2 })),
+    .transform(({ occurrence: _dropped, ...rest }): SharePayload => ({ ...rest, v: 3, via: null })),
 ]);
 
 const Signed = z

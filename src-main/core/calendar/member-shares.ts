@@ -19,7 +19,6 @@ import {
   wantMemberShareStopped,
   type MemberShare,
 } from './member-shares-store';
-import { forgetShared, sharedVia } from './shared-store';
 
 /** Events sealed to one device, in a space's document: by share id, `to` and the sealed bytes. */
 export const EVENT_SHARES_MAP = 'eventShares';
@@ -130,21 +129,6 @@ export function memberShares(db: Db, access: DocAccess) {
         if (eventGone(share, read)) wantMemberShareStopped(db, share.id);
       }
       await withdrawWanted();
-    },
-
-    /**
-     * The recipient's side: copies whose entry is no longer in the space they came through are
-     * deleted. A synced document only grows but for deletions a member wrote, so an entry this
-     * device once read there and no longer finds was deleted; a document this device cannot
-     * read now (not active, wiped, unreadable) says nothing, and the copy stays.
-     */
-    forgetWithdrawn(): void {
-      for (const { id, viaSpace } of sharedVia(db)) {
-        const space = access.group(viaSpace);
-        if (!space || space.parentId || space.status !== 'active') continue;
-        const doc = access.ydoc(space);
-        if (doc && !doc.getMap<unknown>(EVENT_SHARES_MAP).has(id)) forgetShared(db, id);
-      }
     },
   };
 }

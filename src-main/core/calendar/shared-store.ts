@@ -30,10 +30,26 @@ export function sharedVia(db: Db): { id: string; viaSpace: string }[] {
     .all();
 }
 
-/** Its sharer withdrew it: deleted so that its text does not linger in free pages either. */
-export function forgetShared(db: Db, id: string): void {
+/**
+ * Its sharer withdrew it: deleted so that its text does not linger in free pages either, and its id
+ * kept so that the same entry written back is not kept again.
+ */
+export function forgetWithdrawnShare(db: Db, id: string): void {
   db.pragma('secure_delete = ON');
-  db.prepare('DELETE FROM calendar_shared WHERE id = ?').run(id);
+  db.transaction(() => {
+    db.prepare('DELETE FROM calendar_shared WHERE id = ?').run(id);
+    db.prepare('INSERT OR IGNORE INTO calendar_shared_withdrawn (id) VALUES (?)').run(id);
+  })();
+}
+
+/** Ids of shares kept here or withdrawn since: neither is opened or kept again. */
+export function settledShareIds(db: Db): Set<string> {
+  const rows = db
+    .prepare<[], { id: string }>(
+      'SELECT id FROM calendar_shared UNION SELECT id FROM calendar_shared_withdrawn',
+    )
+    .all();
+  return new Set(rows.map((row) => row.id));
 }
 
 export function listShared(db: Db): StoredShare[] {

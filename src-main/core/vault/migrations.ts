@@ -385,6 +385,13 @@ const v14: Migration = (db) => {
   `);
 };
 
+// Member shares this device received and whose sharer withdrew them, by entry id only: without it a
+// member of that space could write the withdrawn entry back under its id, and the copy would be kept
+// again at the next unlock. Nothing of the event is kept here.
+const v15: Migration = (db) => {
+  db.exec(`CREATE TABLE calendar_shared_withdrawn (id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;`);
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   v1,
   v2,
@@ -400,6 +407,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v12,
   v13,
   v14,
+  v15,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -29,11 +29,17 @@ const LINE_BREAKING = /[\p{Cc}\u2028\u2029]/gu;
 
 const oneLine = (text: string): string => text.replace(LINE_BREAKING, ' ');
 
-/** Markdown's and HTML's own characters, escaped; "&" too, or "&lt;" would show as "<". */
+/**
+ * Markdown's and HTML's own characters, escaped; "&" too, or "&lt;" would show as "<". The text is
+ * already on one line (oneLine).
+ */
 function mdEscape(text: string, context: MdContext): string {
-  const escaped = oneLine(text).replace(/[\\`*_[\]<>~&]/g, '\\$&');
+  const escaped = text.replace(/[\\`*_[\]<>~&]/g, '\\$&');
   return context.cell ? escaped.replace(/\|/g, '\\|') : escaped;
 }
+
+/** A title, task or label: on one line, escaped, outside any table. */
+const mdLine = (text: string): string => mdEscape(oneLine(text), { cell: false });
 
 /** Text that would start a heading, quote, list or rule at the start of a line stays text. */
 const mdEscapeLineStart = (text: string): string =>
@@ -46,11 +52,11 @@ function longestBackticks(text: string): number {
   return longest;
 }
 
+/** A code span of text that is already on one line (oneLine). */
 function mdCode(text: string, context: MdContext): string {
-  const flat = oneLine(text);
-  const fence = '`'.repeat(longestBackticks(flat) + 1);
-  const pad = /^[` ]|[` ]$/.test(flat) ? ' ' : '';
-  const inner = context.cell ? flat.replace(/\|/g, '\\|') : flat;
+  const fence = '`'.repeat(longestBackticks(text) + 1);
+  const pad = /^[` ]|[` ]$/.test(text) ? ' ' : '';
+  const inner = context.cell ? text.replace(/\|/g, '\\|') : text;
   return `${fence}${pad}${inner}${pad}${fence}`;
 }
 
@@ -105,7 +111,7 @@ function mdInline(nodes: PlanJsonNode[], context: MdContext): string {
       lineStart = !context.cell;
       continue;
     }
-    // On one line before it is split: spaces around the text go out unescaped.
+    // On one line once, before it is split: spaces around the text go out unescaped.
     const text = oneLine(plainText(node));
     if (text.trim() === '') {
       pendingSpace += text;
@@ -240,16 +246,16 @@ export function planToMarkdown(
   plan: ExportPlan,
   labels: ExportLabels = ENGLISH_EXPORT_LABELS,
 ): string {
-  const parts = [`# ${mdEscape(plan.title, { cell: false })}`];
+  const parts = [`# ${mdLine(plan.title)}`];
   const body = mdBlocks(children(plan.body));
   if (body) parts.push(body);
   if (plan.tasks.length > 0) {
     const lines = plan.tasks.map((task) => {
       const { title, details } = taskLine(task, labels);
-      const extra = details.length ? ` — ${mdEscape(details.join(' · '), { cell: false })}` : '';
-      return `- [${task.status === 'done' ? 'x' : ' '}] ${mdEscape(title, { cell: false })}${extra}`;
+      const extra = details.length ? ` — ${mdLine(details.join(' · '))}` : '';
+      return `- [${task.status === 'done' ? 'x' : ' '}] ${mdLine(title)}${extra}`;
     });
-    parts.push(`## ${mdEscape(labels.tasks, { cell: false })}`, lines.join('\n'));
+    parts.push(`## ${mdLine(labels.tasks)}`, lines.join('\n'));
   }
   return `${parts.join('\n\n')}\n`;
 }

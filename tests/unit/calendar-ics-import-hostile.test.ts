@@ -7,8 +7,9 @@ import { DateTime } from 'luxon';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CALENDAR_LIMITS } from '../../src-shared/calendar/calendar-limits';
 import { joinLines } from '../../src-shared/calendar/ics-guard';
-import { IcsError, parseIcs } from '../../src-shared/calendar/ics-import';
+import { parseIcs } from '../../src-shared/calendar/ics-import';
 import { parseRule } from '../../src-shared/calendar/ics-rule';
+import { failure } from '../support/ics-failure';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -18,16 +19,6 @@ const VEVENT = (lines: string): string =>
   `BEGIN:VEVENT\r\nUID:${Math.random()}\r\nDTSTAMP:20250101T000000Z\r\n${lines}\r\nEND:VEVENT`;
 const calendar = (...events: string[]): string =>
   ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//EN', ...events, 'END:VCALENDAR'].join('\r\n');
-
-function failure(text: string): IcsError {
-  try {
-    parseIcs(text, { defaultZone: 'Europe/Vilnius' });
-  } catch (error) {
-    if (error instanceof IcsError) return error;
-    throw error;
-  }
-  throw new Error('the file was accepted');
-}
 
 /** Many distinct UTC date-times an hour apart, in iCalendar's compact form. */
 const hours = (count: number): string =>

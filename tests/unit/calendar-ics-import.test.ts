@@ -11,6 +11,7 @@ import {
 } from '../../src-shared/calendar/event-model';
 import { IcsError, parseIcs, type ImportedEvent } from '../../src-shared/calendar/ics-import';
 import { zoneFromName } from '../../src-shared/calendar/ics-zones';
+import { failure } from '../support/ics-failure';
 
 const fixture = (name: string): string =>
   readFileSync(path.join(__dirname, '../fixtures/ics', name), 'utf8');
@@ -21,16 +22,6 @@ const calendar = (...events: string[]): string =>
   ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//EN', ...events, 'END:VCALENDAR'].join('\r\n');
 const single = (i: number): string =>
   VEVENT(`DTSTART:20250301T${String(i % 24).padStart(2, '0')}0000Z\r\nSUMMARY:Event ${i}`);
-
-function failure(text: string): IcsError {
-  try {
-    parseIcs(text, { defaultZone: 'Europe/Vilnius' });
-  } catch (error) {
-    if (error instanceof IcsError) return error;
-    throw error;
-  }
-  throw new Error('the file was accepted');
-}
 
 /** Every imported event is one the model's schemas accept. */
 function expectValid(events: ImportedEvent[]): void {

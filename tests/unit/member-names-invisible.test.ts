@@ -4,19 +4,16 @@
 import * as Y from 'yjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toHex } from '../../src-shared/protocol/bytes';
-import { decodeEntry } from '../../src-shared/protocol/membership-entry';
-import { replayLog, type GroupState } from '../../src-shared/protocol/membership-state';
-import { indexVerifiedLog, type LogIndex } from '../../src-shared/protocol/log-index';
+import type { GroupState } from '../../src-shared/protocol/membership-state';
+import type { LogIndex } from '../../src-shared/protocol/log-index';
 import { cleanMemberName, PROFILES_MAP } from '../../src-shared/protocol/member-profile';
-import { sodiumReady } from '../../src-main/core/crypto/sodium';
-import { documentKey, protocolCrypto } from '../../src-main/core/groups/group-crypto';
-import { buildAddMember, buildCreateGroup } from '../../src-main/core/groups/group-ops';
 import { checkedProfile, signProfile } from '../../src-main/core/sync/member-profiles';
 import { PresenceTracker, sealPresence } from '../../src-main/core/sync/presence';
 import { createProfileKeeper } from '../../src-main/core/sync/profile-keeper';
 import type { OpenDoc } from '../../src-main/core/sync/open-documents';
 import type { Db } from '../../src-main/core/vault/migrations';
-import { device, keysOf, signer, type Device } from '../support/test-devices';
+import { signer, type Device } from '../support/test-devices';
+import { twoMemberGroup } from '../support/two-member-group';
 
 const HOSTILE = '\u202Eecila\u200B';
 
@@ -26,23 +23,7 @@ let log: LogIndex;
 let groupId: Uint8Array, docId: Uint8Array, key: Uint8Array;
 
 beforeAll(async () => {
-  await sodiumReady();
-  [me, bob] = [device(), device()];
-  const created = buildCreateGroup({ me: keysOf(me), name: 'P', sign: signer(me), now: 1 });
-  ({ groupId, docId } = created);
-  const added = buildAddMember({
-    state: replayLog([decodeEntry(created.entry)], protocolCrypto),
-    me: me.signing.publicKey,
-    member: keysOf(bob),
-    role: 'editor',
-    epochKeys: new Map([[0, created.epochKey]]),
-    sign: signer(me),
-    now: 2,
-  });
-  const entries = [created.entry, added.entry];
-  state = replayLog(entries.map(decodeEntry), protocolCrypto);
-  log = indexVerifiedLog(entries, protocolCrypto);
-  key = documentKey(created.epochKey, groupId, docId, 0);
+  ({ me, bob, state, log, groupId, docId, key } = await twoMemberGroup());
 });
 
 describe('cleanMemberName', () => {

@@ -6,16 +6,10 @@ import {
   exportTasks,
   planToMarkdown,
   type ExportPlan,
-  type PlanJsonMark,
   type PlanJsonNode,
 } from '../../src-shared/plans/plan-export';
+import { p, text } from '../support/plan-nodes';
 
-const text = (value: string, ...marks: PlanJsonMark[]): PlanJsonNode => ({
-  type: 'text',
-  text: value,
-  marks,
-});
-const p = (...content: PlanJsonNode[]): PlanJsonNode => ({ type: 'paragraph', content });
 const code = { type: 'code' };
 const doc = (...content: PlanJsonNode[]): PlanJsonNode => ({ type: 'doc', content });
 

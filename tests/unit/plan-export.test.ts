@@ -8,16 +8,10 @@ import {
   planToMarkdown,
   safeHref,
   type ExportPlan,
-  type PlanJsonMark,
   type PlanJsonNode,
 } from '../../src-shared/plans/plan-export';
+import { p, text } from '../support/plan-nodes';
 
-const text = (value: string, ...marks: PlanJsonMark[]): PlanJsonNode => ({
-  type: 'text',
-  text: value,
-  marks,
-});
-const p = (...content: PlanJsonNode[]): PlanJsonNode => ({ type: 'paragraph', content });
 const item = (...content: PlanJsonNode[]): PlanJsonNode => ({ type: 'listItem', content });
 const bold = { type: 'bold' };
 const italic = { type: 'italic' };

@@ -1,19 +1,17 @@
 // Presence under attack: a captured presence replayed after its sender went quiet (or after I
 // restarted), and presence as gossip of the sender's signed membership-log head.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { indexVerifiedLog, type LogIndex } from '../../src-shared/protocol/log-index';
-import { decodeEntry } from '../../src-shared/protocol/membership-entry';
-import { replayLog, type GroupState } from '../../src-shared/protocol/membership-state';
-import { randomBytes, sodiumReady } from '../../src-main/core/crypto/sodium';
-import { documentKey, protocolCrypto } from '../../src-main/core/groups/group-crypto';
-import { buildAddMember, buildCreateGroup } from '../../src-main/core/groups/group-ops';
+import type { LogIndex } from '../../src-shared/protocol/log-index';
+import type { GroupState } from '../../src-shared/protocol/membership-state';
+import { randomBytes } from '../../src-main/core/crypto/sodium';
 import { toHex } from '../../src-shared/protocol/bytes';
 import {
   PresenceTracker,
   sealPresence,
   type PresenceView,
 } from '../../src-main/core/sync/presence';
-import { device, keysOf, signer, type Device } from '../support/test-devices';
+import { signer, type Device } from '../support/test-devices';
+import { twoMemberGroup } from '../support/two-member-group';
 
 let me: Device, bob: Device;
 let state: GroupState;
@@ -21,24 +19,7 @@ let log: LogIndex;
 let groupId: Uint8Array, docId: Uint8Array, key: Uint8Array;
 
 beforeAll(async () => {
-  await sodiumReady();
-  [me, bob] = [device(), device()];
-  const created = buildCreateGroup({ me: keysOf(me), name: 'P', sign: signer(me), now: 1 });
-  ({ groupId, docId } = created);
-  const first = replayLog([decodeEntry(created.entry)], protocolCrypto);
-  const added = buildAddMember({
-    state: first,
-    me: me.signing.publicKey,
-    member: keysOf(bob),
-    role: 'editor',
-    epochKeys: new Map([[0, created.epochKey]]),
-    sign: signer(me),
-    now: 2,
-  });
-  const entries = [created.entry, added.entry];
-  state = replayLog(entries.map(decodeEntry), protocolCrypto);
-  log = indexVerifiedLog(entries, protocolCrypto);
-  key = documentKey(created.epochKey, groupId, docId, 0);
+  ({ me, bob, state, log, groupId, docId, key } = await twoMemberGroup());
 });
 
 const view = (): PresenceView => ({ group: state, log, active: null, documentKey: () => key });

@@ -13,7 +13,7 @@ export interface RelayLimits {
   sharesPerGroup: number;
   /**
    * Entries in one group's membership log (GROUP_APPEND); past it only leaving and removals
-   * (handlers/log-room.ts).
+   * (src-shared/protocol/log-room.ts).
    */
   maxLogEntries: number;
   /**

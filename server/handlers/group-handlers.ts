@@ -7,6 +7,7 @@ import {
   lockboxSigningBytes,
   type Lockbox,
 } from '../../src-shared/protocol/lockbox';
+import { logRoomProblem } from '../../src-shared/protocol/log-room';
 import { decodeEntry, type MembershipEntry } from '../../src-shared/protocol/membership-entry';
 import {
   applyEntry,
@@ -30,7 +31,6 @@ import {
   withGroupLock,
 } from './group-access';
 import { framedBytes, readLogPage } from './log-page';
-import { logRoomProblem } from './log-room';
 import { putOnce } from './put-once';
 
 type Frame<T extends ClientFrame['type']> = Extract<ClientFrame, { type: T }>;

@@ -1,7 +1,7 @@
 // What a briefing is, as signed by its author and as the API shows it (docs/briefings.md): the
 // payload each recipient's sealed copy carries, the receipts and recalls that answer it, and the
 // expiry choices. Main checks every payload with these schemas before anything is stored (and
-// cleans attachment names of invisible characters).
+// cleans titles and attachment names of invisible characters).
 import { TimeMs } from '../time-ms';
 import { z } from 'zod';
 import { stripInvisible } from '../invisible-chars';
@@ -30,6 +30,19 @@ const FileName = z
   .min(1)
   .max(BRIEFING_LIMITS.fileNameMaxChars)
   .transform((name) => stripInvisible(name) || '_');
+
+/**
+ * A title from another member, as the app keeps and shows it: without invisible characters,
+ * trimmed, never empty. Their modified app could make "\u202Eyadnom" show as "monday" or add a
+ * zero-width character so that two titles that look the same differ. Stripped, not refused, as
+ * member names are. Safe to apply as the payload is parsed: the author's signature covers the
+ * payload's text as sent (mail-seal.ts), not what this makes of it.
+ */
+export function cleanBriefingTitle(title: string): string {
+  return stripInvisible(title).trim() || '_';
+}
+
+const Title = z.string().min(1).max(BRIEFING_LIMITS.titleMaxChars).transform(cleanBriefingTitle);
 
 export const AttachmentRef = z
   .object({
@@ -68,7 +81,7 @@ export const CopyPayload = z
     /** Every device it was sealed to: the whole space at the time, or the members chosen. */
     audience: z.array(DeviceHex).min(1).max(1000),
     wholeSpace: z.boolean(),
-    title: z.string().min(1).max(BRIEFING_LIMITS.titleMaxChars),
+    title: Title,
     body: Body,
     attachments: z.array(AttachmentRef).max(BRIEFING_LIMITS.attachmentsMax),
     receipts: z.boolean(),

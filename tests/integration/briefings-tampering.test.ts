@@ -270,4 +270,38 @@ describe("a member's modified app", () => {
     await waitFor('the refusal', () => bo.b.list({}).refused.length > 0);
     expect(bo.b.list({}).items).toEqual([]);
   });
+
+  it('cannot make a title look like another with invisible characters', async () => {
+    const { clients, spaceId } = await briefingWorld(2);
+    const [ana, bo] = clients as [(typeof clients)[0], (typeof clients)[0]];
+    const access = ana.engine.docAccess();
+    const group = access.group(spaceId);
+    if (!group) throw new Error('no group');
+    await waitFor('bo in the member list', () => group.state.members.has(bo.me));
+    // Shows as "Meeting monday at noon", with a zero-width space no eye sees.
+    await putMail(
+      access,
+      group,
+      {
+        v: 1,
+        kind: 'copy',
+        id: '7c'.repeat(16),
+        space: spaceId,
+        from: ana.me,
+        to: bo.me,
+        createdAt: Date.now(),
+        expiresAt: null,
+        audience: [bo.me],
+        wholeSpace: false,
+        title: 'Meeting \u202Eyadnom\u202C at\u200B noon',
+        body: contentFromPlainText('Bring the list.'),
+        attachments: [],
+        receipts: false,
+      },
+      null,
+    );
+    const id = await received(bo, 'Meeting yadnom at noon');
+    expect(bo.b.get(id).title).toBe('Meeting yadnom at noon');
+    expect(bo.b.list({}).refused).toEqual([]);
+  });
 });

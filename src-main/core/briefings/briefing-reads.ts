@@ -1,7 +1,10 @@
 // Briefings read back from the vault: one whole, its payload parsed against the schema again, or the
 // list (unread first, then newest) without payloads, with excerpts or, for a search, snippets.
 import type { CopyPayload } from '../../../src-shared/briefings/briefing-model';
-import { CopyPayload as CopySchema } from '../../../src-shared/briefings/briefing-model';
+import {
+  cleanBriefingTitle,
+  CopyPayload as CopySchema,
+} from '../../../src-shared/briefings/briefing-model';
 import { buildFtsQuery } from '../notes/search-text';
 import type { Db } from '../vault/migrations';
 
@@ -132,7 +135,9 @@ export function listBriefings(
       mine: row.mine === 1,
       createdAt: row.created_at,
       expiresAt: row.expires_at,
-      title: row.title,
+      // As the read view shows it (its payload parsed again): rows kept before received titles
+      // were cleaned still hold them as sent, and mine are kept as I typed them.
+      title: cleanBriefingTitle(row.title),
       excerpt: row.snippet ?? row.excerpt,
       attachments: row.attachment_count,
       readAt: row.read_at,

@@ -1,17 +1,21 @@
 // Checking a group as the relay hands it to us: its log replayed on what we already verified, my
 // epoch key from a lockbox the log vouches for, its metadata. Pure; the caller lends `openSealed`.
+import { LIMITS } from '../../../src-shared/limits';
 import { bytesEqual, toHex } from '../../../src-shared/protocol/bytes';
 import {
   decodeLockbox,
   lockboxSigningBytes,
   type Lockbox,
 } from '../../../src-shared/protocol/lockbox';
+import { logRoomProblem } from '../../../src-shared/protocol/log-room';
 import { decodeEntry, type MembershipEntry } from '../../../src-shared/protocol/membership-entry';
 import {
   applyEntries,
+  applyEntry,
   MembershipError,
   type GroupState,
 } from '../../../src-shared/protocol/membership-state';
+import { owningMaps } from '../../../src-shared/protocol/state-maps';
 import { verify } from '../crypto/sodium';
 import {
   decryptMetadata,
@@ -54,7 +58,8 @@ export function keyMatchesCommitment(state: GroupState, epoch: number, key: Uint
 
 /**
  * Replays entries on top of what we already verified (null: nothing yet). A relay that serves a log
- * that does not extend ours (a fork or a rewrite) is refused, never merged.
+ * that does not extend ours (a fork or a rewrite) is refused, never merged, and so is a log that
+ * goes past the relay's length limit with anything but what lets people out (log-room.ts).
  */
 export function extendLog(
   known: { state: GroupState; entries: Uint8Array[] } | null,
@@ -81,7 +86,19 @@ export function extendLog(
       entries.push(bytes);
     });
     // In one pass: a long log (a relay may serve thousands of entries) replays in linear time.
-    state = applyEntries(state, fresh, protocolCrypto);
+    state = owningMaps(() => {
+      const room = Math.max(0, LIMITS.relay.maxLogEntries - knownLength);
+      let next = applyEntries(state, fresh.slice(0, room), protocolCrypto);
+      // An honest relay takes nothing else past its limit. A longer log only a hostile or an old
+      // relay serves, and this device would pay for it in every later replay and index of the log
+      // (space-summary.ts, log-index.ts), which grow with its length times its members.
+      for (const entry of fresh.slice(room)) {
+        const full = logRoomProblem(next, entry, LIMITS.relay.maxLogEntries);
+        if (full) throw new GroupVerificationError('invalid-log', `entry ${entry.index}: ${full}`);
+        next = applyEntry(next, entry, protocolCrypto);
+      }
+      return next;
+    });
   } catch (error) {
     if (error instanceof GroupVerificationError) throw error;
     const reason = error instanceof MembershipError ? error.reason : 'undecodable entry';

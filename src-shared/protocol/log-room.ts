@@ -1,10 +1,12 @@
 // How long a group's membership log may grow. Up to maxLogEntries, anything the rules allow; past
 // it, only what lets people out: a leave, a removal, the approval of one, and the new epoch a leave
 // asks for. Those are bounded by the members there are, so the log stays bounded, and a full log
-// (a hostile admin can fill it) never keeps anyone in a group.
-import { bytesEqual } from '../../src-shared/protocol/bytes';
-import type { MembershipEntry } from '../../src-shared/protocol/membership-entry';
-import type { GroupState } from '../../src-shared/protocol/membership-state';
+// (a hostile admin can fill it) never keeps anyone in a group. The relay takes no entry past the
+// limit that breaks this, and clients refuse a log that holds one: only a hostile or an old relay
+// serves it, and every replay and index of the log costs each client in proportion to its length.
+import { bytesEqual } from './bytes';
+import type { MembershipEntry } from './membership-entry';
+import type { GroupState } from './membership-state';
 
 function removalPending(state: GroupState, member: Uint8Array): boolean {
   for (const { op } of state.pending.values()) {

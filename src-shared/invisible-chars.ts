@@ -8,3 +8,13 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
+
+// Characters that show as blank space: the space separators (\p{Zs}: no-break, em, ideographic…)
+// and U+2800, a Braille pattern without dots (a symbol, so not a separator, yet blank). A name made
+// of them alone shows as no name, and "Ana\u2800Petrova" shows as "Ana Petrova".
+const BLANKS = /[\p{Zs}\u2800]+/gu;
+
+/** Each run of blank-looking characters made one plain space. */
+export function plainSpaces(text: string): string {
+  return text.replace(BLANKS, ' ');
+}

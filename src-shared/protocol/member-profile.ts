@@ -3,7 +3,7 @@
 // someone who left. Pure encoding; the caller signs and verifies (docs/protocol.md §3.6). Also the
 // cleaning every name from another member goes through before the app keeps or shows it.
 import * as encoding from 'lib0/encoding';
-import { stripInvisible } from '../invisible-chars';
+import { plainSpaces, stripInvisible } from '../invisible-chars';
 import { Domain, SIGNATURE_BYTES } from './wire-constants';
 import { decodeStrict, ProtocolError } from './wire-reader';
 
@@ -14,7 +14,7 @@ export const PROFILES_MAP = 'profiles';
 
 /**
  * A name from another member (a profile, a presence), as the app keeps and shows it: without
- * invisible characters, trimmed. Such a name is hostile input: "\u202Eecila" shows as "alice" yet
+ * invisible characters, blanks made plain single spaces, trimmed. Such a name is hostile input: "\u202Eecila" shows as "alice" yet
  * is no look-alike of it, and a zero-width character makes two names look the same. Stripped, not
  * refused: a refused profile would leave the member nameless, and honest names carry some of these
  * too (a Persian name's zero-width non-joiner, an emoji's variation selector) and only lose their
@@ -22,7 +22,7 @@ export const PROFILES_MAP = 'profiles';
  * after the profile is verified.
  */
 export function cleanMemberName(name: string): string {
-  return stripInvisible(name).trim();
+  return plainSpaces(stripInvisible(name)).trim();
 }
 
 export interface MemberProfile {

@@ -12,7 +12,10 @@ import { PresenceTracker, sealPresence } from '../../src-main/core/sync/presence
 import { createProfileKeeper } from '../../src-main/core/sync/profile-keeper';
 import type { OpenDoc } from '../../src-main/core/sync/open-documents';
 import type { Db } from '../../src-main/core/vault/migrations';
+import { loadDeviceNames, loadVerifiedDevices } from '../../src-main/core/groups/contacts-store';
+import { runMigrations } from '../../src-main/core/vault/migrations';
 import { signer, type Device } from '../support/test-devices';
+import { vaultAtVersion } from '../support/vault-at-version';
 import { twoMemberGroup } from '../support/two-member-group';
 
 const HOSTILE = '\u202Eecila\u200B';
@@ -41,6 +44,30 @@ describe('cleanMemberName', () => {
   it('keeps what a reader sees: letters of any script, combining marks, spaces', () => {
     expect(cleanMemberName('Алеся Ка́ліна')).toBe('Алеся Ка́ліна');
     expect(cleanMemberName('مریم')).toBe('مریم');
+  });
+
+  it('makes each run of blanks one space, so a name of blanks alone is no name', () => {
+    expect(cleanMemberName('Ana\u2800Petrova')).toBe('Ana Petrova');
+    expect(cleanMemberName('Ana \u00A0\u3000 Petrova')).toBe('Ana Petrova');
+    expect(cleanMemberName('\u2800\u2800\u2003')).toBe('');
+  });
+});
+
+describe('names kept before they were cleaned on arrival', () => {
+  it('are read from the vault without what they hide', () => {
+    const db = vaultAtVersion(0);
+    runMigrations(db);
+    const device = new Uint8Array(32).fill(7);
+    db.prepare('INSERT INTO device_names (device_key, name, seen_at) VALUES (?, ?, 0)').run(
+      device,
+      HOSTILE,
+    );
+    db.prepare(
+      "INSERT INTO verified_devices (device_key, fingerprint, name, verified_at) VALUES (?, 'f', ?, 0)",
+    ).run(device, 'Bo\u200Bb\u2800');
+    expect(loadDeviceNames(db).get(toHex(device))).toBe('ecila');
+    expect(loadVerifiedDevices(db).get(toHex(device))?.name).toBe('Bob');
+    db.close();
   });
 });
 

@@ -42,6 +42,15 @@ describe('name skeletons (UTS #39)', () => {
     expect(confusableNames('Alesia', '\u2066А\u200Dle\u00ADsia\u2069')).toBe(true); // Cyrillic А too
   });
 
+  it('reads every run of blank-looking characters as one space', () => {
+    for (const blank of ['\u00A0', '\u2003', '\u3000', '\u2800', '  ', ' \u2800 ']) {
+      expect(confusableNames('Ana Petrova', `Ana${blank}Petrova`), JSON.stringify(blank)).toBe(
+        true,
+      );
+    }
+    expect(confusableNames('Ana Petrova', 'AnaPetrova')).toBe(false);
+  });
+
   it('keeps different names apart, in any script', () => {
     expect(confusableNames('Alesia', 'Alena')).toBe(false);
     expect(confusableNames('Алеся', 'Алена')).toBe(false);

@@ -1,5 +1,6 @@
 // What this device knows about other devices, outside any one group: the name each last announced
 // (from verified, encrypted presence) and the safety numbers the user checked out of band.
+import { cleanMemberName } from '../../../src-shared/protocol/member-profile';
 import type { Db } from '../vault/migrations';
 
 export interface VerifiedDevice {
@@ -16,7 +17,8 @@ export function loadDeviceNames(db: Db): Map<string, string> {
       'SELECT device_key, name FROM device_names',
     )
     .all();
-  return new Map(rows.map((r) => [hexOf(r.device_key), r.name]));
+  // Cleaned as read too: names kept before they were cleaned on arrival may still hide characters.
+  return new Map(rows.map((r) => [hexOf(r.device_key), cleanMemberName(r.name)]));
 }
 
 /** Records a name only when it changed: presence repeats every few seconds. */
@@ -28,7 +30,7 @@ export function rememberDeviceName(
   now: number,
 ): void {
   const hex = hexOf(deviceKey);
-  const trimmed = name.trim();
+  const trimmed = cleanMemberName(name);
   if (!trimmed || known.get(hex) === trimmed) return;
   db.prepare(
     `INSERT INTO device_names (device_key, name, seen_at) VALUES (?, ?, ?)
@@ -44,7 +46,10 @@ export function loadVerifiedDevices(db: Db): Map<string, VerifiedDevice> {
     )
     .all();
   return new Map(
-    rows.map((r) => [hexOf(r.device_key), { fingerprint: r.fingerprint, name: r.name }]),
+    rows.map((r) => [
+      hexOf(r.device_key),
+      { fingerprint: r.fingerprint, name: r.name === null ? null : cleanMemberName(r.name) },
+    ]),
   );
 }
 

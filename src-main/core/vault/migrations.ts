@@ -392,6 +392,17 @@ const v15: Migration = (db) => {
   db.exec(`CREATE TABLE calendar_shared_withdrawn (id TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;`);
 };
 
+// The notes' search index overwrites what it deletes, as the briefings' has since v12: FTS5 otherwise
+// keeps a purged or edited note's words in older index segments until a merge, out of secure_delete's
+// reach, where whoever later obtains the key reads them. 'optimize' merges the segments written
+// before this step, so the words of notes purged earlier go too.
+const v16: Migration = (db) => {
+  db.exec(`
+    INSERT INTO notes_fts (notes_fts, rank) VALUES ('secure-delete', 1);
+    INSERT INTO notes_fts (notes_fts) VALUES ('optimize');
+  `);
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   v1,
   v2,
@@ -408,6 +419,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v13,
   v14,
   v15,
+  v16,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -8,7 +8,14 @@ import { SuviazError, isSuviazError } from '../errors';
 import { createDeviceIdentity } from '../identity/device-identity';
 import { DB_KEY_BYTES } from './key-file';
 import type { Db } from './migrations';
-import { databaseFileSet, dbPaths, openDatabase, openKeyed } from './vault-disk';
+import {
+  databaseFileSet,
+  dbPaths,
+  keyPath,
+  openDatabase,
+  openKeyed,
+  shredInPlace,
+} from './vault-disk';
 
 /**
  * Free pages added to every database when it is built, a uniformly random number in this range, so
@@ -68,8 +75,17 @@ export function removeDatabaseSidecars(file: string): void {
 /**
  * Builds a new vault database in `file` under dbKey, in place: an existing file is emptied rather
  * than replaced, so it keeps its creation time. Schema, a device identity and padding. Returns it open.
+ *
+ * What the file and its WAL held is overwritten with random bytes first: emptying or deleting them
+ * only frees their blocks, which would keep the pages of what was there (the real vault, at a
+ * destroying duress unlock or a duress passphrase set from the decoy) in free disk space, for anyone
+ * who later learns its key (an older key file copy, or carved from free space, and the passphrase).
+ * Only content that is to go anyway gets here (a spare, a decoy being replaced, a vault being
+ * destroyed), so a crash half-way loses nothing the rebuild would not; a file it leaves
+ * shorter than a page is refused at unlock (openKeyed) and replaced by a spare (vault.ts).
  */
 export function buildDatabase(file: string, dbKey: Uint8Array): Db {
+  for (const name of databaseFileSet(file)) shredInPlace(name);
   removeDatabaseSidecars(file);
   if (fs.existsSync(file)) fs.truncateSync(file, 0);
   else fs.closeSync(fs.openSync(file, 'wx', 0o600));
@@ -98,12 +114,15 @@ export function buildSpare(file: string): void {
 }
 
 /**
- * Gives both database files the same access and modification time (now): at every unlock and lock,
- * so that which file was written last, and whether the second one is ever written, does not show.
+ * Gives both database files and the key file the same access and modification time (now): at every
+ * unlock and lock, so that which file was written last, and whether the second one is ever written,
+ * does not show. The key file too: it is rewritten (a new file renamed over the old) when a duress
+ * passphrase is set or a destroying duress unlock shreds the other slots, and its own times would
+ * otherwise date that write apart from the databases'.
  */
 export function touchDatabaseFiles(dir: string): void {
   const now = new Date();
-  for (const file of dbPaths(dir)) {
+  for (const file of [...dbPaths(dir), keyPath(dir)]) {
     try {
       fs.utimesSync(file, now, now);
     } catch {

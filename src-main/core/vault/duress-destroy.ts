@@ -1,10 +1,19 @@
 // The destroying duress unlock: before the decoy opens, every other key slot becomes fresh filler (the
 // real vault's key is gone: crypto-shredded) and the other database file is rebuilt as a new spare.
-// Afterwards the folder is that of an ordinary vault whose passphrase is the duress passphrase.
+// Afterwards the folder is that of an ordinary vault whose passphrase is the duress passphrase. The
+// replaced key file's bytes and the real database's pages are overwritten on the way (writeKeyFile-
+// Atomically, buildDatabase), not just freed: a carving tool could otherwise find the real slot in
+// free space and, with the real passphrase, the pages its key opens.
 import fs from 'node:fs';
 import { buildSpare } from './database-pair';
 import { clearSlot, encodeKeyFile, wrapSlot, type KeyFile, type OpenedSlot } from './key-file';
-import { databaseFileSet, keyPath, otherDbPath, writeKeyFileAtomically } from './vault-disk';
+import {
+  databaseFileSet,
+  keyPath,
+  otherDbPath,
+  shredInPlace,
+  writeKeyFileAtomically,
+} from './vault-disk';
 
 /** Same size, same place: needs no free space, for when the atomic write cannot get any. */
 function overwriteInPlace(file: string, bytes: Uint8Array): void {
@@ -50,6 +59,15 @@ export function destroyOtherVault(
     buildSpare(other);
   } catch {
     // Its key is gone already; without room for a spare the file goes, and the next unlock adds one.
-    for (const name of databaseFileSet(other)) fs.rmSync(name, { force: true });
+    // Overwritten first, in case buildDatabase failed before it could (in place, this needs no free
+    // space on most file systems).
+    for (const name of databaseFileSet(other)) {
+      try {
+        shredInPlace(name);
+      } catch {
+        // Deleting it matters more than its old pages in free space.
+      }
+      fs.rmSync(name, { force: true });
+    }
   }
 }

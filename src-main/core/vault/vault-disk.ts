@@ -2,6 +2,7 @@
 // the encrypted DB. Shared by vault.ts (create, unlock), database-pair.ts and passphrase-change.ts.
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomFillSync } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { SuviazError } from '../errors';
 import { DB_KEY_BYTES, decodeKeyFile, type KeyFile } from './key-file';
@@ -78,10 +79,80 @@ export function fsyncDirectory(dir: string): void {
   }
 }
 
-/** Temp file, fsync, rename over the target, fsync the directory: old bytes or new, never half. */
+/** Noise is written in pieces of this size: a large database never needs its size in memory. */
+const NOISE_CHUNK_BYTES = 1 << 20;
+
+/**
+ * Overwrites every byte of the open file `fd` in place with random bytes and flushes them. Deleting,
+ * truncating or renaming over a file only frees its blocks, which keep their bytes (slots, pages)
+ * until reused; on a file system that writes in place (ext4, NTFS) this is what actually removes
+ * them. Copy-on-write file systems and SSDs may still keep older copies (docs/threat-model.md).
+ */
+export function overwriteWithNoise(fd: number): void {
+  const size = fs.fstatSync(fd).size;
+  if (size === 0) return;
+  const noise = Buffer.alloc(Math.min(size, NOISE_CHUNK_BYTES));
+  for (let at = 0; at < size;) {
+    const length = Math.min(noise.length, size - at);
+    randomFillSync(noise, 0, length);
+    let written = 0;
+    while (written < length) {
+      written += fs.writeSync(fd, noise, written, length - written, at + written);
+    }
+    at += length;
+  }
+  fs.fsyncSync(fd);
+}
+
+/** overwriteWithNoise on a file by name; a file that does not exist has nothing to overwrite. */
+export function shredInPlace(file: string): void {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r+');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return;
+    throw error;
+  }
+  try {
+    overwriteWithNoise(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The key file about to be renamed over, held open so that its bytes can still be reached (and
+ * overwritten) once no name points to them. Null if there is none, or it cannot be opened for
+ * writing: the write itself must not depend on it. Never on Windows, where a file that is open
+ * cannot be renamed over, and where no folder fsync makes the rename durable before the old bytes
+ * would go (a power cut could bring back the old name on top of noise).
+ */
+function holdReplacedKeyFile(dir: string): number | null {
+  if (process.platform === 'win32') return null;
+  try {
+    return fs.openSync(keyPath(dir), 'r+');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Temp file, fsync, rename over the target, fsync the directory: old bytes or new, never half. Then
+ * the replaced file's bytes, which still hold every slot it had (the real passphrase's, before a
+ * destroying duress unlock; the previous DB key, after a passphrase change), are overwritten through
+ * the handle held from before the rename. Only after the folder fsync: until the rename is on disk,
+ * a power cut can bring the old file back as the key file, and it must then still open the vault.
+ */
 export function writeKeyFileAtomically(dir: string, bytes: Uint8Array, mustBeNew: boolean): void {
   const temp = path.join(dir, KEY_FILE_TEMP_NAME);
+  let replaced: number | null = null;
   try {
+    try {
+      // A copy a crash left between its write and its rename holds slots too; it is never read.
+      shredInPlace(temp);
+    } catch {
+      // Its blocks are freed below all the same; the write must not depend on this.
+    }
     const fd = fs.openSync(temp, 'w', 0o600);
     try {
       let written = 0;
@@ -95,12 +166,33 @@ export function writeKeyFileAtomically(dir: string, bytes: Uint8Array, mustBeNew
     if (mustBeNew && fs.existsSync(keyPath(dir))) {
       throw new SuviazError('vault-exists', 'A vault already exists here.');
     }
+    replaced = holdReplacedKeyFile(dir);
     fs.renameSync(temp, keyPath(dir));
   } catch (error) {
+    if (replaced !== null) fs.closeSync(replaced);
+    try {
+      shredInPlace(temp);
+    } catch {
+      // Removed below all the same.
+    }
     fs.rmSync(temp, { force: true });
     throw error;
   }
-  fsyncDirectory(dir);
+  try {
+    fsyncDirectory(dir);
+    if (replaced !== null) {
+      try {
+        // Not if another name still points to it (a hard link someone made): that is their copy.
+        if (fs.fstatSync(replaced).nlink === 0) overwriteWithNoise(replaced);
+      } catch {
+        // The new key file is in place: callers take an error to mean it is not (a passphrase
+        // change would undo a step that happened). The old bytes stay in free space, as they
+        // would without this.
+      }
+    }
+  } finally {
+    if (replaced !== null) fs.closeSync(replaced);
+  }
 }
 
 export function readKeyFile(dir: string): KeyFile {
@@ -124,14 +216,16 @@ function isCorruptCode(code: unknown): boolean {
   );
 }
 
+function databaseCorrupt(): SuviazError {
+  return new SuviazError(
+    'database-corrupt',
+    'The vault database is damaged or does not belong to this key file.',
+  );
+}
+
 function mapOpenError(error: unknown, file: string): unknown {
   const code = errorCode(error);
-  if (isCorruptCode(code)) {
-    return new SuviazError(
-      'database-corrupt',
-      'The vault database is damaged or does not belong to this key file.',
-    );
-  }
+  if (isCorruptCode(code)) return databaseCorrupt();
   if (code === 'SQLITE_CANTOPEN' && !fs.existsSync(file)) {
     return new SuviazError('database-missing', 'The vault database (suviaz.db) is missing.');
   }
@@ -139,12 +233,36 @@ function mapOpenError(error: unknown, file: string): unknown {
 }
 
 /**
+ * No SQLite database file is shorter than its page size, 512 bytes at the least (this app's have
+ * 4 KiB pages, and page 1 is written as soon as a database is made). A shorter file is one emptied
+ * to be rebuilt (buildDatabase) by a process that died before writing it, or damaged.
+ */
+export const MIN_DATABASE_BYTES = 512;
+
+/**
+ * An existing database file too short to be one is refused as not this key's. SQLite takes a file
+ * of 0 or 1 byte for a new, empty database that any key "opens": the passphrase whose vault is in
+ * the other file would get an empty vault made in it, hiding its own (findDatabase tries suviaz.db
+ * first and takes the first that opens). A missing file is left to SQLite's fileMustExist.
+ */
+function refuseTooShort(file: string): void {
+  let size: number | undefined;
+  try {
+    size = fs.statSync(file, { throwIfNoEntry: false })?.size;
+  } catch {
+    return;
+  }
+  if (size !== undefined && size < MIN_DATABASE_BYTES) throw databaseCorrupt();
+}
+
+/**
  * Opens the DB and keys it, reading only its first page: SuviazError('database-corrupt') when the key
- * does not fit (or page 1 is damaged), having changed nothing on disk. The caller closes what it gets
- * or hands it to readyDatabase.
+ * does not fit (or page 1 is damaged, or the file is too short to hold a page), having changed
+ * nothing on disk. The caller closes what it gets or hands it to readyDatabase.
  */
 export function openKeyed(file: string, dbKey: Uint8Array, isNew: boolean): Db {
   if (dbKey.length !== DB_KEY_BYTES) throw new Error('bad DB key length');
+  if (!isNew) refuseTooShort(file);
   let db: Db | undefined;
   try {
     db = new Database(file, { fileMustExist: !isNew });

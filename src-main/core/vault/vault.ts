@@ -30,6 +30,7 @@ import type { Db } from './migrations';
 import { finishPassphraseChange, refuseWeak } from './passphrase-change';
 import {
   CREATING_FILE_NAME,
+  MIN_DATABASE_BYTES,
   databaseFileSet,
   dbPaths,
   errorCode,
@@ -179,10 +180,18 @@ export async function createVault(
 /**
  * A vault made before the pair has no suviaz-2.db: it gets its spare now that the vault is known
  * good, so every vault ends up with the same files. A failure (a full disk) is left for next time.
+ * So does one whose other file is too short to be a database: emptied by a rebuild that a crash cut
+ * short (buildDatabase), it holds nothing any key opens, and left so it would tell that one happened.
  */
 function addMissingSpare(file: string): void {
   const other = otherDbPath(file);
-  if (fs.existsSync(other)) return;
+  let size: number | undefined;
+  try {
+    size = fs.statSync(other, { throwIfNoEntry: false })?.size;
+  } catch {
+    return; // Unreadable: left as it is rather than failing an unlock that succeeded.
+  }
+  if (size !== undefined && size >= MIN_DATABASE_BYTES) return;
   try {
     buildSpare(other);
   } catch {

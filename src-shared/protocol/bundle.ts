@@ -8,22 +8,43 @@
 //   body      = bytes signed ‖ signature(64)
 //   signed    = u8 BUNDLE_VERSION ‖ id group ‖ id doc ‖ key exporter ‖ varuint counter ‖ varuint createdAt
 //               ‖ varuint n ‖ n × bytes entry ‖ varuint m ‖ m × bytes lockbox ‖ bytes docState ‖ bytes padding
+//               (n ≤ BUNDLE_MAX_ENTRIES, m ≤ BUNDLE_MAX_LOCKBOXES, each refused before an item is read)
 //   signature = Ed25519(exporter, string("suviaz/v1/bundle") ‖ bytes signed)
 import * as encoding from 'lib0/encoding';
 import { LIMITS } from '../limits';
 import { Domain, ID_BYTES, KEY_BYTES, NONCE_BYTES, SIGNATURE_BYTES } from './wire-constants';
-import { decodeStrict, ProtocolError, wireReader } from './wire-reader';
+import { decodeStrict, ProtocolError, wireReader, type WireReader } from './wire-reader';
 
 /** Its own version, not the frame's: a bundle is a file that may be read long after it was made. */
 export const BUNDLE_VERSION = 1;
 /** crypto_box_seal of a 32-byte key: ephemeral public key (32) + key (32) + tag (16). */
 export const BUNDLE_SLOT_BYTES = 80;
 const MAX_SLOTS_LOG2 = Math.log2(LIMITS.bundle.maxSlots);
+/**
+ * Membership entries a bundle may list (46,875). Every valid entry is more than 128 bytes (a
+ * 64-byte signature, a 32-byte author key and a 32-byte previous hash, besides the rest), so no
+ * bundle of LIMITS.bundle.maxBytes holds more valid ones, whatever its log: this refuses nothing an
+ * honest device makes. It is several times LIMITS.relay.maxLogEntries because what log-room.ts lets past
+ * that limit (departures, and the removal proposals and new epochs around them) has no tighter
+ * bound worth trusting here. The log's rules, its length limit among them, are checked at import
+ * (extendLog); this bound only keeps a hostile count (six million one-byte entries fit the file)
+ * from being built before they are.
+ */
+export const BUNDLE_MAX_ENTRIES = Math.floor(LIMITS.bundle.maxBytes / 128);
+/**
+ * Lockboxes a bundle may carry: its exporter seals one to each other member, and a bundle is for at
+ * most LIMITS.bundle.maxSlots of them (an export for more is refused).
+ */
+export const BUNDLE_MAX_LOCKBOXES = LIMITS.bundle.maxSlots;
 
-export interface BundleContents {
+/** The fixed fields the contents start with: enough to check the signature and its signer. */
+export interface BundleHeader {
   groupId: Uint8Array;
   docId: Uint8Array;
   exporter: Uint8Array;
+}
+
+export interface BundleContents extends BundleHeader {
   /** The exporter's count of bundles made for this space: an importer refuses one not above the last. */
   counter: number;
   createdAt: number;
@@ -83,29 +104,44 @@ export function encodeBundleContents(c: BundleContents): Uint8Array {
   });
 }
 
+function readHeader(r: WireReader): BundleHeader {
+  const version = r.u8();
+  if (version !== BUNDLE_VERSION) {
+    throw new BundleVersionError(`bundle version ${version}; this Suviaz reads ${BUNDLE_VERSION}`);
+  }
+  return { groupId: r.fixed(ID_BYTES), docId: r.fixed(ID_BYTES), exporter: r.fixed(KEY_BYTES) };
+}
+
+/**
+ * The header alone, at the fixed start of the signed bytes: the exporter's signature is checked,
+ * and the exporter judged, before anything of variable count is read (decodeBundleContents).
+ */
+export function decodeBundleHeader(signed: Uint8Array): BundleHeader {
+  return readHeader(wireReader(signed));
+}
+
+/** A count of items, refused above `max` before a single item is read. */
+function readCount(r: WireReader, max: number, what: string): number {
+  const n = r.varUint();
+  if (n > max) throw new ProtocolError(`it lists ${n} ${what}; a bundle holds at most ${max}`);
+  return n;
+}
+
 export function decodeBundleContents(signed: Uint8Array): BundleContents {
   return decodeStrict(signed, (r) => {
-    const version = r.u8();
-    if (version !== BUNDLE_VERSION) {
-      throw new BundleVersionError(
-        `bundle version ${version}; this Suviaz reads ${BUNDLE_VERSION}`,
-      );
-    }
-    const groupId = r.fixed(ID_BYTES);
-    const docId = r.fixed(ID_BYTES);
-    const exporter = r.fixed(KEY_BYTES);
+    const header = readHeader(r);
     const counter = r.varUint();
     const createdAt = r.varUint();
     const entries: Uint8Array[] = [];
-    const n = r.varUint(LIMITS.bundle.maxBytes);
+    const n = readCount(r, BUNDLE_MAX_ENTRIES, 'membership entries');
     for (let i = 0; i < n; i++) entries.push(r.bytes(LIMITS.relay.maxEntryBytes));
     const lockboxes: Uint8Array[] = [];
-    const m = r.varUint(LIMITS.bundle.maxBytes);
+    const m = readCount(r, BUNDLE_MAX_LOCKBOXES, 'lockboxes');
     for (let i = 0; i < m; i++) lockboxes.push(r.bytes(LIMITS.relay.maxEntryBytes));
     const docState = r.bytes(LIMITS.bundle.maxBytes);
     const padding = r.bytes(LIMITS.bundle.maxBytes);
     if (padding.some((b) => b !== 0)) throw new ProtocolError('bundle padding is not zeros');
-    return { groupId, docId, exporter, counter, createdAt, entries, lockboxes, docState };
+    return { ...header, counter, createdAt, entries, lockboxes, docState };
   });
 }
 

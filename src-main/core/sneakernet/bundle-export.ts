@@ -4,7 +4,7 @@
 import { toHex } from '../../../src-shared/protocol/bytes';
 import { LIMITS } from '../../../src-shared/limits';
 import { canWrite } from '../../../src-shared/protocol/membership-state';
-import { fromHex } from '../crypto/sodium';
+import { fromHex, randomBytes } from '../crypto/sodium';
 import { SuviazError } from '../errors';
 import { makeLockbox } from '../groups/group-ops';
 import { sealBundle } from './bundle-seal';
@@ -13,7 +13,10 @@ import type { SneakernetDeps } from './sneakernet-deps';
 
 export interface ExportedBundle {
   bytes: Uint8Array;
-  /** Names neither the space nor the app: the file may be looked at on the way. */
+  /**
+   * Names neither the space, the app, the exporter nor the day, and links no two bundles: the file
+   * may be looked at on the way. `bundle-<8 random hex digits>.bin`.
+   */
   fileName: string;
 }
 
@@ -66,6 +69,7 @@ export function exportBundle(deps: SneakernetDeps, spaceId: string, now: number)
     throw new SuviazError('bundle-too-large', `the bundle would be ${bytes.length} bytes`);
   }
   setCounter(db, me, group.groupId, counter);
-  const day = new Date(now).toISOString().slice(0, 10);
-  return { bytes, fileName: `bundle-${day}-${counter}.bin` };
+  // Random, not the day and counter: sticks found together must not line up as one member's series
+  // of one space. Not constant either, so that two bundles saved in one folder keep their names.
+  return { bytes, fileName: `bundle-${toHex(randomBytes(4))}.bin` };
 }

@@ -1,27 +1,21 @@
 // "Import" of a bundle another member carried here: every item is checked as if the relay had sent
-// it (the log byte for byte against mine and by the shared rules, lockboxes by admin signature and
-// key commitment, the exporter's membership and write right, the counter against replay) and only
-// then is anything stored. What is new goes on to my relay: the content through my outbox, the
-// log entries at the next connection (docs/network.md "Sync by file").
+// it (the log byte for byte against mine and by the shared rules and length limit, lockboxes by
+// admin signature and key commitment, the exporter's membership and write right, the counter
+// against replay) and only then is anything stored. What is new goes on to my relay: the content
+// through my outbox, the log entries at the next connection (docs/network.md "Sync by file").
 import * as Y from 'yjs';
 import { BoundedUpdateDecoderV2 } from '../../../src-shared/yjs-bounded-decoder';
 import { bytesEqual, toHex } from '../../../src-shared/protocol/bytes';
 import { forkIndex } from '../../../src-shared/protocol/log-fork';
-import { decodeEntry } from '../../../src-shared/protocol/membership-entry';
-import {
-  canWrite,
-  isMember,
-  replayLog,
-  type GroupState,
-} from '../../../src-shared/protocol/membership-state';
+import { decodeLockbox, type Lockbox } from '../../../src-shared/protocol/lockbox';
+import { canWrite, isMember, type GroupState } from '../../../src-shared/protocol/membership-state';
 import { PolicyFlag } from '../../../src-shared/protocol/wire-constants';
-import type { BundleContents } from '../../../src-shared/protocol/bundle';
+import type { BundleContents, BundleHeader } from '../../../src-shared/protocol/bundle';
 import { SuviazError } from '../errors';
 import { mapStorageError } from '../vault/vault-disk';
-import { protocolCrypto } from '../groups/group-crypto';
-import { GroupVerificationError, openMyEpochKey } from '../groups/group-checks';
+import { extendLog, GroupVerificationError, openMyEpochKey } from '../groups/group-checks';
 import { wipeGroupContent, type StoredGroup } from '../groups/group-store';
-import { statusIn } from '../sync/membership-rules';
+import { statusIn, type VerifiedLog } from '../sync/membership-rules';
 import { openBundle } from './bundle-seal';
 import { lastCounter, queueForward, setCounter } from './bundle-store';
 import type { SneakernetDeps } from './sneakernet-deps';
@@ -39,8 +33,33 @@ export interface ImportedBundle {
 
 const conflict = (why: string) => new SuviazError('bundle-conflict', why);
 
-/** My log and the bundle's must be one history: the longer one wins, a fork is refused. */
-function mergedLog(group: StoredGroup, theirs: readonly Uint8Array[]) {
+const notMember = () =>
+  new SuviazError('bundle-not-member', 'the bundle was made by a device that is not a member');
+
+/** The space a bundle names, as this device holds it: as a member, not wiped. */
+function memberGroup(deps: SneakernetDeps, groupId: Uint8Array): StoredGroup {
+  const group = deps.groups.get(toHex(groupId));
+  if (!group || group.status !== 'active' || group.wiped) {
+    throw new SuviazError('not-member', 'This device does not hold this space as a member.');
+  }
+  return group;
+}
+
+/**
+ * Judged on the bundle's signed header, before any of its lists is read: the space is mine and the
+ * exporter is a member in my own log (checkedGroup asks again in the bundle's). Anyone else (the
+ * relay, a removed member) can seal a file to me, but I read no more of it.
+ */
+function admit(deps: SneakernetDeps, header: BundleHeader): void {
+  if (!isMember(memberGroup(deps, header.groupId).state, header.exporter)) throw notMember();
+}
+
+/**
+ * My log and the bundle's must be one history: the longer one wins, a fork is refused. Its new
+ * entries are checked on top of mine as the relay's are (extendLog): by the shared rules, and past
+ * the relay's length limit only what lets people out (log-room.ts).
+ */
+function mergedLog(group: StoredGroup, theirs: readonly Uint8Array[]): VerifiedLog {
   const mine = group.entries;
   const fork = forkIndex(mine, theirs);
   if (fork !== null) {
@@ -48,13 +67,19 @@ function mergedLog(group: StoredGroup, theirs: readonly Uint8Array[]) {
   }
   if (theirs.length <= mine.length) return { entries: mine, state: group.state };
   try {
-    return { entries: [...theirs], state: replayLog(theirs.map(decodeEntry), protocolCrypto) };
+    return extendLog(group, theirs.slice(mine.length), mine.length);
   } catch (error) {
-    throw conflict(`the bundle's membership log breaks the rules: ${String(error)}`);
+    const why = error instanceof GroupVerificationError ? error.message : String(error);
+    throw conflict(`the bundle's membership log breaks the rules: ${why}`);
   }
 }
 
-/** Epoch keys sealed to me in the bundle's lockboxes, checked as those from the relay are. */
+/**
+ * Epoch keys sealed to me in the bundle's lockboxes, checked as those from the relay are. The
+ * lockboxes are gone through once, keeping those for me, here, for an epoch I lack; not once per
+ * epoch: a bundle may carry thousands, and a log thousands of epochs from before I joined, whose
+ * product would hold main for minutes.
+ */
 function withMyKeys(
   deps: SneakernetDeps,
   state: GroupState,
@@ -62,17 +87,37 @@ function withMyKeys(
   lockboxes: readonly Uint8Array[],
 ): Map<number, Uint8Array> {
   const keys = new Map(held);
-  for (let epoch = 0; epoch <= state.epoch; epoch++) {
-    if (keys.has(epoch)) continue;
+  const candidates = new Map<number, Uint8Array[]>();
+  for (const bytes of lockboxes) {
+    let box: Lockbox;
+    try {
+      box = decodeLockbox(bytes);
+    } catch {
+      continue; // openMyEpochKey passes over it too
+    }
+    if (
+      box.epoch > state.epoch ||
+      keys.has(box.epoch) ||
+      !bytesEqual(box.recipient, deps.me) ||
+      !bytesEqual(box.groupId, state.groupId)
+    ) {
+      continue;
+    }
+    const forEpoch = candidates.get(box.epoch);
+    if (forEpoch) forEpoch.push(bytes);
+    else candidates.set(box.epoch, [bytes]);
+  }
+  for (const epoch of [...candidates.keys()].sort((x, y) => x - y)) {
+    const mine = candidates.get(epoch) ?? [];
     try {
       keys.set(
         epoch,
-        openMyEpochKey({ state, me: deps.me, epoch, lockboxes, openSealed: deps.openSealed }),
+        openMyEpochKey({ state, me: deps.me, epoch, lockboxes: mine, openSealed: deps.openSealed }),
       );
     } catch (error) {
       if (!(error instanceof GroupVerificationError)) throw error;
-      // None for me, or a bad one: the key comes from the relay later, as it would have anyway.
-      if (error.reason !== 'no-lockbox') deps.warn(`group-${error.reason}`);
+      // A bad one: the key comes from the relay later, as it would have anyway.
+      deps.warn(`group-${error.reason}`);
     }
   }
   return keys;
@@ -97,10 +142,7 @@ function contentDelta(current: Uint8Array, incoming: Uint8Array): Uint8Array | n
 }
 
 function checkedGroup(deps: SneakernetDeps, contents: BundleContents) {
-  const group = deps.groups.get(toHex(contents.groupId));
-  if (!group || group.status !== 'active' || group.wiped) {
-    throw new SuviazError('not-member', 'This device does not hold this space as a member.');
-  }
+  const group = memberGroup(deps, contents.groupId);
   if (!bytesEqual(group.docId, contents.docId)) throw conflict('the bundle names another document');
   const log = mergedLog(group, contents.entries);
   // Judged in the longest log known: someone removed there cannot bring anything any more. And a
@@ -108,10 +150,7 @@ function checkedGroup(deps: SneakernetDeps, contents: BundleContents) {
   // (clients judge an invite's expiry by the time its joiner signed), so its own bundle cannot
   // be what makes it a member here; the relay, or an older member's bundle, brings it first.
   if (!isMember(log.state, contents.exporter) || !isMember(group.state, contents.exporter)) {
-    throw new SuviazError(
-      'bundle-not-member',
-      'the bundle was made by a device that is not a member',
-    );
+    throw notMember();
   }
   if (contents.docState.length > 0 && !canWrite(log.state, contents.exporter)) {
     throw new SuviazError(
@@ -133,7 +172,7 @@ export async function importBundle(
   deps: SneakernetDeps,
   file: Uint8Array,
 ): Promise<ImportedBundle> {
-  const contents = openBundle(file, deps.openSealed);
+  const contents = openBundle(file, deps.openSealed, (header) => admit(deps, header));
   const { group, log } = checkedGroup(deps, contents);
   const meHex = toHex(deps.me);
   const status = statusIn(log.state, meHex, group.status);
@@ -156,11 +195,11 @@ export async function importBundle(
   const removedAndWiped =
     status === 'removed' && (log.state.policy & PolicyFlag.wipeOnRemoval) !== 0;
   const newEntries = log.entries.length - group.entries.length;
-  if (removedAndWiped) {
-    wipeGroupContent(deps.db, group.groupId);
-    next = { ...next, epochKeys: new Map(), wiped: true };
-  }
+  if (removedAndWiped) next = { ...next, epochKeys: new Map(), wiped: true };
   deps.db.transaction(() => {
+    // With the log that removes me, never before it: the app stopping in between would leave me a
+    // member on the old log with my content and keys already deleted.
+    if (removedAndWiped) wipeGroupContent(deps.db, group.groupId);
     queueForward(deps.db, group.groupId, group.entries.length, log.entries.length);
     if (newEntries > 0 || next.epochKeys.size !== group.epochKeys.size) deps.adopt(next, group);
   })();

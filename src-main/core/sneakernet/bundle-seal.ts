@@ -8,11 +8,13 @@ import {
   decodeBundleBody,
   decodeBundleContents,
   decodeBundleFile,
+  decodeBundleHeader,
   encodeBundleBody,
   encodeBundleContents,
   encodeBundleFile,
   encodeBundlePrefix,
   type BundleContents,
+  type BundleHeader,
 } from '../../../src-shared/protocol/bundle';
 import { LIMITS } from '../../../src-shared/limits';
 import { ProtocolError } from '../../../src-shared/protocol/wire-reader';
@@ -74,15 +76,28 @@ const unreadable = (why: string) =>
   );
 const damaged = (why: string) =>
   new SuviazError('bundle-damaged', `The bundle was changed or damaged after it was made: ${why}.`);
+const malformed = (why: string) =>
+  new SuviazError('bundle-damaged', `The bundle was not made as Suviaz makes one: ${why}.`);
+
+/** A decoding error as the refusal it is; anything else (a bug) as it is. */
+function refusalOf(error: unknown, refusal: (why: string) => SuviazError): unknown {
+  if (error instanceof BundleVersionError) return unreadable(error.message);
+  if (error instanceof ProtocolError) return refusal(error.message);
+  return error;
+}
 
 /**
  * Opens a bundle with this device's box key (openSealed). Refuses the whole file, with nothing
  * decoded for use, when a byte anywhere was changed: the slots are the AEAD's associated data, and
- * the exporter's signature covers every byte of the contents.
+ * the exporter's signature covers every byte of the contents. Sealing a slot needs only a member's
+ * public box key, which the relay and former members know: so the signature is checked, and
+ * `admit` judges the exporter it names (throwing to refuse), on the contents' fixed header alone,
+ * before any of their lists is read; those are bounded besides (bundle.ts).
  */
 export function openBundle(
   file: Uint8Array,
   openSealed: (sealed: Uint8Array) => Uint8Array,
+  admit: (header: BundleHeader) => void,
 ): BundleContents {
   let parsed;
   try {
@@ -111,19 +126,23 @@ export function openBundle(
   } finally {
     bodyKey.fill(0);
   }
-  let contents: BundleContents;
+  let header: BundleHeader;
   let signed: Uint8Array;
   let signature: Uint8Array;
   try {
     ({ signed, signature } = decodeBundleBody(body));
-    contents = decodeBundleContents(signed);
+    header = decodeBundleHeader(signed);
   } catch (error) {
-    if (error instanceof BundleVersionError) throw unreadable(error.message);
-    if (error instanceof ProtocolError) throw damaged(error.message);
-    throw error;
+    throw refusalOf(error, damaged);
   }
-  if (!verify(contents.exporter, bundleSigningBytes(signed), signature)) {
+  if (!verify(header.exporter, bundleSigningBytes(signed), signature)) {
     throw damaged('it is not signed by the device it names');
   }
-  return contents;
+  admit(header);
+  try {
+    return decodeBundleContents(signed);
+  } catch (error) {
+    // Signed as it is: made so, not damaged on the way.
+    throw refusalOf(error, malformed);
+  }
 }

@@ -177,15 +177,16 @@ export function createLogRefresh(
       const fetched = await fetchLog(c, groupId, known);
       let next = nextGroup(groupId, known, fetched);
       if (!next) return false;
-      if (
+      const wipe =
         next.status === 'removed' &&
         !next.wiped &&
-        (next.state.policy & PolicyFlag.wipeOnRemoval) !== 0
-      ) {
-        wipeGroupContent(env.db, groupId);
-        next = { ...next, epochKeys: new Map(), wiped: true };
-      }
-      const stored = commitGroup(env, next, known);
+        (next.state.policy & PolicyFlag.wipeOnRemoval) !== 0;
+      if (wipe) next = { ...next, epochKeys: new Map(), wiped: true };
+      // The wipe with the log that removes me, never before it: the app stopping in between would
+      // leave me a member on the old log with my content and keys already deleted.
+      const stored = commitGroup(env, next, known, () => {
+        if (wipe) wipeGroupContent(env.db, groupId);
+      });
       if (stored.status === 'active' && !stored.epochKeys.has(stored.state.epoch)) {
         retryLater(groupId);
       }

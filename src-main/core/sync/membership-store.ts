@@ -40,11 +40,13 @@ export function requireConnection(env: MembershipEnv): RelayConnection {
 /**
  * Stores a group. Refreshes and my own appends can overlap (the relay tells me of my own entry):
  * the longer log wins and epoch keys are only ever added, so neither can undo the other.
+ * `alongside` is written in the same transaction (a removal's wipe), only if the group is stored.
  */
 export function commitGroup(
   env: MembershipEnv,
   proposed: StoredGroup,
   previous: StoredGroup | null,
+  alongside: () => void = () => undefined,
 ): StoredGroup {
   const current = env.groups.get(toHex(proposed.groupId));
   let next = proposed;
@@ -68,7 +70,10 @@ export function commitGroup(
     // Likewise a name learned by one path is not lost to a view that had none yet.
     if (!next.name && current.name) next = { ...next, name: current.name };
   }
-  saveGroup(env.db, next, Date.now());
+  env.db.transaction(() => {
+    alongside();
+    saveGroup(env.db, next, Date.now());
+  })();
   env.groups.set(toHex(next.groupId), next);
   env.groupUpdated(next, previous);
   return next;

@@ -153,4 +153,18 @@ describe('a share made by an older app (v1, with the original slot)', () => {
     expect(openShare(signedV1(pair, { ...v2, via: entry }))).toBeNull();
     expect(openShare(signedV1(pair, { ...base(pair), via: entry }))).toMatchObject({ via: entry });
   });
+
+  it('goes as v2 for a link, which older apps open, and as v3 for a member share', () => {
+    const pair = keys();
+    const signWith = (m: Uint8Array) => sign(pair.secretKey, m);
+    const payloadText = (bytes: Uint8Array): Record<string, unknown> =>
+      JSON.parse(JSON.parse(new TextDecoder().decode(bytes)).payload);
+    const link = signShare(base(pair), signWith);
+    expect(payloadText(link)).not.toHaveProperty('via');
+    expect(payloadText(link).v).toBe(2);
+    expect(openShare(link)).toEqual(base(pair));
+    const via = { entry: 'a'.repeat(32), space: 'b'.repeat(32) };
+    const member = signShare({ ...base(pair), to: from(keys()), via }, signWith);
+    expect(payloadText(member)).toMatchObject({ v: 3, via });
+  });
 });

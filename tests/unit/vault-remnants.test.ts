@@ -31,7 +31,7 @@ import {
   decodeKeyFile,
   unlockKeyFile,
 } from '../../src-main/core/vault/key-file';
-import { shredKeyFile } from '../../src-main/core/vault/panic-wipe';
+import { panicWipeFiles, shredKeyFile } from '../../src-main/core/vault/panic-wipe';
 import {
   DB_FILE_NAMES,
   KEY_FILE_NAME,
@@ -282,5 +282,25 @@ describe('a panic wipe cut short after the shred', () => {
     const dir = tempDir();
     shredKeyFile(dir);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('a panic wipe whose key file another program holds', () => {
+  it('still deletes the databases, and says it could not delete the key file', async () => {
+    const { dir, vault } = await realVault();
+    vault.close();
+    const keyFile = join(dir, KEY_FILE_NAME);
+    const realRm = fs.rmSync;
+    // Windows: a backup or sync tool has the key file open without delete sharing.
+    const held = vi.spyOn(fs, 'rmSync').mockImplementation((file, options) => {
+      if (file === keyFile) throw Object.assign(new Error('busy'), { code: 'EBUSY' });
+      realRm(file, options);
+    });
+    try {
+      expect(() => panicWipeFiles(dir)).toThrow('busy');
+    } finally {
+      held.mockRestore();
+    }
+    expect(readdirSync(dir).filter((name) => name !== KEY_FILE_NAME)).toEqual([]);
   });
 });

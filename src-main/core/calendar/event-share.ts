@@ -93,9 +93,18 @@ const Signed = z
 const encoder = new TextEncoder();
 const signedBytes = (payload: string): Uint8Array => encoder.encode(DOMAIN + payload);
 
+/**
+ * A link goes as v2: it has no entry to name, and apps from before v3 open it then (they refuse a
+ * version they do not know as "not signed as it should be"). A member share goes as v3.
+ */
+function asMade(payload: SharePayload): object {
+  return payload.via !== null || payload.to !== null ? payload : linkAsV2(payload);
+}
+const linkAsV2 = ({ via: _none, ...link }: SharePayload): object => ({ ...link, v: 2 });
+
 /** The signed form, as bytes to seal; refused when too large to reach its recipient. */
 export function signShare(payload: SharePayload, sign: (m: Uint8Array) => Uint8Array): Uint8Array {
-  const text = JSON.stringify(payload);
+  const text = JSON.stringify(asMade(payload));
   const signature = Buffer.from(sign(signedBytes(text))).toString('base64');
   const signed = encoder.encode(JSON.stringify({ payload: text, signature }));
   checkShareSize(signed);

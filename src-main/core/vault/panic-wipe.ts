@@ -64,11 +64,24 @@ export function shredKeyFile(dir: string): void {
 
 /** Deletes every file of the vault (after shredKeyFile). Safe to call when there is none. */
 export function deleteVaultFiles(dir: string): void {
-  fs.rmSync(path.join(dir, KEY_FILE_NAME), { force: true });
-  fs.rmSync(path.join(dir, KEY_FILE_TEMP_NAME), { force: true });
-  for (const file of dbPaths(dir).flatMap(databaseFileSet)) fs.rmSync(file, { force: true });
+  // Each tried whatever the others do: a key file another program holds open (Windows) must not
+  // keep the databases.
+  let first: unknown = null;
+  const remove = (file: string): boolean => {
+    try {
+      fs.rmSync(file, { force: true });
+      return true;
+    } catch (error) {
+      first ??= error;
+      return false;
+    }
+  };
+  remove(path.join(dir, KEY_FILE_NAME));
+  remove(path.join(dir, KEY_FILE_TEMP_NAME));
+  const databasesGone = dbPaths(dir).flatMap(databaseFileSet).map(remove).every(Boolean);
   // Last: until the databases are gone, it is what makes them read as no vault (retireKeyFile).
-  fs.rmSync(path.join(dir, CREATING_FILE_NAME), { force: true });
+  if (databasesGone) remove(path.join(dir, CREATING_FILE_NAME));
+  if (first !== null) throw first;
 }
 
 /**

@@ -5,7 +5,30 @@
 // "report\u202Efdp.exe" as "reportexe.pdf".
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 
+// Two of them are spelling, not decoration, inside a word: the zero-width non-joiner (U+200C) is
+// how Persian writes "می‌خواهم" and Hindi a half form, the zero-width joiner (U+200D) asks for a
+// joined form and makes one emoji of "👩‍💻". Between two visible characters of a word they neither
+// hide nor reorder anything, so they are kept there (the rule of IDNA's ContextJ, widened to
+// emoji); anywhere else they go like the rest. Emoji presentation (U+FE0F) is kept after a pictograph.
+const INVISIBLE_UNLESS_SPELLING = new RegExp(
+  [
+    '(?<=[\\p{L}\\p{M}\\p{Extended_Pictographic}\\p{Emoji_Modifier}])([\\u200C\\u200D])(?=[\\p{L}\\p{Extended_Pictographic}])',
+    '(?<=\\p{Extended_Pictographic})(\\uFE0F)',
+    INVISIBLE.source,
+  ].join('|'),
+  'gu',
+);
+
+/** Text without invisible characters, except the joiners and emoji selectors that spell it. */
 export function stripInvisible(text: string): string {
+  return text.replace(
+    INVISIBLE_UNLESS_SPELLING,
+    (_match, joiner?: string, selector?: string) => joiner ?? selector ?? '',
+  );
+}
+
+/** Text without any invisible character, joiners included: for comparing, never for showing. */
+export function stripEveryInvisible(text: string): string {
   return text.replace(INVISIBLE, '');
 }
 

@@ -46,6 +46,19 @@ describe('cleanMemberName', () => {
     expect(cleanMemberName('مریم')).toBe('مریم');
   });
 
+  it('keeps the joiners a word is spelt with, and no other', () => {
+    // Persian needs the non-joiner (می‌خواهم is "I want", میخواهم a misspelling); Hindi's half
+    // form and an emoji of two need the joiner.
+    expect(cleanMemberName('می\u200Cخواهم')).toBe('می\u200Cخواهم');
+    expect(cleanMemberName('क्\u200Dष')).toBe('क्\u200Dष');
+    expect(cleanMemberName('Ana 👩\u200D💻')).toBe('Ana 👩\u200D💻');
+    // At a word's edge, in a row, or beside a space they only hide something.
+    expect(cleanMemberName('\u200CAna\u200D')).toBe('Ana');
+    expect(cleanMemberName('An\u200C\u200Da')).toBe('Ana');
+    expect(cleanMemberName('Ana \u200CPetrova')).toBe('Ana Petrova');
+    expect(cleanMemberName('Ana\u200C\u202Eavortep')).toBe('Anaavortep');
+  });
+
   it('makes each run of blanks one space, so a name of blanks alone is no name', () => {
     expect(cleanMemberName('Ana\u2800Petrova')).toBe('Ana Petrova');
     expect(cleanMemberName('Ana \u00A0\u3000 Petrova')).toBe('Ana Petrova');

@@ -2,14 +2,14 @@
 // the same name as "Alesia" with a Latin one, and "Bob" with an invisible character inside the same
 // as "Bob". The confusables table comes from `unhomoglyph`.
 import unhomoglyph from 'unhomoglyph';
-import { plainSpaces, stripInvisible } from '../../../src-shared/invisible-chars';
+import { plainSpaces, stripEveryInvisible } from '../../../src-shared/invisible-chars';
 
 /**
  * UTS #39's skeleton: NFD, invisible characters removed, confusables mapped to their prototypes,
  * NFD; and every run of blanks one space, as a reader cannot count them.
  */
 const skeleton = (text: string): string =>
-  plainSpaces(unhomoglyph(stripInvisible(text.normalize('NFD')))).normalize('NFD');
+  plainSpaces(unhomoglyph(stripEveryInvisible(text.normalize('NFD')))).normalize('NFD');
 
 /**
  * A name's skeleton, case-insensitive. Skeletons are case-sensitive ("I" maps to "l", "i" does not;

@@ -9,7 +9,13 @@ import { putMail } from '../../src-main/core/briefings/briefing-mail';
 import { getBriefing } from '../../src-main/core/briefings/briefing-reads';
 import type { MailPayload } from '../../src-shared/briefings/briefing-model';
 import { RELAY_DB_FILE } from '../../server/store/sqlite-store';
-import { briefingWorld, compose, received, withBriefings } from '../support/briefing-clients';
+import {
+  briefingWorld,
+  compose,
+  received,
+  withBriefings,
+  type BriefingClient,
+} from '../support/briefing-clients';
 import { addAndAccept, client, connected, runCleanups, waitFor } from '../support/sync-clients';
 
 afterEach(runCleanups);
@@ -36,6 +42,44 @@ function tamperRow(relayDir: string, change: (ciphertext: Buffer) => void): numb
   } finally {
     db.close();
   }
+}
+
+/**
+ * A copy sealed to `to` by hand, as a modified app seals one: nothing of the sender's own app stands
+ * in the way, so whatever keeps it off the recipient's screen is the recipient's own check.
+ */
+async function sealCopyByHand(
+  from: BriefingClient,
+  to: BriefingClient,
+  spaceId: string,
+  copy: { id: string; title: string; body: string; createdAt?: number },
+): Promise<void> {
+  const access = from.engine.docAccess();
+  const group = access.group(spaceId);
+  if (!group) throw new Error('no group');
+  // The copy is sealed to the recipient's key, which the sender learns from its member list.
+  await waitFor("the recipient in the sender's member list", () => group.state.members.has(to.me));
+  await putMail(
+    access,
+    group,
+    {
+      v: 1,
+      kind: 'copy',
+      id: copy.id,
+      space: spaceId,
+      from: from.me,
+      to: to.me,
+      createdAt: copy.createdAt ?? Date.now(),
+      expiresAt: null,
+      audience: [to.me],
+      wholeSpace: false,
+      title: copy.title,
+      body: contentFromPlainText(copy.body),
+      attachments: [],
+      receipts: false,
+    },
+    null,
+  );
 }
 
 describe('a tampering relay', () => {
@@ -85,31 +129,11 @@ describe("a member's modified app", () => {
       code: 'not-member',
     });
     // Its modified app seals a copy by hand, bypassing the check its own app makes.
-    const access = viewer.engine.docAccess();
-    const group = access.group(spaceId);
-    if (!group) throw new Error('no group');
-    await waitFor("bo in the viewer's member list", () => group.state.members.has(bo.me));
-    await putMail(
-      access,
-      group,
-      {
-        v: 1,
-        kind: 'copy',
-        id: 'ab'.repeat(16),
-        space: spaceId,
-        from: viewer.me,
-        to: bo.me,
-        createdAt: Date.now(),
-        expiresAt: null,
-        audience: [bo.me],
-        wholeSpace: false,
-        title: 'Forged order',
-        body: contentFromPlainText('Go to the square now.'),
-        attachments: [],
-        receipts: false,
-      },
-      null,
-    );
+    await sealCopyByHand(viewer, bo, spaceId, {
+      id: 'ab'.repeat(16),
+      title: 'Forged order',
+      body: 'Go to the square now.',
+    });
     await waitFor('the refusal', () => bo.b.list({}).refused.length > 0);
     expect(bo.b.list({}).items.map((i) => i.title)).not.toContain('Forged order');
     expect(bo.b.list({}).refused[0]?.reason).toBe('not-member');
@@ -241,32 +265,13 @@ describe("a member's modified app", () => {
   it('cannot blank the recipient’s screen with a time no view can show', async () => {
     const { clients, spaceId } = await briefingWorld(2);
     const [ana, bo] = clients as [(typeof clients)[0], (typeof clients)[0]];
-    const access = ana.engine.docAccess();
-    const group = access.group(spaceId);
-    if (!group) throw new Error('no group');
-    await waitFor('bo in the member list', () => group.state.members.has(bo.me));
-    await putMail(
-      access,
-      group,
-      {
-        v: 1,
-        kind: 'copy',
-        id: '9a'.repeat(16),
-        space: spaceId,
-        from: ana.me,
-        to: bo.me,
-        // A whole number (as the schema asks) past what a Date holds: formatting it throws.
-        createdAt: 8.7e15,
-        expiresAt: null,
-        audience: [bo.me],
-        wholeSpace: false,
-        title: 'From the far future',
-        body: contentFromPlainText('…'),
-        attachments: [],
-        receipts: false,
-      },
-      null,
-    );
+    await sealCopyByHand(ana, bo, spaceId, {
+      id: '9a'.repeat(16),
+      title: 'From the far future',
+      body: '…',
+      // A whole number (as the schema asks) past what a Date holds: formatting it throws.
+      createdAt: 8.7e15,
+    });
     await waitFor('the refusal', () => bo.b.list({}).refused.length > 0);
     expect(bo.b.list({}).items).toEqual([]);
   });
@@ -274,32 +279,12 @@ describe("a member's modified app", () => {
   it('cannot make a title look like another with invisible characters', async () => {
     const { clients, spaceId } = await briefingWorld(2);
     const [ana, bo] = clients as [(typeof clients)[0], (typeof clients)[0]];
-    const access = ana.engine.docAccess();
-    const group = access.group(spaceId);
-    if (!group) throw new Error('no group');
-    await waitFor('bo in the member list', () => group.state.members.has(bo.me));
     // Shows as "Meeting monday at noon", with a zero-width space no eye sees.
-    await putMail(
-      access,
-      group,
-      {
-        v: 1,
-        kind: 'copy',
-        id: '7c'.repeat(16),
-        space: spaceId,
-        from: ana.me,
-        to: bo.me,
-        createdAt: Date.now(),
-        expiresAt: null,
-        audience: [bo.me],
-        wholeSpace: false,
-        title: 'Meeting \u202Eyadnom\u202C at\u200B noon',
-        body: contentFromPlainText('Bring the list.'),
-        attachments: [],
-        receipts: false,
-      },
-      null,
-    );
+    await sealCopyByHand(ana, bo, spaceId, {
+      id: '7c'.repeat(16),
+      title: 'Meeting \u202Eyadnom\u202C at\u200B noon',
+      body: 'Bring the list.',
+    });
     const id = await received(bo, 'Meeting yadnom at noon');
     expect(bo.b.get(id).title).toBe('Meeting yadnom at noon');
     expect(bo.b.list({}).refused).toEqual([]);

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch, type HandlerTable } from '../../src-main/core/api/dispatch';
-import { EVENT_SHARES_MAP } from '../../src-main/core/calendar/calendar-sharing';
 import { startRelay } from '../../server/relay';
 import {
   deviceOf,
@@ -14,6 +13,7 @@ import {
   withCalendar,
   type CalendarClient,
 } from '../support/calendar-clients';
+import { entriesAt } from '../support/member-share-scene';
 import {
   addAndAccept,
   cleanups,
@@ -69,13 +69,6 @@ const vaultRows = (c: CalendarClient): string[] =>
     .all()
     .map((row) => row.payload);
 
-/** The entries of the space's eventShares map, as Dasha's app holds that document now. */
-function entriesAt(c: CalendarClient, spaceId: string): number {
-  const access = c.engine.docAccess();
-  const group = access.group(spaceId);
-  return (group && access.ydoc(group)?.getMap(EVENT_SHARES_MAP).size) ?? -1;
-}
-
 describe('an event shared with a member of another space', () => {
   it('is listed by name and stopped; the recipient’s copy goes from the list and the vault', async () => {
     const { ana, dasha, spaceId, throughId, eventId, shareWithDasha } = await setting();
@@ -98,7 +91,7 @@ describe('an event shared with a member of another space', () => {
     expect(ana.cal.sharing.memberShares({ spaceId, eventId })).toEqual([]);
 
     // Dasha's app, at its next sync: the minute sweep deletes the copy without her opening the list.
-    await waitFor('the entry is gone at Dasha', () => entriesAt(dasha, throughId) === 0);
+    await waitFor('the entry is gone at Dasha', () => entriesAt(dasha, throughId)?.size === 0);
     await dasha.cal.sharing.sweepLinks();
     expect(vaultRows(dasha)).toEqual([]);
     expect(dasha.cal.sharing.shared()).toEqual([]);

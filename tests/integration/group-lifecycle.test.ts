@@ -29,6 +29,7 @@ import {
   waitFor,
   type Client,
 } from '../support/sync-clients';
+import { createWipingSpace, heldCount } from '../support/wiping-space';
 
 afterEach(runCleanups);
 
@@ -307,11 +308,7 @@ describe('group life cycle through invites and removal', () => {
   it('leaving makes an admin start a new epoch; the wipe policy deletes a removed copy', async () => {
     const { clients } = await relayWithClients(3);
     const [alice, bob, carol] = clients as [Client, Client, Client];
-    const space = await alice.engine.createSpace('Short-lived', {
-      twoAdminApproval: false,
-      joinApproval: false,
-      wipeOnRemoval: true,
-    });
+    const space = await createWipingSpace(alice);
     await inviteAndJoin(alice, bob, space.id);
     await inviteAndJoin(alice, carol, space.id);
     await bob.engine.leave(space.id);
@@ -326,13 +323,7 @@ describe('group life cycle through invites and removal', () => {
     const carolDevice = spaceOf(carol, space.id)?.members.find((m) => m.isMe)?.deviceKey ?? '';
     await alice.engine.removeMember(space.id, carolDevice);
     await waitFor('carol wiped', () => spaceOf(carol, space.id)?.wiped === true);
-    const left = carol.vault.db
-      .prepare<[Uint8Array, Uint8Array], { n: number }>(
-        `SELECT (SELECT count(*) FROM sync_docs WHERE group_id = ?)
-              + (SELECT count(*) FROM sync_epoch_keys WHERE group_id = ?) AS n`,
-      )
-      .get(fromHex(space.id), fromHex(space.id));
-    expect(left?.n).toBe(0);
+    expect(heldCount(carol, space.id)).toBe(0);
     expect(() => carol.engine.openDocument(space.docId)).toThrow();
     carol.engine.forget(space.id);
     expect(spaceOf(carol, space.id)).toBeUndefined();

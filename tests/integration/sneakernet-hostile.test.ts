@@ -1,9 +1,6 @@
 // Sync-by-file bundles a hostile device makes: one of millions of entries, one whose log goes past
 // the relay's length limit, thousands of lockboxes against thousands of epochs; and a removal that
 // wipes, stored whole or not at all when the app stops half-way.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sodiumReady } from '../../src-main/core/crypto/sodium';
 import { sealBundle } from '../../src-main/core/sneakernet/bundle-seal';
@@ -13,17 +10,7 @@ import { fromHex } from '../../src-shared/protocol/bytes';
 import { decodeLockbox, encodeLockbox } from '../../src-shared/protocol/lockbox';
 import { randomBytesU8 } from '../support/relay-test-client';
 import { device, signer } from '../support/test-devices';
-import {
-  addAndAccept,
-  client,
-  connected,
-  myDeviceKey,
-  relayOn,
-  runCleanups,
-  storedGroup,
-  waitFor,
-  type Client,
-} from '../support/sync-clients';
+import { client, myDeviceKey, runCleanups, storedGroup, waitFor } from '../support/sync-clients';
 import {
   boxKeyOf,
   carried,
@@ -33,6 +20,7 @@ import {
   sealSigned,
   signerOf,
 } from '../support/sneakernet-scene';
+import { heldOf, killLogWrites, wipingSpaceWithMember } from '../support/wiping-space';
 
 // Counted, not changed: how often an import reads a lockbox.
 vi.mock('../../src-shared/protocol/lockbox', async (importOriginal) => {
@@ -127,16 +115,7 @@ describe('sync by file, against hostile bundles', () => {
 
   it('keeps content and keys when the app stops while adopting the log that removes it', async () => {
     await sodiumReady();
-    const dataDir = mkdtempSync(join(tmpdir(), 'suviaz-relay-'));
-    const relay = await relayOn(dataDir);
-    const [a, b] = [await client(relay.url), await client(relay.url)] as [Client, Client];
-    for (const x of [a, b]) await waitFor('connection', connected(x));
-    const space = await a.engine.createSpace('Short-lived', {
-      twoAdminApproval: false,
-      joinApproval: false,
-      wipeOnRemoval: true,
-    });
-    await addAndAccept(a, b, space.id, 'editor');
+    const { relay, admin: a, member: b, space } = await wipingSpaceWithMember();
     for (const x of [a, b]) x.open(space.docId);
     a.doc.getText('t').insert(0, 'kept until the removal is stored');
     await waitFor('B has it', () => b.text() === 'kept until the removal is stored');
@@ -162,26 +141,17 @@ describe('sync by file, against hostile bundles', () => {
       [boxKeyOf(bAgain)],
       signerOf(a),
     );
-    const held = () =>
-      bAgain.vault.db
-        .prepare<[Uint8Array, Uint8Array], { keys: number; docs: number }>(
-          `SELECT (SELECT count(*) FROM sync_epoch_keys WHERE group_id = ?) AS keys,
-                  (SELECT count(*) FROM sync_docs WHERE group_id = ?) AS docs`,
-        )
-        .get(removal.groupId, removal.groupId);
+    const held = () => heldOf(bAgain, space.id);
     const before = held();
     expect(before).toEqual({ keys: expect.any(Number), docs: 1 });
-    expect(before?.keys).toBeGreaterThan(0);
+    expect(before.keys).toBeGreaterThan(0);
     // The app is killed while it stores the longer log: the write never lands.
-    bAgain.vault.db.exec(
-      `CREATE TEMP TRIGGER killed BEFORE INSERT ON main.sync_group_entries
-       BEGIN SELECT RAISE(ABORT, 'killed'); END`,
-    );
+    const restart = killLogWrites(bAgain);
     expect(await refusal(bAgain.engine.importBundle(bundle))).not.toBe('accepted');
     // Still a member on the old log, so its content and keys must still be there.
     expect(storedGroup(bAgain, relay.url).status).toBe('active');
     expect(held()).toEqual(before);
-    bAgain.vault.db.exec('DROP TRIGGER killed');
+    restart();
     await bAgain.engine.importBundle(bundle);
     expect(storedGroup(bAgain, relay.url)).toMatchObject({ status: 'removed', wiped: true });
     expect(held()).toEqual({ keys: 0, docs: 0 });

@@ -1,13 +1,14 @@
 // The member-share scene the calendar tests share: Dasha shares her event with Ana through a space
-// Ana administers (Ana can make her a viewer there), and a call made as the renderer makes it,
-// through the validated dispatch.
+// Ana administers (Ana can make her a viewer there), a call made as the renderer makes it, through
+// the validated dispatch, and the share entries a member's app holds, whatever its session shows.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatch, type HandlerTable } from '../../src-main/core/api/dispatch';
+import { EVENT_SHARES_MAP } from '../../src-main/core/calendar/calendar-sharing';
 import type { MethodArgs, MethodName } from '../../src-shared/api';
 import { deviceOf, eventInput, withCalendar } from './calendar-clients';
-import { addAndAccept, client, connected, relayOn, waitFor } from './sync-clients';
+import { addAndAccept, client, connected, relayOn, waitFor, type Client } from './sync-clients';
 
 export async function dashaSharesWithAna() {
   const relay = await relayOn(mkdtempSync(join(tmpdir(), 'suviaz-relay-')));
@@ -52,4 +53,15 @@ export async function callAs<M extends MethodName>(
   const outcome = await dispatch(wired as HandlerTable, context, method, args);
   if (!outcome.ok) throw new Error(outcome.error.message);
   return outcome.value;
+}
+
+/**
+ * The eventShares entries of a space's document, as this member's app holds it now; undefined while
+ * it holds no such document, so that waiting for none left cannot pass before it has one.
+ */
+export function entriesAt(c: Client, spaceId: string): Map<string, unknown> | undefined {
+  const access = c.engine.docAccess();
+  const group = access.group(spaceId);
+  const doc = group ? access.ydoc(group) : null;
+  return doc ? new Map(doc.getMap<unknown>(EVENT_SHARES_MAP).entries()) : undefined;
 }

@@ -2,16 +2,7 @@
 // gone for good (even for an older key file copy) while the key file keeps its layout; and a vault
 // with a duress passphrase cannot be told from one without by its files, sizes or times.
 import { randomBytes } from 'node:crypto';
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KDF_FAST_FOR_TESTS, sodiumReady } from '../../src-main/core/crypto/sodium';
@@ -27,7 +18,6 @@ import {
 import {
   HEADER_BYTES,
   KEY_FILE_BYTES,
-  SLOT_BYTES,
   SLOT_COUNT,
   decodeKeyFile,
   unlockKeyFile,
@@ -39,47 +29,29 @@ import {
   createVault,
   unlockVault,
   vaultStatus,
-  type OpenVault,
 } from '../../src-main/core/vault/vault';
 import { openDatabase } from '../../src-main/core/vault/vault-disk';
 import { filesContaining, uniqueCanary } from '../support/canary-scan';
+import {
+  DURESS,
+  PAGE,
+  REAL,
+  VAULT_FILES,
+  createRealVault,
+  keyFileBytes,
+  keyFileSlot,
+  titles,
+  vaultScratch,
+} from '../support/vault-fixtures';
 
-const REAL = 'harbour lantern quietly 1987 frost';
-const DURESS = 'meadow kettle saffron 2046 lighthouse';
 const DURESS_NEXT = 'granite willow tangerine 1975 harp';
-const VAULT_FILES = [...DB_FILE_NAMES, KEY_FILE_NAME].sort();
-const PAGE = 4096;
-const dirs: string[] = [];
-const opened: OpenVault[] = [];
+const { tempDir, keep, clear } = vaultScratch('suviaz-duress-');
 
 beforeAll(async () => {
   await sodiumReady();
 });
 
-afterEach(() => {
-  for (const vault of opened.splice(0)) vault.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'suviaz-duress-'));
-  dirs.push(dir);
-  return dir;
-}
-
-function keep(vault: OpenVault): OpenVault {
-  opened.push(vault);
-  return vault;
-}
-
-const keyFileBytes = (dir: string): Buffer => readFileSync(join(dir, KEY_FILE_NAME));
-const slotOf = (bytes: Uint8Array, i: number): Buffer =>
-  Buffer.from(bytes.subarray(HEADER_BYTES + i * SLOT_BYTES, HEADER_BYTES + (i + 1) * SLOT_BYTES));
-const titles = (vault: OpenVault): string[] =>
-  createNotesStore(vault.db)
-    .list({ view: 'active' })
-    .map((note) => note.title)
-    .sort();
+afterEach(clear);
 
 /** Whether a raw DB key opens either database file of the folder. */
 function keyOpensAny(dir: string, dbKey: Uint8Array): boolean {
@@ -99,8 +71,7 @@ function keyOpensAny(dir: string, dbKey: Uint8Array): boolean {
  */
 async function preparedVault(destroysVault: boolean, canary = 'real secret'): Promise<string> {
   const dir = tempDir();
-  const real = await createVault(dir, REAL, { kdf: KDF_FAST_FOR_TESTS });
-  createNotesStore(real.db).create({ title: 'Lawyers', body: canary });
+  const real = await createRealVault(dir, canary);
   await setDuressPassphrase(dir, real, DURESS, destroysVault);
   const decoy = await openDecoy(dir, real, DURESS);
   real.close();
@@ -148,7 +119,9 @@ describe('duress passphrase', () => {
     expect(after.length).toBe(KEY_FILE_BYTES);
     expect(after.subarray(0, HEADER_BYTES).equals(before.subarray(0, HEADER_BYTES))).toBe(true);
     expect(decodeKeyFile(after).slots).toHaveLength(SLOT_COUNT);
-    expect(slotOf(after, realKey.index).equals(slotOf(before, realKey.index))).toBe(false);
+    expect(keyFileSlot(after, realKey.index).equals(keyFileSlot(before, realKey.index))).toBe(
+      false,
+    );
     // And the duress slot is an ordinary slot now: no marker left saying what it was.
     expect((await unlockKeyFile(decodeKeyFile(after), DURESS)).previousDbKey).toBeNull();
     expect(readdirSync(dir).sort()).toEqual(VAULT_FILES);
@@ -273,8 +246,7 @@ describe('a vault with a duress passphrase next to one without', () => {
 
   it('has the same files, sizes from the same range, and equal times on both databases', async () => {
     const plainDir = tempDir();
-    const plain = await createVault(plainDir, REAL, { kdf: KDF_FAST_FOR_TESTS });
-    createNotesStore(plain.db).create({ title: 'Lawyers', body: 'real secret' });
+    const plain = await createRealVault(plainDir);
     plain.close();
     const duressDir = await preparedVault(true);
 

@@ -6,31 +6,21 @@
 import fs, {
   closeSync,
   linkSync,
-  mkdtempSync,
   openSync,
   readFileSync,
   readSync,
   readdirSync,
   renameSync,
-  rmSync,
   statSync,
   truncateSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KDF_FAST_FOR_TESTS, sodiumReady } from '../../src-main/core/crypto/sodium';
 import { createNotesStore } from '../../src-main/core/notes/notes-store';
-import { openDecoy, setDuressPassphrase } from '../../src-main/core/vault/duress';
-import {
-  HEADER_BYTES,
-  KEY_FILE_BYTES,
-  SLOT_BYTES,
-  SLOT_COUNT,
-  decodeKeyFile,
-  unlockKeyFile,
-} from '../../src-main/core/vault/key-file';
+import { setDuressPassphrase } from '../../src-main/core/vault/duress';
+import { KEY_FILE_BYTES, decodeKeyFile, unlockKeyFile } from '../../src-main/core/vault/key-file';
 import { panicWipeFiles, shredKeyFile } from '../../src-main/core/vault/panic-wipe';
 import {
   DB_FILE_NAMES,
@@ -41,16 +31,23 @@ import {
   vaultStatus,
   type OpenVault,
 } from '../../src-main/core/vault/vault';
-import { MIN_DATABASE_BYTES } from '../../src-main/core/vault/vault-disk';
+import { MIN_DATABASE_BYTES, WIPING_FILE_NAME } from '../../src-main/core/vault/vault-disk';
+import {
+  DURESS,
+  PAGE,
+  REAL,
+  VAULT_FILES,
+  createRealVault,
+  keyFileParts,
+  pagesKept,
+  titles,
+  vaultScratch,
+  vaultWithDestroyingDuress,
+} from '../support/vault-fixtures';
 
-const REAL = 'harbour lantern quietly 1987 frost';
-const DURESS = 'meadow kettle saffron 2046 lighthouse';
 const NEXT = 'orchard velvet compass 2031 ember';
-const VAULT_FILES = [...DB_FILE_NAMES, KEY_FILE_NAME].sort();
-const PAGE = 4096;
-const dirs: string[] = [];
+const { tempDir, keep, clear } = vaultScratch('suviaz-remnants-');
 const fds: number[] = [];
-const open: OpenVault[] = [];
 
 beforeAll(async () => {
   await sodiumReady();
@@ -58,22 +55,9 @@ beforeAll(async () => {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  for (const vault of open.splice(0)) vault.close();
   for (const fd of fds.splice(0)) closeSync(fd);
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  clear();
 });
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'suviaz-remnants-'));
-  dirs.push(dir);
-  return dir;
-}
-
-/** Closed after the test if it fails first. */
-function keepOpen(vault: OpenVault): OpenVault {
-  open.push(vault);
-  return vault;
-}
 
 /** A descriptor on the file as it is now: it keeps reaching these blocks after a rename or unlink. */
 function hold(file: string): number {
@@ -89,45 +73,9 @@ function readHeld(fd: number, length: number): Buffer {
   return bytes.subarray(0, read);
 }
 
-/** Every 104-byte slot of a key file's bytes, and its 25-byte header. */
-function keyFileParts(bytes: Buffer): Buffer[] {
-  const slots = Array.from({ length: SLOT_COUNT }, (_, i) =>
-    bytes.subarray(HEADER_BYTES + i * SLOT_BYTES, HEADER_BYTES + (i + 1) * SLOT_BYTES),
-  );
-  return [bytes.subarray(0, HEADER_BYTES), ...slots];
-}
-
-/** How many whole pages of `before` are found at the same place in `after`. */
-function pagesKept(before: Buffer, after: Buffer): number {
-  let kept = 0;
-  for (let at = 0; at + PAGE <= before.length; at += PAGE) {
-    if (before.subarray(at, at + PAGE).equals(after.subarray(at, at + PAGE))) kept++;
-  }
-  return kept;
-}
-
-const titles = (vault: OpenVault): string[] =>
-  createNotesStore(vault.db)
-    .list({ view: 'active' })
-    .map((note) => note.title)
-    .sort();
-
 async function realVault(): Promise<{ dir: string; vault: OpenVault }> {
   const dir = tempDir();
-  const vault = await createVault(dir, REAL, { kdf: KDF_FAST_FOR_TESTS });
-  createNotesStore(vault.db).create({ title: 'Lawyers', body: 'real secret' });
-  return { dir, vault };
-}
-
-/** A closed real vault with a note and a destroying duress passphrase; the real database's file. */
-async function vaultWithDestroyingDuress(): Promise<{ dir: string; realFile: string }> {
-  const { dir, vault } = await realVault();
-  await setDuressPassphrase(dir, vault, DURESS, true);
-  const decoy = await openDecoy(dir, vault, DURESS);
-  vault.close();
-  createNotesStore(decoy.db).create({ title: 'Shopping', body: 'milk, bread' });
-  decoy.close();
-  return { dir, realFile: vault.file };
+  return { dir, vault: await createRealVault(dir) };
 }
 
 describe('a key file rewrite', () => {
@@ -143,8 +91,8 @@ describe('a key file rewrite', () => {
     expect(left.length).toBe(KEY_FILE_BYTES);
     for (const part of keyFileParts(before)) expect(left.includes(part)).toBe(false);
     // The new file is whole, and both passphrases open what they should.
-    expect(titles(await unlockVault(dir, REAL).then(keepOpen))).toEqual(['Lawyers']);
-    expect(titles(await unlockVault(dir, DURESS).then(keepOpen))).toEqual([]);
+    expect(titles(await unlockVault(dir, REAL).then(keep))).toEqual(['Lawyers']);
+    expect(titles(await unlockVault(dir, DURESS).then(keep))).toEqual([]);
   });
 
   it('overwrites the previous key file of a passphrase change too', async () => {
@@ -156,7 +104,7 @@ describe('a key file rewrite', () => {
     const realSlot = (await unlockKeyFile(decodeKeyFile(before), REAL)).index;
     const [, ...slots] = keyFileParts(before);
     expect(readHeld(held, KEY_FILE_BYTES).includes(slots[realSlot] as Buffer)).toBe(false);
-    expect(titles(await unlockVault(dir, NEXT).then(keepOpen))).toEqual(['Lawyers']);
+    expect(titles(await unlockVault(dir, NEXT).then(keep))).toEqual(['Lawyers']);
   });
 
   it('leaves alone a replaced file that another name still points to', async () => {
@@ -172,7 +120,7 @@ describe('a key file rewrite', () => {
 
 /** The WAL of the real vault while it is open with a fresh edit (a clean close removes it). */
 async function walOfOpenVault(dir: string, realFile: string): Promise<Buffer> {
-  const real = keepOpen(await unlockVault(dir, REAL));
+  const real = keep(await unlockVault(dir, REAL));
   expect(real.file).toBe(realFile);
   createNotesStore(real.db).create({ title: 'Last edit', body: 'not yet checkpointed' });
   const wal = readFileSync(`${realFile}-wal`);
@@ -183,7 +131,7 @@ async function walOfOpenVault(dir: string, realFile: string): Promise<Buffer> {
 
 describe('a destroying duress unlock', () => {
   it("leaves neither the real key slot nor the real database's pages or WAL in free space", async () => {
-    const { dir, realFile } = await vaultWithDestroyingDuress();
+    const { dir, realFile } = await vaultWithDestroyingDuress(tempDir);
     const keyFile = join(dir, KEY_FILE_NAME);
     const keyBefore = readFileSync(keyFile);
     const realSlot = (await unlockKeyFile(decodeKeyFile(keyBefore), REAL)).index;
@@ -204,7 +152,7 @@ describe('a destroying duress unlock', () => {
       truncate(file, length);
     });
 
-    const decoy = keepOpen(await unlockVault(dir, DURESS));
+    const decoy = keep(await unlockVault(dir, DURESS));
     expect(titles(decoy)).toEqual(['Shopping']);
     decoy.close();
 
@@ -218,8 +166,8 @@ describe('a destroying duress unlock', () => {
   });
 
   it('gives the key file the times of both databases', async () => {
-    const { dir } = await vaultWithDestroyingDuress();
-    keepOpen(await unlockVault(dir, DURESS)).close();
+    const { dir } = await vaultWithDestroyingDuress(tempDir);
+    keep(await unlockVault(dir, DURESS)).close();
     const times = VAULT_FILES.map((name) => statSync(join(dir, name)));
     for (const stat of times) {
       expect(stat.mtimeMs).toBe(times[0]?.mtimeMs);
@@ -245,14 +193,14 @@ describe('a database file too short to be one', () => {
       truncateSync(first, 0);
       if (size > 0) writeFileSync(first, Buffer.alloc(size, 7));
 
-      const real = keepOpen(await unlockVault(dir, REAL));
+      const real = keep(await unlockVault(dir, REAL));
       expect(real.file).toBe(second);
       expect(titles(real)).toEqual(['Lawyers']);
       real.close();
       // The emptied file is a spare again, so the folder looks as any vault's does.
       expect(statSync(first).size).toBeGreaterThanOrEqual(PAGE);
       expect(readdirSync(dir).sort()).toEqual(VAULT_FILES);
-      expect(titles(keepOpen(await unlockVault(dir, REAL)))).toEqual(['Lawyers']);
+      expect(titles(keep(await unlockVault(dir, REAL)))).toEqual(['Lawyers']);
     },
   );
 });
@@ -265,7 +213,7 @@ describe('a panic wipe cut short after the shred', () => {
     shredKeyFile(dir);
     expect(vaultStatus(dir)).toEqual({ state: 'none', problem: null });
     await expect(unlockVault(dir, REAL)).rejects.toMatchObject({ code: 'vault-missing' });
-    const fresh = keepOpen(await createVault(dir, REAL, { kdf: KDF_FAST_FOR_TESTS }));
+    const fresh = keep(await createVault(dir, REAL, { kdf: KDF_FAST_FOR_TESTS }));
     expect(titles(fresh)).toEqual([]);
     fresh.close();
     expect(readdirSync(dir).sort()).toEqual(VAULT_FILES);
@@ -301,6 +249,10 @@ describe('a panic wipe whose key file another program holds', () => {
     } finally {
       held.mockRestore();
     }
-    expect(readdirSync(dir).filter((name) => name !== KEY_FILE_NAME)).toEqual([]);
+    // The shredded key file stays, and the marker with it: the wipe is not over.
+    expect(readdirSync(dir).sort()).toEqual([KEY_FILE_NAME, WIPING_FILE_NAME].sort());
+    // Once the program lets go, the next start finishes it.
+    expect(vaultStatus(dir)).toEqual({ state: 'none', problem: null });
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

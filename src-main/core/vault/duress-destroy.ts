@@ -29,32 +29,25 @@ function overwriteInPlace(file: string, bytes: Uint8Array): void {
   }
 }
 
-/**
- * Shreds every slot but the opened one and rewraps that one without its destroy marker (a fresh
- * nonce, nothing left that says it was a duress slot), then replaces the other database file by a
- * spare. `ownFile` is the decoy's database file, or null if the key opened neither (then the other
- * file is unknown and both stay; the real one is unreadable all the same).
- */
-export function destroyOtherVault(
-  dir: string,
-  keyFile: KeyFile,
-  opened: OpenedSlot,
-  slotKey: Uint8Array,
-  ownFile: string | null,
-): void {
-  let next = keyFile;
-  for (let index = 0; index < keyFile.slots.length; index++) {
-    if (index !== opened.index) next = clearSlot(next, index);
-  }
-  const bytes = encodeKeyFile(wrapSlot(next, opened.index, slotKey, opened.dbKey));
+/** Where a crash test stops a destroying unlock: after the first key write, after the other file. */
+export type DestroyStep = 'slots-cleared' | 'other-replaced';
+export interface DestroyHooks {
+  afterStep?: (step: DestroyStep) => void;
+}
+
+/** The key file written whole; on a full disk, the same bytes over the old ones in place. */
+function writeKeyFile(dir: string, file: KeyFile): void {
+  const bytes = encodeKeyFile(file);
   try {
     writeKeyFileAtomically(dir, bytes, false);
   } catch {
-    // A full disk must not spare the real vault: the same bytes over the old ones, in place.
+    // A full disk must not spare the real vault.
     overwriteInPlace(keyPath(dir), bytes);
   }
-  if (!ownFile) return;
-  const other = otherDbPath(ownFile);
+}
+
+/** The other database file rebuilt as a spare, or, without room for one, overwritten and deleted. */
+function replaceOtherFile(other: string): void {
   try {
     buildSpare(other);
   } catch {
@@ -70,4 +63,32 @@ export function destroyOtherVault(
       fs.rmSync(name, { force: true });
     }
   }
+}
+
+/**
+ * Shreds every slot but the opened one, then replaces the other database file by a spare, and only
+ * then rewraps the opened slot without its destroy marker (a fresh nonce, nothing left that says it
+ * was a duress slot). In that order so that an unlock cut short (the app killed during the rebuild,
+ * which takes longest) leaves the marker: the next unlock with this passphrase does it all again,
+ * instead of opening as an ordinary vault beside the real database's pages. `ownFile` is the decoy's
+ * database file, or null if the key opened neither (then the other file is unknown and both stay;
+ * the real one is unreadable all the same).
+ */
+export function destroyOtherVault(
+  dir: string,
+  keyFile: KeyFile,
+  opened: OpenedSlot,
+  slotKey: Uint8Array,
+  ownFile: string | null,
+  hooks: DestroyHooks = {},
+): void {
+  let cleared = keyFile;
+  for (let index = 0; index < keyFile.slots.length; index++) {
+    if (index !== opened.index) cleared = clearSlot(cleared, index);
+  }
+  writeKeyFile(dir, cleared);
+  hooks.afterStep?.('slots-cleared');
+  if (ownFile) replaceOtherFile(otherDbPath(ownFile));
+  hooks.afterStep?.('other-replaced');
+  writeKeyFile(dir, wrapSlot(cleared, opened.index, slotKey, opened.dbKey));
 }

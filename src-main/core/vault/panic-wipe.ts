@@ -1,65 +1,54 @@
 // Panic wipe: crypto-shred the vault first (every byte of the key file overwritten with random
 // bytes and flushed, so no passphrase can ever unwrap the database key again), then delete the key
-// file and both databases (vault and spare or decoy) with their WAL and SHM. What is left is an app
-// with no vault, as after a fresh install, also when the wipe is cut short part-way. Limits (SSD
-// wear levelling, a copy taken before): docs/threat-model.md.
+// file and both databases (vault and spare or decoy) with their WAL and SHM. A marker put down first
+// makes a wipe cut short part-way finish at the next start (finishCutShortWipe). Limits (SSD wear
+// levelling, a copy taken before): docs/threat-model.md.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   CREATING_FILE_NAME,
   KEY_FILE_NAME,
   KEY_FILE_TEMP_NAME,
+  WIPING_FILE_NAME,
   databaseFileSet,
   dbPaths,
   fsyncDirectory,
-  overwriteWithNoise,
+  shredInPlace,
 } from './vault-disk';
 
-/** Overwrites a file in place with random bytes of its own length and flushes it to disk. */
-function overwrite(file: string): boolean {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r+');
-  } catch {
-    return false; // Not there: nothing to shred.
-  }
-  try {
-    overwriteWithNoise(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  return true;
+/** The points a crash test stops a wipe at: after the marker is on disk, after the key file's shred. */
+export type WipeStep = 'marked' | 'shredded';
+export interface WipeHooks {
+  afterStep?: (step: WipeStep) => void;
 }
 
 /**
- * The shredded key file goes at once, the creation marker put down first. A wipe cut short after the
- * shred (the app killed, the power cut) would otherwise leave a key file of noise beside the
- * databases until the files are deleted (after the open vault's engine is given a moment to stop):
- * the app would show a locked vault that every passphrase calls damaged, instead of its first screen,
- * and refuse to make a new one. Databases with the marker and no key file are what an unfinished
- * creation leaves, which the app clears away, starting as if there were no vault (vault.ts). The
- * marker is on disk before the key file goes, so no crash leaves the databases without either.
+ * The marker goes down, durably, before the key file is touched: from then on, whatever stops the
+ * wipe, the next start finishes it. Without the marker a wipe stopped after the shred left a key
+ * file of noise beside the databases: a locked vault every passphrase calls damaged, which the app
+ * would not replace. A wipe with no vault writes nothing, so the folder does not show that one ran.
  */
-function retireKeyFile(dir: string): void {
+export function shredKeyFile(dir: string, hooks: WipeHooks = {}): void {
+  const keyFiles = [KEY_FILE_NAME, KEY_FILE_TEMP_NAME].map((name) => path.join(dir, name));
+  if (!keyFiles.some((file) => fs.existsSync(file))) return;
   try {
-    fs.writeFileSync(path.join(dir, CREATING_FILE_NAME), '', { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, WIPING_FILE_NAME), '', { mode: 0o600 });
     fsyncDirectory(dir);
   } catch {
-    // Without it, a wipe cut short shows "key file missing" instead: the key file still goes.
+    // A disk too full or failing for an empty file: the shred matters more than finishing later.
   }
-  fs.rmSync(path.join(dir, KEY_FILE_NAME), { force: true });
-  fs.rmSync(path.join(dir, KEY_FILE_TEMP_NAME), { force: true });
-}
-
-/**
- * The key file is shredded before anything else: once it is, the database is noise. Then it is
- * deleted (retireKeyFile). No marker where there was no key file: a wipe with no vault writes
- * nothing, so the folder does not show that one ran.
- */
-export function shredKeyFile(dir: string): void {
-  const shredded = overwrite(path.join(dir, KEY_FILE_NAME));
-  const shreddedTemp = overwrite(path.join(dir, KEY_FILE_TEMP_NAME));
-  if (shredded || shreddedTemp) retireKeyFile(dir);
+  hooks.afterStep?.('marked');
+  let failed: unknown = null;
+  for (const file of keyFiles) {
+    try {
+      shredInPlace(file);
+    } catch (error) {
+      failed ??= error;
+    }
+  }
+  hooks.afterStep?.('shredded');
+  for (const file of keyFiles) fs.rmSync(file, { force: true });
+  if (failed !== null) throw failed;
 }
 
 /** Deletes every file of the vault (after shredKeyFile). Safe to call when there is none. */
@@ -76,11 +65,13 @@ export function deleteVaultFiles(dir: string): void {
       return false;
     }
   };
-  remove(path.join(dir, KEY_FILE_NAME));
-  remove(path.join(dir, KEY_FILE_TEMP_NAME));
+  const keysGone = [KEY_FILE_NAME, KEY_FILE_TEMP_NAME]
+    .map((name) => remove(path.join(dir, name)))
+    .every(Boolean);
   const databasesGone = dbPaths(dir).flatMap(databaseFileSet).map(remove).every(Boolean);
-  // Last: until the databases are gone, it is what makes them read as no vault (retireKeyFile).
-  if (databasesGone) remove(path.join(dir, CREATING_FILE_NAME));
+  remove(path.join(dir, CREATING_FILE_NAME));
+  // Last, and only once nothing is left: until then, it is what makes the next start finish the wipe.
+  if (keysGone && databasesGone) remove(path.join(dir, WIPING_FILE_NAME));
   if (first !== null) throw first;
 }
 
@@ -88,10 +79,24 @@ export function deleteVaultFiles(dir: string): void {
  * Both steps, for a vault that is not open (the app's --panic-wipe flag, the lock screen). A key file
  * that cannot be overwritten or removed does not stop the rest (as in session.ts); its error follows.
  */
-export function panicWipeFiles(dir: string): void {
+export function panicWipeFiles(dir: string, hooks: WipeHooks = {}): void {
   try {
-    shredKeyFile(dir);
+    shredKeyFile(dir, hooks);
   } finally {
     deleteVaultFiles(dir);
+  }
+}
+
+/**
+ * A wipe the last run did not finish is finished now, before the app reads the folder: the key file
+ * shredded if it is still there, then every file deleted. A failure leaves the marker, and the next
+ * start tries again; what is left is then read as it is.
+ */
+export function finishCutShortWipe(dir: string): void {
+  if (!fs.existsSync(path.join(dir, WIPING_FILE_NAME))) return;
+  try {
+    panicWipeFiles(dir);
+  } catch {
+    // Tried again at the next start (the marker stays until every file is gone).
   }
 }

@@ -30,6 +30,14 @@ export const KEY_FILE_TEMP_NAME = 'suviaz.key.new';
  */
 export const CREATING_FILE_NAME = 'suviaz.creating';
 
+/**
+ * Present from before a panic wipe touches the key file until the wipe has deleted every file of the
+ * vault. Found at a start, the wipe was cut short (the app killed, the power cut): the app finishes
+ * it before anything else (vault.ts), so no interruption leaves a vault that opens, or a key file
+ * of noise that every passphrase calls damaged.
+ */
+export const WIPING_FILE_NAME = 'suviaz.wiping';
+
 export function keyPath(dir: string): string {
   return path.join(dir, KEY_FILE_NAME);
 }

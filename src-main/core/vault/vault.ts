@@ -14,7 +14,7 @@ import {
   noDatabaseError,
   touchDatabaseFiles,
 } from './database-pair';
-import { destroyOtherVault } from './duress-destroy';
+import { destroyOtherVault, type DestroyHooks } from './duress-destroy';
 import { isDestroyMarker } from './duress-marker';
 import { reconcileDuress } from './duress-record';
 import {
@@ -28,6 +28,7 @@ import {
 } from './key-file';
 import type { Db } from './migrations';
 import { finishPassphraseChange, refuseWeak } from './passphrase-change';
+import { finishCutShortWipe } from './panic-wipe';
 import {
   CREATING_FILE_NAME,
   MIN_DATABASE_BYTES,
@@ -92,6 +93,7 @@ function dropStaleMarker(dir: string): void {
 }
 
 export function vaultStatus(dir: string): VaultStatus {
+  finishCutShortWipe(dir);
   dropStaleMarker(dir);
   if (unfinishedCreation(dir)) return { state: 'none', problem: null };
   const haveKey = fs.existsSync(keyPath(dir));
@@ -128,6 +130,7 @@ export async function createVault(
   options: CreateVaultOptions = {},
 ): Promise<OpenVault> {
   refuseWeak(passphrase);
+  finishCutShortWipe(dir);
   if (unfinishedCreation(dir)) clearUnfinishedCreation(dir);
   const exists = (): boolean =>
     fs.existsSync(keyPath(dir)) || dbPaths(dir).some((file) => fs.existsSync(file));
@@ -208,11 +211,12 @@ function openFromSlot(
   keyFile: KeyFile,
   opened: OpenedSlot,
   slotKey: Uint8Array,
+  hooks: DestroyHooks,
 ): OpenVault {
   const destroys = isDestroyMarker(opened);
   const previous = destroys ? null : opened.previousDbKey;
   const found = findDatabase(dir, previous ? [opened.dbKey, previous] : [opened.dbKey]);
-  if (destroys) destroyOtherVault(dir, keyFile, opened, slotKey, found?.file ?? null);
+  if (destroys) destroyOtherVault(dir, keyFile, opened, slotKey, found?.file ?? null, hooks);
   if (!found) {
     if (dbPaths(dir).some((file) => !fs.existsSync(file))) {
       throw new SuviazError('database-missing', 'The database this passphrase opens is missing.');
@@ -243,7 +247,12 @@ function finishDuressChange(dir: string, db: Db, ownSlot: number): void {
   }
 }
 
-export async function unlockVault(dir: string, passphrase: string): Promise<OpenVault> {
+/** `hooks` only for crash tests of a destroying duress unlock. */
+export async function unlockVault(
+  dir: string,
+  passphrase: string,
+  hooks: DestroyHooks = {},
+): Promise<OpenVault> {
   const status = vaultStatus(dir);
   if (status.state === 'none') throw new SuviazError('vault-missing', 'There is no vault here.');
   const keyFile = readKeyFile(dir);
@@ -253,7 +262,7 @@ export async function unlockVault(dir: string, passphrase: string): Promise<Open
   await sodiumReady();
   const { opened, slotKey } = await openKeyFileSlot(keyFile, passphrase);
   try {
-    return openFromSlot(dir, keyFile, opened, slotKey);
+    return openFromSlot(dir, keyFile, opened, slotKey, hooks);
   } finally {
     memzero(slotKey);
     wipeOpenedSlot(opened);

@@ -34,7 +34,7 @@ export interface Prepared {
   /** Worked out once the series is near a requested range: UNTIL needs luxon. */
   untilF?: number | null;
   endBoundF?: number;
-  /** Took longer than RULE_BUDGET_MS once (recurrence.ts): shown as a one-off from then on. */
+  /** Took longer than RULE_MARK_MS once (recurrence.ts): shown as a one-off from then on. */
   tooCostly?: boolean;
   /** Something wrong that still lets the event show (as a one-off, or with a zero length). */
   problem: TimingProblem | null;
@@ -75,16 +75,36 @@ export function prepare(t: RuleTiming): Prepared | TimingProblem {
 // timing is read once. Keyed by the timing's text, so an edited event simply gets a new entry.
 const preparedCache = new Map<string, Prepared | TimingProblem>();
 const PREPARED_LIMIT = 50_000;
+// The series found too costly, kept apart from the cache: clearing the cache (more timings than it
+// holds, as a hostile calendar can have) must not make every view pay for them again. Oldest first out.
+const tooCostlyTimings = new Set<string>();
+const TOO_COSTLY_LIMIT = 10_000;
+
+const timingKey = (t: RuleTiming): string =>
+  `${t.allDay ? 'D' : 'T'}${t.tz}|${t.start}|${t.end}|${t.rrule ?? '\u0000'}`;
 
 export function prepareCached(t: RuleTiming): Prepared | TimingProblem {
-  const key = `${t.allDay ? 'D' : 'T'}${t.tz}|${t.start}|${t.end}|${t.rrule ?? '\u0000'}`;
+  const key = timingKey(t);
   let p = preparedCache.get(key);
   if (p === undefined) {
     p = prepare(t);
+    if (typeof p !== 'string' && tooCostlyTimings.has(key)) p.tooCostly = true;
     if (preparedCache.size >= PREPARED_LIMIT) preparedCache.clear();
     preparedCache.set(key, p);
   }
   return p;
+}
+
+/** From now on this series shows as a one-off (its Prepared, and any prepared again later). */
+export function markTooCostly(t: RuleTiming, p: Prepared): void {
+  p.tooCostly = true;
+  const key = timingKey(t);
+  tooCostlyTimings.delete(key);
+  tooCostlyTimings.add(key);
+  if (tooCostlyTimings.size > TOO_COSTLY_LIMIT) {
+    const oldest = tooCostlyTimings.values().next().value;
+    if (oldest !== undefined) tooCostlyTimings.delete(oldest);
+  }
 }
 
 export function untilOf(p: Prepared): number | null {

@@ -2,6 +2,7 @@
 // the importer. Every value is checked here; anything unreadable fails the event, never guesses.
 import ICAL from 'ical.js';
 import { CALENDAR_LIMITS } from './calendar-limits';
+import { stripInvisible } from '../invisible-chars';
 import { IcsError, joinLines, withoutControls } from './ics-guard';
 import { zoneFromName, zoneFromVtimezone } from './ics-zones';
 import {
@@ -204,7 +205,9 @@ export function readText(src: Source, name: string, max: number, oneLine: boolea
   if (typeof value !== 'string') return null;
   const clean = withoutControls(value);
   // Linear in the text's length (joinLines says why no regex): the file may hold 20 MB of it.
-  const text = (oneLine ? joinLines(clean) : clean).trim();
+  // A one-line field (title, location) also loses invisible and bidi characters, as names do:
+  // "Hi\u202Egnp.exe" must not show as "Hiexe.png".
+  const text = (oneLine ? stripInvisible(joinLines(clean)) : clean).trim();
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
   // Never leave half of a surrogate pair at the end.

@@ -4,6 +4,7 @@ import type { IANAZone } from 'luxon';
 import { CALENDAR_LIMITS } from './calendar-limits';
 import type { CalendarEvent, EventTiming, Occurrence } from './event-model';
 import {
+  markTooCostly,
   prepare,
   prepareCached,
   untilOf,
@@ -22,7 +23,7 @@ import {
   zoneOf,
   type WallClock,
 } from './local-time';
-import { buildRule, seriesEndBound } from './recurrence-rule';
+import { buildRule, seriesEndBound, type RRuleInstance } from './recurrence-rule';
 
 export { isValidZone } from './local-time';
 export { TIMING_PROBLEMS, type RuleTiming, type TimingProblem } from './event-timing';
@@ -36,8 +37,45 @@ export type ExpandableEvent = Pick<
 // shift); it only widens a search window, it is never added to a date.
 const SLACK_MS = 24 * 3_600_000;
 // A series whose expansion once takes this long is shown as a one-off from then on in this process:
-// a last defence, for a view of a shared calendar, behind rule-limits.ts.
-const RULE_BUDGET_MS = 250;
+// a last defence, for a view of a shared calendar, behind rule-limits.ts. A normal series takes well
+// under a millisecond (skipAhead moves its start next to the range).
+const RULE_MARK_MS = 20;
+// No expansion runs past this. A rule skipAhead cannot shorten (BYWEEKNO, a COUNT on most rules)
+// is walked from its start, which a hostile file or member can put centuries back: minutes of main.
+const RULE_LIMIT_MS = 50;
+/** What one request (a view, a reminder pass) may spend on all its series' rules together. */
+export const RANGE_RULES_BUDGET_MS = 1000;
+
+/** A deadline shared by every expansion of one request. */
+export interface RulesBudget {
+  readonly deadline: number;
+}
+
+export const rulesBudget = (): RulesBudget => ({ deadline: Date.now() + RANGE_RULES_BUDGET_MS });
+
+/**
+ * The rule's occurrences in [loF, hiF] in order, each visited until `visit` returns false; false if
+ * the deadline stopped the walk. Through all(), not between(): all() comes back here at every
+ * occurrence, from DTSTART on, so the walk up to the range that between() does unseen can be stopped.
+ */
+function walk(
+  rule: RRuleInstance,
+  loF: number,
+  hiF: number,
+  deadline: number,
+  visit: (keyF: number) => boolean,
+): boolean {
+  let late = false;
+  rule.all((d) => {
+    if (Date.now() > deadline) {
+      late = true;
+      return false;
+    }
+    const keyF = d.getTime();
+    return keyF < loF || (keyF <= hiF && visit(keyF));
+  });
+  return !late;
+}
 
 /**
  * What main checks before saving an event: null if it is fine. Refused: malformed times, an end
@@ -66,6 +104,7 @@ export function expandEvent(
   toMs: number,
   viewerZone: string,
   onProblem?: (problem: TimingProblem) => void,
+  budget?: RulesBudget,
 ): Occurrence[] {
   if (!(toMs > fromMs)) return [];
   const p = prepareCached(event);
@@ -103,35 +142,70 @@ export function expandEvent(
     return out.length < cap;
   };
 
-  if (p.tooCostly) onProblem?.('rule-too-costly');
-  if (!p.parts || p.tooCostly) emit(p.startF);
-  else if (p.startF < hiF && (p.endBoundF ??= seriesEndBound(p.parts, p.startF, SLACK_MS)) > loF) {
-    const started = Date.now();
+  const started = Date.now();
+  const deadline = Math.min(started + RULE_LIMIT_MS, budget?.deadline ?? Infinity);
+  let late = false;
+  const parts = p.tooCostly ? null : p.parts;
+  const oneOff = parts === null;
+  if (
+    parts &&
+    p.startF < hiF &&
+    (p.endBoundF ??= seriesEndBound(parts, p.startF, SLACK_MS)) > loF
+  ) {
     try {
       const untilF = untilOf(p);
-      const rule =
-        untilF === null || untilF > loF ? buildRule(p.parts, p.startF, untilF, loF) : null;
-      rule?.between(new Date(loF), new Date(hiF), true, (d) => emit(d.getTime()));
+      const rule = untilF === null || untilF > loF ? buildRule(parts, p.startF, untilF, loF) : null;
+      late = rule !== null && !walk(rule, loF, hiF, deadline, emit);
     } catch {
       // parseRuleParts should have refused anything rrule cannot take; show the event once.
       onProblem?.('bad-rrule');
+      out.length = 0;
       emit(p.startF);
     }
-    if (Date.now() - started > RULE_BUDGET_MS) p.tooCostly = true;
   }
-  if (seen && p.parts && !p.tooCostly) {
-    // An occurrence moved into the range from outside the searched window.
-    for (const key in event.overrides) {
-      if (seen.has(key) || exdates?.has(key) || out.length >= cap) continue;
-      const wall = parseLocal(key, p.allDay ? 'date' : 'datetime');
-      if (!wall) continue;
-      const { startF, endF } = moved(p, floatingMs(wall), event.overrides[key]);
-      if (startF >= hiF || endF <= fromMs - SLACK_MS || !isSeriesKey(p, floatingMs(wall))) continue;
-      const occurrence = place(ctx, key, floatingMs(wall), wall);
-      if (occurrence) out.push(occurrence);
-    }
+  if (seen && !oneOff && !late) late = !placeMovedIn(ctx, seen, exdates, out, deadline, hiF);
+  // Marked only for its own cost: a request's budget spent by other series says nothing of this one.
+  if (!oneOff && Date.now() - started > RULE_MARK_MS) markTooCostly(event, p);
+  if (oneOff || late) {
+    if (p.parts) onProblem?.('rule-too-costly');
+    out.length = 0;
+    seen?.clear();
+    emit(p.startF);
   }
   return out.sort((a, b) => a.startMs - b.startMs);
+}
+
+/**
+ * Occurrences moved into the range from outside the searched window (after the walk, which saw the
+ * rest). False if the deadline stopped it: each key must be checked against the rule, a walk too.
+ */
+function placeMovedIn(
+  ctx: PlaceContext,
+  seen: Set<string>,
+  exdates: Set<string> | null,
+  out: Occurrence[],
+  deadline: number,
+  hiF: number,
+): boolean {
+  const { p, event } = ctx;
+  for (const key in event.overrides) {
+    if (
+      seen.has(key) ||
+      exdates?.has(key) ||
+      out.length >= CALENDAR_LIMITS.occurrencesPerEventInRange
+    )
+      continue;
+    const wall = parseLocal(key, p.allDay ? 'date' : 'datetime');
+    if (!wall) continue;
+    const { startF, endF } = moved(p, floatingMs(wall), event.overrides[key]);
+    if (startF >= hiF || endF <= ctx.fromMs - SLACK_MS) continue;
+    const series = isSeriesKey(p, floatingMs(wall), deadline);
+    if (series === null) return false;
+    if (!series) continue;
+    const occurrence = place(ctx, key, floatingMs(wall), wall);
+    if (occurrence) out.push(occurrence);
+  }
+  return true;
 }
 
 interface PlaceContext {
@@ -197,11 +271,18 @@ function place(ctx: PlaceContext, key: string, keyF: number, wall: WallClock): O
   };
 }
 
-function isSeriesKey(p: Prepared, keyF: number): boolean {
+/** Whether the rule produces keyF; null if the deadline came first. */
+function isSeriesKey(p: Prepared, keyF: number, deadline: number): boolean | null {
   if (!p.parts || keyF < p.startF) return keyF === p.startF;
   try {
     const rule = buildRule(p.parts, p.startF, untilOf(p), keyF);
-    return (rule?.between(new Date(keyF), new Date(keyF), true).length ?? 0) > 0;
+    if (!rule) return false;
+    let found = false;
+    const finished = walk(rule, keyF, keyF, deadline, () => {
+      found = true;
+      return false;
+    });
+    return finished ? found : null;
   } catch {
     return false;
   }

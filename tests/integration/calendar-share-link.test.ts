@@ -65,6 +65,12 @@ describe('a one-off event link', () => {
     const { link } = await linkTo(ana, space.id, 'Vigil');
     const opened = await outsider.cal.sharing.openShared(link);
     expect(opened).toMatchObject({ fromName: null, claimedName: 'Ana' });
+    // A claim that turns itself around ("\u202E" shows what follows right to left) is kept without it.
+    ana.name = 'Ana\u202E(a name this device cannot check)';
+    const turned = await outsider.cal.sharing.openShared(
+      (await linkTo(ana, space.id, 'Vigil')).link,
+    );
+    expect(turned.claimedName).toBe('Ana(a name this device cannot check)');
   });
 
   it('is deleted from the vault once expired, without anyone opening "Shared with me"', async () => {

@@ -97,6 +97,21 @@ describe('work bounded by the limits, not by the file', () => {
   });
 });
 
+describe('text that hides or turns around what it says', () => {
+  it('is read without invisible and bidi characters in titles and locations', () => {
+    const [event] = parseIcs(
+      calendar(
+        VEVENT(
+          'DTSTART:20260310T100000Z\r\nSUMMARY:Hi\u202Egnp.exe\r\nLOCATION:\u2066Room\u200B 4\u2069',
+        ),
+      ),
+      { defaultZone: 'UTC' },
+    );
+    expect(event?.title).toBe('Hignp.exe');
+    expect(event?.location).toBe('Room 4');
+  });
+});
+
 describe('error messages never quote the file', () => {
   const CANARY = 'Kanarejka7Q';
 

@@ -24,7 +24,12 @@ import {
   type EditScope,
   type OccurrenceKey,
 } from '../../../src-shared/calendar/event-model';
-import { checkEventTiming, expandEvent } from '../../../src-shared/calendar/recurrence';
+import {
+  checkEventTiming,
+  expandEvent,
+  rulesBudget,
+  type RulesBudget,
+} from '../../../src-shared/calendar/recurrence';
 import { listTasks } from '../../../src-shared/plans/plan-model';
 import { toHex } from '../../../src-shared/protocol/bytes';
 import { SuviazError } from '../errors';
@@ -62,7 +67,12 @@ export function calendarService(deps: CalendarDeps) {
   const events = calendarEvents(access, orgs);
   const zone = deps.zone ?? deviceZone;
 
-  function itemsOf(calendar: SpaceCalendar, from: number, to: number): CalendarItem[] {
+  function itemsOf(
+    calendar: SpaceCalendar,
+    from: number,
+    to: number,
+    budget: RulesBudget,
+  ): CalendarItem[] {
     const spaceId = toHex(calendar.space.groupId);
     const orgNames = readRegistry(calendar.doc).orgs;
     const items: CalendarItem[] = [];
@@ -71,7 +81,7 @@ export function calendarService(deps: CalendarDeps) {
       const orgName = event.orgId
         ? (calendar.orgs.get(event.orgId)?.group.name ?? orgNames.get(event.orgId)?.name ?? null)
         : null;
-      for (const o of expandEvent(event, from, to, zone())) {
+      for (const o of expandEvent(event, from, to, zone(), undefined, budget)) {
         const override = event.overrides[o.key];
         items.push({
           spaceId,
@@ -132,6 +142,8 @@ export function calendarService(deps: CalendarDeps) {
 
   function range(args: { from: number; to: number; spaceId?: string }): CalendarRange {
     const spaces = args.spaceId ? [events.space(args.spaceId)] : events.spaces();
+    // One budget for every series of every space: a view or reminder pass never holds main for long.
+    const budget = rulesBudget();
     const items: CalendarItem[] = [];
     const tasks: CalendarTask[] = [];
     const mineOrgs = new Set<string>();
@@ -143,7 +155,7 @@ export function calendarService(deps: CalendarDeps) {
       for (const { event } of calendar.events) {
         if (event.createdBy === access.meHex) myEvents.add(event.id);
       }
-      items.push(...itemsOf(calendar, args.from, args.to));
+      items.push(...itemsOf(calendar, args.from, args.to, budget));
       tasks.push(...tasksOf(calendar, args.from, args.to));
     }
     markConflicts(items, mineOrgs, myEvents);

@@ -4,6 +4,7 @@
 // Either can be stopped: a link at the relay, a member share by deleting its entry (member-shares.ts).
 import type { SharedEventView } from '../../../src-shared/calendar/calendar-api';
 import { toHex } from '../../../src-shared/protocol/bytes';
+import { cleanMemberName } from '../../../src-shared/protocol/member-profile';
 import { fromHex, randomBytes, sealToBoxKey } from '../crypto/sodium';
 import { SuviazError } from '../errors';
 import type { DocAccess } from '../sync/engine-doc-access';
@@ -82,7 +83,9 @@ export function calendarSharing(db: Db, access: DocAccess, calendar: CalendarSer
     // Only a name this device knows for that key: the one in the payload is the sender's own
     // claim, and anyone can make a link that says "Ana".
     fromName: access.nameOf(stored.payload.from),
-    claimedName: stored.payload.fromName,
+    // Anyone's words: without the invisible and bidi characters that could turn the claim around.
+    claimedName:
+      stored.payload.fromName === null ? null : cleanMemberName(stored.payload.fromName) || null,
     fromDevice: stored.payload.from,
     expiresAt: stored.payload.expiresAt,
   });

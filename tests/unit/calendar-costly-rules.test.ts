@@ -1,0 +1,92 @@
+// Series a hostile file or member can make costly: a rule the expansion cannot move next to the range
+// (BYWEEKNO, a COUNT on a monthly rule) begun centuries back, or changed occurrences keyed far in the
+// future and moved into the view. Each once held main for minutes per view; now the expansion stops,
+// shows the series as a one-off and says why, and one request's budget is shared by all its series.
+import { describe, expect, it } from 'vitest';
+import {
+  checkEventTiming,
+  expandEvent,
+  type ExpandableEvent,
+  type TimingProblem,
+} from '../../src-shared/calendar/recurrence';
+
+const utc = (iso: string): number => Date.parse(`${iso}Z`);
+const DECEMBER = [utc('2026-12-01T00:00'), utc('2027-01-01T00:00')] as const;
+const range = (n: number): string => Array.from({ length: n }, (_, i) => i + 1).join(',');
+
+function series(over: Partial<ExpandableEvent>): ExpandableEvent {
+  return {
+    id: 'c'.repeat(32),
+    allDay: false,
+    start: '2026-03-16T10:00',
+    end: '2026-03-16T11:00',
+    tz: 'UTC',
+    rrule: 'FREQ=WEEKLY',
+    exdates: [],
+    overrides: {},
+    ...over,
+  };
+}
+
+function expand(e: ExpandableEvent, budget?: { deadline: number }) {
+  const problems: TimingProblem[] = [];
+  const out = expandEvent(e, ...DECEMBER, 'UTC', (p) => problems.push(p), budget);
+  return { starts: out.map((o) => new Date(o.startMs).toISOString().slice(0, 16)), problems };
+}
+
+describe('a series too costly to expand', () => {
+  it('begun in the year 1000 with a rule walked from its start, shows once and says why', () => {
+    const hostile = series({
+      start: '1000-01-06T00:00',
+      end: '1000-01-06T00:30',
+      rrule: `FREQ=YEARLY;BYWEEKNO=${range(53)};BYDAY=MO,TU,WE,TH,FR,SA,SU;BYHOUR=${range(23)};BYMINUTE=${range(59)}`,
+    });
+    // Nothing refuses it before it is saved: only its expansion shows the cost.
+    expect(checkEventTiming(hostile)).toBeNull();
+    for (let view = 0; view < 2; view++) {
+      // Its one-off start is centuries before December, so nothing shows.
+      expect(expand(hostile)).toEqual({ starts: [], problems: ['rule-too-costly'] });
+    }
+  });
+
+  it('with changed occurrences keyed a millennium ahead and moved into the view, likewise', () => {
+    const overrides: ExpandableEvent['overrides'] = {};
+    for (let i = 0; i < 1000; i++) {
+      const year = 2998 + (i % 2);
+      const month = String(1 + (Math.floor(i / 2) % 12)).padStart(2, '0');
+      overrides[`${year}-${month}-06T10:00`] = {
+        start: '2026-12-10T10:00',
+        end: '2026-12-10T11:00',
+      };
+    }
+    const hostile = series({
+      start: '1800-01-06T10:00',
+      end: '1800-01-06T11:00',
+      rrule: 'FREQ=MONTHLY;BYMONTHDAY=6;COUNT=999999',
+      overrides,
+    });
+    expect(checkEventTiming(hostile)).toBeNull();
+    expect(expand(hostile)).toEqual({ starts: [], problems: ['rule-too-costly'] });
+  });
+});
+
+describe("a request's budget for all its series", () => {
+  it('once spent, shows the remaining series once, without marking them for later requests', () => {
+    const weekly = series({ start: '2026-12-01T10:00', end: '2026-12-01T11:00' });
+    const spent = { deadline: Date.now() - 1 };
+    expect(expand(weekly, spent)).toEqual({
+      starts: ['2026-12-01T10:00'],
+      problems: ['rule-too-costly'],
+    });
+    expect(expand(weekly)).toEqual({
+      starts: [
+        '2026-12-01T10:00',
+        '2026-12-08T10:00',
+        '2026-12-15T10:00',
+        '2026-12-22T10:00',
+        '2026-12-29T10:00',
+      ],
+      problems: [],
+    });
+  });
+});

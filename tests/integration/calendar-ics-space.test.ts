@@ -70,6 +70,38 @@ describe('ICS in a space', () => {
     expect(ana.cal.calendar.range({ ...YEAR_2025, spaceId: space.id }).items).toEqual([]);
   });
 
+  it('a file that would take the space past its events limit is refused whole', async () => {
+    const { ana, space } = await spaceOfOne();
+    const oneOffs = (count: number, year: number): string =>
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//Test//EN',
+        ...Array.from({ length: count }, (_, i) => {
+          const at = new Date(Date.UTC(year, 0, 1) + i * 60_000);
+          const stamp = at.toISOString().replace(/[-:]|\.\d+/g, '');
+          return `BEGIN:VEVENT\r\nUID:${year}-${i}\r\nDTSTAMP:${stamp}\r\nDTSTART:${stamp}\r\nSUMMARY:Shift ${i}\r\nEND:VEVENT`;
+        }),
+        'END:VCALENDAR',
+      ].join('\r\n');
+    const into = (text: string) =>
+      ana.cal.ics.importIcs({ spaceId: space.id, text, orgId: null, visibility: 'coalition' });
+    // Each file within the import's own limit; together past the space's.
+    expect(await into(oneOffs(20_000, 2024))).toEqual({ imported: 20_000 });
+    expect(await into(oneOffs(20_000, 2025))).toEqual({ imported: 20_000 });
+    await expect(into(oneOffs(10_001, 2026))).rejects.toMatchObject({
+      code: 'invalid-args',
+      message: expect.stringContaining('can hold at most 50000'),
+    });
+    const held = (year: number) =>
+      ana.cal.calendar.range({
+        from: Date.UTC(year, 0, 1),
+        to: Date.UTC(year + 1, 0, 1) - 1,
+        spaceId: space.id,
+      }).items.length;
+    expect([held(2024), held(2025), held(2026)]).toEqual([20_000, 20_000, 0]);
+  }, 120_000);
+
   it('the exported file names no one and carries no id, key or app marker', async () => {
     const { ana, space } = await spaceOfOne();
     ana.name = 'Alesia Marchuk';

@@ -1,5 +1,6 @@
 // Reading and writing one space's events as this device may: which documents to read (the space's
 // and my organisations'), and where each part of an event goes when it is saved (calendar-doc.ts).
+import { CALENDAR_LIMITS } from '../../../src-shared/calendar/calendar-limits';
 import type { CalendarEvent } from '../../../src-shared/calendar/event-model';
 import { toHex } from '../../../src-shared/protocol/bytes';
 import type { StoredGroup } from '../groups/group-store';
@@ -15,6 +16,22 @@ export interface SpaceCalendar {
   /** My organisations of this space, by id, with their documents. */
   orgs: Map<string, { group: StoredGroup; doc: Y.Doc }>;
   events: VisibleEvent[];
+}
+
+/**
+ * Refuses new events that would take the space past CALENDAR_LIMITS.eventsPerSpace, which the views'
+ * caches and a device's memory are sized for: three large files, one after another, would pass it.
+ */
+export function checkRoom(calendar: SpaceCalendar, adding: number): void {
+  const held = calendar.events.length;
+  const most = CALENDAR_LIMITS.eventsPerSpace;
+  if (held + adding <= most) return;
+  const what =
+    adding === 1 ? 'no other event fits' : `the ${adding} events of this file do not fit`;
+  throw new SuviazError(
+    'invalid-args',
+    `This space's calendar holds ${held} events, and can hold at most ${most}: ${what}.`,
+  );
 }
 
 export function calendarEvents(access: DocAccess, orgs: OrganisationService) {

@@ -7,6 +7,7 @@ import { exportIcs } from '../../../src-shared/calendar/ics-export';
 import { IcsError, parseIcs } from '../../../src-shared/calendar/ics-import';
 import { checkEventTiming } from '../../../src-shared/calendar/recurrence';
 import { SuviazError } from '../errors';
+import { checkRoom } from './calendar-events';
 import type { CalendarService } from './calendar-service';
 
 /** What a busy block is called in an exported file: the details were never on this device. */
@@ -50,6 +51,7 @@ export function calendarIcs(
         updatedAt: now,
       };
     });
+    checkRoom(cal, events.length);
     await calendar.events.writeMany(cal, events);
     progress(events.length, events.length);
     return { imported: events.length };

@@ -36,7 +36,7 @@ import { SuviazError } from '../errors';
 import type { DocAccess } from '../sync/engine-doc-access';
 import type { OrganisationService } from '../organisations/organisations';
 import { readRegistry } from '../organisations/org-registry';
-import { calendarEvents, type SpaceCalendar } from './calendar-events';
+import { calendarEvents, checkRoom, type SpaceCalendar } from './calendar-events';
 import { getReminder, setReminder } from './reminder-store';
 import type { Db } from '../vault/migrations';
 
@@ -228,6 +228,7 @@ export function calendarService(deps: CalendarDeps) {
     const input = checked(args.event, calendar);
     const now = Date.now();
     if (!args.eventId) {
+      checkRoom(calendar, 1);
       const event: CalendarEvent = {
         ...input,
         id: newId(),

@@ -47,8 +47,9 @@ export function changesSeries(
   return SERIES_KEYS.some((k) => patch[k] !== undefined && patch[k] !== event[k]);
 }
 
-export function isOccurrence(event: CalendarEvent, key: string): boolean {
-  return seriesKeys(event, key, key, 1)[0] === key && !event.exdates.includes(key);
+/** With a deadline, RuleTooCostlyError if the rule could not be walked to `key` by then. */
+export function isOccurrence(event: CalendarEvent, key: string, deadline?: number): boolean {
+  return seriesKeys(event, key, key, 1, deadline)[0] === key && !event.exdates.includes(key);
 }
 
 /** No occurrence left standing before `key` (earlier ones may all have been deleted). */

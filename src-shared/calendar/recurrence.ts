@@ -293,7 +293,13 @@ function isSeriesKey(p: Prepared, keyF: number, deadline: number): boolean | nul
  * most `limit`; a one-off or unreadable rule has its start as its only key. For edits: "is this an
  * occurrence", "how many came before", "which exceptions still match".
  */
-export function seriesKeys(t: RuleTiming, fromKey: string, toKey: string, limit: number): string[] {
+export function seriesKeys(
+  t: RuleTiming,
+  fromKey: string,
+  toKey: string,
+  limit: number,
+  deadline = Infinity,
+): string[] {
   const p = prepare(t);
   const kind = t.allDay ? 'date' : 'datetime';
   const from = parseLocal(fromKey, kind);
@@ -304,16 +310,29 @@ export function seriesKeys(t: RuleTiming, fromKey: string, toKey: string, limit:
   const once = fromF <= p.startF && p.startF <= toF && limit > 0 ? [t.start] : [];
   if (!p.parts) return once;
   const keys: string[] = [];
+  let finished: boolean;
   try {
     const rule = buildRule(p.parts, p.startF, untilOf(p), fromF);
-    rule?.between(new Date(fromF), new Date(toF), true, (d) => {
-      keys.push(formatLocal(fromFloating(d.getTime()), t.allDay));
-      return keys.length < limit;
-    });
+    finished =
+      rule === null ||
+      walk(rule, fromF, toF, deadline, (keyF) => {
+        keys.push(formatLocal(fromFloating(keyF), t.allDay));
+        return keys.length < limit;
+      });
   } catch {
     return once;
   }
+  // Not a short list: a caller would take a key left out for one that is not there.
+  if (!finished) throw new RuleTooCostlyError();
   return keys;
+}
+
+/** seriesKeys ran out of the time it was given (a rule walked from a start centuries back). */
+export class RuleTooCostlyError extends Error {
+  constructor() {
+    super('rule-too-costly');
+    this.name = 'RuleTooCostlyError';
+  }
 }
 
 /** Whether the event repeats (a rule that parses and is not refused). */

@@ -3,6 +3,8 @@
 // future and moved into the view. Each once held main for minutes per view; now the expansion stops,
 // shows the series as a one-off and says why, and one request's budget is shared by all its series.
 import { describe, expect, it } from 'vitest';
+import { overridesToShare } from '../../src-main/core/calendar/series-share';
+import type { CalendarEvent } from '../../src-shared/calendar/event-model';
 import {
   checkEventTiming,
   expandEvent,
@@ -67,6 +69,20 @@ describe('a series too costly to expand', () => {
     });
     expect(checkEventTiming(hostile)).toBeNull();
     expect(expand(hostile)).toEqual({ starts: [], problems: ['rule-too-costly'] });
+    // Sharing it checks each changed occurrence against the rule: a clear refusal, not minutes.
+    const asStored: CalendarEvent = {
+      ...hostile,
+      title: 'Vigil',
+      description: '',
+      location: '',
+      orgId: null,
+      visibility: 'coalition',
+      createdBy: 'a'.repeat(64),
+      updatedAt: 0,
+    };
+    expect(() => overridesToShare(asStored, utc('2026-12-01T00:00'))).toThrow(
+      expect.objectContaining({ code: 'share-too-large' }),
+    );
   });
 });
 

@@ -10,7 +10,7 @@ import {
   fromFloating,
   parseLocal,
 } from '../../../src-shared/calendar/local-time';
-import { expandEvent } from '../../../src-shared/calendar/recurrence';
+import { RuleTooCostlyError, expandEvent } from '../../../src-shared/calendar/recurrence';
 import {
   LocalDate,
   LocalDateTime,
@@ -27,6 +27,8 @@ import { SuviazError } from '../errors';
  * to the old time of a moved meeting, which is worse than no share.
  */
 export const SHARE_OVERRIDES_MAX = 200;
+/** What checking a shared series' changed occurrences against its rule may take, all together. */
+const SHARE_CHECK_MS = 250;
 
 /**
  * Signed bytes of one share at most: what the relay takes for a link (LIMITS.relay.maxShareBytes)
@@ -121,7 +123,21 @@ export function overridesToShare(
   if (event.rrule === null) return undefined;
   const deleted = new Set(event.exdates);
   const kept: SharedOverrides = {};
+  // One budget for all the keys: each is checked by walking the rule, which a series from a member's
+  // modified app (begun centuries back, keys a millennium ahead) can make cost a second or more.
+  const deadline = Date.now() + SHARE_CHECK_MS;
+  let late = false;
+  const occurs = (key: string): boolean => {
+    try {
+      return isOccurrence(event, key, deadline);
+    } catch (error) {
+      if (!(error instanceof RuleTooCostlyError)) throw error;
+      late = true;
+      return false;
+    }
+  };
   for (const key of Object.keys(event.overrides).sort()) {
+    if (late) break;
     const override = event.overrides[key];
     if (!override || deleted.has(key)) continue;
     const carried: OccurrenceOverride = {};
@@ -132,11 +148,18 @@ export function overridesToShare(
       const value = override[field];
       if (value !== undefined && ofKind(event.allDay, value)) carried[field] = value;
     }
-    if (Object.keys(carried).length === 0 || !isOccurrence(event, key)) continue;
+    if (Object.keys(carried).length === 0 || !occurs(key)) continue;
     if (!endsAfter(event, key, carried, now)) continue;
     kept[key] = carried;
   }
   const count = Object.keys(kept).length;
+  if (late) {
+    throw new SuviazError(
+      'share-too-large',
+      'This series is too costly to work out which of its changed occurrences are real. ' +
+        'Share its occurrences one by one instead.',
+    );
+  }
   if (count > SHARE_OVERRIDES_MAX) {
     throw new SuviazError(
       'share-too-large',

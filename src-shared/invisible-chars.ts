@@ -10,21 +10,16 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 // joined form and makes one emoji of "👩‍💻". Between two visible characters of a word they neither
 // hide nor reorder anything, so they are kept there (the rule of IDNA's ContextJ, widened to
 // emoji); anywhere else they go like the rest. Emoji presentation (U+FE0F) is kept after a pictograph.
-const INVISIBLE_UNLESS_SPELLING = new RegExp(
-  [
-    '(?<=[\\p{L}\\p{M}\\p{Extended_Pictographic}\\p{Emoji_Modifier}])([\\u200C\\u200D])(?=[\\p{L}\\p{Extended_Pictographic}])',
-    '(?<=\\p{Extended_Pictographic})(\\uFE0F)',
-    INVISIBLE.source,
-  ].join('|'),
-  'gu',
-);
+// In two steps, so that the neighbours a joiner is judged by are ones that stay: a Hangul filler is
+// a letter and a variation selector a mark, yet both are invisible and go in the first step.
+const INVISIBLE_BUT_SPELLING =
+  /(?<!\p{Extended_Pictographic})\uFE0F|(?!\u200C|\u200D|\uFE0F)[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+const JOINER_OUTSIDE_WORD =
+  /[\u200C\u200D](?![\p{L}\p{Extended_Pictographic}])|(?<![\p{L}\p{M}\p{Extended_Pictographic}\p{Emoji_Modifier}])[\u200C\u200D]/gu;
 
 /** Text without invisible characters, except the joiners and emoji selectors that spell it. */
 export function stripInvisible(text: string): string {
-  return text.replace(
-    INVISIBLE_UNLESS_SPELLING,
-    (_match, joiner?: string, selector?: string) => joiner ?? selector ?? '',
-  );
+  return text.replace(INVISIBLE_BUT_SPELLING, '').replace(JOINER_OUTSIDE_WORD, '');
 }
 
 /** Text without any invisible character, joiners included: for comparing, never for showing. */

@@ -56,7 +56,16 @@ describe('cleanMemberName', () => {
     expect(cleanMemberName('\u200CAna\u200D')).toBe('Ana');
     expect(cleanMemberName('An\u200C\u200Da')).toBe('Ana');
     expect(cleanMemberName('Ana \u200CPetrova')).toBe('Ana Petrova');
-    expect(cleanMemberName('Ana\u200C\u202Eavortep')).toBe('Anaavortep');
+    // The override goes; the joiner, then between two letters, hides nothing.
+    expect(cleanMemberName('Ana\u200C\u202Eavortep')).toBe('Ana\u200Cavortep');
+    // Judged by neighbours that stay: a Hangul filler is a letter, a variation selector a mark,
+    // and both are invisible. Cleaning twice changes nothing.
+    expect(cleanMemberName('\u3164\u200D\u3164')).toBe('');
+    expect(cleanMemberName('Bob\u200D\u3164')).toBe('Bob');
+    expect(cleanMemberName('Bo\uFE00\u200D')).toBe('Bo');
+    for (const name of ['می\u200Cخواهم', 'a\u200B\u200Cb', 'x\u3164\u200Cy']) {
+      expect(cleanMemberName(cleanMemberName(name))).toBe(cleanMemberName(name));
+    }
   });
 
   it('makes each run of blanks one space, so a name of blanks alone is no name', () => {

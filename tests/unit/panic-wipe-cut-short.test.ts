@@ -1,11 +1,13 @@
 // A panic wipe stopped part-way (the app killed, the power cut) must end as no vault at the next
 // start, wherever it stopped: never a vault the real passphrase still opens, never a key file of
 // noise that every passphrase calls damaged and the app will not replace.
-import { readdirSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import fs, { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KDF_FAST_FOR_TESTS, sodiumReady } from '../../src-main/core/crypto/sodium';
 import { panicWipeFiles, shredKeyFile, type WipeStep } from '../../src-main/core/vault/panic-wipe';
 import { createVault, unlockVault, vaultStatus } from '../../src-main/core/vault/vault';
+import { WIPING_FILE_NAME } from '../../src-main/core/vault/vault-disk';
 import {
   REAL,
   VAULT_FILES,
@@ -23,6 +25,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
+  vi.restoreAllMocks();
   scratch.clear();
 });
 
@@ -69,6 +72,29 @@ describe.each(STEPS)('a panic wipe stopped after "%s"', (step) => {
     vault.close();
     expect(vaultStatus(dir)).toEqual({ state: 'none', problem: null });
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('a wipe marker that cannot be removed', () => {
+  it('stops a new vault being made beside it, which the next start would wipe', async () => {
+    const dir = scratch.tempDir();
+    (await createRealVault(dir)).close();
+    const marker = join(dir, WIPING_FILE_NAME);
+    const realRm = fs.rmSync;
+    // Windows: an antivirus holds the marker it has just seen created.
+    const held = vi.spyOn(fs, 'rmSync').mockImplementation((file, options) => {
+      if (file === marker) throw Object.assign(new Error('busy'), { code: 'EBUSY' });
+      realRm(file, options);
+    });
+    expect(() => panicWipeFiles(dir)).toThrow('busy');
+    await expect(createVault(dir, NEW, { kdf: KDF_FAST_FOR_TESTS })).rejects.toMatchObject({
+      code: 'vault-exists',
+    });
+    held.mockRestore();
+    // Once it can go, a new vault is made and stays.
+    scratch.keep(await createVault(dir, NEW, { kdf: KDF_FAST_FOR_TESTS })).close();
+    expect(vaultStatus(dir)).toEqual({ state: 'locked', problem: null });
+    expect(readdirSync(dir).sort()).toEqual(VAULT_FILES);
   });
 });
 

@@ -32,6 +32,7 @@ import { finishCutShortWipe } from './panic-wipe';
 import {
   CREATING_FILE_NAME,
   MIN_DATABASE_BYTES,
+  WIPING_FILE_NAME,
   databaseFileSet,
   dbPaths,
   errorCode,
@@ -131,6 +132,14 @@ export async function createVault(
 ): Promise<OpenVault> {
   refuseWeak(passphrase);
   finishCutShortWipe(dir);
+  // A marker the wipe could not remove (a program holding a file) would wipe the new vault at the
+  // next start: none is made beside it.
+  if (fs.existsSync(path.join(dir, WIPING_FILE_NAME))) {
+    throw new SuviazError(
+      'vault-exists',
+      'A panic wipe could not finish: another program holds a file in the vault folder. Close it and try again.',
+    );
+  }
   if (unfinishedCreation(dir)) clearUnfinishedCreation(dir);
   const exists = (): boolean =>
     fs.existsSync(keyPath(dir)) || dbPaths(dir).some((file) => fs.existsSync(file));

@@ -23,7 +23,17 @@ import {
   zoneOf,
   type WallClock,
 } from './local-time';
-import { buildRule, seriesEndBound, type RRuleInstance } from './recurrence-rule';
+import { buildRule, seriesEndBound } from './recurrence-rule';
+import {
+  RULE_LIMIT_MS,
+  RULE_MARK_STEPS,
+  allowance,
+  charge,
+  walk,
+  type RulesBudget,
+} from './rule-walk';
+
+export { rulesBudget, type RulesBudget } from './rule-walk';
 
 export { isValidZone } from './local-time';
 export { TIMING_PROBLEMS, type RuleTiming, type TimingProblem } from './event-timing';
@@ -36,47 +46,6 @@ export type ExpandableEvent = Pick<
 // A bound on how far an instant can be from its wall clock read as UTC (any zone's offset plus a DST
 // shift); it only widens a search window, it is never added to a date.
 const SLACK_MS = 24 * 3_600_000;
-// A series whose expansion once takes this long is shown as a one-off from then on in this process:
-// a last defence, for a view of a shared calendar, behind rule-limits.ts. A normal series takes well
-// under a millisecond (skipAhead moves its start next to the range).
-const RULE_MARK_MS = 20;
-// No expansion runs past this. A rule skipAhead cannot shorten (BYWEEKNO, a COUNT on most rules)
-// is walked from its start, which a hostile file or member can put centuries back: minutes of main.
-const RULE_LIMIT_MS = 50;
-/** What one request (a view, a reminder pass) may spend on all its series' rules together. */
-export const RANGE_RULES_BUDGET_MS = 1000;
-
-/** A deadline shared by every expansion of one request. */
-export interface RulesBudget {
-  readonly deadline: number;
-}
-
-export const rulesBudget = (): RulesBudget => ({ deadline: Date.now() + RANGE_RULES_BUDGET_MS });
-
-/**
- * The rule's occurrences in [loF, hiF] in order, each visited until `visit` returns false; false if
- * the deadline stopped the walk. Through all(), not between(): all() comes back here at every
- * occurrence, from DTSTART on, so the walk up to the range that between() does unseen can be stopped.
- */
-function walk(
-  rule: RRuleInstance,
-  loF: number,
-  hiF: number,
-  deadline: number,
-  visit: (keyF: number) => boolean,
-): boolean {
-  let late = false;
-  rule.all((d) => {
-    if (Date.now() > deadline) {
-      late = true;
-      return false;
-    }
-    const keyF = d.getTime();
-    return keyF < loF || (keyF <= hiF && visit(keyF));
-  });
-  return !late;
-}
-
 /**
  * What main checks before saving an event: null if it is fine. Refused: malformed times, an end
  * before the start (all-day: the end date is exclusive, so it must be later), a zone this runtime
@@ -104,7 +73,7 @@ export function expandEvent(
   toMs: number,
   viewerZone: string,
   onProblem?: (problem: TimingProblem) => void,
-  budget?: RulesBudget,
+  spending?: { budget: RulesBudget; author: string },
 ): Occurrence[] {
   if (!(toMs > fromMs)) return [];
   const p = prepareCached(event);
@@ -143,8 +112,11 @@ export function expandEvent(
   };
 
   const started = Date.now();
-  const deadline = Math.min(started + RULE_LIMIT_MS, budget?.deadline ?? Infinity);
+  const author = spending?.author ?? '';
+  const allowed = allowance(spending?.budget, author);
+  const deadline = started + allowed;
   let late = false;
+  let skipped = 0;
   const parts = p.tooCostly ? null : p.parts;
   const oneOff = parts === null;
   if (
@@ -152,20 +124,31 @@ export function expandEvent(
     p.startF < hiF &&
     (p.endBoundF ??= seriesEndBound(parts, p.startF, SLACK_MS)) > loF
   ) {
-    try {
-      const untilF = untilOf(p);
-      const rule = untilF === null || untilF > loF ? buildRule(parts, p.startF, untilF, loF) : null;
-      late = rule !== null && !walk(rule, loF, hiF, deadline, emit);
-    } catch {
-      // parseRuleParts should have refused anything rrule cannot take; show the event once.
-      onProblem?.('bad-rrule');
-      out.length = 0;
-      emit(p.startF);
-    }
+    // Nothing left of the request's or the author's budget: not even a step.
+    if (allowed <= 0) late = true;
+    else
+      try {
+        const untilF = untilOf(p);
+        const rule =
+          untilF === null || untilF > loF ? buildRule(parts, p.startF, untilF, loF) : null;
+        const walked = rule && walk(rule, loF, hiF, deadline, emit);
+        late = walked ? !walked.finished : false;
+        skipped = walked ? walked.skipped : 0;
+      } catch {
+        // parseRuleParts should have refused anything rrule cannot take; show the event once.
+        onProblem?.('bad-rrule');
+        out.length = 0;
+        emit(p.startF);
+      }
   }
   if (seen && !oneOff && !late) late = !placeMovedIn(ctx, seen, exdates, out, deadline, hiF);
-  // Marked only for its own cost: a request's budget spent by other series says nothing of this one.
-  if (!oneOff && Date.now() - started > RULE_MARK_MS) markTooCostly(event, p);
+  if (!oneOff) {
+    charge(spending?.budget, author, Date.now() - started);
+    // Marked for its own cost only: cut short by its own limit, or a long walk to the range. A
+    // request's budget spent by other series says nothing of this one, and it is tried again.
+    if ((late && allowed === RULE_LIMIT_MS) || skipped > RULE_MARK_STEPS) markTooCostly(event, p);
+    else if (late && spending) spending.budget.cut = true;
+  }
   if (oneOff || late) {
     if (p.parts) onProblem?.('rule-too-costly');
     out.length = 0;
@@ -278,7 +261,7 @@ function isSeriesKey(p: Prepared, keyF: number, deadline: number): boolean | nul
     const rule = buildRule(p.parts, p.startF, untilOf(p), keyF);
     if (!rule) return false;
     let found = false;
-    const finished = walk(rule, keyF, keyF, deadline, () => {
+    const { finished } = walk(rule, keyF, keyF, deadline, () => {
       found = true;
       return false;
     });
@@ -318,7 +301,7 @@ export function seriesKeys(
       walk(rule, fromF, toF, deadline, (keyF) => {
         keys.push(formatLocal(fromFloating(keyF), t.allDay));
         return keys.length < limit;
-      });
+      }).finished;
   } catch {
     return once;
   }

@@ -11,6 +11,12 @@ import {
   type ExpandableEvent,
   type TimingProblem,
 } from '../../src-shared/calendar/recurrence';
+import {
+  AUTHOR_RULES_MS,
+  REQUEST_RULES_MS,
+  rulesBudget,
+  type RulesBudget,
+} from '../../src-shared/calendar/rule-walk';
 
 const utc = (iso: string): number => Date.parse(`${iso}Z`);
 const DECEMBER = [utc('2026-12-01T00:00'), utc('2027-01-01T00:00')] as const;
@@ -30,9 +36,9 @@ function series(over: Partial<ExpandableEvent>): ExpandableEvent {
   };
 }
 
-function expand(e: ExpandableEvent, budget?: { deadline: number }) {
+function expand(e: ExpandableEvent, spending?: { budget: RulesBudget; author: string }) {
   const problems: TimingProblem[] = [];
-  const out = expandEvent(e, ...DECEMBER, 'UTC', (p) => problems.push(p), budget);
+  const out = expandEvent(e, ...DECEMBER, 'UTC', (p) => problems.push(p), spending);
   return { starts: out.map((o) => new Date(o.startMs).toISOString().slice(0, 16)), problems };
 }
 
@@ -86,22 +92,45 @@ describe('a series too costly to expand', () => {
   });
 });
 
+describe('a series that walks far to reach the range', () => {
+  it('is shown whole once, then as a one-off: marked by its steps, never by a pause', () => {
+    const far = series({
+      start: '1900-01-06T10:00',
+      end: '1900-01-06T11:00',
+      rrule: 'FREQ=MONTHLY;BYMONTHDAY=6;COUNT=999999',
+    });
+    expect(expand(far)).toEqual({ starts: ['2026-12-06T10:00'], problems: [] });
+    expect(expand(far)).toEqual({ starts: [], problems: ['rule-too-costly'] });
+  });
+});
+
 describe("a request's budget for all its series", () => {
-  it('once spent, shows the remaining series once, without marking them for later requests', () => {
-    const weekly = series({ start: '2026-12-01T10:00', end: '2026-12-01T11:00' });
-    const spent = { deadline: Date.now() - 1 };
-    expect(expand(weekly, spent)).toEqual({
+  const weekly = series({ start: '2026-12-01T10:00', end: '2026-12-01T11:00' });
+  const WEEKLY_STARTS = [
+    '2026-12-01T10:00',
+    '2026-12-08T10:00',
+    '2026-12-15T10:00',
+    '2026-12-22T10:00',
+    '2026-12-29T10:00',
+  ];
+
+  it('once spent, shows the remaining series once, says the result is cut, and marks none', () => {
+    const budget = { ...rulesBudget(), spentMs: REQUEST_RULES_MS };
+    expect(expand(weekly, { budget, author: 'ana' })).toEqual({
       starts: ['2026-12-01T10:00'],
       problems: ['rule-too-costly'],
     });
-    expect(expand(weekly)).toEqual({
-      starts: [
-        '2026-12-01T10:00',
-        '2026-12-08T10:00',
-        '2026-12-15T10:00',
-        '2026-12-22T10:00',
-        '2026-12-29T10:00',
-      ],
+    expect(budget.cut).toBe(true);
+    expect(expand(weekly)).toEqual({ starts: WEEKLY_STARTS, problems: [] });
+  });
+
+  it("is shared by author, so one member's costly series leave the others theirs", () => {
+    const budget = rulesBudget();
+    budget.byAuthor.set('mallory', AUTHOR_RULES_MS);
+    budget.spentMs = AUTHOR_RULES_MS;
+    expect(expand(weekly, { budget, author: 'mallory' }).starts).toEqual(['2026-12-01T10:00']);
+    expect(expand(weekly, { budget, author: 'ana' })).toEqual({
+      starts: WEEKLY_STARTS,
       problems: [],
     });
   });

@@ -81,7 +81,8 @@ export function calendarService(deps: CalendarDeps) {
       const orgName = event.orgId
         ? (calendar.orgs.get(event.orgId)?.group.name ?? orgNames.get(event.orgId)?.name ?? null)
         : null;
-      for (const o of expandEvent(event, from, to, zone(), undefined, budget)) {
+      const spending = { budget, author: event.createdBy };
+      for (const o of expandEvent(event, from, to, zone(), undefined, spending)) {
         const override = event.overrides[o.key];
         items.push({
           spaceId,
@@ -140,10 +141,15 @@ export function calendarService(deps: CalendarDeps) {
       }));
   }
 
-  function range(args: { from: number; to: number; spaceId?: string }): CalendarRange {
+  /**
+   * One budget for every series of every space (rule-walk.ts): a view or reminder pass never holds
+   * main for long. A caller that must know whether a series was cut short passes its own.
+   */
+  function range(
+    args: { from: number; to: number; spaceId?: string },
+    budget: RulesBudget = rulesBudget(),
+  ): CalendarRange {
     const spaces = args.spaceId ? [events.space(args.spaceId)] : events.spaces();
-    // One budget for every series of every space: a view or reminder pass never holds main for long.
-    const budget = rulesBudget();
     const items: CalendarItem[] = [];
     const tasks: CalendarTask[] = [];
     const mineOrgs = new Set<string>();

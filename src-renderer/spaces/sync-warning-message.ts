@@ -53,6 +53,8 @@ const REASONS = {
   'log-withheld': { tone: 'relay', text: 'member.log-withheld' },
   'forked-log': { tone: 'relay', text: 'member.forked' },
   'forked-document': { tone: 'relay', text: 'member.forked' },
+  // A coalition admin's app added this device to a second organisation (organisation-rules.ts).
+  'second-organisation': { tone: 'member', text: 'member.second-organisation' },
   // The relay refused my update as naming another proof of the active snapshot: a fork again.
   'relay-refused-snapshotConflict': { tone: 'relay', text: 'member.forked' },
   // This device's own edits and storage: nothing anyone did wrong, and no internal code shown.

@@ -14,7 +14,7 @@ import {
 import { wipeGroupContent, type StoredGroup } from '../groups/group-store';
 import { MAX_SPACE_NAME, pagedLog, statusIn } from './membership-rules';
 import { commitGroup, requireConnection, type MembershipEnv } from './membership-store';
-import { isOrganisationOf } from './organisation-rules';
+import { inOtherOrganisation, isOrganisationOf } from './organisation-rules';
 import type { RelayConnection } from './relay-connection';
 import { RelayRequestError } from './relay-requests';
 
@@ -154,6 +154,12 @@ export function createLogRefresh(
     // An organisation of a coalition I am in, made by one of its admins, is part of that space:
     // no invitation to answer. Any other group claiming a parent is not shown at all.
     if (parentId && !isOrganisationOf(env.groups.get(metadata.parent ?? ''), log.state)) {
+      return null;
+    }
+    // Not joined, and said, naming the admin who made it; asked again at each refresh, so leaving
+    // the other organisation first lets this one in.
+    if (parentId && inOtherOrganisation(env.groups.values(), toHex(parentId), groupId)) {
+      env.warn('second-organisation', toHex(log.state.creator));
       return null;
     }
     return {

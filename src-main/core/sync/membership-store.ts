@@ -22,7 +22,8 @@ export interface MembershipContext {
   groupUpdated(next: StoredGroup, previous: StoredGroup | null): void;
   /** I started a new epoch: the engine snapshots the group's documents under its key. */
   rotated(group: StoredGroup): void;
-  warn(reason: string): void;
+  /** A sync warning; `deviceKey` (hex) names the member it is about. */
+  warn(reason: string, deviceKey?: string): void;
   isStopped(): boolean;
 }
 

@@ -19,6 +19,23 @@ export function organisationsOf(groups: Iterable<StoredGroup>, parentHex: string
   return [...groups].filter((g) => g.parentId !== null && toHex(g.parentId) === parentHex);
 }
 
+/**
+ * Whether I am already a member of another organisation of the coalition `parentHex`. A device is in
+ * at most one: the adding app checks the coalition's register, which any writer of its document can
+ * rewrite, so the added device checks too. Otherwise a coalition admin's modified app could enrol me,
+ * unasked, in a look-alike organisation whose keys it holds, and my hidden events could go to it.
+ */
+export function inOtherOrganisation(
+  groups: Iterable<StoredGroup>,
+  parentHex: string,
+  orgId: Uint8Array,
+): boolean {
+  const id = toHex(orgId);
+  return organisationsOf(groups, parentHex).some(
+    (g) => g.status === 'active' && toHex(g.groupId) !== id,
+  );
+}
+
 /** Organisation roles map onto group roles: an organisation's admin manages its members. */
 export const orgRoleToGroupRole = (role: 'admin' | 'member'): 'admin' | 'editor' =>
   role === 'admin' ? 'admin' : 'editor';

@@ -90,7 +90,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         docs.get(toHex(group.docId)) ?? (group.wiped ? null : openDoc(docDeps, toHex(group.docId)));
       doc?.sync.ensureEpochSnapshot();
     },
-    warn: (reason) => warn(null, reason),
+    warn: (reason, deviceKey) => warn(null, reason, deviceKey ?? null),
     isStopped: () => stopped,
   });
   const refreshQuietly = (groupId: Uint8Array): Promise<boolean> =>

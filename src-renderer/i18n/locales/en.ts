@@ -632,6 +632,8 @@ export const en = {
         'A member has seen membership changes this device has not been shown yet; your edits wait until the relay shows them.',
       'log-withheld':
         'The relay keeps back membership changes that a member has seen. Your edits are held. Compare the space fingerprint with other members.',
+      'second-organisation':
+        'An admin of the coalition added this device to a second organisation of it. Suviaz did not join it: a device belongs to one organisation of a coalition, and a look-alike could collect your hidden events. Ask the admins of your organisation; to move, leave it first.',
       forked:
         'This relay is showing members different histories of this space. Compare the space fingerprint with the other members over a trusted channel.',
     },
@@ -660,6 +662,8 @@ export const en = {
         '{{member}} has seen membership changes this device has not been shown yet; your edits wait until the relay shows them.',
       'log-withheld':
         'The relay keeps back membership changes that {{member}} has seen. Your edits are held. Compare the space fingerprint with other members.',
+      'second-organisation':
+        '{{member}} added this device to a second organisation of a coalition. Suviaz did not join it: a device belongs to one organisation of a coalition, and a look-alike could collect your hidden events. Ask the admins of your organisation; to move, leave it first.',
       forked:
         'This relay is showing members different histories of this space. Compare the space fingerprint with {{member}} over a trusted channel.',
       'outdated-space':

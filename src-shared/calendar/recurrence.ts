@@ -31,9 +31,8 @@ import {
   charge,
   walk,
   type RulesBudget,
+  type Walked,
 } from './rule-walk';
-
-export { rulesBudget, type RulesBudget } from './rule-walk';
 
 export { isValidZone } from './local-time';
 export { TIMING_PROBLEMS, type RuleTiming, type TimingProblem } from './event-timing';
@@ -125,21 +124,16 @@ export function expandEvent(
     (p.endBoundF ??= seriesEndBound(parts, p.startF, SLACK_MS)) > loF
   ) {
     // Nothing left of the request's or the author's budget: not even a step.
-    if (allowed <= 0) late = true;
-    else
-      try {
-        const untilF = untilOf(p);
-        const rule =
-          untilF === null || untilF > loF ? buildRule(parts, p.startF, untilF, loF) : null;
-        const walked = rule && walk(rule, loF, hiF, deadline, emit);
-        late = walked ? !walked.finished : false;
-        skipped = walked ? walked.skipped : 0;
-      } catch {
-        // parseRuleParts should have refused anything rrule cannot take; show the event once.
-        onProblem?.('bad-rrule');
-        out.length = 0;
-        emit(p.startF);
-      }
+    const walked = allowed > 0 ? walkSeries(p, parts, loF, hiF, deadline, emit) : null;
+    if (walked === 'unreadable') {
+      // parseRuleParts should have refused anything rrule cannot take; show the event once.
+      onProblem?.('bad-rrule');
+      out.length = 0;
+      emit(p.startF);
+    } else {
+      late = !walked?.finished;
+      skipped = walked?.skipped ?? 0;
+    }
   }
   if (seen && !oneOff && !late) late = !placeMovedIn(ctx, seen, exdates, out, deadline, hiF);
   if (!oneOff) {
@@ -156,6 +150,24 @@ export function expandEvent(
     emit(p.startF);
   }
   return out.sort((a, b) => a.startMs - b.startMs);
+}
+
+/** The series' walk over [loF, hiF]; finished and nothing skipped when its COUNT or UNTIL ends first. */
+function walkSeries(
+  p: Prepared,
+  parts: NonNullable<Prepared['parts']>,
+  loF: number,
+  hiF: number,
+  deadline: number,
+  emit: (keyF: number) => boolean,
+): Walked | 'unreadable' {
+  try {
+    const untilF = untilOf(p);
+    const rule = untilF === null || untilF > loF ? buildRule(parts, p.startF, untilF, loF) : null;
+    return rule ? walk(rule, loF, hiF, deadline, emit) : { finished: true, skipped: 0 };
+  } catch {
+    return 'unreadable';
+  }
 }
 
 /**

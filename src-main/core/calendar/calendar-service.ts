@@ -24,12 +24,8 @@ import {
   type EditScope,
   type OccurrenceKey,
 } from '../../../src-shared/calendar/event-model';
-import {
-  checkEventTiming,
-  expandEvent,
-  rulesBudget,
-  type RulesBudget,
-} from '../../../src-shared/calendar/recurrence';
+import { checkEventTiming, expandEvent } from '../../../src-shared/calendar/recurrence';
+import { rulesBudget, type RulesBudget } from '../../../src-shared/calendar/rule-walk';
 import { listTasks } from '../../../src-shared/plans/plan-model';
 import { toHex } from '../../../src-shared/protocol/bytes';
 import { SuviazError } from '../errors';

@@ -90,13 +90,15 @@ export function panicWipeFiles(dir: string, hooks: WipeHooks = {}): void {
 /**
  * A wipe the last run did not finish is finished now, before the app reads the folder: the key file
  * shredded if it is still there, then every file deleted. A failure leaves the marker, and the next
- * start tries again; what is left is then read as it is.
+ * start tries again; what is left is then read as it is. True when no marker is left.
  */
-export function finishCutShortWipe(dir: string): void {
-  if (!fs.existsSync(path.join(dir, WIPING_FILE_NAME))) return;
+export function finishCutShortWipe(dir: string): boolean {
+  const marker = path.join(dir, WIPING_FILE_NAME);
+  if (!fs.existsSync(marker)) return true;
   try {
     panicWipeFiles(dir);
   } catch {
     // Tried again at the next start (the marker stays until every file is gone).
   }
+  return !fs.existsSync(marker);
 }

@@ -32,7 +32,6 @@ import { finishCutShortWipe } from './panic-wipe';
 import {
   CREATING_FILE_NAME,
   MIN_DATABASE_BYTES,
-  WIPING_FILE_NAME,
   databaseFileSet,
   dbPaths,
   errorCode,
@@ -131,10 +130,9 @@ export async function createVault(
   options: CreateVaultOptions = {},
 ): Promise<OpenVault> {
   refuseWeak(passphrase);
-  finishCutShortWipe(dir);
   // A marker the wipe could not remove (a program holding a file) would wipe the new vault at the
   // next start: none is made beside it.
-  if (fs.existsSync(path.join(dir, WIPING_FILE_NAME))) {
+  if (!finishCutShortWipe(dir)) {
     throw new SuviazError(
       'vault-exists',
       'A panic wipe could not finish: another program holds a file in the vault folder. Close it and try again.',
